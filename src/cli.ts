@@ -1,0 +1,153 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import {
+  type AnalyzeOptions,
+  analyze,
+  LANGUAGES,
+  type Lang,
+  PLATFORMS,
+  type Platform,
+} from "./coach/index.js";
+import { formatReport } from "./report.js";
+
+export const USAGE = `Usage:
+  postcheck [--json] [--lang en|fr] [--platform linkedin|x|slack|blog] "<draft>"
+  echo "<draft>" | postcheck [--json]
+  postcheck --jsonl [--lang en|fr] [--platform NAME] < drafts.jsonl
+
+Coaches a draft post: what a reader may notice, and questions to see it through their eyes.
+  --json        print the result as one JSON object
+  --jsonl       read JSON lines {"text": "..."} (or plain lines) from stdin, write one result per line
+  --lang        force the language (default: detected)
+  --platform    where the post will go (default: linkedin)
+`;
+
+/** Exit codes: 0 coached, 2 nothing to coach or a usage error. */
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+interface Io {
+  argv: string[];
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      jsonl: { type: "boolean", default: false },
+      lang: { type: "string" },
+      platform: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+      llm: { type: "boolean" },
+      "no-llm": { type: "boolean" },
+    },
+  });
+  const options: AnalyzeOptions = {};
+  if (values.lang !== undefined) {
+    if (!LANGUAGES.includes(values.lang as Lang))
+      throw new UsageError(`--lang must be en or fr, not "${values.lang}".`);
+    options.lang = values.lang as Lang;
+  }
+  if (values.platform !== undefined) {
+    const p = values.platform.toLowerCase() === "twitter" ? "x" : values.platform.toLowerCase();
+    if (!PLATFORMS.includes(p as Platform)) {
+      throw new UsageError(`--platform must be one of ${PLATFORMS.join(", ")}, not "${values.platform}".`);
+    }
+    options.platform = p as Platform;
+  }
+  return { values, positionals, options };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** One JSON line → the draft text; plain lines are drafts as they are. */
+export function draftFromLine(line: string): string {
+  const trimmed = line.trim();
+  if (trimmed.startsWith("{")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      return line;
+    }
+    const text = (parsed as { text?: unknown }).text;
+    if (typeof text !== "string") throw new Error('each JSON line needs a "text" string');
+    return text;
+  }
+  return line;
+}
+
+async function runJsonl(io: Io, options: AnalyzeOptions): Promise<number> {
+  const rl = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  for await (const line of rl) {
+    lineNo++;
+    if (line.trim() === "") continue;
+    let out: string;
+    try {
+      out = JSON.stringify(analyze(draftFromLine(line), options));
+    } catch (err) {
+      // Keep one output line per input line so results stay aligned with their drafts.
+      out = JSON.stringify({ error: `line ${lineNo}: ${(err as Error).message}`, line: lineNo });
+    }
+    if (!io.stdout.write(`${out}\n`)) await new Promise((r) => io.stdout.once("drain", r));
+  }
+  return 0;
+}
+
+export async function main(io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(io.argv);
+  } catch (err) {
+    io.stderr.write(`postcheck: ${(err as Error).message}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals, options } = parsed;
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.jsonl) return runJsonl(io, options);
+
+  const draft =
+    positionals.length > 0 ? positionals.join(" ") : io.stdin.isTTY ? "" : await readAll(io.stdin);
+  if (draft.trim() === "") {
+    io.stderr.write(
+      'postcheck: nothing to coach. Give a draft in quotes, e.g. postcheck "Three things I learned…", or pipe one in.\n',
+    );
+    return EXIT_USAGE;
+  }
+  const result = analyze(draft, options);
+  if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
+  else io.stdout.write(formatReport(result, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR));
+  return 0;
+}
+
+/** Entry point of the `postcheck` bin. */
+export async function runCli(): Promise<void> {
+  try {
+    process.exitCode = await main({
+      argv: process.argv.slice(2),
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+    });
+  } catch (err) {
+    process.stderr.write(`postcheck: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

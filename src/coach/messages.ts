@@ -1,0 +1,86 @@
+import type { Dimension, Lang } from "./types.js";
+
+/** The coach's own words outside any rule: labels, encouragement, general questions. */
+export const DIMENSION_LABELS: Record<Lang, Record<Dimension, string>> = {
+  en: {
+    audience: "Audience",
+    authenticity: "Authenticity",
+    vulnerability: "Vulnerability & balance",
+    platformFit: "Platform fit",
+  },
+  fr: {
+    audience: "Public",
+    authenticity: "Authenticité",
+    vulnerability: "Vulnérabilité et équilibre",
+    platformFit: "Adéquation à la plateforme",
+  },
+};
+
+/** General questions, by the dimension they look at. {q} quotes the draft's opening. */
+export const GENERAL_QUESTIONS: Record<Lang, Record<Dimension, string>> = {
+  en: {
+    audience:
+      "Your post opens with {q}. Who exactly is it for, and what will they be able to do after reading it?",
+    authenticity: "What do you really think about this, in your own words, that only you could say?",
+    vulnerability: "What doubt or difficulty did you meet along the way that a reader might recognise?",
+    platformFit: "Where will your readers see this, and what do they see before they decide to read on?",
+  },
+  fr: {
+    audience:
+      "Votre post commence par {q}. À qui s'adresse-t-il exactement, et que pourra faire votre lecteur après l'avoir lu ?",
+    authenticity: "Qu'en pensez-vous vraiment, avec vos mots, que vous seul pourriez dire ?",
+    vulnerability:
+      "Quel doute ou quelle difficulté avez-vous rencontré en chemin, qu'un lecteur pourrait reconnaître ?",
+    platformFit: "Où vos lecteurs verront-ils ceci, et que voient-ils avant de décider de lire la suite ?",
+  },
+};
+
+export const SHARPER_QUESTION: Record<Lang, string> = {
+  en: "What would make a reader save this post or forward it to a colleague?",
+  fr: "Qu'est-ce qui donnerait envie à un lecteur de garder ce post ou de le transmettre à un collègue ?",
+};
+
+export const SUMMARIES: Record<
+  Lang,
+  { good: string; focus: (label: string) => string; empty: string; truncated: (n: number) => string }
+> = {
+  en: {
+    good: "This draft gives your reader something. Here is a question to make it sharper.",
+    focus: (label) =>
+      `Worth a second look: ${label.toLowerCase()}. A few questions to see it through your reader's eyes.`,
+    empty: "Nothing to read yet: write a draft and I'll ask you a few questions about it.",
+    truncated: (n) => `Only the first ${n.toLocaleString("en")} characters were read.`,
+  },
+  fr: {
+    good: "Ce brouillon apporte quelque chose à votre lecteur. Voici une question pour aller plus loin.",
+    focus: (label) =>
+      `À revoir : ${label.toLowerCase()}. Quelques questions pour le lire avec les yeux de votre lecteur.`,
+    empty: "Rien à lire pour l'instant : écrivez un brouillon et je vous poserai quelques questions.",
+    truncated: (n) => `Seuls les ${n.toLocaleString("fr")} premiers caractères ont été lus.`,
+  },
+};
+
+export const TRUNCATED_FINDING: Record<Lang, { message: string; suggestion: string }> = {
+  en: {
+    message: "Long draft: only the first part was analysed.",
+    suggestion: "A post people finish is usually much shorter than this.",
+  },
+  fr: {
+    message: "Brouillon long : seule la première partie a été analysée.",
+    suggestion: "Un post qu'on lit jusqu'au bout est en général bien plus court.",
+  },
+};
+
+const QUOTES: Record<Lang, [string, string]> = { en: ["“", "”"], fr: ["« ", " »"] };
+const MAX_QUOTE = 60;
+
+/** Quotes a short piece of the draft: whitespace folded, cut at a word boundary. */
+export function quote(excerpt: string, lang: Lang): string {
+  let s = excerpt.replace(/\s+/g, " ").trim();
+  if (s.length > MAX_QUOTE) {
+    const cut = s.lastIndexOf(" ", MAX_QUOTE);
+    s = `${s.slice(0, cut > 20 ? cut : MAX_QUOTE)}…`;
+  }
+  const [open, close] = QUOTES[lang];
+  return `${open}${s}${close}`;
+}

@@ -1,0 +1,106 @@
+import { lexicon, matchAll, type RuleContext, type Span } from "../text.js";
+import type { Lang } from "../types.js";
+import { hitsOf, type Rule } from "./rule.js";
+
+const CHALLENGE: Record<Lang, RegExp> = {
+  en: lexicon([
+    "fail(?:ed|ure|ures|ing)?",
+    "mistakes?",
+    "struggl(?:e|ed|es|ing)",
+    "hard(?:er|est)? (?:time|part|lesson|truth|thing|year|road)",
+    "(?:wasn'?t|was not|isn'?t|is not|not) easy",
+    "difficult(?:y|ies)?",
+    "doubts?",
+    "doubted",
+    "afraid",
+    "fears?",
+    "feared",
+    "scared",
+    "terrified",
+    "anxious",
+    "anxiety",
+    "nervous",
+    "imp[oa]st[eo]r",
+    "reject(?:ed|ion|ions)",
+    "setbacks?",
+    "messed up",
+    "screwed up",
+    "got it wrong",
+    "i was wrong",
+    "went wrong",
+    "almost (?:quit|gave up)",
+    "(?:learned|learnt) the hard way",
+    "honestly",
+    "to be honest",
+    "i admit",
+    "confess",
+    "vulnerable",
+    "burn ?out|burned out|burnt out",
+    "overwhelmed",
+    "uncertain(?:ty)?",
+    "didn'?t know (?:how|what|if)",
+    "no idea (?:how|what|if)",
+    "(?:lost|losing) (?:my|our|the)",
+  ]),
+  fr: lexicon([
+    "échecs?",
+    "échoué",
+    "erreurs?",
+    "je me suis trompée?",
+    "difficiles?",
+    "difficultés?",
+    "pas (?:été )?facile",
+    "doutes?",
+    "douté",
+    "peurs?",
+    "angoisses?",
+    "stress",
+    "imposteur|imposture",
+    "rejetée?",
+    "refusée?",
+    "revers",
+    "raté",
+    "galère|galéré",
+    "perdu",
+    "failli (?:abandonner|tout arrêter|lâcher)",
+    "honnêtement",
+    "j'avoue|je l'avoue|je dois l'avouer",
+    "vulnérable",
+    "burn-?out",
+    "dépassée?",
+    "je ne savais pas",
+    "incertitude",
+  ]),
+};
+
+export function challengeSpans(ctx: RuleContext): Span[] {
+  return matchAll(CHALLENGE[ctx.lang], ctx.lower);
+}
+
+export const challengeShared: Rule = {
+  id: "challenge-shared",
+  dimension: "vulnerability",
+  kind: "strength",
+  severity: "info",
+  points: 12,
+  cap: 30,
+  priority: 28,
+  texts: {
+    en: {
+      default: {
+        message: "You share a difficulty or a doubt along the way.",
+        suggestion: "Balance helps readers relate; keep the detail to what serves them.",
+        question: "You mention {q}. What did you do about it that a reader facing the same could try?",
+      },
+    },
+    fr: {
+      default: {
+        message: "Vous partagez une difficulté ou un doute rencontré en chemin.",
+        suggestion: "L'équilibre aide le lecteur à se reconnaître ; gardez le détail qui lui sert.",
+        question:
+          "Vous évoquez {q}. Qu'avez-vous fait face à cela, qu'un lecteur dans la même situation pourrait essayer ?",
+      },
+    },
+  },
+  run: (ctx) => hitsOf(challengeSpans(ctx)),
+};

@@ -1,0 +1,44 @@
+import type { Hit, Rule } from "./rule.js";
+
+const EMOJI_RUN_RE = /(?:\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifier})*\s*){4,}/gu;
+const EMOJI_RE = /\p{Extended_Pictographic}/gu;
+
+export const emojiWall: Rule = {
+  id: "emoji-wall",
+  dimension: "authenticity",
+  kind: "concern",
+  severity: "info",
+  points: -6,
+  cap: 12,
+  priority: 45,
+  texts: {
+    en: {
+      default: {
+        message: "Emoji wall: a row of emoji competes with what you say.",
+        suggestion: "One emoji can set a tone; a wall of them drowns the message.",
+        question: "Would the post land just as well without {q}? What do they add that words don't?",
+      },
+    },
+    fr: {
+      default: {
+        message: "Mur d'emoji : une rangée d'emoji fait concurrence au message.",
+        suggestion: "Un emoji peut donner le ton ; une rangée noie le propos.",
+        question: "Le post porterait-il autant sans {q} ? Qu'apportent-ils que les mots n'apportent pas ?",
+      },
+    },
+  },
+  run(ctx) {
+    if (!/\p{Extended_Pictographic}/u.test(ctx.text)) return [];
+    const hits: Hit[] = [];
+    for (const m of ctx.text.matchAll(EMOJI_RUN_RE)) {
+      hits.push({ start: m.index, end: m.index + m[0].trimEnd().length });
+    }
+    const total = ctx.text.match(EMOJI_RE)?.length ?? 0;
+    if (hits.length === 0 && total > Math.max(8, ctx.words.length / 4)) {
+      const first = EMOJI_RE.exec(ctx.text);
+      EMOJI_RE.lastIndex = 0;
+      if (first) hits.push({ start: first.index, end: first.index + first[0].length });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,185 @@
+import { features } from "../features.js";
+import { lexicon, matchAll, type Span } from "../text.js";
+import type { Lang } from "../types.js";
+import type { Hit, Rule } from "./rule.js";
+
+/**
+ * Humblebrags (Sezer, Gino & Norton 2018): a success wrapped in a complaint or in false modesty.
+ * Readers like them less than plain bragging, complaint-based ones least of all.
+ */
+const HUMILITY: Record<Lang, RegExp> = {
+  en: lexicon([
+    "humbled",
+    "humbling",
+    "honou?red",
+    "blessed",
+    "(?:i )?(?:don'?t|do not) know (?:why|how) (?:they|i|anyone|people)",
+    "can'?t believe (?:they|i|that i|people)",
+    "who would have thought",
+    "never thought i'?d",
+    "not sure (?:why|how) i",
+    "little old me",
+    "somehow (?:i|managed|got)",
+    "no idea how i",
+    "lucky me",
+    "i guess i'?m",
+    "still pinching myself",
+  ]),
+  fr: lexicon([
+    "humblement",
+    "(?:très |tellement |si )?honorée?",
+    "je ne sais pas (?:pourquoi|comment) (?:ils|on|j'ai)",
+    "qui l'eût cru",
+    "jamais je n'aurais (?:cru|pensé)",
+    "je n'en reviens (?:toujours )?pas",
+    "moi qui",
+    "je ne m'y attendais pas",
+    "je me pince encore",
+  ]),
+};
+
+const COMPLAINT: Record<Lang, RegExp> = {
+  en: lexicon([
+    "(?:so |really )?tired of",
+    "sick of",
+    "exhausted",
+    "exhausting",
+    "ugh+",
+    "annoying",
+    "hate (?:it )?when",
+    "why (?:do|does|am|must) (?:i|people|everyone) (?:always|keep)",
+    "(?:the )?struggle is real",
+    "first world problems?",
+    "can'?t even",
+    "so hard (?:being|to be)",
+    "worst part (?:of|about) being",
+    "jet ?lag(?:ged)?",
+    "my feet hurt",
+    "nobody warns you",
+    "problems? (?:of|with) being",
+    "(?:so|too) busy",
+  ]),
+  fr: lexicon([
+    "(?:ras le bol|marre) de",
+    "fatiguée? de",
+    "épuisée?",
+    "épuisant",
+    "pénible",
+    "agaçant",
+    "(?:galère|dur|difficile) d'être",
+    "pourquoi (?:est-ce que )?(?:je|on) (?:dois|doit) toujours",
+    "le problème quand on est",
+    "décalage horaire",
+    "(?:débordée?|surbookée?)",
+    "je n'en peux plus",
+  ]),
+};
+
+// Status that a complaint can smuggle in ("so tired of all these award dinners").
+const STATUS: Record<Lang, RegExp> = {
+  en: lexicon([
+    "awards?(?: (?:dinners?|ceremon(?:y|ies)|shows?))?",
+    "first class",
+    "business class",
+    "vip",
+    "fans",
+    "followers",
+    "recruiters?",
+    "job offers?",
+    "offers",
+    "interviews",
+    "invitations",
+    "speaking (?:gigs|engagements|invitations)",
+    "book tour",
+    "red carpet",
+    "too (?:many|much) (?:\\w+ )?(?:offers|invitations|requests|messages|attention|compliments|emails|clients)",
+    "keep (?:asking|getting|calling|inviting|recognizing) me",
+    "everyone (?:wants|asks|keeps)",
+    "mistaken? (?:me )?for (?:a |an )?(?:model|celebrity|student|teenager)",
+    "(?:so |too )(?:famous|popular|successful|in demand)",
+    "fan mail",
+  ]),
+  fr: lexicon([
+    "prix",
+    "soirées? de gala",
+    "première classe",
+    "classe affaires",
+    "vip",
+    "fans",
+    "abonnés",
+    "recruteurs",
+    "offres(?: d'emploi)?",
+    "interviews",
+    "invitations",
+    "conférences",
+    "trop (?:de |d')(?:offres|invitations|sollicitations|demandes|messages|clients)",
+    "tout le monde (?:veut|me demande)",
+    "(?:trop|si) (?:célèbre|populaire|demandée?|sollicitée?)",
+    "on me (?:demande|sollicite|reconnaît) (?:sans cesse|tout le temps|partout)",
+  ]),
+};
+
+function sameSentence(ctx: Parameters<Rule["run"]>[0], a: Span, b: Span): boolean {
+  for (const s of ctx.sentences) {
+    const hasA = a.start >= s.start && a.start < s.end;
+    const hasB = b.start >= s.start && b.start < s.end;
+    if (hasA || hasB) return hasA && hasB;
+  }
+  return false;
+}
+
+export const humblebrag: Rule = {
+  id: "humblebrag",
+  dimension: "authenticity",
+  kind: "concern",
+  severity: "warning",
+  points: -18,
+  cap: 30,
+  priority: 3,
+  texts: {
+    en: {
+      default: {
+        message: "Humblebrag: modesty wrapped around an achievement.",
+        suggestion: "Readers see through false modesty; say it plainly and share what it cost you.",
+        question:
+          "{q} sounds modest but points at a success. How would you tell it plainly, with what it cost you?",
+      },
+      complaint: {
+        message: "Humblebrag: a complaint that shows off. Readers like these least of all.",
+        suggestion: "Tell the success or the difficulty plainly; mixed, readers hear only the brag.",
+        question: "{q} pairs a complaint with a status. Would a reader hear the complaint, or the brag?",
+      },
+    },
+    fr: {
+      default: {
+        message: "Fausse modestie : de l'humilité autour d'une réussite.",
+        suggestion:
+          "Les lecteurs voient la fausse modestie ; dites-le simplement et partagez ce que ça vous a coûté.",
+        question:
+          "{q} se veut modeste mais met en avant une réussite. Comment la raconteriez-vous simplement, avec ce qu'elle vous a coûté ?",
+      },
+      complaint: {
+        message: "Fausse plainte : une plainte qui met en valeur. Les lecteurs l'apprécient encore moins.",
+        suggestion:
+          "Racontez la réussite ou la difficulté franchement ; mélangées, on n'entend que la vantardise.",
+        question: "{q} mêle plainte et statut. Le lecteur entendra-t-il la plainte, ou la vantardise ?",
+      },
+    },
+  },
+  run(ctx) {
+    const f = features(ctx);
+    const achievements = [...f.brags, ...matchAll(STATUS[ctx.lang], ctx.lower)];
+    if (achievements.length === 0) return [];
+    const hits: Hit[] = [];
+    const pair = (markers: Span[], variant: string, points: number) => {
+      for (const m of markers) {
+        const a = achievements.find((x) => sameSentence(ctx, m, x) && (x.end <= m.start || x.start >= m.end));
+        if (!a) continue;
+        hits.push({ start: Math.min(m.start, a.start), end: Math.max(m.end, a.end), variant, points });
+      }
+    };
+    pair(matchAll(COMPLAINT[ctx.lang], ctx.lower), "complaint", -22);
+    pair(matchAll(HUMILITY[ctx.lang], ctx.lower), "default", -16);
+    return hits.sort((a, b) => a.start - b.start);
+  },
+};

@@ -1,0 +1,146 @@
+import { EMAIL_RE, isPhoneNumber, PHONE_RE } from "../pii.js";
+import { lexicon, matchAll } from "../text.js";
+import type { Lang } from "../types.js";
+import type { Hit, Rule } from "./rule.js";
+
+// The most intimate topics people disclose (Ma, Hancock & Naaman, CHI 2016): health, money trouble,
+// family conflict. Sharing them is a choice; the coach only asks whether this audience needs them.
+const INTIMATE: Record<Lang, Record<string, RegExp>> = {
+  en: {
+    health: lexicon([
+      "diagnos(?:is|ed)",
+      "cancer",
+      "chemo(?:therapy)?",
+      "depression",
+      "depressed",
+      "therap(?:y|ist)",
+      "antidepressants?",
+      "miscarriage",
+      "pregnan(?:t|cy)",
+      "ivf",
+      "surgery",
+      "hospitali[sz]ed",
+      "panic attacks?",
+      "mental breakdown",
+      "medication",
+    ]),
+    money: lexicon([
+      "(?:in|my|our) debt",
+      "bankrupt(?:cy)?",
+      "can'?t (?:afford|pay) (?:the |my )?(?:rent|bills|mortgage)",
+      "overdraft",
+      "evicted|eviction",
+      "my salary",
+      "broke and",
+      "maxed out",
+    ]),
+    family: lexicon([
+      "divorc(?:e|ed|ing)",
+      "custody",
+      "my ex(?:-wife|-husband)?",
+      "(?:fight|fighting|argument) with my (?:wife|husband|partner|mother|father|mom|dad|parents|sister|brother)",
+      "cheated on",
+      "estranged",
+    ]),
+  },
+  fr: {
+    health: lexicon([
+      "diagnostic",
+      "diagnostiquée?",
+      "cancer",
+      "chimio(?:thérapie)?",
+      "dépression",
+      "déprimée?",
+      "thérapie",
+      "psy",
+      "antidépresseurs?",
+      "fausse couche",
+      "enceinte",
+      "grossesse",
+      "fiv",
+      "opérée?",
+      "hospitalisée?",
+      "crises? d'angoisse",
+      "traitement",
+    ]),
+    money: lexicon([
+      "dettes?",
+      "endettée?",
+      "faillite",
+      "loyer impayé",
+      "découvert",
+      "mon salaire",
+      "expulsée?",
+      "fin de mois difficile",
+    ]),
+    family: lexicon([
+      "divorce|divorcée?",
+      "garde des enfants",
+      "mon ex|mon ex-mari|mon ex-femme",
+      "dispute avec (?:ma|mon|mes)",
+      "trompée?",
+      "brouillée?",
+    ]),
+  },
+};
+
+export const oversharing: Rule = {
+  id: "oversharing",
+  dimension: "vulnerability",
+  kind: "concern",
+  severity: "warning",
+  points: -15,
+  cap: 30,
+  priority: 1,
+  texts: {
+    en: {
+      default: {
+        message: "Personal detail: this may be more than this audience needs.",
+        suggestion: "Be vulnerable, but don't overshare: keep what helps the reader relate.",
+        question: "You mention {q}. Is this the level of detail you want to share with this audience?",
+      },
+      email: {
+        message: "Contact detail: an email address is visible to everyone who sees the post.",
+        suggestion: "Share contact details privately, or through a link people can choose to follow.",
+        question: "Your draft shows {q}. Do you want everyone who sees this post to have it?",
+      },
+      phone: {
+        message: "Contact detail: a phone number is visible to everyone who sees the post.",
+        suggestion: "Share contact details privately, or through a link people can choose to follow.",
+        question: "Your draft shows {q}. Do you want everyone who sees this post to have it?",
+      },
+    },
+    fr: {
+      default: {
+        message: "Détail personnel : c'est peut-être plus que ce dont ce public a besoin.",
+        suggestion: "Soyez vulnérable, sans trop en dire : gardez ce qui aide le lecteur à se reconnaître.",
+        question: "Vous évoquez {q}. Est-ce le niveau de détail que vous voulez partager avec ce public ?",
+      },
+      email: {
+        message: "Coordonnées : une adresse e-mail est visible de tous ceux qui voient le post.",
+        suggestion: "Partagez vos coordonnées en privé, ou par un lien que chacun choisit de suivre.",
+        question: "Votre brouillon affiche {q}. Voulez-vous que tous ceux qui voient ce post l'aient ?",
+      },
+      phone: {
+        message: "Coordonnées : un numéro de téléphone est visible de tous ceux qui voient le post.",
+        suggestion: "Partagez vos coordonnées en privé, ou par un lien que chacun choisit de suivre.",
+        question: "Votre brouillon affiche {q}. Voulez-vous que tous ceux qui voient ce post l'aient ?",
+      },
+    },
+  },
+  run(ctx) {
+    const hits: Hit[] = [];
+    for (const m of ctx.text.matchAll(EMAIL_RE)) {
+      hits.push({ start: m.index, end: m.index + m[0].length, variant: "email" });
+    }
+    for (const m of ctx.text.matchAll(PHONE_RE)) {
+      if (isPhoneNumber(m[0])) hits.push({ start: m.index, end: m.index + m[0].length, variant: "phone" });
+    }
+    for (const re of Object.values(INTIMATE[ctx.lang])) {
+      // One finding per topic is enough to ask the question.
+      const first = matchAll(re, ctx.lower)[0];
+      if (first) hits.push({ ...first, points: -10 });
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule } from "./rule.js";
+
+export const readerQuestion: Rule = {
+  id: "reader-question",
+  dimension: "audience",
+  kind: "strength",
+  severity: "info",
+  points: 10,
+  cap: 16,
+  priority: 20,
+  texts: {
+    en: {
+      default: {
+        message: "You ask your reader a question.",
+        suggestion: "A real question invites people into the conversation.",
+        question: "You ask {q}: who exactly do you hope will answer, and will they know enough to?",
+      },
+    },
+    fr: {
+      default: {
+        message: "Vous posez une question à votre lecteur.",
+        suggestion: "Une vraie question invite à la conversation.",
+        question:
+          "Vous demandez {q} : qui espérez-vous voir répondre, et en saura-t-il assez pour le faire ?",
+      },
+    },
+  },
+  run: (ctx) => ctx.sentences.filter((s) => s.question).map((s) => ({ start: s.start, end: s.end })),
+};

@@ -1,0 +1,88 @@
+import { lexicon, matchAll, type Span } from "../text.js";
+import type { Lang } from "../types.js";
+import { hitsOf, type Rule } from "./rule.js";
+
+const USABLE: Record<Lang, RegExp> = {
+  en: lexicon([
+    "tips?",
+    "here'?s (?:how|what|why)",
+    "how to",
+    "steps?(?: \\d)?",
+    "lessons?",
+    "takeaways?",
+    "guide",
+    "templates?",
+    "checklists?",
+    "frameworks?",
+    "resources?",
+    "toolkit",
+    "tutorial",
+    "for example|for instance|e\\.g\\.",
+    "try (?:this|it|using|asking|writing|starting)",
+    "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:ways|things|tips|lessons|mistakes|questions|ideas|books|tools|habits|rules|steps|signs|reasons)",
+    "here are",
+    "what (?:worked|helped)",
+    "(?:a|one) (?:simple|small|quick) (?:trick|habit|rule|change)",
+  ]),
+  fr: lexicon([
+    "astuces?",
+    "conseils?",
+    "voici (?:comment|pourquoi|ce que|mes|les|\\d+)",
+    "comment (?:faire|éviter|réussir|écrire|préparer|gérer)",
+    "étapes?(?: \\d)?",
+    "leçons?",
+    "enseignements?",
+    "guide",
+    "modèles?",
+    "checklists?",
+    "méthodes?",
+    "ressources?",
+    "tutoriel",
+    "par exemple|exemple",
+    "essayez|testez",
+    "(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) (?:façons|astuces|conseils|leçons|erreurs|questions|idées|livres|outils|habitudes|règles|étapes|raisons)",
+    "ce qui (?:a marché|m'a aidé|a fonctionné)",
+  ]),
+};
+
+// A line that starts a list: "1.", "2)", "-", "•", "→" or an arrow/check emoji.
+const LIST_ITEM_RE = /^[ \t]*(?:\d{1,2}[.)]|[-•*▪→]|✅|👉|✔️?)[ \t]+\S/gmu;
+
+export const usableContent: Rule = {
+  id: "usable-content",
+  dimension: "audience",
+  kind: "strength",
+  severity: "info",
+  points: 8,
+  cap: 24,
+  priority: 30,
+  texts: {
+    en: {
+      default: {
+        message: "You give your reader something usable.",
+        suggestion: "A suggestion that makes their work easier is what readers keep.",
+        question:
+          "Your reader gets {q}. What is the one thing they should try first, and how will they know it worked?",
+      },
+    },
+    fr: {
+      default: {
+        message: "Vous donnez à votre lecteur quelque chose d'utilisable.",
+        suggestion: "Une suggestion qui facilite leur travail, c'est ce que les lecteurs retiennent.",
+        question:
+          "Votre lecteur repart avec {q}. Que devrait-il essayer en premier, et comment saura-t-il que ça marche ?",
+      },
+    },
+  },
+  run(ctx) {
+    const spans: Span[] = [...matchAll(USABLE[ctx.lang], ctx.lower), ...ctx.urls];
+    if (ctx.text.includes("\n")) {
+      for (const m of ctx.text.matchAll(LIST_ITEM_RE)) {
+        const start = m.index;
+        const lineEnd = ctx.text.indexOf("\n", start);
+        spans.push({ start, end: lineEnd === -1 ? ctx.text.length : lineEnd });
+      }
+    }
+    return hitsOf(spans.sort((a, b) => a.start - b.start));
+  },
+};

@@ -1,0 +1,69 @@
+import { styleText } from "node:util";
+import { type CoachResult, DIMENSION_LABELS, DIMENSIONS } from "./coach/index.js";
+
+type Style = Parameters<typeof styleText>[0];
+
+const PLATFORM_NAMES = { linkedin: "LinkedIn", x: "X", slack: "Slack", blog: "blog" } as const;
+const LANGUAGE_NAMES = { en: "English", fr: "français" } as const;
+const HEADINGS = {
+  en: {
+    findings: "What a reader may notice",
+    strengths: "What already works",
+    questions: "Questions to ask yourself",
+  },
+  fr: {
+    findings: "Ce qu'un lecteur peut remarquer",
+    strengths: "Ce qui marche déjà",
+    questions: "Questions à vous poser",
+  },
+} as const;
+
+function bar(value: number): string {
+  const filled = Math.round(value / 10);
+  return "█".repeat(filled) + "░".repeat(10 - filled);
+}
+
+/** The human-readable terminal report of the CLI; colours only when asked (a TTY without NO_COLOR). */
+export function formatReport(result: CoachResult, colour: boolean): string {
+  const paint = (style: Style, s: string) => (colour ? styleText(style, s) : s);
+  const lang = result.language;
+  const h = HEADINGS[lang];
+  const scoreStyle: Style = result.score >= 70 ? "green" : result.score >= 45 ? "yellow" : "red";
+  const lines: string[] = [];
+  lines.push(
+    `${paint("bold", "postcoach")}  ${paint(["bold", scoreStyle], `${result.score}/100`)}  ·  ${LANGUAGE_NAMES[lang]}  ·  ${PLATFORM_NAMES[result.platform]}`,
+  );
+  lines.push(result.summary, "");
+  const labels = DIMENSION_LABELS[lang];
+  const width = Math.max(...DIMENSIONS.map((d) => labels[d].length));
+  for (const d of DIMENSIONS) {
+    lines.push(`  ${labels[d].padEnd(width)}  ${bar(result.dimensions[d])} ${result.dimensions[d]}`);
+  }
+  if (result.findings.length > 0) {
+    lines.push("", paint("bold", h.findings));
+    for (const f of result.findings) {
+      const icon = f.severity === "warning" ? paint("yellow", "▲") : paint("cyan", "●");
+      lines.push(`  ${icon} ${f.message} ${paint("dim", `[${f.rule}]`)}`);
+      lines.push(`    ${paint("dim", `${f.start}-${f.end}`)} “${oneLine(f.excerpt)}”`);
+    }
+  }
+  if (result.strengths.length > 0) {
+    lines.push("", paint("bold", h.strengths));
+    const seen = new Set<string>();
+    for (const s of result.strengths) {
+      if (seen.has(s.rule)) continue;
+      seen.add(s.rule);
+      lines.push(`  ${paint("green", "✓")} ${s.message}`);
+    }
+  }
+  lines.push("", paint("bold", h.questions));
+  result.questions.forEach((q, i) => {
+    lines.push(`  ${i + 1}. ${q}`);
+  });
+  return `${lines.join("\n")}\n`;
+}
+
+function oneLine(s: string): string {
+  const folded = s.replace(/\s+/g, " ").trim();
+  return folded.length > 80 ? `${folded.slice(0, 79)}…` : folded;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { bragging } from "../../../src/coach/rules/bragging.js";
+import { excerpts } from "../../helpers/rules.js";
+
+describe("bragging (Jin et al. types)", () => {
+  it("finds achievements, traits and possessions in English", () => {
+    expect(excerpts(bragging, "Just got promoted!", "en")).toEqual(["achievement:got promoted"]);
+    expect(excerpts(bragging, "Honestly, I'm a natural leader.", "en")).toEqual(["trait:I'm a natural"]);
+    expect(excerpts(bragging, "Picked up my new Tesla today.", "en")).toEqual(["possession:my new Tesla"]);
+  });
+  it("finds achievements in French", () => {
+    expect(excerpts(bragging, "J'ai été promu directeur.", "fr")).toEqual(["achievement:J'ai été promu"]);
+    expect(excerpts(bragging, "Je suis le meilleur vendeur de l'équipe.", "fr")).toEqual([
+      "trait:Je suis le meilleur",
+    ]);
+  });
+  it("does not count someone else's win as the author's brag", () => {
+    expect(
+      excerpts(bragging, "Congratulations to Maria, whose team won the award for accessibility.", "en"),
+    ).toEqual([]);
+    expect(excerpts(bragging, "Bravo à Maria dont l'équipe a remporté le prix.", "fr")).toEqual([]);
+  });
+  it("finds nothing in an ordinary post", () => {
+    expect(excerpts(bragging, "I need coffee before this meeting.", "en")).toEqual([]);
+    expect(excerpts(bragging, "Il me faut un café avant cette réunion.", "fr")).toEqual([]);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { challengeShared } from "../../../src/coach/rules/challenge-shared.js";
+import { excerpts } from "../../helpers/rules.js";
+
+describe("challenge-shared", () => {
+  it("finds difficulties and doubts", () => {
+    expect(excerpts(challengeShared, "It wasn't easy: I failed twice and had doubts.", "en")).toEqual([
+      "wasn't easy",
+      "failed",
+      "doubts",
+    ]);
+    expect(excerpts(challengeShared, "Ça n'a pas été facile, j'ai eu des doutes.", "fr")).toEqual([
+      "pas été facile",
+      "doutes",
+    ]);
+  });
+  it("finds nothing in a smooth success story", () => {
+    expect(excerpts(challengeShared, "We launched and it went great.", "en")).toEqual([]);
+    expect(excerpts(challengeShared, "On a lancé et tout s'est bien passé.", "fr")).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { engagementBait } from "../../../src/coach/rules/engagement-bait.js";
+import { excerpts } from "../../helpers/rules.js";
+
+describe("engagement-bait", () => {
+  it("finds each kind of bait in English", () => {
+    expect(excerpts(engagementBait, "Comment YES if you agree!", "en")).toEqual(["comment:Comment YES"]);
+    expect(excerpts(engagementBait, "Tag someone who needs this.", "en")).toEqual(["tag:Tag someone"]);
+    expect(excerpts(engagementBait, "Like this post if you're a Monday person.", "en")).toEqual([
+      "react:Like this post if",
+    ]);
+    expect(excerpts(engagementBait, "Share this with your network.", "en")).toEqual(["share:Share this"]);
+  });
+  it("finds each kind of bait in French", () => {
+    expect(excerpts(engagementBait, "Likez si vous êtes d'accord !", "fr")).toEqual(["react:Likez si"]);
+    expect(excerpts(engagementBait, "Commentez « OUI » si vous voulez le guide.", "fr")).toEqual([
+      "comment:Commentez « OUI »",
+    ]);
+    expect(excerpts(engagementBait, "Identifiez un collègue qui en a besoin.", "fr")).toEqual([
+      "tag:Identifiez un",
+    ]);
+  });
+  it("leaves real invitations alone", () => {
+    expect(
+      excerpts(engagementBait, "Comment below with your own approach, I read every reply.", "en"),
+    ).toEqual([]);
+    expect(excerpts(engagementBait, "I'd like to share what we learned.", "en")).toEqual([]);
+    expect(excerpts(engagementBait, "Commentez avec votre propre méthode.", "fr")).toEqual([]);
+  });
+});

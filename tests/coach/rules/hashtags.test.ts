@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { hashtags } from "../../../src/coach/rules/hashtags.js";
+import { excerpts } from "../../helpers/rules.js";
+
+describe("hashtags", () => {
+  it("flags every tag past five, and self-labelling tags", () => {
+    expect(excerpts(hashtags, "Shipped. #a #b #c #d #e #f #g", "en")).toEqual(["#f", "#g"]);
+    expect(excerpts(hashtags, "Done. #blessed #rust", "en")).toEqual(["self:#blessed"]);
+    expect(excerpts(hashtags, "Fini. #fierté #rust", "fr")).toEqual(["self:#fierté"]);
+  });
+  it("leaves a couple of topic tags alone", () => {
+    expect(excerpts(hashtags, "New guide to testing. #testing #rust", "en")).toEqual([]);
+    expect(excerpts(hashtags, "Un guide des tests. #tests #rust", "fr")).toEqual([]);
+  });
+});

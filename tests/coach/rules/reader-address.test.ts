@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { readerAddress } from "../../../src/coach/rules/reader-address.js";
+import { excerpts } from "../../helpers/rules.js";
+
+describe("reader-address", () => {
+  it("finds the reader addressed in English", () => {
+    expect(excerpts(readerAddress, "If your team ships on Fridays, you know the feeling.", "en")).toEqual([
+      "your",
+      "you",
+    ]);
+  });
+  it("finds vous, tu and elided t' in French", () => {
+    expect(
+      excerpts(
+        readerAddress,
+        "Si votre équipe livre le vendredi, tu sais ce que c'est. Je t'explique.",
+        "fr",
+      ),
+    ).toEqual(["votre", "tu", "t'explique"]);
+  });
+  it("ignores a draft that never speaks to the reader", () => {
+    expect(excerpts(readerAddress, "I shipped the release on Friday.", "en")).toEqual([]);
+    expect(excerpts(readerAddress, "J'ai livré la version vendredi.", "fr")).toEqual([]);
+  });
+  it("does not count 'vous' used only to announce oneself", () => {
+    expect(excerpts(readerAddress, "Ravi de vous annoncer ma promotion.", "fr")).toEqual([]);
+  });
+});

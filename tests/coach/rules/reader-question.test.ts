@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { readerQuestion } from "../../../src/coach/rules/reader-question.js";
+import { excerpts } from "../../helpers/rules.js";
+
+describe("reader-question", () => {
+  it("finds a question asked in English", () => {
+    expect(
+      excerpts(readerQuestion, "We cut our build time in half. How do you handle slow builds?", "en"),
+    ).toEqual(["How do you handle slow builds?"]);
+  });
+  it("finds a question asked in French, with the French space before '?'", () => {
+    expect(excerpts(readerQuestion, "On a réduit le temps de build. Et chez vous ?", "fr")).toEqual([
+      "Et chez vous ?",
+    ]);
+  });
+  it("finds nothing without a question", () => {
+    expect(excerpts(readerQuestion, "We cut our build time in half.", "en")).toEqual([]);
+    expect(excerpts(readerQuestion, "On a réduit le temps de build.", "fr")).toEqual([]);
+  });
+});

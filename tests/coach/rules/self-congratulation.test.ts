@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { selfCongratulation } from "../../../src/coach/rules/self-congratulation.js";
+import { excerpts } from "../../helpers/rules.js";
+
+describe("self-congratulation", () => {
+  it("finds announcement phrases in English", () => {
+    expect(excerpts(selfCongratulation, "Thrilled to announce I'm joining Acme!", "en")).toEqual([
+      "Thrilled to announce",
+    ]);
+    expect(excerpts(selfCongratulation, "Humbled and honored to receive this.", "en")).toEqual([
+      "Humbled and honored to receive",
+    ]);
+  });
+  it("finds announcement phrases in French", () => {
+    expect(excerpts(selfCongratulation, "Ravie de vous annoncer mon arrivée chez Acme.", "fr")).toEqual([
+      "Ravie de vous annoncer",
+    ]);
+    expect(excerpts(selfCongratulation, "J'ai le plaisir de vous annoncer la nouvelle.", "fr")).toEqual([
+      "J'ai le plaisir de vous annoncer",
+    ]);
+  });
+  it("leaves news told for the reader alone", () => {
+    expect(
+      excerpts(selfCongratulation, "Our API now supports webhooks: here is how to use them.", "en"),
+    ).toEqual([]);
+    expect(
+      excerpts(selfCongratulation, "Notre API gère maintenant les webhooks : voici comment.", "fr"),
+    ).toEqual([]);
+  });
+});

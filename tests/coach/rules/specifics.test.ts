@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { specifics } from "../../../src/coach/rules/specifics.js";
+import { excerpts } from "../../helpers/rules.js";
+
+describe("specifics", () => {
+  it("finds numbers and amounts", () => {
+    expect(excerpts(specifics, "Build time went from 14 min to 6 min, a 57% cut.", "en")).toEqual([
+      "14 min",
+      "6 min",
+      "57%",
+    ]);
+    expect(excerpts(specifics, "Le build est passé de 14 à 6 minutes.", "fr")).toEqual(["14", "6"]);
+  });
+  it("ignores hashtags with digits and vague text", () => {
+    expect(excerpts(specifics, "Great year #2024", "en")).toEqual([]);
+    expect(excerpts(specifics, "Une belle année.", "fr")).toEqual([]);
+  });
+});
