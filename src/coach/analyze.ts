@@ -75,8 +75,8 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
       dimension: "platformFit",
     });
   }
-  findings.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
-  strengths.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  strengths.sort((a, b) => a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 
   const hasWarning = findings.some((f) => f.severity === "warning");
   const good = !hasWarning && score >= GOOD_SCORE;

@@ -1,4 +1,4 @@
-import { lexicon, matchAll, type RuleContext, type Span } from "./text.js";
+import { groupedLexicon, lexicon, matchAll, matchGroups, type RuleContext, type Span } from "./text.js";
 import type { Lang } from "./types.js";
 
 /**
@@ -12,6 +12,12 @@ export interface Features {
   secondPersonSpans: Span[];
   selfCongratulation: Span[];
   brags: BragSpan[];
+  celebration: CelebrationSpan[];
+}
+
+/** A word of achievement or status used about oneself ("gold", "promoted", "top-rated"). */
+export interface CelebrationSpan extends Span {
+  strong: boolean;
 }
 
 export type BragType = "achievement" | "action" | "feeling" | "trait" | "possession" | "affiliation";
@@ -68,9 +74,9 @@ const SELF_CONGRATULATION: Record<Lang, RegExp> = {
   ]),
 };
 
-const BRAGS: Record<Lang, Record<BragType, RegExp>> = {
+const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
   en: {
-    achievement: lexicon([
+    achievement: [
       "(?:got|get|been|was|were|be|being|am|is|'ve been|have been|has been) (?:officially |finally )?(?:promoted|accepted|admitted|hired|selected|named|chosen|nominated|awarded|recognized|recognised|featured|elected|certified|shortlisted|ranked|voted|appointed|invited to speak)",
       "(?:won|winning|win) (?:the |an? |my |our |first |1st )?(?:\\w+ )?(?:award|prize|competition|contest|championship|title|medal|hackathon|pitch|grant|scholarship|deal|gold|silver|bronze)",
       "(?:won|winner|finalist|runner-up|champions?)",
@@ -104,41 +110,70 @@ const BRAGS: Record<Lang, Record<BragType, RegExp>> = {
       "accepted (?:into|to|at)",
       "landed (?:a|my|the|our) (?:new )?(?:job|role|client|deal|offer|contract|internship|position)",
       "offer from",
-    ]),
-    action: lexicon([
-      "(?:i|we) (?:just |finally |officially )?(?:ran|finished|completed|spoke|delivered|gave|hosted|led|launched|published|shipped|built|founded|started|closed|signed|sold|beat|smashed|broke|achieved|accomplished|reached|organized|organised|wrote|released|killed it)",
-      "just (?:ran|finished|completed|spoke at|delivered|gave|hosted|launched|published|shipped|built|founded|closed|signed|sold|beat|smashed|broke|achieved|accomplished|reached|got back from)",
+      "(?:got|get|getting) a (?:raise|bonus|promotion)",
+      "got (?:an? )?a\\+? (?:on|in|for)",
+      "got the (?:job|offer|part|role|promotion|contract|gig|grant|deal)",
+      "got (?:accepted|admitted|in)(?: to| into)?",
+      "got into (?:\\w+ )?(?:college|university|school|harvard|yale|stanford|oxford|cambridge|mit|med school|law school|grad school|y combinator|yc|the program)",
+      "(?:received|won|earned|awarded) (?:a|an|the|my) (?:\\w+ )?(?:scholarship|award|offer|grant|fellowship|promotion|bonus|raise|medal|certificate|prize)",
+      "scholarship|fellowship",
+      "\\d+ (?:job )?offers",
+      "signed (?:with|a deal|a contract|my first|our first)",
+      "on (?:the )?(?:local |national |evening )?(?:news|tv|radio|cover of)",
+      "(?:gave|delivered|giving) (?:a|the|my) (?:talk|keynote|speech|presentation|lecture) (?:at|to)",
+      "spoke at|speaking at|presenting at",
+      "\\d+[- ]star (?:reviews?|ratings?)",
+      "#\\d+ (?:in|on)",
+      "\\d[\\d,.]*k?\\+? (?:plays|streams|downloads|likes|sales|signups|sign-ups|stars|listeners|students|attendees)",
+      "lost \\d+ (?:pounds|lbs|kg|kilos)",
+      "(?:bench(?:ed)?(?: pressed)?|squatted|deadlifted|lifted) \\d+",
+      "(?:biggest|best|largest|highest|fastest|longest) (?:\\w+ ){0,2}(?:ever|yet|of my (?:life|career))",
+      "upgraded to",
+      "(?:built|launched|shipped|made|created|published|released|wrote|sold) (?:my|our) (?:very )?(?:first|own|debut)",
+      "debut (?:novel|album|book|single|film|ep)",
+      "made (?:the )?(?:team|varsity|cut|finals|list)",
+    ],
+    action: [
+      "(?:i|we) (?:just |finally |officially )?(?:ran|spoke|delivered|hosted|led|launched|published|shipped|built|founded|closed|signed|sold|beat|smashed|broke|achieved|accomplished|reached|organized|organised|released|killed it)",
+      "(?:i |we )?(?:just |finally )?(?:finished|completed) (?:my|our|a|an) (?:first|\\d+|\\w+ marathon|marathon|half|degree|phd|thesis|certification|ironman|triathlon)",
+      "just (?:ran|spoke at|delivered|hosted|launched|published|shipped|built|founded|closed|signed|sold|beat|smashed|broke|achieved|accomplished|reached|got back from)",
+      "for the (?:first|\\d+(?:st|nd|rd|th)|second|third|fourth|fifth) time",
       "finally (?:finished|completed|did|made|got|reached|launched|published|achieved)",
-    ]),
-    feeling: lexicon([
+    ],
+    feeling: [
       "(?:so |very |really |incredibly |super )?(?:proud|thrilled|ecstatic|overjoyed|stoked|elated) (?:of|about|that|to)",
       "proud (?:mom|mum|dad|parent|moment)",
-      "(?:feeling|feel) (?:so )?(?:accomplished|unstoppable|proud|blessed|on top of the world)",
+      "(?:feeling|feel|looking) (?:so |absolutely |truly )?(?:accomplished|unstoppable|proud|blessed|amazing|incredible|fantastic|on top of the world|like a (?:boss|champion|winner|million bucks))",
+      "i love what i do",
+      "and it shows",
+      "(?:nailed|killed|crushed|smashed|aced) it",
       "(?:so |truly )blessed",
-    ]),
-    trait: lexicon([
+    ],
+    trait: [
       "(?:i'?m|i am) (?:so |really |very |just |naturally |pretty )?(?:good|great|amazing|awesome|talented|smart|brilliant|gifted|skilled|the best|the only one) (?:at|with|in)",
       "(?:i'?m|i am) (?:an? |the )?(?:natural|expert|genius|visionary|rock ?star|ninja|guru|top performer|legend|thought leader|authority)",
-      "(?:i'?m|i am) (?:the )?(?:best|greatest|smartest|fastest|youngest|first)",
+      "(?:i'?m|i am) (?:honestly |literally |really |so |just |officially )*(?:the )?(?:best|greatest|smartest|fastest|youngest|first|better) (?:\\w+ )?(?:at|in|on|of|cook|player|driver|writer|dancer|singer|seller|salesperson|engineer|developer|manager|leader)?",
+      "(?:everyone|everybody) says so",
       "(?:people|everyone|they) (?:always |often )?(?:tell|tells|told) me (?:i'?m|i am|how)",
       "(?:my|our) (?:world-class|best-in-class|unmatched|unparalleled|exceptional|outstanding) ",
-    ]),
-    possession: lexicon([
-      "my (?:brand )?new (?:car|house|home|office|watch|rolex|iphone|phone|tesla|bmw|porsche|mercedes|laptop|macbook|boat|apartment|condo|villa|penthouse|ride|wheels|corner office)",
+    ],
+    possession: [
+      "(?:my )?(?:brand )?new (?:car|house|home|watch|rolex|iphone|phone|tesla|bmw|porsche|mercedes|laptop|macbook|boat|apartment|condo|villa|penthouse|ride|wheels|corner office|bike)",
+      "(?:bought|buying|got|closed on) (?:my|a|our) (?:first |dream |new )?(?:house|home|car|apartment|condo|tesla|boat|villa|place)",
       "(?:bought|got|treated myself to) (?:a|my|myself a|myself an) (?:brand )?new",
       "just bought",
       "first class|business class|private jet|vip",
-    ]),
-    affiliation: lexicon([
+    ],
+    affiliation: [
       "(?:i'?ve |i have |i |we'?ve |we have )?(?:just )?(?:joined|joining)(?! (?:us|me|the call|the meeting|the conversation))",
       "(?:started|starting|begin|beginning|accepted) (?:a |my )?new (?:position|role|job|chapter|adventure)",
       "new (?:position|role) as",
       "my (?:son|daughter|kid|wife|husband|team|company|startup|boss) (?:just )?(?:won|got|was|made|is (?:now|the))",
       "(?:my|our) (?:ceo|team) (?:at|from) ",
-    ]),
+    ],
   },
   fr: {
-    achievement: lexicon([
+    achievement: [
       "(?:j'ai (?:été )?|je suis |a été |été |avoir été |suis )(?:officiellement |enfin )?(?:promue?|admise?|acceptée?|recrutée?|sélectionnée?|nommée?|récompensée?|élue?|certifiée?|diplômée?|classée?|primée?|distinguée?|invitée? à (?:parler|intervenir))",
       "(?:j'ai|nous avons|on a) (?:enfin )?(?:gagné|remporté|obtenu|décroché|réussi|atteint|dépassé|battu|signé|levé|validé)",
       "(?:prix|trophée|lauréate?|finaliste|médaille|championne?)",
@@ -154,46 +189,239 @@ const BRAGS: Record<Lang, Record<BragType, RegExp>> = {
       "à la une",
       "meilleure? (?:vente|année|trimestre)",
       "cap des \\d",
-    ]),
-    action: lexicon([
+      "(?:j'ai |a )?(?:eu|obtenu|décroché) (?:mon|ma|le|la|un|une) (?:permis|bac|diplôme|master|doctorat|poste|job|cdi|bourse|concours|certification|augmentation|promotion)",
+      "bourse d'études",
+      "\\d+ offres",
+      "(?:à la|passée? à la|au) (?:télé|radio|journal)",
+      "(?:donné|présenté) (?:une|un|ma|mon) (?:conférence|talk|keynote) (?:à|chez|au)",
+      "\\d+ étoiles",
+      "(?:la|le) (?:meilleure?|plus grosse?|plus gros) (?:\\w+ ){0,2}(?:de ma (?:vie|carrière)|jamais)",
+      "pour la (?:première|\\d+e|deuxième|troisième) fois",
+    ],
+    action: [
       "(?:j'ai|nous avons|on a) (?:enfin |finalement |officiellement )?(?:couru|fini|terminé|bouclé|lancé|publié|livré|fondé|créé|organisé|animé|signé|vendu|écrit|sorti)",
       "je viens de (?:courir|finir|terminer|boucler|lancer|publier|livrer|fonder|créer|signer|vendre|donner|animer)",
-    ]),
-    feeling: lexicon([
+    ],
+    feeling: [
       "(?:tellement |très |si |trop |vraiment )?(?:fier|fière|fiers|fières|ravie?s?|comblée?s?) (?:de|d'|que)",
       "(?:maman|papa|parent) (?:fière?|comblée?)",
-      "je me sens (?:invincible|au sommet|comblée?|fière?)",
-    ]),
-    trait: lexicon([
+      "je me sens (?:invincible|au sommet|comblée?|fière?|incroyable|au top)",
+      "j'adore ce que je fais",
+      "et ça se voit",
+    ],
+    trait: [
       "je suis (?:le|la) (?:meilleure?|plus jeune|premier|première|seule?)",
       "je suis (?:un|une) (?:expert|experte|génie|visionnaire|leader|référence|pionnier|pionnière|autorité)",
       "je suis (?:très |tellement |vraiment |plutôt )?(?:doué|douée|bon|bonne|excellente?|talentueuse?) (?:en|à|pour|dans)",
       "(?:on|les gens|tout le monde) me (?:dit|disent|répète) (?:souvent |toujours )?(?:que je suis|à quel point)",
-    ]),
-    possession: lexicon([
+    ],
+    possession: [
       "(?:mon|ma) (?:nouvelle?|nouvel) (?:voiture|maison|appartement|montre|rolex|iphone|bureau|bateau|villa|tesla)",
       "mon nouveau (?:bureau|téléphone|iphone|appartement|ordinateur|macbook)",
       "j'ai (?:enfin )?(?:acheté|acquis|craqué pour|offert une?)",
       "première classe|classe affaires|jet privé|vip",
-    ]),
-    affiliation: lexicon([
+    ],
+    affiliation: [
       "(?:je )?rejoins",
       "(?:j'ai |avoir )?rejoint",
       "rejoindre (?:l'équipe|la team|les équipes)",
       "(?:nouveau poste|nouvelle aventure|nouveau chapitre|nouvelles fonctions)",
       "(?:mon fils|ma fille|mon équipe|ma boîte|ma startup|mon entreprise) (?:vient de |a )(?:gagner|gagné|remporté|décroché|obtenu|réussi)",
-    ]),
+    ],
   },
 };
 
-export const BRAG_TYPES: readonly BragType[] = [
-  "achievement",
-  "action",
-  "feeling",
-  "trait",
-  "possession",
-  "affiliation",
-];
+// Single words of achievement and status. Word-level signals generalise better than phrases: they
+// catch "Took home gold at state" as well as "won the championship". Only counted in sentences
+// about the author, and outside phrases other rules already judge.
+const CELEBRATION: Record<Lang, RegExp> = {
+  en: groupedLexicon({
+    strong: [
+      "gold",
+      "medals?",
+      "champions?(?:hip)?",
+      "troph(?:y|ies)",
+      "awards?",
+      "awarded",
+      "winners?",
+      "won",
+      "victor(?:y|ious)",
+      "promoted",
+      "promotion",
+      "certified",
+      "graduated",
+      "scholarship",
+      "homeowner",
+      "percentile",
+      "best-?sell(?:er|ing)",
+      "top-rated",
+      "finalist",
+      "nominated",
+      "yacht",
+      "genius",
+      "sold out",
+      "tripled",
+      "doubled",
+      "quadrupled",
+      "accepted",
+      "prestigious",
+      "acclaimed",
+      "unbeaten",
+      "undefeated",
+    ],
+    mild: [
+      "top(?! of| \\d+ (?:tips|ways|things|lessons|mistakes|books))",
+      "first(?! hand|-hand| step| of all| things| thing)",
+      "best(?! practices?| regards| wishes| way to| of luck)",
+      "celebrat(?:e|ing|ion)",
+      "officially",
+      "proud",
+      "achiev(?:e|ed|ement)",
+      "accomplish(?:ed|ment)",
+      "success(?:ful)?",
+      "goals?",
+      "invit(?:e|ed|ation)",
+      "featured",
+      "luxury",
+      "faster",
+      "smarter",
+      "bonus",
+      "revenue",
+      "booked",
+      "milestone",
+      "thrilled",
+      "excited",
+      "blessed",
+      "over the moon",
+      "life is good",
+      "not bad",
+      "cracked",
+      "crushed",
+      "nailed",
+      "smashed",
+      "aced",
+      "became",
+      "elite",
+      "exclusive",
+      "vip",
+    ],
+  }),
+  fr: groupedLexicon({
+    strong: [
+      "or",
+      "médailles?",
+      "championn?e?s?",
+      "championnat",
+      "trophées?",
+      "prix",
+      "lauréate?",
+      "gagnée?",
+      "victoire",
+      "promue?",
+      "promotion",
+      "certifiée?",
+      "diplômée?",
+      "bourse",
+      "propriétaire",
+      "finaliste",
+      "nominée?",
+      "yacht",
+      "génie",
+      "complet",
+      "triplé",
+      "doublé",
+      "admise?",
+      "prestigieux|prestigieuse",
+    ],
+    mild: [
+      "premier|première",
+      "meilleure?s?",
+      "records?",
+      "célébr(?:er|ons|e)",
+      "officiellement",
+      "fière?s?",
+      "ravie?s?",
+      "réussie?|réussite",
+      "succès",
+      "objectifs?",
+      "atteint",
+      "invitée?|invitation",
+      "luxe",
+      "augmentation",
+      "prime",
+      "chiffre d'affaires",
+      "étape",
+      "incroyable",
+      "génial",
+      "pas mal",
+      "devenue?",
+    ],
+  }),
+};
+
+const EMPTY = new Set<string>();
+
+// Sentences that open on a verb with the subject dropped are about the author ("Took home gold").
+const SUBJECT_DROP_OPENERS = new Set([
+  "got",
+  "won",
+  "took",
+  "hit",
+  "made",
+  "sold",
+  "booked",
+  "became",
+  "received",
+  "celebrating",
+  "just",
+  "finally",
+  "officially",
+  "another",
+  "spent",
+  "landed",
+  "closed",
+  "signed",
+  "passed",
+  "tripled",
+  "doubled",
+  "bought",
+  "crushed",
+  "nailed",
+  "smashed",
+  "aced",
+  "earned",
+  "reached",
+  "finished",
+  "completed",
+  "launched",
+  "built",
+  "proud",
+  "thrilled",
+  "excited",
+  "honored",
+  "honoured",
+  "humbled",
+  "blessed",
+  "grateful",
+  "over",
+  "enfin",
+  "officiellement",
+  "encore",
+  "reçu",
+  "obtenu",
+  "gagné",
+  "décroché",
+  "fier",
+  "fière",
+  "ravi",
+  "ravie",
+]);
+
+// One regex per language; group order is the type's precedence when two types could match.
+const BRAGS: Record<Lang, RegExp> = {
+  en: groupedLexicon(BRAG_LEXICONS.en),
+  fr: groupedLexicon(BRAG_LEXICONS.fr),
+};
 
 const cache = new WeakMap<RuleContext, Features>();
 
@@ -230,17 +458,26 @@ function computeFeatures(ctx: RuleContext): Features {
     }
   }
   const brags: BragSpan[] = [];
-  const table = BRAGS[lang];
-  for (const type of BRAG_TYPES) {
-    for (const span of matchAll(table[type], lower)) {
-      // Hashtags are judged by their own rule.
-      if (overlaps(span, selfCongratulation) || overlaps(span, brags) || overlaps(span, ctx.hashtags))
-        continue;
-      brags.push({ ...span, type });
-    }
+  for (const { start, end, group } of matchGroups(BRAGS[lang], lower)) {
+    const span = { start, end };
+    // Hashtags are judged by their own rule.
+    if (overlaps(span, selfCongratulation) || overlaps(span, ctx.hashtags)) continue;
+    brags.push({ ...span, type: group as BragType });
   }
   brags.sort((a, b) => a.start - b.start);
+  const celebration: CelebrationSpan[] = [];
+  for (const m of matchGroups(CELEBRATION[lang], lower)) {
+    if (overlaps(m, selfCongratulation) || overlaps(m, brags) || overlaps(m, ctx.hashtags)) continue;
+    const sentence = ctx.sentences.find((s) => m.start >= s.start && m.start < s.end);
+    if (!sentence || sentence.question || !selfSentence(ctx, sentence, first, plural)) continue;
+    const strong = m.group === "strong";
+    // Mild words ("first", "best") are everyday words: they count only when the author speaks of
+    // themselves in the singular, or with the subject dropped.
+    if (!strong && !selfSentence(ctx, sentence, first, EMPTY)) continue;
+    celebration.push({ start: m.start, end: m.end, strong });
+  }
   return {
+    celebration,
     brags: brags.filter((b) => aboutTheAuthor(ctx, b, first, plural)),
     firstPerson,
     firstPersonPlural,
@@ -256,11 +493,32 @@ function aboutTheAuthor(ctx: RuleContext, span: Span, first: Set<string>, plural
   const sentence = ctx.sentences.find((s) => span.start >= s.start && span.start < s.end);
   if (!sentence) return false;
   if (span.start - sentence.start <= 12) return true;
+  return sentenceHasSelf(ctx, sentence, first, plural);
+}
+
+function sentenceHasSelf(
+  ctx: RuleContext,
+  sentence: Span,
+  first: Set<string>,
+  plural?: Set<string>,
+): boolean {
   for (const t of ctx.words) {
     if (t.start < sentence.start) continue;
     if (t.start >= sentence.end) break;
-    if (first.has(t.word) || plural.has(t.word) || (ctx.lang === "fr" && FR_FIRST_ELISION.test(t.word)))
+    if (first.has(t.word) || plural?.has(t.word) || (ctx.lang === "fr" && FR_FIRST_ELISION.test(t.word)))
       return true;
   }
   return false;
+}
+
+function selfSentence(ctx: RuleContext, sentence: Span, first: Set<string>, plural: Set<string>): boolean {
+  const opener = ctx.words.find((t) => t.start >= sentence.start && t.start < sentence.end);
+  if (opener && (SUBJECT_DROP_OPENERS.has(opener.word) || /^[a-z]+ed$/.test(opener.word))) return true;
+  return sentenceHasSelf(ctx, sentence, first, plural);
+}
+
+/** Whether the sentence around a span speaks of the author in the first person singular ("my", "je"). */
+export function aboutSelf(ctx: RuleContext, span: Span): boolean {
+  const sentence = ctx.sentences.find((s) => span.start >= s.start && span.start < s.end);
+  return sentence !== undefined && sentenceHasSelf(ctx, sentence, FIRST_SINGULAR[ctx.lang]);
 }

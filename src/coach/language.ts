@@ -14,15 +14,27 @@ const FR = new Set(
 );
 const FR_ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'/;
 const FR_ACCENTS = /[éèêàùâîôûçœ]/;
+const APOSTROPHE = 39;
+
+function hasLatinAccent(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0xc0) return true;
+  return false;
+}
+
+// One lookup per word: 1 = English, 2 = French, 3 = both.
+const STOP_WORDS = new Map<string, number>();
+for (const w of EN) STOP_WORDS.set(w, 1);
+for (const w of FR) STOP_WORDS.set(w, (STOP_WORDS.get(w) ?? 0) | 2);
 
 export function detectLanguage(words: readonly Token[]): Lang {
   let en = 0;
   let fr = 0;
   for (const { word } of words) {
-    if (EN.has(word)) en++;
-    if (FR.has(word)) fr++;
-    else if (FR_ELISION.test(word)) fr++;
-    else if (FR_ACCENTS.test(word)) fr += 0.5;
+    const kind = STOP_WORDS.get(word) ?? 0;
+    if (kind & 1) en++;
+    if (kind & 2) fr++;
+    else if ((word.charCodeAt(1) === APOSTROPHE || word.includes("'")) && FR_ELISION.test(word)) fr++;
+    else if (hasLatinAccent(word) && FR_ACCENTS.test(word)) fr += 0.5;
   }
   return fr > en ? "fr" : "en";
 }

@@ -37,7 +37,9 @@ export interface RuleContext {
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+/gi;
 const HASHTAG_RE = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu;
-const WORD_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’-]*[\p{L}\p{N}\p{M}])?'?/gu;
+// Words of English and French (Latin letters, digits, inner apostrophes and hyphens), on lower-cased
+// text. Other scripts carry no signal for these rules and are skipped, which keeps tokenizing fast.
+const WORD_RE = /[a-z0-9\u00c0-\u024f](?:[a-z0-9\u00c0-\u024f'-]*[a-z0-9\u00c0-\u024f])?'?/g;
 const SENTENCE_END_RE = /[.!?…]+|\n+/g;
 
 /** Lower-case without changing the string length (a few characters, such as "İ", grow when lowered). */
@@ -65,16 +67,20 @@ function collect(re: RegExp, text: string): Span[] {
   return spans;
 }
 
-function insideAny(pos: number, spans: Span[]): boolean {
+function startsInside(pos: number, spans: readonly Span[]): boolean {
   for (const s of spans) if (pos >= s.start && pos < s.end) return true;
   return false;
+}
+
+export function insideAny(span: Span, spans: readonly Span[]): boolean {
+  return startsInside(span.start, spans);
 }
 
 export function tokenize(lower: string, skip: Span[]): Token[] {
   const words: Token[] = [];
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(lower); m !== null; m = WORD_RE.exec(lower)) {
-    if (skip.length > 0 && insideAny(m.index, skip)) continue;
+    if (skip.length > 0 && startsInside(m.index, skip)) continue;
     words.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   }
   return words;
@@ -104,8 +110,9 @@ function pushSentence(text: string, start: number, end: number, question: boolea
 /** Builds the context once per draft; the language is detected from its words unless given. */
 export function buildContext(text: string, platform: Platform, lang?: Lang): RuleContext {
   const lower = lowerSameLength(text);
-  const urls = collect(URL_RE, text);
-  const hashtags = collect(HASHTAG_RE, text);
+  // Cheap guards: most drafts have no link and no hashtag, and these scans need Unicode classes.
+  const urls = text.includes("http") || text.includes("www.") ? collect(URL_RE, text) : [];
+  const hashtags = text.includes("#") ? collect(HASHTAG_RE, text) : [];
   const skip = urls.length + hashtags.length > 0 ? [...urls, ...hashtags] : [];
   const words = tokenize(lower, skip);
   return {
@@ -120,18 +127,57 @@ export function buildContext(text: string, platform: Platform, lang?: Lang): Rul
   };
 }
 
-/** Finds every match of a global regex in the lower-cased text. */
+/** Finds every match of a lexicon (see `lexicon`) in the lower-cased text. */
 export function matchAll(re: RegExp, lower: string): Span[] {
-  return collect(re, lower);
+  const spans: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    const end = m.index + m[0].length;
+    spans.push({ start: end - m[1]!.length, end });
+  }
+  return spans;
 }
 
+// Letters and digits of English and French text, for word boundaries. An explicit Latin class without
+// the `u` flag, and a consumed boundary character rather than a lookbehind, let V8 scan lexicons
+// about four times faster than \p{L} lookarounds. The entry itself is capture group 1.
+const WORD_CHAR = "a-z0-9\\u00c0-\\u024f";
+const BEFORE_WORD = `(?:^|[^${WORD_CHAR}])`;
+
 /**
- * Builds a case-less, word-bounded alternation from lexicon entries (regex fragments, lower case).
- * Longer entries first so that "proud to announce" wins over "proud".
+ * Builds a word-bounded alternation from lexicon entries (regex fragments, lower case), matched
+ * against the lower-cased text. Longer entries first so that "proud to announce" wins over "proud".
  */
 export function lexicon(entries: readonly string[]): RegExp {
-  const sorted = [...entries].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  return new RegExp(`${BEFORE_WORD}(${alternation(entries)})(?![${WORD_CHAR}])`, "g");
+}
+
+/** One pass for several lexicons: each match reports which group (lexicon name) matched it. */
+export function groupedLexicon(groups: Record<string, readonly string[]>): RegExp {
+  const parts = Object.entries(groups).map(([name, entries]) => `(?<${name}>${alternation(entries)})`);
+  return new RegExp(`${BEFORE_WORD}(${parts.join("|")})(?![${WORD_CHAR}])`, "g");
+}
+
+export function matchGroups(re: RegExp, lower: string): (Span & { group: string })[] {
+  const out: (Span & { group: string })[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    const end = m.index + m[0].length;
+    const groups = m.groups!;
+    let group = "";
+    for (const name in groups) {
+      if (groups[name] !== undefined) {
+        group = name;
+        break;
+      }
+    }
+    out.push({ start: end - m[1]!.length, end, group });
+  }
+  return out;
+}
+
+export function alternation(entries: readonly string[]): string {
+  return [...entries].sort((a, b) => b.length - a.length).join("|");
 }
 
 export function sentenceAt(ctx: RuleContext, pos: number): Sentence | undefined {

@@ -41,6 +41,17 @@ const CHALLENGE: Record<Lang, RegExp> = {
     "didn'?t know (?:how|what|if)",
     "no idea (?:how|what|if)",
     "(?:lost|losing) (?:my|our|the)",
+    "lost (?:again|today|the game|the match)",
+    "worr(?:y|ied|ying)",
+    "devastated",
+    "disappoint(?:ed|ing|ment)",
+    "frustrat(?:ed|ing|ion)",
+    "harder than (?:i )?(?:thought|expected)",
+    "stuck",
+    "sad",
+    "i miss",
+    "wish me luck",
+    "can'?t (?:find|figure out|understand|sleep)",
   ]),
   fr: lexicon([
     "échecs?",
@@ -70,11 +81,27 @@ const CHALLENGE: Record<Lang, RegExp> = {
     "dépassée?",
     "je ne savais pas",
     "incertitude",
+    "inquiète?",
+    "déçue?|décevant",
+    "triste",
+    "frustrée?|frustrant",
+    "plus (?:dur|difficile) que prévu",
+    "bloquée?",
+    "souhaitez-moi bonne chance",
+    "me manque",
   ]),
 };
 
+const cache = new WeakMap<RuleContext, Span[]>();
+
+/** Difficulties, doubts and mistakes told in the draft; shared with success-without-struggle. */
 export function challengeSpans(ctx: RuleContext): Span[] {
-  return matchAll(CHALLENGE[ctx.lang], ctx.lower);
+  let spans = cache.get(ctx);
+  if (!spans) {
+    spans = matchAll(CHALLENGE[ctx.lang], ctx.lower);
+    cache.set(ctx, spans);
+  }
+  return spans;
 }
 
 export const challengeShared: Rule = {

@@ -2,6 +2,7 @@ import type { Hit, Rule } from "./rule.js";
 
 const EMOJI_RUN_RE = /(?:\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifier})*\s*){4,}/gu;
 const EMOJI_RE = /\p{Extended_Pictographic}/gu;
+const MAYBE_EMOJI_RE = /[\u00a9\u00ae\u203c-\u2bff\u3030\u303d\u3297\u3299\ud83c-\ud83e]/;
 
 export const emojiWall: Rule = {
   id: "emoji-wall",
@@ -28,7 +29,8 @@ export const emojiWall: Rule = {
     },
   },
   run(ctx) {
-    if (!/\p{Extended_Pictographic}/u.test(ctx.text)) return [];
+    // Pictographs live in these ranges; a plain scan is much cheaper than a Unicode property test.
+    if (!MAYBE_EMOJI_RE.test(ctx.text)) return [];
     const hits: Hit[] = [];
     for (const m of ctx.text.matchAll(EMOJI_RUN_RE)) {
       hits.push({ start: m.index, end: m.index + m[0].trimEnd().length });

@@ -1,73 +1,97 @@
-import { lexicon, matchAll, type Span } from "../text.js";
+import { groupedLexicon, matchGroups, type Span } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
 // Facebook's five categories of engagement bait: vote, react, share, tag and comment baiting.
-const BAIT: Record<Lang, Record<string, RegExp>> = {
+const BAIT_LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
   en: {
-    react: lexicon([
+    react: [
       "like (?:this (?:post )?)?if",
       "react with",
       "(?:hit|smash|tap) (?:the |that )?(?:like|heart|❤️|👍)",
       "double tap if",
       "give (?:this|it) a (?:like|thumbs up)",
-    ]),
-    vote: lexicon([
+    ],
+    vote: [
       "vote (?:by|with) (?:reacting|liking|commenting)",
       "like (?:for|=) .{1,30}(?:comment|share|love|❤️) (?:for|=)",
-    ]),
-    share: lexicon([
+    ],
+    share: [
       "share (?:this|if|with everyone|with (?:a|your) (?:friends?|network|colleagues?))",
       "(?:repost|retweet|rt|reshare) (?:if|this)",
       "spread the word",
       "send this to",
       "♻️ ?(?:repost|share)",
-    ]),
-    tag: lexicon([
+    ],
+    tag: [
       "tag (?:a|someone|your|\\d+|two|three|a friend|a colleague|somebody)",
       "mention (?:a|someone|somebody) who",
-    ]),
+    ],
   },
   fr: {
-    react: lexicon([
+    react: [
       "likez? si",
       "aimez si",
       "mettez (?:un )?(?:j'aime|like|pouce|cœur|coeur)",
       "réagissez avec",
       "un like si",
-    ]),
-    vote: lexicon(["votez (?:en|avec) (?:réagissant|likant|commentant)"]),
-    share: lexicon([
+    ],
+    vote: ["votez (?:en|avec) (?:réagissant|likant|commentant)"],
+    share: [
       "partagez? (?:si|ce post|cette publication|autour de vous|à (?:vos|tes|un))",
       "(?:repostez?|republiez?) si",
       "faites tourner",
-    ]),
-    tag: lexicon([
+    ],
+    tag: [
       "(?:identifiez|identifie|taguez|tague|taggez|mentionnez|mentionne) (?:un|une|quelqu'un|vos|tes|\\d+|deux|trois)",
-    ]),
+    ],
   },
 };
 
+const BAIT: Record<Lang, RegExp> = {
+  en: groupedLexicon(BAIT_LEXICONS.en),
+  fr: groupedLexicon(BAIT_LEXICONS.fr),
+};
+
 // Comment baiting names the exact word to type: "comment YES", "tapez « oui »", "type 🔥 below".
+// Matched on the lower-cased text (same offsets); the original tells whether the word was shouted.
+const EMOJI = "(?:[\\ud83c-\\ud83e][\\udc00-\\udfff]|[\\u2600-\\u27bf])\\ufe0f?";
+const COMMENT_VERBS: Record<Lang, string> = {
+  en: "comment|type|write|drop|reply(?: with)?|say",
+  fr: "commentez|commente|tapez|tape|écrivez|écris|répondez|réponds",
+};
 const COMMENT_BAIT: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:comment|type|write|drop|reply(?: with)?|say)\s+(["'“«]?)([\p{L}\p{N}]+|\p{Extended_Pictographic}+)\1?[”»]?(?=\s|$|[.!,])/giu,
-  fr: /(?<![\p{L}])(?:commentez|commente|tapez|tape|écrivez|écris|répondez|réponds)\s+(["'“«]\s?)?([\p{L}\p{N}]+|\p{Extended_Pictographic}+)\s?[”»"']?(?=\s|$|[.!,])/giu,
+  en: commentBaitRe(COMMENT_VERBS.en),
+  fr: commentBaitRe(COMMENT_VERBS.fr),
+};
+const COMMENT_TRIGGERS: Record<Lang, string[]> = {
+  en: ["comment", "type", "write", "drop", "reply", "say"],
+  fr: ["comment", "tape", "écri", "répond"],
 };
 const COMMENT_BAIT_FOLLOW =
-  /^\s*(?:if|below|in the comments|to get|for|si|en commentaire|pour|ci-dessous|et je)/u;
+  /^\s*(?:if|below|in the comments|to get|for|si|en commentaire|pour|ci-dessous|et je)/;
 
-function commentBait(text: string, lang: Lang): Span[] {
+function commentBaitRe(verbs: string): RegExp {
+  return new RegExp(
+    `(?:^|[^a-z\\u00c0-\\u024f])((?:${verbs})\\s+(["'“«]\\s?)?([a-z0-9\\u00c0-\\u024f]+|(?:${EMOJI})+)\\s?[”»"']?)(?=\\s|$|[.!,])`,
+    "gd",
+  );
+}
+
+function commentBait(text: string, lower: string, lang: Lang): Span[] {
   const spans: Span[] = [];
+  if (!COMMENT_TRIGGERS[lang].some((w) => lower.includes(w))) return spans;
   const re = COMMENT_BAIT[lang];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const word = m[2]!;
-    const quoted = Boolean(m[1]);
-    const shouted = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
-    const emoji = /\p{Extended_Pictographic}/u.test(word);
-    const end = m.index + m[0].length;
-    const followed = COMMENT_BAIT_FOLLOW.test(text.slice(end, end + 20).toLowerCase());
-    if ((quoted || shouted || emoji) && (followed || shouted || emoji)) spans.push({ start: m.index, end });
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    const [start, end] = m.indices![1]!;
+    const [wordStart, wordEnd] = m.indices![3]!;
+    const word = text.slice(wordStart, wordEnd);
+    const quoted = Boolean(m[2]);
+    const shouted = word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+    const emoji = !/[a-z0-9\u00c0-\u024f]/.test(m[3]!);
+    const followed = COMMENT_BAIT_FOLLOW.test(lower.slice(end, end + 20));
+    if ((quoted || shouted || emoji) && (followed || shouted || emoji)) spans.push({ start, end });
   }
   return spans;
 }
@@ -100,10 +124,9 @@ export const engagementBait: Rule = {
   },
   run(ctx) {
     const hits: Hit[] = [];
-    for (const [variant, re] of Object.entries(BAIT[ctx.lang])) {
-      for (const s of matchAll(re, ctx.lower)) hits.push({ start: s.start, end: s.end, variant });
-    }
-    for (const s of commentBait(ctx.text, ctx.lang))
+    for (const m of matchGroups(BAIT[ctx.lang], ctx.lower))
+      hits.push({ start: m.start, end: m.end, variant: m.group });
+    for (const s of commentBait(ctx.text, ctx.lower, ctx.lang))
       hits.push({ start: s.start, end: s.end, variant: "comment" });
     return hits.sort((a, b) => a.start - b.start);
   },

@@ -1,5 +1,5 @@
 import { features } from "../features.js";
-import { lexicon, matchAll, type Span } from "../text.js";
+import { groupedLexicon, lexicon, matchAll, matchGroups, type Span } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -7,8 +7,8 @@ import type { Hit, Rule } from "./rule.js";
  * Humblebrags (Sezer, Gino & Norton 2018): a success wrapped in a complaint or in false modesty.
  * Readers like them less than plain bragging, complaint-based ones least of all.
  */
-const HUMILITY: Record<Lang, RegExp> = {
-  en: lexicon([
+const HUMILITY: Record<Lang, readonly string[]> = {
+  en: [
     "humbled",
     "humbling",
     "honou?red",
@@ -24,8 +24,8 @@ const HUMILITY: Record<Lang, RegExp> = {
     "lucky me",
     "i guess i'?m",
     "still pinching myself",
-  ]),
-  fr: lexicon([
+  ],
+  fr: [
     "humblement",
     "(?:très |tellement |si )?honorée?",
     "je ne sais pas (?:pourquoi|comment) (?:ils|on|j'ai)",
@@ -35,11 +35,11 @@ const HUMILITY: Record<Lang, RegExp> = {
     "moi qui",
     "je ne m'y attendais pas",
     "je me pince encore",
-  ]),
+  ],
 };
 
-const COMPLAINT: Record<Lang, RegExp> = {
-  en: lexicon([
+const COMPLAINT: Record<Lang, readonly string[]> = {
+  en: [
     "(?:so |really )?tired of",
     "sick of",
     "exhausted",
@@ -58,8 +58,8 @@ const COMPLAINT: Record<Lang, RegExp> = {
     "nobody warns you",
     "problems? (?:of|with) being",
     "(?:so|too) busy",
-  ]),
-  fr: lexicon([
+  ],
+  fr: [
     "(?:ras le bol|marre) de",
     "fatiguée? de",
     "épuisée?",
@@ -72,7 +72,13 @@ const COMPLAINT: Record<Lang, RegExp> = {
     "décalage horaire",
     "(?:débordée?|surbookée?)",
     "je n'en peux plus",
-  ]),
+  ],
+};
+
+// One scan for both kinds of marker; the status scan runs only when a marker is there.
+const MARKERS: Record<Lang, RegExp> = {
+  en: groupedLexicon({ complaint: COMPLAINT.en, humility: HUMILITY.en }),
+  fr: groupedLexicon({ complaint: COMPLAINT.fr, humility: HUMILITY.fr }),
 };
 
 // Status that a complaint can smuggle in ("so tired of all these award dinners").
@@ -167,19 +173,21 @@ export const humblebrag: Rule = {
     },
   },
   run(ctx) {
-    const f = features(ctx);
-    const achievements = [...f.brags, ...matchAll(STATUS[ctx.lang], ctx.lower)];
-    if (achievements.length === 0) return [];
+    const markers = matchGroups(MARKERS[ctx.lang], ctx.lower);
+    if (markers.length === 0) return [];
+    const achievements = [...features(ctx).brags, ...matchAll(STATUS[ctx.lang], ctx.lower)];
     const hits: Hit[] = [];
-    const pair = (markers: Span[], variant: string, points: number) => {
-      for (const m of markers) {
-        const a = achievements.find((x) => sameSentence(ctx, m, x) && (x.end <= m.start || x.start >= m.end));
-        if (!a) continue;
-        hits.push({ start: Math.min(m.start, a.start), end: Math.max(m.end, a.end), variant, points });
-      }
-    };
-    pair(matchAll(COMPLAINT[ctx.lang], ctx.lower), "complaint", -22);
-    pair(matchAll(HUMILITY[ctx.lang], ctx.lower), "default", -16);
-    return hits.sort((a, b) => a.start - b.start);
+    for (const m of markers) {
+      const a = achievements.find((x) => sameSentence(ctx, m, x) && (x.end <= m.start || x.start >= m.end));
+      if (!a) continue;
+      const complaint = m.group === "complaint";
+      hits.push({
+        start: Math.min(m.start, a.start),
+        end: Math.max(m.end, a.end),
+        variant: complaint ? "complaint" : "default",
+        points: complaint ? -22 : -16,
+      });
+    }
+    return hits;
   },
 };

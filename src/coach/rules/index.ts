@@ -13,6 +13,7 @@ import { prismOfMe } from "./prism-of-me.js";
 import { readerAddress } from "./reader-address.js";
 import { readerQuestion } from "./reader-question.js";
 import type { Rule } from "./rule.js";
+import { selfCelebration } from "./self-celebration.js";
 import { selfCongratulation } from "./self-congratulation.js";
 import { specifics } from "./specifics.js";
 import { statedOpinion } from "./stated-opinion.js";
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   engagementBait,
   selfCongratulation,
   bragging,
+  selfCelebration,
   humblebrag,
   buzzwords,
   hashtags,

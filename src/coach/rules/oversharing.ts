@@ -1,13 +1,14 @@
+import { aboutSelf } from "../features.js";
 import { EMAIL_RE, isPhoneNumber, PHONE_RE } from "../pii.js";
-import { lexicon, matchAll } from "../text.js";
+import { groupedLexicon, insideAny, matchGroups } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
 // The most intimate topics people disclose (Ma, Hancock & Naaman, CHI 2016): health, money trouble,
 // family conflict. Sharing them is a choice; the coach only asks whether this audience needs them.
-const INTIMATE: Record<Lang, Record<string, RegExp>> = {
+const INTIMATE_LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
   en: {
-    health: lexicon([
+    health: [
       "diagnos(?:is|ed)",
       "cancer",
       "chemo(?:therapy)?",
@@ -23,8 +24,8 @@ const INTIMATE: Record<Lang, Record<string, RegExp>> = {
       "panic attacks?",
       "mental breakdown",
       "medication",
-    ]),
-    money: lexicon([
+    ],
+    money: [
       "(?:in|my|our) debt",
       "bankrupt(?:cy)?",
       "can'?t (?:afford|pay) (?:the |my )?(?:rent|bills|mortgage)",
@@ -33,18 +34,18 @@ const INTIMATE: Record<Lang, Record<string, RegExp>> = {
       "my salary",
       "broke and",
       "maxed out",
-    ]),
-    family: lexicon([
+    ],
+    family: [
       "divorc(?:e|ed|ing)",
       "custody",
       "my ex(?:-wife|-husband)?",
       "(?:fight|fighting|argument) with my (?:wife|husband|partner|mother|father|mom|dad|parents|sister|brother)",
       "cheated on",
       "estranged",
-    ]),
+    ],
   },
   fr: {
-    health: lexicon([
+    health: [
       "diagnostic",
       "diagnostiquée?",
       "cancer",
@@ -62,8 +63,8 @@ const INTIMATE: Record<Lang, Record<string, RegExp>> = {
       "hospitalisée?",
       "crises? d'angoisse",
       "traitement",
-    ]),
-    money: lexicon([
+    ],
+    money: [
       "dettes?",
       "endettée?",
       "faillite",
@@ -72,17 +73,24 @@ const INTIMATE: Record<Lang, Record<string, RegExp>> = {
       "mon salaire",
       "expulsée?",
       "fin de mois difficile",
-    ]),
-    family: lexicon([
+    ],
+    family: [
       "divorce|divorcée?",
       "garde des enfants",
       "mon ex|mon ex-mari|mon ex-femme",
       "dispute avec (?:ma|mon|mes)",
       "trompée?",
       "brouillée?",
-    ]),
+    ],
   },
 };
+
+const INTIMATE: Record<Lang, RegExp> = {
+  en: groupedLexicon(INTIMATE_LEXICONS.en),
+  fr: groupedLexicon(INTIMATE_LEXICONS.fr),
+};
+
+const MANY_DIGITS_RE = /\d[\d\s.()-]{7,}\d/;
 
 export const oversharing: Rule = {
   id: "oversharing",
@@ -130,16 +138,24 @@ export const oversharing: Rule = {
   },
   run(ctx) {
     const hits: Hit[] = [];
-    for (const m of ctx.text.matchAll(EMAIL_RE)) {
-      hits.push({ start: m.index, end: m.index + m[0].length, variant: "email" });
+    // Cheap guards first: most drafts have no "@" and no run of digits.
+    if (ctx.text.includes("@")) {
+      for (const m of ctx.text.matchAll(EMAIL_RE)) {
+        hits.push({ start: m.index, end: m.index + m[0].length, variant: "email" });
+      }
     }
-    for (const m of ctx.text.matchAll(PHONE_RE)) {
-      if (isPhoneNumber(m[0])) hits.push({ start: m.index, end: m.index + m[0].length, variant: "phone" });
+    if (MANY_DIGITS_RE.test(ctx.text)) {
+      for (const m of ctx.text.matchAll(PHONE_RE)) {
+        if (isPhoneNumber(m[0])) hits.push({ start: m.index, end: m.index + m[0].length, variant: "phone" });
+      }
     }
-    for (const re of Object.values(INTIMATE[ctx.lang])) {
-      // One finding per topic is enough to ask the question.
-      const first = matchAll(re, ctx.lower)[0];
-      if (first) hits.push({ ...first, points: -10 });
+    // Only the author's own intimate details ("my divorce", not a post about divorce law); one
+    // finding per topic is enough to ask the question.
+    const topics = new Set<string>();
+    for (const m of matchGroups(INTIMATE[ctx.lang], ctx.lower)) {
+      if (topics.has(m.group) || insideAny(m, ctx.hashtags) || !aboutSelf(ctx, m)) continue;
+      topics.add(m.group);
+      hits.push({ start: m.start, end: m.end, points: -10 });
     }
     return hits.sort((a, b) => a.start - b.start);
   },

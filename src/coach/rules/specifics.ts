@@ -1,7 +1,7 @@
 import type { Hit, Rule } from "./rule.js";
 
 // Numbers, amounts, dates and durations: concrete details make a post credible and usable.
-const SPECIFIC_RE = /(?<![\p{L}\p{N}#])\d[\d,.  ]*(?:%|k\b|€|\$|£|h\b|min\b)?/gu;
+const SPECIFIC_RE = /(?<![a-z0-9\u00c0-\u024f#])\d[\d,.\u00a0\u202f ]*(?:%|k\b|€|\$|£|h\b|min\b)?/g;
 
 export const specifics: Rule = {
   id: "specifics",
@@ -30,7 +30,7 @@ export const specifics: Rule = {
   },
   run(ctx) {
     const hits: Hit[] = [];
-    for (const m of ctx.text.matchAll(SPECIFIC_RE)) {
+    for (const m of ctx.lower.matchAll(SPECIFIC_RE)) {
       const text = m[0].trimEnd();
       hits.push({ start: m.index, end: m.index + text.length });
     }

@@ -32,7 +32,10 @@ export const successWithoutStruggle: Rule = {
   },
   run(ctx) {
     const f = features(ctx);
-    const success = f.brags.find((b) => b.type !== "possession") ?? f.selfCongratulation[0];
+    const success =
+      f.brags.find((b) => b.type !== "possession") ??
+      f.selfCongratulation[0] ??
+      f.celebration.find((c) => c.strong);
     if (!success || challengeSpans(ctx).length > 0) return [];
     return [{ start: success.start, end: success.end }];
   },

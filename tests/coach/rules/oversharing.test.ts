@@ -24,3 +24,10 @@ describe("oversharing", () => {
     expect(excerpts(oversharing, "En 2024, nous sommes passés de 3 à 12 personnes.", "fr")).toEqual([]);
   });
 });
+
+describe("oversharing, in context", () => {
+  it("asks about the author's own intimate details, not a topic discussed", () => {
+    expect(excerpts(oversharing, "AI now detects breast cancer earlier. #cancer #health", "en")).toEqual([]);
+    expect(excerpts(oversharing, "Un nouvel outil aide au diagnostic du cancer.", "fr")).toEqual([]);
+  });
+});

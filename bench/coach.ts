@@ -1,0 +1,54 @@
+import { createRequire } from "node:module";
+import { text as alexText } from "alex";
+import { CORPUS_PATH, loadDevSet, readJsonl } from "../scripts/evaluate.js";
+import { analyze } from "../src/coach/index.js";
+import { fmt, row, type Timing, timeEach } from "./stats.js";
+
+const writeGood = createRequire(import.meta.url)("write-good") as (text: string) => unknown[];
+
+/** The fixed corpus: the 1,600 LinkedIn posts plus the French drafts of the dev set. */
+export function benchCorpus(): string[] {
+  const linkedin = readJsonl<{ text: string }>(CORPUS_PATH).map((p) => p.text);
+  const french = loadDevSet()
+    .filter((d) => d.lang === "fr")
+    .map((d) => d.text);
+  return [...linkedin, ...french];
+}
+
+export async function benchCoach(): Promise<void> {
+  const corpus = benchCorpus();
+  const avgChars = Math.round(corpus.reduce((n, t) => n + t.length, 0) / corpus.length);
+  console.log(
+    `\n## Coach: ${corpus.length} drafts (LinkedIn corpus + French drafts), ${avgChars} characters on average`,
+  );
+
+  const rounds = 5;
+  const repeated = Array.from({ length: rounds }, () => corpus).flat();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peakHeap = heapBefore;
+  let n = 0;
+  const coach = await timeEach(repeated, (t) => {
+    analyze(t);
+    if (++n % 500 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  });
+  const rssAfterCoach = process.resourceUsage().maxRSS / 1024;
+  const wg = await timeEach(corpus, (t) => writeGood(t));
+  const alexSample = corpus.slice(0, 400);
+  const alex = await timeEach(alexSample, (t) => alexText(t), false);
+
+  const widths = [12, 10, 12, 12, 12];
+  console.log(row(["tool", "drafts", "drafts/s", "p50 ms", "p99 ms"], widths));
+  const print = (name: string, t: Timing) =>
+    console.log(row([name, t.count, fmt(t.perSecond, 0), fmt(t.p50, 4), fmt(t.p99, 4)], widths));
+  print("postcoach", coach);
+  print("write-good", wg);
+  print("alex", alex);
+  console.log(
+    `postcoach is ${fmt(coach.perSecond / wg.perSecond, 1)}× write-good and ${fmt(coach.perSecond / alex.perSecond, 1)}× alex (drafts/s, same process)`,
+  );
+  console.log(
+    `peak heap during coaching ${fmt((peakHeap - heapBefore) / 1048576, 1)} MiB above start; process max RSS ${fmt(rssAfterCoach, 0)} MiB`,
+  );
+  const ok = coach.perSecond >= 10_000 && coach.p99 <= 0.5;
+  console.log(`target (≥ 10,000 drafts/s, p99 ≤ 0.5 ms): ${ok ? "met" : "NOT met"}`);
+}

@@ -1,0 +1,21 @@
+/**
+ * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach (default: all).
+ * Loopback only; every load is bounded in time.
+ */
+import { cpus, totalmem } from "node:os";
+import { benchCoach } from "./coach.js";
+
+const SUITES: Record<string, () => Promise<void>> = {
+  coach: benchCoach,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const unknown = wanted.filter((w) => !(w in SUITES));
+if (unknown.length > 0) {
+  console.error(`Unknown suite(s): ${unknown.join(", ")}. Known: ${Object.keys(SUITES).join(", ")}`);
+  process.exit(2);
+}
+console.log(
+  `postcoach benchmarks — ${new Date().toISOString().slice(0, 10)} — Node ${process.version} — ${cpus()[0]?.model ?? "cpu"} ×${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+);
+for (const name of wanted.length > 0 ? wanted : Object.keys(SUITES)) await SUITES[name]!();

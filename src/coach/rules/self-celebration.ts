@@ -1,0 +1,31 @@
+import { features } from "../features.js";
+import type { Rule } from "./rule.js";
+
+export const selfCelebration: Rule = {
+  id: "self-celebration",
+  dimension: "authenticity",
+  kind: "concern",
+  severity: "info",
+  points: -3,
+  cap: 18,
+  priority: 14,
+  texts: {
+    en: {
+      default: {
+        message: "Celebration: words of achievement or status about yourself.",
+        suggestion: "There's nothing wrong with sharing a win; add what it could mean for the reader.",
+        question: "You mention {q}. What would a reader who is not there yet take from your story?",
+      },
+    },
+    fr: {
+      default: {
+        message: "Célébration : des mots de réussite ou de statut à votre sujet.",
+        suggestion: "Partager une victoire n'a rien de mal ; ajoutez ce qu'elle peut apporter au lecteur.",
+        question:
+          "Vous évoquez {q}. Qu'est-ce qu'un lecteur qui n'en est pas encore là retirerait de votre histoire ?",
+      },
+    },
+  },
+  run: (ctx) =>
+    features(ctx).celebration.map((c) => ({ start: c.start, end: c.end, points: c.strong ? -7 : -3 })),
+};
