@@ -44,3 +44,9 @@ export function fmt(n: number, digits = 3): string {
 export function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => String(c).padStart(widths[i] ?? 10)).join("  ");
 }
+
+/** The round with the median throughput. */
+export function median(rounds: readonly Timing[]): Timing {
+  const sorted = [...rounds].sort((a, b) => a.perSecond - b.perSecond);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}

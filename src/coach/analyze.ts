@@ -14,6 +14,9 @@ function truncate(draft: string): string {
   return draft.slice(0, end);
 }
 
+/** Every "you" counts for the score, but three examples say enough to the author. */
+const MAX_STRENGTHS_PER_RULE = 3;
+
 /** A draft scores as good when it has no warning and stands well on every dimension. */
 const GOOD_SCORE = 70;
 
@@ -35,6 +38,7 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
   const findings: Finding[] = [];
   const strengths: Strength[] = [];
   for (const { rule, hits } of results) {
+    let strengthsOfRule = 0;
     for (const hit of hits) {
       const texts = rule.texts[lang];
       const t = (hit.variant && texts[hit.variant]) || texts.default!;
@@ -50,7 +54,7 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
           suggestion: t.suggestion,
           dimension: rule.dimension,
         });
-      } else {
+      } else if (strengthsOfRule++ < MAX_STRENGTHS_PER_RULE) {
         strengths.push({
           rule: rule.id,
           message: t.message,

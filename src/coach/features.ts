@@ -1,5 +1,7 @@
-import { groupedLexicon, lexicon, matchAll, matchGroups, type RuleContext, type Span } from "./text.js";
+import { findAll, findGroups, groupedLexicon, type Lexicon, lexicon } from "./lexicon.js";
+import { type RuleContext, type Sentence, type Span, sentenceAt } from "./text.js";
 import type { Lang } from "./types.js";
+import { PERSON } from "./words.js";
 
 /**
  * Text features several rules share: pronoun counts and the spans of self-praise.
@@ -25,36 +27,8 @@ export interface BragSpan extends Span {
   type: BragType;
 }
 
-const FIRST_SINGULAR: Record<Lang, Set<string>> = {
-  en: new Set(["i", "me", "my", "mine", "myself", "i'm", "i've", "i'll", "i'd", "im"]),
-  fr: new Set(["je", "me", "moi", "mon", "ma", "mes", "moi-même"]),
-};
-const FIRST_PLURAL: Record<Lang, Set<string>> = {
-  en: new Set(["we", "us", "our", "ours", "ourselves", "we're", "we've", "we'll"]),
-  fr: new Set(["nous", "notre", "nos", "nous-mêmes"]),
-};
-const SECOND: Record<Lang, Set<string>> = {
-  en: new Set([
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "you're",
-    "you've",
-    "you'll",
-    "you'd",
-    "y'all",
-    "u",
-  ]),
-  fr: new Set(["vous", "votre", "vos", "tu", "te", "ton", "ta", "tes", "toi", "vous-même", "toi-même"]),
-};
-// French elisions: j'ai, m'a, t'aider.
-const FR_FIRST_ELISION = /^[jm]'/;
-const FR_SECOND_ELISION = /^t'/;
-
-const SELF_CONGRATULATION: Record<Lang, RegExp> = {
-  en: lexicon([
+const SELF_CONGRATULATION: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
     "(?:so |very |incredibly |super |really |beyond |truly )?(?:thrilled|excited|proud|happy|pleased|delighted|honou?red|humbled|stoked|ecstatic|overjoyed|elated) (?:and (?:\\w+) )?(?:to|that i|that we|i) (?:finally )?(?:announce|share|say|join|be|have|receive|welcome|report|inform|present|introduce|accept|celebrate|reveal|start|begin|officially)",
     "(?:i'?m|i am|we'?re|we are|feeling) (?:so |very |incredibly |super |really |beyond |truly )?(?:proud|thrilled|humbled|honou?red|blessed|stoked)",
     "(?:so |very )?proud of (?:myself|me|my achievement|what i)",
@@ -64,7 +38,7 @@ const SELF_CONGRATULATION: Record<Lang, RegExp> = {
     "pat (?:myself|ourselves) on the back",
     "(?:i'?m |i am )?happy to share",
   ]),
-  fr: lexicon([
+  fr: lexicon("fr", [
     "(?:(?:je suis |nous sommes )?(?:tellement |très |si |trop |vraiment )?)(?:fier|fière|fiers|fières|ravie?s?|heureux|heureuses?|honorée?s?|enchantée?s?|comblée?s?) (?:de |d')(?:vous )?(?:annoncer|partager|rejoindre|avoir|être|recevoir|accueillir|présenter|faire partie|intégrer|dire|officialiser)",
     "(?:j'ai|nous avons) (?:le plaisir|la joie|l'honneur|la fierté|l'immense plaisir|l'immense joie) de (?:vous )?(?:annoncer|partager|présenter|rejoindre)",
     "c'est avec (?:une grande |une immense |beaucoup de )?(?:fierté|joie|plaisir|émotion|bonheur) que",
@@ -77,7 +51,7 @@ const SELF_CONGRATULATION: Record<Lang, RegExp> = {
 const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
   en: {
     achievement: [
-      "(?:got|get|been|was|were|be|being|am|is|'ve been|have been|has been) (?:officially |finally )?(?:promoted|accepted|admitted|hired|selected|named|chosen|nominated|awarded|recognized|recognised|featured|elected|certified|shortlisted|ranked|voted|appointed|invited to speak)",
+      "(?:got|get|been|was|were|be|being|am|is) (?:officially |finally )?(?:promoted|accepted|admitted|hired|selected|named|chosen|nominated|awarded|recognized|recognised|featured|elected|certified|shortlisted|ranked|voted|appointed|invited to speak)",
       "(?:won|winning|win) (?:the |an? |my |our |first |1st )?(?:\\w+ )?(?:award|prize|competition|contest|championship|title|medal|hackathon|pitch|grant|scholarship|deal|gold|silver|bronze)",
       "(?:won|winner|finalist|runner-up|champions?)",
       "promotion",
@@ -89,7 +63,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "nailed (?:it|the|my)",
       "crushed (?:it|the|my)",
       "top \\d+ ?%?",
-      "#1|number one|no\\. 1",
+      "number one|no\\. 1",
       "(?:hit|reached|crossed|surpassed|passed) \\d[\\d,.]*k?\\+? (?:followers|subscribers|users|customers|views|downloads|members|connections|readers|sales|in revenue)",
       "\\d[\\d,.]*k? (?:followers|subscribers|views)",
       "(?:raised|closed) (?:a |our |my )?(?:\\$|€|£)?\\d[\\d,.]*(?:k|m|b| million| billion)?",
@@ -106,7 +80,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "straight a'?s",
       "full scholarship",
       "first place",
-      "personal best|\\bpr\\b",
+      "personal best|pr",
       "accepted (?:into|to|at)",
       "landed (?:a|my|the|our) (?:new )?(?:job|role|client|deal|offer|contract|internship|position)",
       "offer from",
@@ -123,7 +97,6 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:gave|delivered|giving) (?:a|the|my) (?:talk|keynote|speech|presentation|lecture) (?:at|to)",
       "spoke at|speaking at|presenting at",
       "\\d+[- ]star (?:reviews?|ratings?)",
-      "#\\d+ (?:in|on)",
       "\\d[\\d,.]*k?\\+? (?:plays|streams|downloads|likes|sales|signups|sign-ups|stars|listeners|students|attendees)",
       "lost \\d+ (?:pounds|lbs|kg|kilos)",
       "(?:bench(?:ed)?(?: pressed)?|squatted|deadlifted|lifted) \\d+",
@@ -234,8 +207,8 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
 // Single words of achievement and status. Word-level signals generalise better than phrases: they
 // catch "Took home gold at state" as well as "won the championship". Only counted in sentences
 // about the author, and outside phrases other rules already judge.
-const CELEBRATION: Record<Lang, RegExp> = {
-  en: groupedLexicon({
+const CELEBRATION: Record<Lang, Lexicon> = {
+  en: groupedLexicon("en", {
     strong: [
       "gold",
       "medals?",
@@ -306,7 +279,7 @@ const CELEBRATION: Record<Lang, RegExp> = {
       "vip",
     ],
   }),
-  fr: groupedLexicon({
+  fr: groupedLexicon("fr", {
     strong: [
       "or",
       "médailles?",
@@ -358,8 +331,6 @@ const CELEBRATION: Record<Lang, RegExp> = {
     ],
   }),
 };
-
-const EMPTY = new Set<string>();
 
 // Sentences that open on a verb with the subject dropped are about the author ("Took home gold").
 const SUBJECT_DROP_OPENERS = new Set([
@@ -418,9 +389,9 @@ const SUBJECT_DROP_OPENERS = new Set([
 ]);
 
 // One regex per language; group order is the type's precedence when two types could match.
-const BRAGS: Record<Lang, RegExp> = {
-  en: groupedLexicon(BRAG_LEXICONS.en),
-  fr: groupedLexicon(BRAG_LEXICONS.fr),
+const BRAGS: Record<Lang, Lexicon> = {
+  en: groupedLexicon("en", BRAG_LEXICONS.en),
+  fr: groupedLexicon("fr", BRAG_LEXICONS.fr),
 };
 
 const cache = new WeakMap<RuleContext, Features>();
@@ -440,45 +411,41 @@ function overlaps(a: Span, spans: readonly Span[]): boolean {
 }
 
 function computeFeatures(ctx: RuleContext): Features {
-  const { lang, words, lower } = ctx;
-  const first = FIRST_SINGULAR[lang];
-  const plural = FIRST_PLURAL[lang];
-  const second = SECOND[lang];
-  const selfCongratulation = matchAll(SELF_CONGRATULATION[lang], lower);
+  const { lang, words } = ctx;
+  const person = PERSON[lang];
+  const selfCongratulation = findAll(SELF_CONGRATULATION[lang], ctx);
   let firstPerson = 0;
   let firstPersonPlural = 0;
   const secondPersonSpans: Span[] = [];
   for (const t of words) {
-    const w = t.word;
-    if (first.has(w) || (lang === "fr" && FR_FIRST_ELISION.test(w))) firstPerson++;
-    else if (plural.has(w)) firstPersonPlural++;
-    else if (second.has(w) || (lang === "fr" && FR_SECOND_ELISION.test(w))) {
+    if (t.cls & person.first) firstPerson++;
+    else if (t.cls & person.plural) firstPersonPlural++;
+    else if (t.cls & person.second) {
       // "ravi de vous annoncer" addresses the reader only to announce oneself.
       if (!overlaps(t, selfCongratulation)) secondPersonSpans.push({ start: t.start, end: t.end });
     }
   }
   const brags: BragSpan[] = [];
-  for (const { start, end, group } of matchGroups(BRAGS[lang], lower)) {
+  for (const { start, end, group } of findGroups(BRAGS[lang], ctx)) {
     const span = { start, end };
     // Hashtags are judged by their own rule.
     if (overlaps(span, selfCongratulation) || overlaps(span, ctx.hashtags)) continue;
-    brags.push({ ...span, type: group as BragType });
+    if (aboutTheAuthor(ctx, span)) brags.push({ ...span, type: group as BragType });
   }
-  brags.sort((a, b) => a.start - b.start);
   const celebration: CelebrationSpan[] = [];
-  for (const m of matchGroups(CELEBRATION[lang], lower)) {
+  for (const m of findGroups(CELEBRATION[lang], ctx)) {
     if (overlaps(m, selfCongratulation) || overlaps(m, brags) || overlaps(m, ctx.hashtags)) continue;
-    const sentence = ctx.sentences.find((s) => m.start >= s.start && m.start < s.end);
-    if (!sentence || sentence.question || !selfSentence(ctx, sentence, first, plural)) continue;
+    const sentence = sentenceAt(ctx, m.start);
+    if (!sentence || sentence.question) continue;
     const strong = m.group === "strong";
     // Mild words ("first", "best") are everyday words: they count only when the author speaks of
     // themselves in the singular, or with the subject dropped.
-    if (!strong && !selfSentence(ctx, sentence, first, EMPTY)) continue;
-    celebration.push({ start: m.start, end: m.end, strong });
+    const self = subjectDropped(sentence) || sentence.firstSingular || (strong && sentence.firstPlural);
+    if (self) celebration.push({ start: m.start, end: m.end, strong });
   }
   return {
     celebration,
-    brags: brags.filter((b) => aboutTheAuthor(ctx, b, first, plural)),
+    brags,
     firstPerson,
     firstPersonPlural,
     secondPerson: secondPersonSpans.length,
@@ -489,36 +456,19 @@ function computeFeatures(ctx: RuleContext): Features {
 
 // A brag is about the author when its sentence speaks in the first person, or when it opens the
 // sentence with the subject dropped, as posts often do ("Just got promoted!").
-function aboutTheAuthor(ctx: RuleContext, span: Span, first: Set<string>, plural: Set<string>): boolean {
-  const sentence = ctx.sentences.find((s) => span.start >= s.start && span.start < s.end);
+function aboutTheAuthor(ctx: RuleContext, span: Span): boolean {
+  const sentence = sentenceAt(ctx, span.start);
   if (!sentence) return false;
-  if (span.start - sentence.start <= 12) return true;
-  return sentenceHasSelf(ctx, sentence, first, plural);
+  return span.start - sentence.start <= 12 || sentence.firstSingular || sentence.firstPlural;
 }
 
-function sentenceHasSelf(
-  ctx: RuleContext,
-  sentence: Span,
-  first: Set<string>,
-  plural?: Set<string>,
-): boolean {
-  for (const t of ctx.words) {
-    if (t.start < sentence.start) continue;
-    if (t.start >= sentence.end) break;
-    if (first.has(t.word) || plural?.has(t.word) || (ctx.lang === "fr" && FR_FIRST_ELISION.test(t.word)))
-      return true;
-  }
-  return false;
-}
+const PAST_TENSE_RE = /^[a-z]+ed$/;
 
-function selfSentence(ctx: RuleContext, sentence: Span, first: Set<string>, plural: Set<string>): boolean {
-  const opener = ctx.words.find((t) => t.start >= sentence.start && t.start < sentence.end);
-  if (opener && (SUBJECT_DROP_OPENERS.has(opener.word) || /^[a-z]+ed$/.test(opener.word))) return true;
-  return sentenceHasSelf(ctx, sentence, first, plural);
+function subjectDropped(sentence: Sentence): boolean {
+  return SUBJECT_DROP_OPENERS.has(sentence.opener) || PAST_TENSE_RE.test(sentence.opener);
 }
 
 /** Whether the sentence around a span speaks of the author in the first person singular ("my", "je"). */
 export function aboutSelf(ctx: RuleContext, span: Span): boolean {
-  const sentence = ctx.sentences.find((s) => span.start >= s.start && span.start < s.end);
-  return sentence !== undefined && sentenceHasSelf(ctx, sentence, FIRST_SINGULAR[ctx.lang]);
+  return sentenceAt(ctx, span.start)?.firstSingular ?? false;
 }

@@ -1,9 +1,9 @@
-import { lexicon, matchAll } from "../text.js";
+import { findAll, type Lexicon, lexicon } from "../lexicon.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
 
-const BUZZWORDS: Record<Lang, RegExp> = {
-  en: lexicon([
+const BUZZWORDS: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
     "game[- ]?changers?",
     "game[- ]?changing",
     "synerg(?:y|ies|ize|istic)",
@@ -48,7 +48,7 @@ const BUZZWORDS: Record<Lang, RegExp> = {
     "superpower",
     "transformational",
   ]),
-  fr: lexicon([
+  fr: lexicon("fr", [
     "synergies?",
     "disruptifs?|disruptives?|disruption",
     "changer la donne",
@@ -100,5 +100,5 @@ export const buzzwords: Rule = {
       },
     },
   },
-  run: (ctx) => hitsOf(matchAll(BUZZWORDS[ctx.lang], ctx.lower)),
+  run: (ctx) => hitsOf(findAll(BUZZWORDS[ctx.lang], ctx)),
 };

@@ -1,9 +1,10 @@
-import { lexicon, matchAll, type RuleContext, type Span } from "../text.js";
+import { findAll, type Lexicon, lexicon } from "../lexicon.js";
+import type { RuleContext, Span } from "../text.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
 
-const CHALLENGE: Record<Lang, RegExp> = {
-  en: lexicon([
+const CHALLENGE: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
     "fail(?:ed|ure|ures|ing)?",
     "mistakes?",
     "struggl(?:e|ed|es|ing)",
@@ -53,7 +54,7 @@ const CHALLENGE: Record<Lang, RegExp> = {
     "wish me luck",
     "can'?t (?:find|figure out|understand|sleep)",
   ]),
-  fr: lexicon([
+  fr: lexicon("fr", [
     "échecs?",
     "échoué",
     "erreurs?",
@@ -98,7 +99,7 @@ const cache = new WeakMap<RuleContext, Span[]>();
 export function challengeSpans(ctx: RuleContext): Span[] {
   let spans = cache.get(ctx);
   if (!spans) {
-    spans = matchAll(CHALLENGE[ctx.lang], ctx.lower);
+    spans = findAll(CHALLENGE[ctx.lang], ctx);
     cache.set(ctx, spans);
   }
   return spans;

@@ -1,9 +1,9 @@
-import { lexicon, matchAll } from "../text.js";
+import { findAll, type Lexicon, lexicon } from "../lexicon.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
 
-const INVITES: Record<Lang, RegExp> = {
-  en: lexicon([
+const INVITES: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
     "what do you think",
     "what(?:'s| is) your (?:take|experience|view|opinion|approach|favou?rite)",
     "how do you",
@@ -20,7 +20,7 @@ const INVITES: Record<Lang, RegExp> = {
     "how about you",
     "what about you",
   ]),
-  fr: lexicon([
+  fr: lexicon("fr", [
     "qu'en pensez-vous",
     "qu'en penses-tu",
     "et vous",
@@ -62,5 +62,5 @@ export const conversationInvite: Rule = {
       },
     },
   },
-  run: (ctx) => hitsOf(matchAll(INVITES[ctx.lang], ctx.lower)),
+  run: (ctx) => hitsOf(findAll(INVITES[ctx.lang], ctx)),
 };

@@ -1,4 +1,5 @@
-import { groupedLexicon, matchGroups, type Span } from "../text.js";
+import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
+import type { Span } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -21,7 +22,6 @@ const BAIT_LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "(?:repost|retweet|rt|reshare) (?:if|this)",
       "spread the word",
       "send this to",
-      "♻️ ?(?:repost|share)",
     ],
     tag: [
       "tag (?:a|someone|your|\\d+|two|three|a friend|a colleague|somebody)",
@@ -48,9 +48,9 @@ const BAIT_LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
   },
 };
 
-const BAIT: Record<Lang, RegExp> = {
-  en: groupedLexicon(BAIT_LEXICONS.en),
-  fr: groupedLexicon(BAIT_LEXICONS.fr),
+const BAIT: Record<Lang, Lexicon> = {
+  en: groupedLexicon("en", BAIT_LEXICONS.en),
+  fr: groupedLexicon("fr", BAIT_LEXICONS.fr),
 };
 
 // Comment baiting names the exact word to type: "comment YES", "tapez « oui »", "type 🔥 below".
@@ -124,7 +124,7 @@ export const engagementBait: Rule = {
   },
   run(ctx) {
     const hits: Hit[] = [];
-    for (const m of matchGroups(BAIT[ctx.lang], ctx.lower))
+    for (const m of findGroups(BAIT[ctx.lang], ctx))
       hits.push({ start: m.start, end: m.end, variant: m.group });
     for (const s of commentBait(ctx.text, ctx.lower, ctx.lang))
       hits.push({ start: s.start, end: s.end, variant: "comment" });

@@ -1,5 +1,6 @@
 import { features } from "../features.js";
-import { groupedLexicon, lexicon, matchAll, matchGroups, type Span } from "../text.js";
+import { findAll, findGroups, groupedLexicon, type Lexicon, lexicon } from "../lexicon.js";
+import type { Span } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -76,14 +77,14 @@ const COMPLAINT: Record<Lang, readonly string[]> = {
 };
 
 // One scan for both kinds of marker; the status scan runs only when a marker is there.
-const MARKERS: Record<Lang, RegExp> = {
-  en: groupedLexicon({ complaint: COMPLAINT.en, humility: HUMILITY.en }),
-  fr: groupedLexicon({ complaint: COMPLAINT.fr, humility: HUMILITY.fr }),
+const MARKERS: Record<Lang, Lexicon> = {
+  en: groupedLexicon("en", { complaint: COMPLAINT.en, humility: HUMILITY.en }),
+  fr: groupedLexicon("fr", { complaint: COMPLAINT.fr, humility: HUMILITY.fr }),
 };
 
 // Status that a complaint can smuggle in ("so tired of all these award dinners").
-const STATUS: Record<Lang, RegExp> = {
-  en: lexicon([
+const STATUS: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
     "awards?(?: (?:dinners?|ceremon(?:y|ies)|shows?))?",
     "first class",
     "business class",
@@ -105,7 +106,7 @@ const STATUS: Record<Lang, RegExp> = {
     "(?:so |too )(?:famous|popular|successful|in demand)",
     "fan mail",
   ]),
-  fr: lexicon([
+  fr: lexicon("fr", [
     "prix",
     "soirées? de gala",
     "première classe",
@@ -173,9 +174,9 @@ export const humblebrag: Rule = {
     },
   },
   run(ctx) {
-    const markers = matchGroups(MARKERS[ctx.lang], ctx.lower);
+    const markers = findGroups(MARKERS[ctx.lang], ctx);
     if (markers.length === 0) return [];
-    const achievements = [...features(ctx).brags, ...matchAll(STATUS[ctx.lang], ctx.lower)];
+    const achievements = [...features(ctx).brags, ...findAll(STATUS[ctx.lang], ctx)];
     const hits: Hit[] = [];
     for (const m of markers) {
       const a = achievements.find((x) => sameSentence(ctx, m, x) && (x.end <= m.start || x.start >= m.end));

@@ -1,6 +1,7 @@
 import { aboutSelf } from "../features.js";
+import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
 import { EMAIL_RE, isPhoneNumber, PHONE_RE } from "../pii.js";
-import { groupedLexicon, insideAny, matchGroups } from "../text.js";
+import { insideAny } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -85,9 +86,9 @@ const INTIMATE_LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
   },
 };
 
-const INTIMATE: Record<Lang, RegExp> = {
-  en: groupedLexicon(INTIMATE_LEXICONS.en),
-  fr: groupedLexicon(INTIMATE_LEXICONS.fr),
+const INTIMATE: Record<Lang, Lexicon> = {
+  en: groupedLexicon("en", INTIMATE_LEXICONS.en),
+  fr: groupedLexicon("fr", INTIMATE_LEXICONS.fr),
 };
 
 const MANY_DIGITS_RE = /\d[\d\s.()-]{7,}\d/;
@@ -152,7 +153,7 @@ export const oversharing: Rule = {
     // Only the author's own intimate details ("my divorce", not a post about divorce law); one
     // finding per topic is enough to ask the question.
     const topics = new Set<string>();
-    for (const m of matchGroups(INTIMATE[ctx.lang], ctx.lower)) {
+    for (const m of findGroups(INTIMATE[ctx.lang], ctx)) {
       if (topics.has(m.group) || insideAny(m, ctx.hashtags) || !aboutSelf(ctx, m)) continue;
       topics.add(m.group);
       hits.push({ start: m.start, end: m.end, points: -10 });

@@ -37,7 +37,8 @@ export const platformLength: Rule = {
   },
   run(ctx) {
     const limit = PLATFORM_LIMITS[ctx.platform];
-    if (limit === undefined) return [];
+    // A string never has more code points than UTF-16 units.
+    if (limit === undefined || ctx.text.length <= limit) return [];
     // Count characters as people see them (code points), not UTF-16 units.
     let seen = 0;
     let cut = -1;

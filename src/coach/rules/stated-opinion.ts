@@ -1,9 +1,9 @@
-import { lexicon, matchAll } from "../text.js";
+import { findAll, type Lexicon, lexicon } from "../lexicon.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
 
-const OPINION: Record<Lang, RegExp> = {
-  en: lexicon([
+const OPINION: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
     "i think",
     "i believe",
     "in my (?:view|opinion|experience)",
@@ -20,7 +20,7 @@ const OPINION: Record<Lang, RegExp> = {
     "i'?ve come to (?:think|believe|realize|realise)",
     "what i (?:learned|learnt|realized|realised)",
   ]),
-  fr: lexicon([
+  fr: lexicon("fr", [
     "à mon avis",
     "je pense",
     "je crois",
@@ -62,5 +62,5 @@ export const statedOpinion: Rule = {
       },
     },
   },
-  run: (ctx) => hitsOf(matchAll(OPINION[ctx.lang], ctx.lower)),
+  run: (ctx) => hitsOf(findAll(OPINION[ctx.lang], ctx)),
 };

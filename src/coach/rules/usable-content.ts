@@ -1,9 +1,10 @@
-import { lexicon, matchAll, type Span } from "../text.js";
+import { findAll, type Lexicon, lexicon } from "../lexicon.js";
+import type { Span } from "../text.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
 
-const USABLE: Record<Lang, RegExp> = {
-  en: lexicon([
+const USABLE: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
     "tips?",
     "here'?s (?:how|what|why)",
     "how to",
@@ -19,12 +20,13 @@ const USABLE: Record<Lang, RegExp> = {
     "tutorial",
     "for example|for instance|e\\.g\\.",
     "try (?:this|it|using|asking|writing|starting)",
-    "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:ways|things|tips|lessons|mistakes|questions|ideas|books|tools|habits|rules|steps|signs|reasons)",
+    "\\d+ (?:ways|things|tips|lessons|mistakes|questions|ideas|books|tools|habits|rules|steps|signs|reasons)",
+    "(?:two|three|four|five|six|seven|eight|nine|ten) (?:ways|things|tips|lessons|mistakes|questions|ideas|books|tools|habits|rules|steps|signs|reasons)",
     "here are",
     "what (?:worked|helped)",
     "(?:a|one) (?:simple|small|quick) (?:trick|habit|rule|change)",
   ]),
-  fr: lexicon([
+  fr: lexicon("fr", [
     "astuces?",
     "conseils?",
     "voici (?:comment|pourquoi|ce que|mes|les|\\d+)",
@@ -40,7 +42,8 @@ const USABLE: Record<Lang, RegExp> = {
     "tutoriel",
     "par exemple|exemple",
     "essayez|testez",
-    "(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) (?:façons|astuces|conseils|leçons|erreurs|questions|idées|livres|outils|habitudes|règles|étapes|raisons)",
+    "\\d+ (?:façons|astuces|conseils|leçons|erreurs|questions|idées|livres|outils|habitudes|règles|étapes|raisons)",
+    "(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix) (?:façons|astuces|conseils|leçons|erreurs|questions|idées|livres|outils|habitudes|règles|étapes|raisons)",
     "ce qui (?:a marché|m'a aidé|a fonctionné)",
   ]),
 };
@@ -75,7 +78,7 @@ export const usableContent: Rule = {
     },
   },
   run(ctx) {
-    const spans: Span[] = [...matchAll(USABLE[ctx.lang], ctx.lower), ...ctx.urls];
+    const spans: Span[] = [...findAll(USABLE[ctx.lang], ctx), ...ctx.urls];
     if (ctx.text.includes("\n")) {
       for (const m of ctx.text.matchAll(LIST_ITEM_RE)) {
         const start = m.index;

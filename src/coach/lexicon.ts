@@ -1,0 +1,285 @@
+import type { RuleContext, Span } from "./text.js";
+import type { Lang } from "./types.js";
+
+/**
+ * A lexicon is a list of regex fragments matched, word-bounded, against the lower-cased draft.
+ *
+ * Scanning large alternations at every word boundary dominated the coach's time, so the entries of
+ * every lexicon of a language are indexed together by the first letters of their first word (up to
+ * three). One pass over a draft's tokens looks each prefix up and runs only the few entries that can
+ * start there, with sticky regexes. Entries whose start cannot be listed (a leading digit class,
+ * "#") are scanned whole, only when their lexicon is asked for.
+ */
+export interface Lexicon {
+  lang: Lang;
+  fallback: RegExp | null;
+}
+
+interface IndexEntry {
+  lex: Lexicon;
+  re: RegExp;
+}
+
+const INDEX: Record<Lang, Map<string, IndexEntry[]>> = { en: new Map(), fr: new Map() };
+
+export interface GroupSpan extends Span {
+  group: string;
+}
+
+const WORD_CHAR = "a-z0-9\\u00c0-\\u024f";
+const WORD_CHAR_RE = /[a-z0-9\u00c0-\u024f]/;
+const PREFIX = 3;
+const DEFAULT_GROUP = "_";
+
+export function lexicon(lang: Lang, entries: readonly string[]): Lexicon {
+  return groupedLexicon(lang, { [DEFAULT_GROUP]: entries });
+}
+
+/** Several named lexicons searched in one pass; each match says which one it came from. */
+export function groupedLexicon(lang: Lang, groups: Record<string, readonly string[]>): Lexicon {
+  const buckets = new Map<string, Map<string, string[]>>();
+  const fallback = new Map<string, string[]>();
+  for (const [group, entries] of Object.entries(groups)) {
+    for (const entry of entries) {
+      for (const alt of splitTopLevel(entry)) {
+        const prefixes = leadingPrefixes(alt);
+        if (prefixes === null) {
+          push(fallback, group, alt);
+          continue;
+        }
+        for (const p of prefixes) {
+          let bucket = buckets.get(p);
+          if (!bucket) {
+            bucket = new Map();
+            buckets.set(p, bucket);
+          }
+          push(bucket, group, alt);
+        }
+      }
+    }
+  }
+  const lex: Lexicon = { lang, fallback: fallback.size > 0 ? compile(fallback, "g", true) : null };
+  for (const [p, bucket] of buckets) push(INDEX[lang], p, { lex, re: compile(bucket, "y", false) });
+  return lex;
+}
+
+function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function compile(groups: Map<string, string[]>, flags: string, bounded: boolean): RegExp {
+  // Longer entries first so that "proud to announce" wins over "proud".
+  const parts = [...groups].map(
+    ([name, alts]) => `(?<${name}>${[...alts].sort((a, b) => b.length - a.length).join("|")})`,
+  );
+  const before = bounded ? `(?:^|[^${WORD_CHAR}])` : "";
+  return new RegExp(`${before}(${parts.join("|")})(?![${WORD_CHAR}])`, flags);
+}
+
+/** The key a token looks itself up by: its first letters, up to three, stopping at a non-letter. */
+export function prefixKey(word: string): string {
+  if (isDigit(word.charCodeAt(0))) return DIGIT_KEY;
+  const n = word.length < PREFIX ? word.length : PREFIX;
+  for (let i = 1; i < n; i++) if (!isWordChar(word.charCodeAt(i))) return word.slice(0, i);
+  return word.length > PREFIX ? word.slice(0, PREFIX) : word;
+}
+
+// Every token that starts with a digit shares one key, so "\\d+ tips" can be indexed.
+const DIGIT_KEY = "0";
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 0xc0 && code <= 0x24f);
+}
+
+/** Splits a fragment on its top-level "|" (outside groups and classes). */
+export function splitTopLevel(fragment: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < fragment.length; i++) {
+    const c = fragment[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(fragment.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(fragment.slice(start));
+  return out;
+}
+
+/**
+ * Every prefix key a fragment's matches can start with, or null when it cannot be listed.
+ * Understands literals, escaped literals, non-capturing groups with alternatives, "?" and small
+ * literal classes such as "[- ]": the shapes the lexicons use.
+ */
+export function leadingPrefixes(fragment: string): string[] | null {
+  const found = new Set<string>();
+  const ok = expand(fragment, 0, "", found, 0);
+  return ok && found.size > 0 && ![...found].includes("") ? [...found] : null;
+}
+
+const MAX_EXPANSIONS = 400;
+
+function expand(src: string, pos: number, acc: string, out: Set<string>, budget: number): boolean {
+  if (budget > MAX_EXPANSIONS) return false;
+  // The key is complete once it has three letters or meets a non-letter.
+  if (acc.length >= PREFIX || pos >= src.length) {
+    out.add(acc);
+    return true;
+  }
+  if (acc === "" && (src.startsWith("\\d", pos) || isDigit(src.charCodeAt(pos)))) {
+    out.add(DIGIT_KEY);
+    return true;
+  }
+  const atom = readAtom(src, pos);
+  if (atom === null) return false;
+  const next = atom.end;
+  const quant = src[next];
+  const optional = quant === "?" || quant === "*";
+  if (quant === "*" || quant === "{") return false;
+  const after = quant === "?" || quant === "+" ? next + 1 : next;
+  // A repeated letter ("ugh+") only gives a key when the key ends with it.
+  if (quant === "+" && acc.length + 1 < PREFIX) return false;
+  if (atom.kind === "lookaround") return expand(src, after, acc, out, budget + 1);
+  if (optional && !expand(src, after, acc, out, budget + 1)) return false;
+  for (const option of atom.options) {
+    if (atom.kind === "group") {
+      // Expand the group's alternative followed by the rest of the fragment.
+      if (!expand(option + src.slice(after), 0, acc, out, budget + 1)) return false;
+      continue;
+    }
+    if (!WORD_CHAR_RE.test(option)) {
+      out.add(acc);
+      continue;
+    }
+    // A quantifier "+" repeats the letter: the first occurrence is enough for the key.
+    if (!expand(src, quant === "+" ? next + 1 : after, acc + option, out, budget + 1)) return false;
+  }
+  return true;
+}
+
+interface Atom {
+  kind: "char" | "group" | "lookaround";
+  options: string[];
+  end: number;
+}
+
+function readAtom(src: string, pos: number): Atom | null {
+  const c = src[pos]!;
+  if (c === "\\") {
+    const e = src[pos + 1];
+    if (e === undefined || /[dDwWsSbBpPu]/.test(e)) return null;
+    return { kind: "char", options: [e], end: pos + 2 };
+  }
+  if (c === "[") {
+    const close = src.indexOf("]", pos + 1);
+    const body = src.slice(pos + 1, close);
+    if (close === -1 || body.startsWith("^") || body.includes("\\") || /.-./.test(body)) return null;
+    return { kind: "char", options: [...body], end: close + 1 };
+  }
+  if (c === "(") {
+    const close = matchingParen(src, pos);
+    if (close === -1) return null;
+    const inner = src.slice(pos + 1, close);
+    if (/^\?<?[=!]/.test(inner)) return { kind: "lookaround", options: [], end: close + 1 };
+    const body = inner.startsWith("?:")
+      ? inner.slice(2)
+      : inner.startsWith("?<")
+        ? inner.slice(inner.indexOf(">") + 1)
+        : inner;
+    return { kind: "group", options: splitTopLevel(body), end: close + 1 };
+  }
+  if (c === "." || c === "^" || c === "$" || c === ")" || c === "|") return null;
+  return { kind: "char", options: [c], end: pos + 1 };
+}
+
+function matchingParen(src: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+const scans = new WeakMap<RuleContext, Map<Lexicon, GroupSpan[]>>();
+
+/** One pass over the draft's tokens for every lexicon of its language. */
+function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
+  let found = scans.get(ctx);
+  if (found) return found;
+  found = new Map();
+  const index = INDEX[ctx.lang];
+  const { lower, words } = ctx;
+  for (const token of words) {
+    const candidates = index.get(prefixKey(token.word));
+    if (!candidates) continue;
+    for (const { lex, re } of candidates) {
+      re.lastIndex = token.start;
+      const m = re.exec(lower);
+      if (m) push(found, lex, { start: token.start, end: token.start + m[0].length, group: groupOf(m) });
+    }
+  }
+  scans.set(ctx, found);
+  return found;
+}
+
+/** Every match of a lexicon in the draft, left to right, without overlaps. */
+export function findGroups(lex: Lexicon, ctx: RuleContext): GroupSpan[] {
+  if (lex.lang !== ctx.lang) throw new Error(`a ${lex.lang} lexicon cannot read a ${ctx.lang} draft`);
+  const found = [...(scan(ctx).get(lex) ?? [])];
+  const { lower } = ctx;
+  if (lex.fallback) {
+    const re = lex.fallback;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      const end = m.index + m[0].length;
+      found.push({ start: end - m[1]!.length, end, group: groupOf(m) });
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  // Keep the leftmost match and drop those that start inside it, like a single regex scan would.
+  const out: GroupSpan[] = [];
+  let lastEnd = -1;
+  for (const f of found) {
+    if (f.start < lastEnd) continue;
+    out.push(f);
+    lastEnd = f.end;
+  }
+  return out;
+}
+
+export function findAll(lex: Lexicon, ctx: RuleContext): Span[] {
+  return findGroups(lex, ctx).map(({ start, end }) => ({ start, end }));
+}
+
+function groupOf(m: RegExpExecArray): string {
+  const groups = m.groups!;
+  for (const name in groups) if (groups[name] !== undefined) return name;
+  return DEFAULT_GROUP;
+}

@@ -1,0 +1,56 @@
+import type { Lang } from "./types.js";
+
+/**
+ * What a single word tells the coach, as bit flags looked up once per token: function words for
+ * language detection, and the person the word speaks in.
+ */
+export const STOP_EN = 1;
+export const STOP_FR = 2;
+export const FIRST_EN = 4;
+export const PLURAL_EN = 8;
+export const SECOND_EN = 16;
+export const FIRST_FR = 32;
+export const PLURAL_FR = 64;
+export const SECOND_FR = 128;
+
+export const PERSON: Record<Lang, { first: number; plural: number; second: number }> = {
+  en: { first: FIRST_EN, plural: PLURAL_EN, second: SECOND_EN },
+  fr: { first: FIRST_FR, plural: PLURAL_FR, second: SECOND_FR },
+};
+
+const LISTS: [number, string][] = [
+  [
+    STOP_EN,
+    "the and to of a in is it that for you with on this my i be are was have not but what we your at from how they will can just about so if or do all an our me as by more when who one get there has been would their like",
+  ],
+  [
+    STOP_FR,
+    "le la les de des du et un une est que qui pour dans pas ce cette je vous nous sur avec au aux il elle en mais ou mon ma mes c'est j'ai d l qu ne plus sont été être avoir très tout tous son sa ses votre vos leur on même fait comme",
+  ],
+  [FIRST_EN, "i me my mine myself i'm i've i'll i'd im"],
+  [PLURAL_EN, "we us our ours ourselves we're we've we'll"],
+  [SECOND_EN, "you your yours yourself yourselves you're you've you'll you'd y'all u"],
+  [FIRST_FR, "je me moi mon ma mes moi-même"],
+  [PLURAL_FR, "nous notre nos nous-mêmes"],
+  [SECOND_FR, "vous votre vos tu te ton ta tes toi vous-même toi-même"],
+];
+
+const CLASSES = new Map<string, number>();
+for (const [flag, words] of LISTS)
+  for (const w of words.split(" ")) CLASSES.set(w, (CLASSES.get(w) ?? 0) | flag);
+
+const APOSTROPHE = 39;
+// French elisions: l'équipe, qu'il (function words); j'ai, m'a (first person); t'aider (second).
+const FR_ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'/;
+
+/** The flags of one lower-cased word. */
+export function classify(word: string): number {
+  const known = CLASSES.get(word);
+  if (known !== undefined) return known;
+  const elided = word.charCodeAt(1) === APOSTROPHE || (word.length > 3 && word.includes("'"));
+  if (!elided || !FR_ELISION.test(word)) return 0;
+  const c = word.charCodeAt(0);
+  if (c === 106 || c === 109) return STOP_FR | FIRST_FR; // j' m'
+  if (c === 116) return STOP_FR | SECOND_FR; // t'
+  return STOP_FR;
+}
