@@ -81,7 +81,7 @@ function compile(groups: Map<string, string[]>, flags: string, bounded: boolean)
 /** The key a token looks itself up by: its first letters, up to three, stopping at a non-letter. */
 export function prefixKey(word: string): string {
   if (isDigit(word.charCodeAt(0))) return DIGIT_KEY;
-  const n = word.length < PREFIX ? word.length : PREFIX;
+  const n = Math.min(word.length, PREFIX);
   for (let i = 1; i < n; i++) if (!isWordChar(word.charCodeAt(i))) return word.slice(0, i);
   return word.length > PREFIX ? word.slice(0, PREFIX) : word;
 }

@@ -1,3 +1,5 @@
+import { features } from "../features.js";
+import { sentenceAt } from "../text.js";
 import type { Hit, Rule } from "./rule.js";
 
 // Numbers, amounts, dates and durations: concrete details make a post credible and usable.
@@ -30,7 +32,12 @@ export const specifics: Rule = {
   },
   run(ctx) {
     const hits: Hit[] = [];
+    const f = features(ctx);
+    // A number inside a brag ("180% of quota") is the brag, not a detail for the reader.
+    const praise = [...f.brags, ...f.celebration, ...f.selfCongratulation];
+    const praised = new Set(praise.map((p) => sentenceAt(ctx, p.start)));
     for (const m of ctx.lower.matchAll(SPECIFIC_RE)) {
+      if (praised.size > 0 && praised.has(sentenceAt(ctx, m.index))) continue;
       const text = m[0].trimEnd();
       hits.push({ start: m.index, end: m.index + text.length });
     }
