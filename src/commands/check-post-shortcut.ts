@@ -1,0 +1,23 @@
+import type { App, MessageShortcut } from "@slack/bolt";
+import type { Services } from "../services.js";
+import { slackToPlain } from "../slack/mrkdwn.js";
+import { coachingMessage } from "./reply.js";
+
+export const CHECK_POST_CALLBACK = "check_post";
+
+/** The message shortcut "Check this post": coaches any message, privately, for whoever used it. */
+export function registerCheckPostShortcut(app: App, services: Services): void {
+  app.shortcut<MessageShortcut>(CHECK_POST_CALLBACK, async ({ ack, shortcut, respond }) => {
+    await ack();
+    const draft = slackToPlain(shortcut.message.text ?? "").trim();
+    if (draft === "") {
+      await respond({
+        response_type: "ephemeral",
+        text: "That message has no text I can read (only files or attachments). Try it on a message with words in it.",
+      });
+      return;
+    }
+    const result = services.coach(draft);
+    await respond({ response_type: "ephemeral", ...coachingMessage(services, draft, result, {}) });
+  });
+}

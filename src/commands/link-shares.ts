@@ -1,0 +1,147 @@
+import type { App, types, webApi } from "@slack/bolt";
+import { extractArticle } from "../links/extract.js";
+import { fetchPage } from "../links/fetch.js";
+import type { Services } from "../services.js";
+import { linksIn, slackToPlain } from "../slack/mrkdwn.js";
+import { STRINGS } from "../slack/strings.js";
+import type { OnceGuard } from "./dedupe.js";
+import { coachingMessage } from "./reply.js";
+
+type WebClient = webApi.WebClient;
+type GenericMessageEvent = types.GenericMessageEvent;
+
+interface Share {
+  team: string;
+  channel: string;
+  user: string;
+  ts: string;
+  threadTs?: string;
+  /** The message as Slack sent it (mrkdwn). */
+  text: string;
+  links: string[];
+}
+
+const MAX_LINKS = 2;
+
+/**
+ * A message with a link in a channel the bot is in gets coaching on the shared page together with
+ * the message, in the message's thread: privately for the sharer, or for everyone in channels that
+ * opted in. Both `message` and `link_shared` can arrive for one message; it is answered once.
+ */
+export function registerLinkShares(app: App, services: Services, guard: OnceGuard): void {
+  app.event("message", async ({ event, body, client, context }) => {
+    const e = event as GenericMessageEvent;
+    // Edits, deletions, joins and bot posts all carry a subtype; only plain messages are coached.
+    if (e.subtype !== undefined && e.subtype !== "thread_broadcast") return;
+    if (e.bot_id || !e.user || e.user === context.botUserId) return;
+    if (e.channel_type !== "channel" && e.channel_type !== "group") return;
+    const links = linksIn(e.text ?? "");
+    if (links.length === 0) return;
+    const team = (body as { team_id?: string }).team_id ?? e.team ?? "";
+    await coachShare(services, guard, client, {
+      team,
+      channel: e.channel,
+      user: e.user,
+      ts: e.ts,
+      threadTs: e.thread_ts,
+      text: e.text ?? "",
+      links,
+    });
+  });
+
+  app.event("link_shared", async ({ event, body, client, context }) => {
+    // While a message is being composed there is nothing to answer yet.
+    if (event.source === "composer" || event.channel === "COMPOSER") return;
+    if (!event.user || event.user === context.botUserId) return;
+    const team = (body as { team_id?: string }).team_id ?? "";
+    const text = await messageText(client, event.channel, event.message_ts, services);
+    const links = [...new Set([...linksIn(text), ...event.links.map((l) => l.url)])];
+    await coachShare(services, guard, client, {
+      team,
+      channel: event.channel,
+      user: event.user,
+      ts: event.message_ts,
+      threadTs: event.thread_ts,
+      text,
+      links,
+    });
+  });
+}
+
+async function messageText(
+  client: WebClient,
+  channel: string,
+  ts: string,
+  services: Services,
+): Promise<string> {
+  try {
+    const res = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
+    return res.messages?.[0]?.text ?? "";
+  } catch (err) {
+    services.logger.debug(`could not read the shared message: ${(err as Error).message}`);
+    return "";
+  }
+}
+
+async function coachShare(
+  services: Services,
+  guard: OnceGuard,
+  client: WebClient,
+  share: Share,
+): Promise<void> {
+  if (!(await guard.claim(`share:${share.team}:${share.channel}:${share.ts}`))) return;
+  if (!services.channelLimiter.take(`${share.team}:${share.channel}`)) {
+    services.logger.info(`link coaching skipped in ${share.channel}: channel rate limit`);
+    return;
+  }
+  const message = slackToPlain(share.text).trim();
+  const pages = await Promise.all(
+    share.links
+      .slice(0, MAX_LINKS)
+      .map(async (url) => ({ url, page: await fetchPage(url, services.linkPolicy) })),
+  );
+  const readable = pages.flatMap(({ url, page }) => {
+    if (!page.ok) {
+      services.logger.info(`link not read (${page.reason}): ${new URL(url).host}`);
+      return [];
+    }
+    const article = extractArticle(page.body, page.contentType);
+    return article.text ? [{ url, article }] : [];
+  });
+  const draft = [message, ...readable.map((r) => r.article.text)].filter(Boolean).join("\n\n");
+  if (draft === "") return;
+  const result = services.coach(draft);
+  const s = STRINGS[result.language];
+  const notes = [
+    ...readable.map((r) => s.linkRead(r.article.title ?? new URL(r.url).host)),
+    ...pages.filter((p) => !readable.some((r) => r.url === p.url)).map((p) => s.linkUnreadable(p.url)),
+  ];
+  const settings = await services.store.settings
+    .channel(share.team, share.channel)
+    .catch(() => ({ publicFeedback: false }));
+  const threadTs = share.threadTs ?? share.ts;
+  try {
+    if (settings.publicFeedback) {
+      const msg = coachingMessage(services, draft, result, {}, { notes, buttons: false });
+      await client.chat.postMessage({
+        channel: share.channel,
+        thread_ts: threadTs,
+        ...msg,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+    } else {
+      const msg = coachingMessage(services, draft, result, {}, { notes });
+      await client.chat.postEphemeral({
+        channel: share.channel,
+        user: share.user,
+        thread_ts: threadTs,
+        ...msg,
+      });
+    }
+  } catch (err) {
+    services.logger.warn(
+      `link coaching not posted in ${share.channel}: ${(err as { data?: { error?: string } }).data?.error ?? (err as Error).message}`,
+    );
+  }
+}

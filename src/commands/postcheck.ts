@@ -1,0 +1,90 @@
+import type { App, SlashCommand } from "@slack/bolt";
+import type { Services } from "../services.js";
+import { slackToPlain } from "../slack/mrkdwn.js";
+import { coachingMessage, parseDraftOptions } from "./reply.js";
+
+export const HELP_TEXT = [
+  "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
+  "• `/postcheck <your draft>`: coach a draft. Start with `--x`, `--slack` or `--blog` if it isn't for LinkedIn, `--fr` or `--en` to force the language.",
+  "• `/postcheck channel feedback on` (or `off`): in a peer-review channel, answer links shared here in the thread for everyone. By default only the person who shared sees the coaching.",
+  "• `/postcheck help`: this message.",
+  "Slash commands can't be used inside threads: there, use the message shortcut *Check this post* (the ⋮ menu of any message).",
+  "_En français : `/postcheck <votre brouillon>` ; les réponses suivent la langue du brouillon._",
+].join("\n");
+
+type Subcommand =
+  | { kind: "help" }
+  | { kind: "channel-feedback"; on: boolean }
+  | { kind: "draft"; text: string };
+
+export function parseSubcommand(text: string): Subcommand {
+  const t = text.trim();
+  if (t === "" || /^(help|aide|\?)$/i.test(t)) return { kind: "help" };
+  const feedback = /^channel\s+feedback\s+(on|off)$/i.exec(t);
+  if (feedback) return { kind: "channel-feedback", on: feedback[1]!.toLowerCase() === "on" };
+  return { kind: "draft", text: t };
+}
+
+const FEEDBACK_SET = {
+  on: "Done: links shared in this channel now get coaching in their thread, for everyone to read. Turn it off with `/postcheck channel feedback off`.",
+  off: "Done: coaching on links shared here is private again, only the person who shared sees it.",
+};
+
+export function registerPostcheckCommand(app: App, services: Services): void {
+  app.command("/postcheck", async ({ command, ack, respond }) => {
+    const sub = parseSubcommand(command.text ?? "");
+    if (sub.kind === "help") {
+      await ack({ response_type: "ephemeral", text: HELP_TEXT });
+      return;
+    }
+    await ack();
+    if (sub.kind === "channel-feedback") {
+      await setChannelFeedback(services, command, sub.on, respond);
+      return;
+    }
+    const { draft, options } = parseDraftOptions(slackToPlain(sub.text));
+    if (draft === "") {
+      await respond({ response_type: "ephemeral", text: HELP_TEXT });
+      return;
+    }
+    const started = services.now();
+    const result = services.coach(draft, options);
+    await respond({
+      response_type: "ephemeral",
+      ...coachingMessage(services, draft, result, options, {
+        canAskTeammate: !command.channel_id.startsWith("D"),
+      }),
+    });
+    services.logger.debug(`postcheck coached ${draft.length} chars in ${services.now() - started} ms`);
+  });
+}
+
+async function setChannelFeedback(
+  services: Services,
+  command: SlashCommand,
+  on: boolean,
+  respond: (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>,
+): Promise<void> {
+  if (command.channel_id.startsWith("D")) {
+    await respond({
+      response_type: "ephemeral",
+      text: "This setting is for channels: run it in the channel you want to change.",
+    });
+    return;
+  }
+  try {
+    await services.store.settings.setChannelFeedback(
+      command.team_id,
+      command.channel_id,
+      on,
+      command.user_id,
+    );
+    await respond({ response_type: "ephemeral", text: on ? FEEDBACK_SET.on : FEEDBACK_SET.off });
+  } catch (err) {
+    services.logger.error("could not save the channel setting:", err);
+    await respond({
+      response_type: "ephemeral",
+      text: "I couldn't save that setting just now, nothing changed. Please try again in a moment.",
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import type { App, BlockAction } from "@slack/bolt";
+import type { Services } from "../services.js";
+import { ACTIONS, REVISE_INPUT, reviseModal, revisionResultView, VIEWS } from "../slack/blocks.js";
+import { slackToPlain } from "../slack/mrkdwn.js";
+import { draftOfButton } from "./actions.js";
+
+/** What the revision modal carries between opening and submit: the first version's outcome, not its text. */
+interface RevisionMetadata {
+  score: number;
+  rules: string[];
+  options: { lang?: "en" | "fr"; platform?: "linkedin" | "x" | "slack" | "blog" };
+}
+
+export function registerReviseDraft(app: App, services: Services): void {
+  app.action<BlockAction>(ACTIONS.revise, async ({ ack, body, client, respond }) => {
+    await ack();
+    const ref = await draftOfButton(services, body, respond);
+    if (!ref) return;
+    const result = services.coach(ref.draft, ref.options);
+    const metadata: RevisionMetadata = {
+      score: result.score,
+      rules: [...new Set(result.findings.map((f) => f.rule))],
+      options: ref.options,
+    };
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: reviseModal(result, ref.draft, JSON.stringify(metadata)),
+    });
+  });
+
+  app.view(VIEWS.revise, async ({ ack, view }) => {
+    const value = view.state.values[REVISE_INPUT.block]?.[REVISE_INPUT.action]?.value ?? "";
+    const draft = slackToPlain(value).trim();
+    if (draft === "") {
+      await ack({
+        response_action: "errors",
+        errors: { [REVISE_INPUT.block]: "Write your revised draft here first." },
+      });
+      return;
+    }
+    let before: RevisionMetadata;
+    try {
+      before = JSON.parse(view.private_metadata) as RevisionMetadata;
+    } catch {
+      before = { score: 0, rules: [], options: {} };
+    }
+    const after = services.coach(draft, before.options);
+    // The result replaces the modal at once: no channel membership needed, nothing posted.
+    await ack({ response_action: "update", view: revisionResultView(before, after) });
+  });
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+
+/**
+ * Configuration from the environment (../shared/CONTRACT.md). A missing or malformed variable
+ * stops the bot at start with one line naming it; values are never echoed, since some are secrets.
+ */
+export type Mode = "playground" | "http" | "socket";
+
+const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const positiveInt = (fallback: number, max: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(0, "must not be negative")
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+
+const schema = z
+  .object({
+    SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xoxb-"), {
+      message: "must be a bot token starting with xoxb-",
+    }),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xapp-"), {
+      message: "must be an app-level token starting with xapp-",
+    }),
+    PORT: positiveInt(3000, 65535),
+    SLACK_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+\/api\/$/.test(v), {
+      message: "must be an http(s) URL ending in /api/",
+    }),
+    DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/postcoach.db")),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      message: "must be an http(s) URL",
+    }),
+    OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
+    LLM_TIMEOUT_MS: positiveInt(8000, 600_000),
+    LINK_FETCH_ALLOWLIST: z.preprocess(emptyToUndefined, z.string().default("")),
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
+      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    ),
+    RETENTION_DAYS: positiveInt(365, 36_500),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_BOT_TOKEN"],
+        message: "is required with SLACK_APP_TOKEN (Socket Mode)",
+      });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "is required in HTTP mode (a bot token and no SLACK_APP_TOKEN)",
+      });
+    }
+  });
+
+export interface Config {
+  mode: Mode;
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+  };
+  port: number;
+  databasePath: string;
+  llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
+  linkFetchAllowlist: string[];
+  logLevel: LogLevel;
+  retentionDays: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "configuration");
+    throw new ConfigError(`${name} ${issue.message}`);
+  }
+  const e = parsed.data;
+  const mode: Mode = e.SLACK_APP_TOKEN ? "socket" : e.SLACK_BOT_TOKEN ? "http" : "playground";
+  return {
+    mode,
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    llm: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+    },
+    linkFetchAllowlist: e.LINK_FETCH_ALLOWLIST.split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+    retentionDays: e.RETENTION_DAYS,
+  };
+}

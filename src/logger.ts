@@ -1,0 +1,53 @@
+import type { Logger, LogLevel } from "@slack/bolt";
+import type { LogLevel as Level } from "./config.js";
+
+// Anything shaped like a Slack or OpenAI secret is masked, whatever logged it (ours or a library's).
+const SECRET_RE = /\b(?:xox[abposr]-|xapp-|sk-)[A-Za-z0-9-_]{6,}/g;
+const ORDER: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_RE, (m) => `${m.slice(0, m.indexOf("-") + 1)}[redacted]`);
+}
+
+function format(args: unknown[]): string {
+  return args
+    .map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === "string" ? a : safeJson(a)))
+    .join(" ");
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * The one logger, handed to Bolt too. One line per event on stderr; secrets masked. Drafts never
+ * reach it: callers log ids, sizes and timings, not text.
+ */
+export function createLogger(
+  level: Level,
+  write: (line: string) => void = (l) => process.stderr.write(l),
+): Logger {
+  let current = level;
+  let name = "postcoach";
+  const log = (at: Level, args: unknown[]) => {
+    if (ORDER[at] < ORDER[current]) return;
+    write(`${new Date().toISOString()} ${at.toUpperCase()} ${name} ${redactSecrets(format(args))}\n`);
+  };
+  return {
+    debug: (...a: unknown[]) => log("debug", a),
+    info: (...a: unknown[]) => log("info", a),
+    warn: (...a: unknown[]) => log("warn", a),
+    error: (...a: unknown[]) => log("error", a),
+    setLevel: (l: LogLevel) => {
+      current = l as Level;
+    },
+    getLevel: () => current as LogLevel,
+    setName: (n: string) => {
+      name = n;
+    },
+  };
+}

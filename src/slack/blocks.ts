@@ -1,0 +1,222 @@
+import type { types } from "@slack/bolt";
+
+type KnownBlock = types.KnownBlock;
+type View = types.View;
+
+import { type CoachResult, DIMENSION_LABELS, DIMENSIONS, type Finding } from "../coach/index.js";
+import { escapeText, quoteLines, truncate } from "./mrkdwn.js";
+import { STRINGS } from "./strings.js";
+
+/** Slack's limits: 50 blocks a message, 3,000 characters a section, keep `text` under 4,000. */
+export const LIMITS = { blocks: 50, modalBlocks: 100, section: 3000, text: 3900, buttonValue: 2000 } as const;
+
+export const ACTIONS = {
+  revise: "postcheck_revise",
+  why: "postcheck_why",
+  askTeammate: "postcheck_ask_teammate",
+} as const;
+export const VIEWS = { revise: "postcheck_revise_view" } as const;
+export const REVISE_INPUT = { block: "draft", action: "draft_input" } as const;
+/** A plain-text input holds at most 3,000 characters. */
+export const REVISE_MAX = 3000;
+
+export interface ReplyOptions {
+  /** Encoded draft for the buttons; no buttons without it. */
+  draftValue?: string;
+  /** Offer "Ask a teammate" (not in DMs, not on link shares). */
+  canAskTeammate?: boolean;
+  /** Lines shown under the reply (link status, AI coach note). Plain text; escaped here. */
+  notes?: string[];
+  /** Questions to show instead of the heuristic ones (from the LLM). Escaped here. */
+  questions?: string[];
+}
+
+const SEVERITY_ICON = { warning: ":small_orange_diamond:", info: ":small_blue_diamond:" } as const;
+const MAX_FINDINGS = 3;
+
+function section(text: string): KnownBlock {
+  return { type: "section", text: { type: "mrkdwn", text: truncate(text, LIMITS.section), verbatim: true } };
+}
+
+/** The findings that matter most: warnings first, then in reading order, one per rule. */
+export function topFindings(result: CoachResult, max = MAX_FINDINGS): Finding[] {
+  const seen = new Set<string>();
+  const ordered = [...result.findings].sort((a, b) =>
+    a.severity === b.severity ? a.start - b.start : a.severity === "warning" ? -1 : 1,
+  );
+  const out: Finding[] = [];
+  for (const f of ordered) {
+    if (seen.has(f.rule)) continue;
+    seen.add(f.rule);
+    out.push(f);
+    if (out.length === max) break;
+  }
+  return out;
+}
+
+function excerptOf(f: Finding): string {
+  const folded = f.excerpt.replace(/\s+/g, " ").trim();
+  return folded ? ` _“${escapeText(truncate(folded, 120))}”_` : "";
+}
+
+export function scoreLine(result: CoachResult): string {
+  const s = STRINGS[result.language];
+  const labels = DIMENSION_LABELS[result.language];
+  const dims = DIMENSIONS.map((d) => `${labels[d]} ${result.dimensions[d]}`).join(" · ");
+  return `*${s.score} ${result.score}/100* · ${dims}`;
+}
+
+/** The ephemeral coaching reply: score, what stands out, the questions, and the buttons. */
+export function coachingBlocks(result: CoachResult, options: ReplyOptions = {}): KnownBlock[] {
+  const s = STRINGS[result.language];
+  const blocks: KnownBlock[] = [section(`${scoreLine(result)}\n${escapeText(result.summary)}`)];
+  const findings = topFindings(result);
+  if (findings.length > 0) {
+    const lines = findings.map((f) => `${SEVERITY_ICON[f.severity]} ${escapeText(f.message)}${excerptOf(f)}`);
+    blocks.push(section(`*${s.findingsTitle}*\n${lines.join("\n")}`));
+  }
+  const questions = options.questions ?? result.questions;
+  blocks.push(
+    section(`*${s.questionsTitle}*\n${questions.map((q, i) => `${i + 1}. ${escapeText(q)}`).join("\n")}`),
+  );
+  const notes = options.notes?.filter(Boolean) ?? [];
+  if (notes.length > 0) {
+    blocks.push({
+      type: "context",
+      elements: notes
+        .slice(0, 10)
+        .map((n) => ({ type: "mrkdwn", text: truncate(escapeText(n), 2000), verbatim: true })),
+    });
+  }
+  if (options.draftValue)
+    blocks.push(actionButtons(result, options.draftValue, options.canAskTeammate ?? false));
+  return blocks.slice(0, LIMITS.blocks);
+}
+
+function actionButtons(result: CoachResult, value: string, canAskTeammate: boolean): KnownBlock {
+  const s = STRINGS[result.language];
+  const button = (action_id: string, text: string) => ({
+    type: "button" as const,
+    action_id,
+    text: { type: "plain_text" as const, text, emoji: true },
+    value,
+  });
+  const elements = [button(ACTIONS.revise, s.revise), button(ACTIONS.why, s.why)];
+  if (canAskTeammate) {
+    elements.push({
+      ...button(ACTIONS.askTeammate, s.askTeammate),
+      // Slack's own confirmation dialog: nothing is posted without the author's explicit yes.
+      confirm: {
+        title: { type: "plain_text", text: s.confirmTitle },
+        text: { type: "plain_text", text: s.confirmText },
+        confirm: { type: "plain_text", text: s.confirmYes },
+        deny: { type: "plain_text", text: s.confirmNo },
+      },
+    } as ReturnType<typeof button>);
+  }
+  return { type: "actions", block_id: "postcheck_actions", elements };
+}
+
+/** The plain-text fallback (notifications, screen readers): short, escaped, under Slack's limit. */
+export function coachingText(result: CoachResult, questions = result.questions): string {
+  const s = STRINGS[result.language];
+  return truncate(
+    `${s.score} ${result.score}/100. ${escapeText(questions[0] ?? result.summary)}`,
+    LIMITS.text,
+  );
+}
+
+/** The modal to check a revision, prefilled with the draft. */
+export function reviseModal(result: CoachResult, draft: string, privateMetadata: string): View {
+  const s = STRINGS[result.language];
+  return {
+    type: "modal",
+    callback_id: VIEWS.revise,
+    private_metadata: privateMetadata,
+    title: { type: "plain_text", text: truncate(s.reviseTitle, 24) },
+    submit: { type: "plain_text", text: s.reviseSubmit },
+    close: { type: "plain_text", text: s.close },
+    blocks: [
+      {
+        type: "input",
+        block_id: REVISE_INPUT.block,
+        label: { type: "plain_text", text: s.reviseLabel },
+        element: {
+          type: "plain_text_input",
+          action_id: REVISE_INPUT.action,
+          multiline: true,
+          max_length: REVISE_MAX,
+          initial_value: truncate(draft, REVISE_MAX),
+        },
+      },
+    ],
+  };
+}
+
+/** What changed between two versions: score delta, findings resolved and still there. */
+export function revisionBlocks(before: { score: number; rules: string[] }, after: CoachResult): KnownBlock[] {
+  const s = STRINGS[after.language];
+  const now = new Set(after.findings.map((f) => f.rule));
+  const resolved = [...new Set(before.rules)].filter((r) => !now.has(r));
+  const blocks: KnownBlock[] = [
+    section(`${s.delta(before.score, after.score)}\n${escapeText(after.summary)}`),
+  ];
+  if (resolved.length > 0)
+    blocks.push(section(`*${s.resolved}*\n${resolved.map((r) => `:white_check_mark: \`${r}\``).join("\n")}`));
+  else if (before.rules.length > 0) blocks.push(section(s.nothingResolved));
+  const remaining = topFindings(after);
+  if (remaining.length > 0) {
+    blocks.push(
+      section(
+        `*${s.stillThere}*\n${remaining.map((f) => `${SEVERITY_ICON[f.severity]} ${escapeText(f.message)}${excerptOf(f)}`).join("\n")}`,
+      ),
+    );
+  }
+  blocks.push(
+    section(
+      `*${s.questionsTitle}*\n${after.questions.map((q, i) => `${i + 1}. ${escapeText(q)}`).join("\n")}`,
+    ),
+  );
+  return blocks;
+}
+
+export function revisionResultView(before: { score: number; rules: string[] }, after: CoachResult): View {
+  const s = STRINGS[after.language];
+  return {
+    type: "modal",
+    title: { type: "plain_text", text: truncate(s.resultTitle, 24) },
+    close: { type: "plain_text", text: s.close },
+    blocks: revisionBlocks(before, after),
+  };
+}
+
+/** "Why these questions?": the rule behind each finding and the guidance it rests on. */
+export function whyModal(result: CoachResult): View {
+  const s = STRINGS[result.language];
+  const blocks: KnownBlock[] = [section(escapeText(s.whyIntro))];
+  const seen = new Set<string>();
+  for (const f of result.findings) {
+    if (seen.has(f.rule)) continue;
+    seen.add(f.rule);
+    blocks.push({ type: "divider" });
+    blocks.push(section(`*${escapeText(f.message)}*\n${escapeText(f.suggestion)}\n\`${f.rule}\``));
+    if (blocks.length >= LIMITS.modalBlocks - 2) break;
+  }
+  if (seen.size === 0) blocks.push(section(escapeText(s.whyNone)));
+  return {
+    type: "modal",
+    title: { type: "plain_text", text: truncate(s.whyTitle, 24) },
+    close: { type: "plain_text", text: s.close },
+    blocks,
+  };
+}
+
+/** The feedback request a teammate sees in the channel. */
+export function feedbackRequestBlocks(user: string, draft: string, lang: "en" | "fr"): KnownBlock[] {
+  const s = STRINGS[lang];
+  return [
+    section(s.feedbackRequest(user)),
+    section(quoteLines(truncate(draft, 2800))),
+    { type: "context", elements: [{ type: "mrkdwn", text: escapeText(s.feedbackHint), verbatim: true }] },
+  ];
+}

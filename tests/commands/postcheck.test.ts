@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../helpers/harness.js";
+
+type Block = {
+  type: string;
+  text?: { text: string; verbatim?: boolean };
+  elements?: { action_id?: string; value?: string; confirm?: unknown }[];
+};
+
+describe("/postcheck over HTTP", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it("acks at once, then sends the ephemeral coaching reply to response_url", async () => {
+    const res = await h.command("I'm thrilled to announce I won the award!", "r1");
+    expect(res.status).toBe(200);
+    expect(res.text).toBe("");
+    const reply = await h.fake.waitForResponse("r1");
+    expect(reply.body.response_type).toBe("ephemeral");
+    const blocks = reply.body.blocks as Block[];
+    const all = JSON.stringify(blocks);
+    expect(all).toMatch(/Score \d+\/100/);
+    expect(all).toContain("Self-congratulation");
+    expect(all).toContain("I'm thrilled to announce");
+    expect(all).toContain("Questions to ask yourself");
+    const actions = blocks.find((b) => b.type === "actions")!;
+    expect(actions.elements!.map((e) => e.action_id)).toEqual([
+      "postcheck_revise",
+      "postcheck_why",
+      "postcheck_ask_teammate",
+    ]);
+    expect(actions.elements![2]!.confirm).toBeDefined();
+    expect(String(reply.body.text).length).toBeLessThan(4000);
+  });
+
+  it("shows usage for /postcheck alone and /postcheck help, mentioning threads", async () => {
+    for (const text of ["", "help"]) {
+      const res = await h.command(text);
+      expect(res.status).toBe(200);
+      const body = res.json();
+      expect(body.response_type).toBe("ephemeral");
+      expect(String(body.text)).toMatch(/can't be used inside threads/);
+      expect(String(body.text)).toMatch(/channel feedback on/);
+    }
+  });
+
+  it("never lets a draft broadcast or mention anyone", async () => {
+    await h.command(
+      "<!channel> <!here> <!everyone> <!subteam^S123|@team> <@U999> @channel I won the award",
+      "r2",
+    );
+    const reply = await h.fake.waitForResponse("r2");
+    // Everything Slack renders (button values are data, never displayed).
+    const shown = (reply.body.blocks as Block[])
+      .flatMap((b) => [
+        b.text?.text ?? "",
+        ...(b.elements ?? []).map((e) => JSON.stringify((e as { text?: unknown }).text ?? "")),
+      ])
+      .join("\n");
+    for (const raw of ["<!channel>", "<!here>", "<!everyone>", "<!subteam", "<@U999>"])
+      expect(shown).not.toContain(raw);
+    expect(shown).not.toMatch(/@(channel|here|everyone)\b/);
+    expect(String(reply.body.text)).not.toMatch(/<[!@]/);
+    for (const b of reply.body.blocks as Block[]) if (b.text) expect(b.text.verbatim).toBe(true);
+  });
+
+  it("escapes Slack's control characters typed in a draft", async () => {
+    // Slack sends typed <, > and & as entities; they come back escaped, never as markup.
+    await h.command("If a &lt; b &amp;&amp; b &gt; c, then &lt;!here&gt; is just text", "r2b");
+    const reply = await h.fake.waitForResponse("r2b");
+    const shown = (reply.body.blocks as Block[]).map((b) => b.text?.text ?? "").join("\n");
+    expect(shown).toContain("&lt;");
+    expect(shown).toContain("&amp;");
+    expect(shown).not.toContain("<!here>");
+  });
+
+  it("answers in French for a French draft", async () => {
+    await h.command("Ravie de vous annoncer ma promotion !", "r3");
+    const reply = await h.fake.waitForResponse("r3");
+    expect(JSON.stringify(reply.body.blocks)).toContain("Questions à vous poser");
+  });
+
+  it("handles a huge draft within Slack's limits and says it read the first part", async () => {
+    await h.command("Here is one thing I learned. ".repeat(3000), "r4");
+    const reply = await h.fake.waitForResponse("r4");
+    const blocks = reply.body.blocks as Block[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const b of blocks) if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(3000);
+    for (const b of blocks)
+      for (const e of b.elements ?? []) if (e.value) expect(e.value.length).toBeLessThanOrEqual(2000);
+    expect(JSON.stringify(blocks)).toContain("20,000");
+  });
+
+  it("takes platform and language flags before the draft", async () => {
+    await h.command(`--x --fr ${"mot ".repeat(100)}`, "r5");
+    const reply = await h.fake.waitForResponse("r5");
+    expect(JSON.stringify(reply.body.blocks)).toContain("Trop long pour cette plateforme");
+  });
+
+  it("switches a channel to public thread feedback and back", async () => {
+    await h.command("channel feedback on", "r6");
+    expect(String((await h.fake.waitForResponse("r6")).body.text)).toMatch(/for everyone/);
+    expect(await h.store.settings.channel("T1", "C1")).toEqual({ publicFeedback: true });
+    await h.command("channel feedback off", "r7");
+    await h.fake.waitForResponse("r7");
+    expect(await h.store.settings.channel("T1", "C1")).toEqual({ publicFeedback: false });
+  });
+
+  it("does not offer 'Ask a teammate' in a DM", async () => {
+    await h.command("We shipped the release.", "r8", { channel_id: "D1" });
+    const reply = await h.fake.waitForResponse("r8");
+    expect(JSON.stringify(reply.body.blocks)).not.toContain("postcheck_ask_teammate");
+  });
+
+  it("refuses requests with a bad, missing or stale signature", async () => {
+    const bad = await h.command("hello", "bad1", {}, { signature: "v0=deadbeef" });
+    const missing = await h.command("hello", "bad2", {}, { signature: null });
+    const stale = await h.command(
+      "hello",
+      "bad3",
+      {},
+      { timestamp: Math.floor(Date.now() / 1000) - 60 * 10 },
+    );
+    const wrongSecret = await h.command("hello", "bad4", {}, { secret: "not-the-secret" });
+    for (const r of [bad, missing, stale, wrongSecret]) expect(r.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.fake.responses.filter((r) => r.id.startsWith("bad"))).toEqual([]);
+  });
+
+  it("never logs the token or the draft", async () => {
+    await h.command("My secret draft about the quarterly numbers", "r9");
+    await h.fake.waitForResponse("r9");
+    const logs = h.logs.join("\n");
+    expect(logs).not.toContain("xoxb-test-token");
+    expect(logs).not.toContain("secret draft");
+  });
+});
