@@ -3,7 +3,7 @@ import { escapeText } from "./mrkdwn.js";
 
 /** A user mention from a Slack id; anything that is not an id is shown as text. */
 export function mention(userId: string): string {
-  return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : escapeText(userId);
+  return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeText(userId);
 }
 
 /** The Slack surfaces' own words, in both languages. */

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+describe("configuration", () => {
+  it("runs the playground with no Slack tokens, with the contract's defaults", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      mode: "playground",
+      port: 3000,
+      databasePath: "./data/postcoach.db",
+      logLevel: "info",
+      retentionDays: 365,
+      linkFetchAllowlist: [],
+      llm: { timeoutMs: 8000 },
+    });
+  });
+
+  it("picks HTTP mode with a bot token and Socket Mode with an app token", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).mode).toBe("http");
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).mode).toBe("socket");
+  });
+
+  it("names the variable in one line when something is missing or malformed, never its value", () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ SLACK_BOT_TOKEN: "xoxb-secret-value" }, /^SLACK_SIGNING_SECRET is required in HTTP mode/],
+      [
+        { SLACK_BOT_TOKEN: "not-a-token-secret", SLACK_SIGNING_SECRET: "s" },
+        /^SLACK_BOT_TOKEN must be a bot token/,
+      ],
+      [{ SLACK_APP_TOKEN: "xapp-1" }, /^SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN/],
+      [
+        { SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-wrong" },
+        /^SLACK_APP_TOKEN must be an app-level token/,
+      ],
+      [{ PORT: "eighty" }, /^PORT must be a whole number/],
+      [{ PORT: "70000" }, /^PORT must be at most 65535/],
+      [
+        { SLACK_API_URL: "http://localhost:1234/api" },
+        /^SLACK_API_URL must be an http\(s\) URL ending in \/api\//,
+      ],
+      [{ LLM_TIMEOUT_MS: "-5" }, /^LLM_TIMEOUT_MS must not be negative/],
+      [{ LOG_LEVEL: "chatty" }, /^LOG_LEVEL must be one of debug, info, warn, error/],
+      [{ OPENAI_BASE_URL: "localhost:11434" }, /^OPENAI_BASE_URL must be an http\(s\) URL/],
+    ];
+    for (const [env, message] of cases) {
+      let error: unknown;
+      try {
+        loadConfig(env);
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain("\n");
+      expect((error as Error).message).not.toContain("secret-value");
+    }
+  });
+
+  it("treats empty values as unset and splits the allowlist", () => {
+    const c = loadConfig({
+      SLACK_BOT_TOKEN: "",
+      PORT: "",
+      LINK_FETCH_ALLOWLIST: " Intranet.local, localhost ,,",
+    });
+    expect(c.mode).toBe("playground");
+    expect(c.port).toBe(3000);
+    expect(c.linkFetchAllowlist).toEqual(["intranet.local", "localhost"]);
+  });
+});

@@ -1,0 +1,81 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlack } from "./helpers/fake-slack.js";
+import { ROOT } from "./helpers/spawn.js";
+
+/** Runs `src/main.ts` as `npm start` does, with only the given environment, until it prints `until`. */
+function start(env: Record<string, string>, until?: RegExp): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    });
+    let out = "";
+    const onData = (d: Buffer) => {
+      out += d;
+      if (until?.test(out)) child.kill("SIGTERM");
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("close", (code) => resolve({ code, out }));
+    setTimeout(() => child.kill("SIGKILL"), 15_000);
+  });
+}
+
+describe("npm start", () => {
+  const fake = new FakeSlack();
+  const dir = mkdtempSync(join(tmpdir(), "postcoach-start-"));
+  beforeAll(async () => {
+    await fake.start();
+  });
+  afterAll(async () => {
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("stops with one clear line naming a missing variable, never the secret", async () => {
+    const r = await start({ SLACK_BOT_TOKEN: "xoxb-very-secret-token" });
+    expect(r.code).toBe(1);
+    expect(r.out.trim()).toBe(
+      "postcoach: SLACK_SIGNING_SECRET is required in HTTP mode (a bot token and no SLACK_APP_TOKEN)",
+    );
+  });
+
+  it("says in one line when Slack refuses the bot token", async () => {
+    fake.on("auth.test", () => ({ ok: false, error: "invalid_auth" }));
+    const r = await start({
+      SLACK_BOT_TOKEN: "xoxb-revoked-token",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_API_URL: fake.apiUrl,
+      PORT: "0",
+      DATABASE_PATH: join(dir, "a.db"),
+    });
+    expect(r.code).toBe(1);
+    expect(r.out.trim()).toBe("postcoach: SLACK_BOT_TOKEN was refused by Slack (invalid_auth)");
+  });
+
+  it("connects in HTTP mode, creating the database folder, and logs no secret", async () => {
+    fake.on("auth.test", () => ({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" }));
+    const r = await start(
+      {
+        SLACK_BOT_TOKEN: "xoxb-good-token",
+        SLACK_SIGNING_SECRET: "shh",
+        SLACK_API_URL: fake.apiUrl,
+        PORT: "0",
+        DATABASE_PATH: join(dir, "nested", "deeper", "p.db"),
+      },
+      /listening on port \d+/,
+    );
+    expect(r.out).toMatch(/postcoach is listening on port \d+ \(POST \/slack\/events\)/);
+    expect(r.out).not.toContain("xoxb-good-token");
+    expect(r.out).not.toContain("shh");
+  });
+
+  it("runs the playground when no Slack token is set", async () => {
+    const r = await start({ PORT: "0" }, /playground running at/);
+    expect(r.out).toMatch(/playground running at http:\/\/localhost:\d+\//);
+  });
+});
