@@ -1,12 +1,14 @@
 /**
- * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach (default: all).
+ * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, slack (default: all).
  * Loopback only; every load is bounded in time.
  */
 import { cpus, totalmem } from "node:os";
 import { benchCoach } from "./coach.js";
+import { benchSlack } from "./slack.js";
 
 const SUITES: Record<string, () => Promise<void>> = {
   coach: benchCoach,
+  slack: benchSlack,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -28,6 +28,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
       clientOptions,
       // The Socket Mode client opens its connection (apps.connections.open) with these options.
       installerOptions: { clientOptions },
+      convoStore: false,
       deferInitialization: true,
     });
     registerListeners(app, services);

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     }
     stops.push(store.close);
     const services = createServices(store, logger, { linkPolicy: { allowlist: config.linkFetchAllowlist } });
+    stops.unshift(services.close);
     const running = await startSlackApp(config, services, logger);
     stops.unshift(running.stop);
     logger.info(

@@ -3,6 +3,7 @@ import { type AnalyzeOptions, analyze, type CoachResult } from "./coach/index.js
 import type { FetchPolicy } from "./links/fetch.js";
 import { RateLimiter } from "./rate-limit.js";
 import { DraftRefs } from "./slack/draft-ref.js";
+import { ReplyPool } from "./slack/reply-pool.js";
 import type { Store } from "./store/index.js";
 
 /**
@@ -18,6 +19,9 @@ export interface Services {
   channelLimiter: RateLimiter;
   now: () => number;
   coach: (draft: string, options?: AnalyzeOptions) => CoachResult;
+  /** Builds and sends /postcheck replies off the main thread. */
+  replies: ReplyPool;
+  close(): Promise<void>;
 }
 
 export const LINK_REPLIES_PER_CHANNEL = { limit: 6, windowMs: 60_000 } as const;
@@ -28,6 +32,7 @@ export function createServices(
   options: { linkPolicy: FetchPolicy; now?: () => number },
 ): Services {
   const now = options.now ?? Date.now;
+  const replies = new ReplyPool();
   return {
     store,
     logger,
@@ -36,5 +41,7 @@ export function createServices(
     channelLimiter: new RateLimiter(LINK_REPLIES_PER_CHANNEL.limit, LINK_REPLIES_PER_CHANNEL.windowMs, now),
     now,
     coach: analyze,
+    replies,
+    close: () => replies.close(),
   };
 }

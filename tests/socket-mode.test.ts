@@ -14,6 +14,7 @@ describe("Socket Mode", () => {
   const dir = mkdtempSync(join(tmpdir(), "postcoach-socket-"));
   let running: RunningApp;
   let store: ReturnType<typeof createSqliteStore>;
+  let services: ReturnType<typeof createServices> | undefined;
 
   beforeAll(async () => {
     await fake.start();
@@ -36,6 +37,7 @@ describe("Socket Mode", () => {
   });
   afterAll(async () => {
     await running.stop();
+    await services?.close();
     await store.close();
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });

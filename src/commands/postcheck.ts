@@ -1,7 +1,7 @@
 import type { App, SlashCommand } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { coachingMessage, parseDraftOptions } from "./reply.js";
+import { parseDraftOptions } from "./reply.js";
 
 export const HELP_TEXT = [
   "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
@@ -30,6 +30,8 @@ const FEEDBACK_SET = {
   off: "Done: coaching on links shared here is private again, only the person who shared sees it.",
 };
 
+const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function registerPostcheckCommand(app: App, services: Services): void {
   app.command("/postcheck", async ({ command, ack, respond }) => {
     const sub = parseSubcommand(command.text ?? "");
@@ -38,6 +40,8 @@ export function registerPostcheckCommand(app: App, services: Services): void {
       return;
     }
     await ack();
+    // Let acks already waiting go out before this reply's work: under load they stay fast.
+    await afterPendingIo();
     if (sub.kind === "channel-feedback") {
       await setChannelFeedback(services, command, sub.on, respond);
       return;
@@ -47,15 +51,16 @@ export function registerPostcheckCommand(app: App, services: Services): void {
       await respond({ response_type: "ephemeral", text: HELP_TEXT });
       return;
     }
-    const started = services.now();
-    const result = services.coach(draft, options);
-    await respond({
-      response_type: "ephemeral",
-      ...coachingMessage(services, draft, result, options, {
-        canAskTeammate: !command.channel_id.startsWith("D"),
-      }),
+    const outcome = await services.replies.send({
+      draft,
+      options,
+      responseUrl: command.response_url,
+      draftValue: services.refs.encode({ draft, options }),
+      canAskTeammate: !command.channel_id.startsWith("D"),
     });
-    services.logger.debug(`postcheck coached ${draft.length} chars in ${services.now() - started} ms`);
+    if (!outcome.ok)
+      services.logger.warn(`coaching reply not delivered: ${outcome.error ?? `HTTP ${outcome.status}`}`);
+    else services.logger.debug(`postcheck reply built and sent in ${outcome.ms.toFixed(1)} ms`);
   });
 }
 

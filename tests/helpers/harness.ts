@@ -68,6 +68,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     interact: (payload, o) => postSigned(url, interactionBody(payload), FORM, o),
     stop: async () => {
       await running.stop();
+      await services.close();
       await store.close();
       await fake.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,57 @@
+/**
+ * Worker thread that coaches a draft and posts the reply to Slack's response_url. The main thread
+ * only verifies and acknowledges requests, so acks stay fast while replies are being built and sent.
+ */
+import { parentPort } from "node:worker_threads";
+import { analyze } from "../coach/index.js";
+import { coachingBlocks, coachingText } from "./blocks.js";
+import type { ReplyJob, ReplyOutcome } from "./reply-pool.js";
+
+async function run(job: ReplyJob): Promise<ReplyOutcome> {
+  const started = performance.now();
+  const result = analyze(job.draft, job.options);
+  const body = {
+    response_type: "ephemeral",
+    blocks: coachingBlocks(result, { draftValue: job.draftValue, canAskTeammate: job.canAskTeammate }),
+    text: coachingText(result),
+  };
+  const res = await fetch(job.responseUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify(body),
+  });
+  await res.arrayBuffer();
+  return {
+    id: job.id,
+    ok: res.ok,
+    status: res.status,
+    ms: performance.now() - started,
+    score: result.score,
+    language: result.language,
+  };
+}
+
+// A few replies in flight at once: enough to hide network latency, few enough that a burst of
+// commands queues here instead of opening thousands of sockets to Slack.
+const IN_FLIGHT = 16;
+const queue: ReplyJob[] = [];
+let running = 0;
+
+function pump(): void {
+  while (running < IN_FLIGHT && queue.length > 0) {
+    const job = queue.shift()!;
+    running++;
+    run(job)
+      .catch((err: Error): ReplyOutcome => ({ id: job.id, ok: false, status: 0, ms: 0, error: err.message }))
+      .then((outcome) => {
+        running--;
+        parentPort!.postMessage(outcome);
+        pump();
+      });
+  }
+}
+
+parentPort!.on("message", (job: ReplyJob) => {
+  queue.push(job);
+  pump();
+});
