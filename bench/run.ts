@@ -1,13 +1,15 @@
 /**
- * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, slack (default: all).
+ * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, llm, slack (default: all).
  * Loopback only; every load is bounded in time.
  */
 import { cpus, totalmem } from "node:os";
 import { benchCoach } from "./coach.js";
+import { benchLlm } from "./llm.js";
 import { benchSlack } from "./slack.js";
 
 const SUITES: Record<string, () => Promise<void>> = {
   coach: benchCoach,
+  llm: benchLlm,
   slack: benchSlack,
 };
 

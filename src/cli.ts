@@ -1,13 +1,16 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { config as loadDotenv } from "dotenv";
 import {
   type AnalyzeOptions,
-  analyze,
+  coach,
   LANGUAGES,
   type Lang,
+  LlmCoach,
   PLATFORMS,
   type Platform,
 } from "./coach/index.js";
+import { ConfigError, llmConfigFromEnv } from "./config.js";
 import { formatReport } from "./report.js";
 
 export const USAGE = `Usage:
@@ -20,6 +23,8 @@ Coaches a draft post: what a reader may notice, and questions to see it through 
   --jsonl       read JSON lines {"text": "..."} (or plain lines) from stdin, write one result per line
   --lang        force the language (default: detected)
   --platform    where the post will go (default: linkedin)
+  --llm         ask the LLM too (needs OPENAI_API_KEY; the default when it is set)
+  --no-llm      heuristics only, even when OPENAI_API_KEY is set
 `;
 
 /** Exit codes: 0 coached, 2 nothing to coach or a usage error. */
@@ -89,7 +94,7 @@ export function draftFromLine(line: string): string {
   return line;
 }
 
-async function runJsonl(io: Io, options: AnalyzeOptions): Promise<number> {
+async function runJsonl(io: Io, options: AnalyzeOptions, llm?: LlmCoach): Promise<number> {
   const rl = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNo = 0;
   for await (const line of rl) {
@@ -97,7 +102,7 @@ async function runJsonl(io: Io, options: AnalyzeOptions): Promise<number> {
     if (line.trim() === "") continue;
     let out: string;
     try {
-      out = JSON.stringify(analyze(draftFromLine(line), options));
+      out = JSON.stringify(await coach(draftFromLine(line), options, llm));
     } catch (err) {
       // Keep one output line per input line so results stay aligned with their drafts.
       out = JSON.stringify({ error: `line ${lineNo}: ${(err as Error).message}`, line: lineNo });
@@ -120,7 +125,14 @@ export async function main(io: Io): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  if (values.jsonl) return runJsonl(io, options);
+  let llm: LlmCoach | undefined;
+  try {
+    llm = llmFor(values, io.env);
+  } catch (err) {
+    io.stderr.write(`postcheck: ${(err as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  if (values.jsonl) return runJsonl(io, options, llm);
 
   const draft =
     positionals.length > 0 ? positionals.join(" ") : io.stdin.isTTY ? "" : await readAll(io.stdin);
@@ -130,14 +142,31 @@ export async function main(io: Io): Promise<number> {
     );
     return EXIT_USAGE;
   }
-  const result = analyze(draft, options);
+  const result = await coach(draft, options, llm);
   if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
   else io.stdout.write(formatReport(result, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR));
   return 0;
 }
 
+/** The LLM coach when asked for (or by default when OPENAI_API_KEY is set), unless --no-llm. */
+function llmFor(values: { llm?: boolean; "no-llm"?: boolean }, env: NodeJS.ProcessEnv): LlmCoach | undefined {
+  if (values["no-llm"] || values.llm === false) return undefined;
+  const config = llmConfigFromEnv(env);
+  if (!config.apiKey) {
+    if (values.llm) throw new ConfigError("--llm needs OPENAI_API_KEY (in the environment or .env)");
+    return undefined;
+  }
+  return new LlmCoach({
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
+    model: config.model,
+    timeoutMs: config.timeoutMs,
+  });
+}
+
 /** Entry point of the `postcheck` bin. */
 export async function runCli(): Promise<void> {
+  loadDotenv({ quiet: true });
   try {
     process.exitCode = await main({
       argv: process.argv.slice(2),

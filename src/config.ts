@@ -22,49 +22,49 @@ const positiveInt = (fallback: number, max: number) =>
       .default(fallback),
   );
 
-const schema = z
-  .object({
-    SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xoxb-"), {
-      message: "must be a bot token starting with xoxb-",
-    }),
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xapp-"), {
-      message: "must be an app-level token starting with xapp-",
-    }),
-    PORT: positiveInt(3000, 65535),
-    SLACK_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+\/api\/$/.test(v), {
-      message: "must be an http(s) URL ending in /api/",
-    }),
-    DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/postcoach.db")),
-    OPENAI_API_KEY: optionalString,
-    OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
-      message: "must be an http(s) URL",
-    }),
-    OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
-    LLM_TIMEOUT_MS: positiveInt(8000, 600_000),
-    LINK_FETCH_ALLOWLIST: z.preprocess(emptyToUndefined, z.string().default("")),
-    LOG_LEVEL: z.preprocess(
-      (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
-      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-    ),
-    RETENTION_DAYS: positiveInt(365, 36_500),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_BOT_TOKEN"],
-        message: "is required with SLACK_APP_TOKEN (Socket Mode)",
-      });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_SIGNING_SECRET"],
-        message: "is required in HTTP mode (a bot token and no SLACK_APP_TOKEN)",
-      });
-    }
-  });
+const envShape = z.object({
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xoxb-"), {
+    message: "must be a bot token starting with xoxb-",
+  }),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xapp-"), {
+    message: "must be an app-level token starting with xapp-",
+  }),
+  PORT: positiveInt(3000, 65535),
+  SLACK_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+\/api\/$/.test(v), {
+    message: "must be an http(s) URL ending in /api/",
+  }),
+  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/postcoach.db")),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+    message: "must be an http(s) URL",
+  }),
+  OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
+  LLM_TIMEOUT_MS: positiveInt(8000, 600_000),
+  LINK_FETCH_ALLOWLIST: z.preprocess(emptyToUndefined, z.string().default("")),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  ),
+  RETENTION_DAYS: positiveInt(365, 36_500),
+});
+
+const schema = envShape.superRefine((env, ctx) => {
+  if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SLACK_BOT_TOKEN"],
+      message: "is required with SLACK_APP_TOKEN (Socket Mode)",
+    });
+  }
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SLACK_SIGNING_SECRET"],
+      message: "is required in HTTP mode (a bot token and no SLACK_APP_TOKEN)",
+    });
+  }
+});
 
 export interface Config {
   mode: Mode;
@@ -114,5 +114,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
+  };
+}
+
+/** Just the LLM settings, for the CLI (which needs no Slack configuration). */
+export function llmConfigFromEnv(env: NodeJS.ProcessEnv): Config["llm"] {
+  const parsed = envShape
+    .pick({ OPENAI_API_KEY: true, OPENAI_BASE_URL: true, OPENAI_MODEL: true, LLM_TIMEOUT_MS: true })
+    .safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    apiKey: e.OPENAI_API_KEY,
+    baseUrl: e.OPENAI_BASE_URL,
+    model: e.OPENAI_MODEL,
+    timeoutMs: e.LLM_TIMEOUT_MS,
   };
 }

@@ -29,7 +29,10 @@ async function main(): Promise<void> {
       );
     }
     stops.push(store.close);
-    const services = createServices(store, logger, { linkPolicy: { allowlist: config.linkFetchAllowlist } });
+    const services = createServices(store, logger, {
+      linkPolicy: { allowlist: config.linkFetchAllowlist },
+      llm: config.llm,
+    });
     stops.unshift(services.close);
     const running = await startSlackApp(config, services, logger);
     stops.unshift(running.stop);

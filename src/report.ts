@@ -1,5 +1,5 @@
 import { styleText } from "node:util";
-import { type CoachResult, DIMENSION_LABELS, DIMENSIONS } from "./coach/index.js";
+import { type Coaching, type CoachResult, DIMENSION_LABELS, DIMENSIONS } from "./coach/index.js";
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -24,7 +24,7 @@ function bar(value: number): string {
 }
 
 /** The human-readable terminal report of the CLI; colours only when asked (a TTY without NO_COLOR). */
-export function formatReport(result: CoachResult, colour: boolean): string {
+export function formatReport(result: CoachResult & Partial<Coaching>, colour: boolean): string {
   const paint = (style: Style, s: string) => (colour ? styleText(style, s) : s);
   const lang = result.language;
   const h = HEADINGS[lang];
@@ -56,10 +56,11 @@ export function formatReport(result: CoachResult, colour: boolean): string {
       lines.push(`  ${paint("green", "✓")} ${s.message}`);
     }
   }
-  lines.push("", paint("bold", h.questions));
+  lines.push("", paint("bold", result.coachedBy === "llm" ? `${h.questions} (AI coach)` : h.questions));
   result.questions.forEach((q, i) => {
     lines.push(`  ${i + 1}. ${q}`);
   });
+  if (result.note) lines.push("", paint("dim", result.note));
   return `${lines.join("\n")}\n`;
 }
 

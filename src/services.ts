@@ -1,5 +1,6 @@
 import type { Logger } from "@slack/bolt";
-import { type AnalyzeOptions, analyze, type CoachResult } from "./coach/index.js";
+import { type AnalyzeOptions, analyze, type CoachResult, LlmCoach } from "./coach/index.js";
+import type { Config } from "./config.js";
 import type { FetchPolicy } from "./links/fetch.js";
 import { RateLimiter } from "./rate-limit.js";
 import { DraftRefs } from "./slack/draft-ref.js";
@@ -21,6 +22,8 @@ export interface Services {
   coach: (draft: string, options?: AnalyzeOptions) => CoachResult;
   /** Builds and sends /postcheck replies off the main thread. */
   replies: ReplyPool;
+  /** The LLM coach when OPENAI_API_KEY is set. */
+  llm?: LlmCoach;
   close(): Promise<void>;
 }
 
@@ -29,10 +32,21 @@ export const LINK_REPLIES_PER_CHANNEL = { limit: 6, windowMs: 60_000 } as const;
 export function createServices(
   store: Store,
   logger: Logger,
-  options: { linkPolicy: FetchPolicy; now?: () => number },
+  options: { linkPolicy: FetchPolicy; now?: () => number; llm?: Config["llm"] },
 ): Services {
   const now = options.now ?? Date.now;
   const replies = new ReplyPool();
+  const llmConfig = options.llm;
+  const llm = llmConfig?.apiKey
+    ? new LlmCoach({
+        apiKey: llmConfig.apiKey,
+        baseUrl: llmConfig.baseUrl,
+        model: llmConfig.model,
+        timeoutMs: llmConfig.timeoutMs,
+        cache: store.llmCache,
+        log: (line) => logger.debug(line),
+      })
+    : undefined;
   return {
     store,
     logger,
@@ -42,6 +56,7 @@ export function createServices(
     now,
     coach: analyze,
     replies,
+    llm,
     close: () => replies.close(),
   };
 }

@@ -84,3 +84,9 @@ export function quote(excerpt: string, lang: Lang): string {
   const [open, close] = QUOTES[lang];
   return `${open}${s}${close}`;
 }
+
+/** Shown once under the questions when the LLM could not answer in time. */
+export const LLM_UNAVAILABLE: Record<Lang, string> = {
+  en: "The AI coach was unavailable, so these questions come from postcoach's own rules.",
+  fr: "Le coach IA n'était pas disponible : ces questions viennent des règles de postcoach.",
+};

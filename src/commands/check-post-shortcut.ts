@@ -1,7 +1,7 @@
 import type { App, MessageShortcut } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { coachingMessage } from "./reply.js";
+import { coachingMessage, refineWithLlm } from "./reply.js";
 
 export const CHECK_POST_CALLBACK = "check_post";
 
@@ -18,6 +18,14 @@ export function registerCheckPostShortcut(app: App, services: Services): void {
       return;
     }
     const result = services.coach(draft);
+    const refined = refineWithLlm(services, draft, {}, result);
     await respond({ response_type: "ephemeral", ...coachingMessage(services, draft, result, {}) });
+    const llm = await refined;
+    if (llm)
+      await respond({
+        response_type: "ephemeral",
+        replace_original: true,
+        ...coachingMessage(services, draft, result, {}, { llm }),
+      });
   });
 }

@@ -5,7 +5,7 @@ import type { Services } from "../services.js";
 import { linksIn, slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
 import type { OnceGuard } from "./dedupe.js";
-import { coachingMessage } from "./reply.js";
+import { coachingMessage, refineWithLlm } from "./reply.js";
 
 type WebClient = webApi.WebClient;
 type GenericMessageEvent = types.GenericMessageEvent;
@@ -111,6 +111,8 @@ async function coachShare(
   const draft = [message, ...readable.map((r) => r.article.text)].filter(Boolean).join("\n\n");
   if (draft === "") return;
   const result = services.coach(draft);
+  // Link coaching is not awaited by anyone: it can wait for the LLM, within LLM_TIMEOUT_MS.
+  const llm = await refineWithLlm(services, draft, {}, result);
   const s = STRINGS[result.language];
   const notes = [
     ...readable.map((r) => s.linkRead(r.article.title ?? new URL(r.url).host)),
@@ -122,7 +124,7 @@ async function coachShare(
   const threadTs = share.threadTs ?? share.ts;
   try {
     if (settings.publicFeedback) {
-      const msg = coachingMessage(services, draft, result, {}, { notes, buttons: false });
+      const msg = coachingMessage(services, draft, result, {}, { notes, buttons: false, llm });
       await client.chat.postMessage({
         channel: share.channel,
         thread_ts: threadTs,
@@ -131,7 +133,7 @@ async function coachShare(
         unfurl_media: false,
       });
     } else {
-      const msg = coachingMessage(services, draft, result, {}, { notes });
+      const msg = coachingMessage(services, draft, result, {}, { notes, llm });
       await client.chat.postEphemeral({
         channel: share.channel,
         user: share.user,

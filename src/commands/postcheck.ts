@@ -1,7 +1,7 @@
 import type { App, SlashCommand } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { parseDraftOptions } from "./reply.js";
+import { parseDraftOptions, refineWithLlm } from "./reply.js";
 
 export const HELP_TEXT = [
   "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
@@ -51,16 +51,25 @@ export function registerPostcheckCommand(app: App, services: Services): void {
       await respond({ response_type: "ephemeral", text: HELP_TEXT });
       return;
     }
-    const outcome = await services.replies.send({
+    const job = {
       draft,
       options,
       responseUrl: command.response_url,
       draftValue: services.refs.encode({ draft, options }),
       canAskTeammate: !command.channel_id.startsWith("D"),
-    });
+    };
+    // The LLM starts now; its answer replaces the heuristic reply once that one is out.
+    const refined = refineWithLlm(services, draft, options);
+    const outcome = await services.replies.send(job);
     if (!outcome.ok)
       services.logger.warn(`coaching reply not delivered: ${outcome.error ?? `HTTP ${outcome.status}`}`);
     else services.logger.debug(`postcheck reply built and sent in ${outcome.ms.toFixed(1)} ms`);
+    const llm = await refined;
+    if (outcome.ok && llm) {
+      const update = await services.replies.send({ ...job, ...llm, replaceOriginal: true });
+      if (!update.ok)
+        services.logger.warn(`AI coaching update not delivered: ${update.error ?? `HTTP ${update.status}`}`);
+    }
   });
 }
 

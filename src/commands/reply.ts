@@ -1,4 +1,4 @@
-import type { AnalyzeOptions, CoachResult } from "../coach/index.js";
+import { type AnalyzeOptions, type Coaching, type CoachResult, withLlm } from "../coach/index.js";
 import type { Services } from "../services.js";
 import { coachingBlocks, coachingText } from "../slack/blocks.js";
 
@@ -8,12 +8,18 @@ export function coachingMessage(
   draft: string,
   result: CoachResult,
   options: AnalyzeOptions,
-  extra: { canAskTeammate?: boolean; notes?: string[]; buttons?: boolean } = {},
+  extra: { canAskTeammate?: boolean; notes?: string[]; buttons?: boolean; llm?: LlmRefinement } = {},
 ) {
   const draftValue = extra.buttons === false ? undefined : services.refs.encode({ draft, options });
+  const questions = extra.llm?.questions;
   return {
-    blocks: coachingBlocks(result, { draftValue, canAskTeammate: extra.canAskTeammate, notes: extra.notes }),
-    text: coachingText(result),
+    blocks: coachingBlocks(result, {
+      draftValue,
+      canAskTeammate: extra.canAskTeammate,
+      notes: [...(extra.notes ?? []), ...(extra.llm?.notes ?? [])],
+      questions,
+    }),
+    text: coachingText(result, questions),
   };
 }
 
@@ -34,4 +40,37 @@ export function parseDraftOptions(text: string): { draft: string; options: Analy
     rest = rest.slice(m[0].length);
   }
   return { draft: rest.trim(), options };
+}
+
+export interface LlmRefinement {
+  /** The LLM's questions, when it answered. */
+  questions?: string[];
+  /** Its observations, or the one-line note that it was unavailable. */
+  notes: string[];
+}
+
+/** Asks the LLM (when configured) about a draft; resolves undefined without one, and never throws. */
+export async function refineWithLlm(
+  services: Services,
+  draft: string,
+  options: AnalyzeOptions,
+  result: CoachResult = services.coach(draft, options),
+): Promise<LlmRefinement | undefined> {
+  if (!services.llm) return undefined;
+  const outcome = await services.llm.refine(draft, result).catch((err: Error) => ({
+    ok: false as const,
+    reason: "unavailable" as const,
+    detail: err.message,
+    ms: 0,
+  }));
+  if (!outcome.ok) services.logger.info(`AI coach unavailable (${outcome.reason}: ${outcome.detail})`);
+  const coaching = withLlm(result, outcome);
+  return coaching.coachedBy === "llm"
+    ? { questions: coaching.questions, notes: observationNotes(coaching) }
+    : { notes: coaching.note ? [coaching.note] : [] };
+}
+
+/** The LLM's short observations, shown as context lines under the questions. */
+export function observationNotes(coaching: Coaching): string[] {
+  return Object.values(coaching.observations ?? {}).filter((o): o is string => typeof o === "string");
 }

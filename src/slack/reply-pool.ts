@@ -8,6 +8,11 @@ export interface ReplyJob {
   responseUrl: string;
   draftValue?: string;
   canAskTeammate: boolean;
+  /** The LLM's questions, shown instead of the heuristic ones. */
+  questions?: string[];
+  notes?: string[];
+  /** Replaces the reply already sent to this response_url (the LLM's answer arriving). */
+  replaceOriginal?: boolean;
 }
 
 export interface ReplyOutcome {

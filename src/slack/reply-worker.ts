@@ -12,8 +12,14 @@ async function run(job: ReplyJob): Promise<ReplyOutcome> {
   const result = analyze(job.draft, job.options);
   const body = {
     response_type: "ephemeral",
-    blocks: coachingBlocks(result, { draftValue: job.draftValue, canAskTeammate: job.canAskTeammate }),
-    text: coachingText(result),
+    ...(job.replaceOriginal ? { replace_original: true } : {}),
+    blocks: coachingBlocks(result, {
+      draftValue: job.draftValue,
+      canAskTeammate: job.canAskTeammate,
+      questions: job.questions,
+      notes: job.notes,
+    }),
+    text: coachingText(result, job.questions),
   };
   const res = await fetch(job.responseUrl, {
     method: "POST",

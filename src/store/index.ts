@@ -1,5 +1,7 @@
+import type { LlmCache } from "../coach/index.js";
 import { type Db, openDatabase } from "./db.js";
 import { type EventStore, sqliteEvents } from "./events.js";
+import { sqliteLlmCache } from "./llm-cache.js";
 import { type SettingsStore, sqliteSettings } from "./settings.js";
 
 export type { EventStore } from "./events.js";
@@ -13,6 +15,7 @@ export type { ChannelSettings, SettingsStore } from "./settings.js";
 export interface Store {
   events: EventStore;
   settings: SettingsStore;
+  llmCache: LlmCache & { purgeExpired(): Promise<number> };
   close(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     db,
     events: sqliteEvents(db, now),
     settings: sqliteSettings(db, now),
+    llmCache: sqliteLlmCache(db, now),
     close: async () => {
       db.close();
     },

@@ -30,4 +30,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: "llm answer cache",
+    sql: `
+      CREATE TABLE llm_cache (
+        key TEXT PRIMARY KEY,
+        answer TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX llm_cache_expiry ON llm_cache (expires_at);
+    `,
+  },
 ];

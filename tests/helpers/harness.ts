@@ -53,6 +53,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const store = createSqliteStore(config.databasePath);
   const services = createServices(store, logger, {
     linkPolicy: { allowlist: config.linkFetchAllowlist, timeoutMs: 2000 },
+    llm: config.llm,
   });
   const running: RunningApp = await startSlackApp(config, services, logger);
   const url = `http://127.0.0.1:${running.port}/slack/events`;

@@ -1,0 +1,26 @@
+import { analyze } from "./analyze.js";
+import type { LlmAnswer, LlmCoach, LlmOutcome } from "./llm.js";
+import { LLM_UNAVAILABLE } from "./messages.js";
+import type { AnalyzeOptions, CoachResult } from "./types.js";
+
+/** The heuristic result, with the LLM's questions when it answered in time. */
+export interface Coaching extends CoachResult {
+  coachedBy: "llm" | "heuristics";
+  observations?: LlmAnswer["observations"];
+  /** One line for the user when the LLM was configured but unavailable. */
+  note?: string;
+}
+
+/** Merges an LLM outcome into a heuristic result. */
+export function withLlm(result: CoachResult, outcome: LlmOutcome | undefined): Coaching {
+  if (!outcome) return { ...result, coachedBy: "heuristics" };
+  if (!outcome.ok) return { ...result, coachedBy: "heuristics", note: LLM_UNAVAILABLE[result.language] };
+  return { ...result, questions: outcome.questions, observations: outcome.observations, coachedBy: "llm" };
+}
+
+/** Coaches a draft with the heuristics, then asks the LLM (when there is one) within its budget. */
+export async function coach(draft: string, options: AnalyzeOptions = {}, llm?: LlmCoach): Promise<Coaching> {
+  const result = analyze(draft, options);
+  if (!llm || draft.trim() === "") return withLlm(result, undefined);
+  return withLlm(result, await llm.refine(draft, result));
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { redact } from "../../src/coach/redact.js";
+
+describe("redaction before the LLM", () => {
+  it("removes e-mails, phones, cards, IBANs and Slack ids", () => {
+    const text =
+      "Mail jane.doe+work@example.co.uk, call +33 6 12 34 56 78 or 06 12 34 56 78 or (415) 555-0100. Card 4111 1111 1111 1111. IBAN FR76 3000 6000 0112 3456 7890 189. Ping <@U012ABCDEF> in <#C012ABCDEF|general>, <!subteam^S012AB|@devs>, U0123456789.";
+    const out = redact(text);
+    for (const secret of [
+      "jane.doe",
+      "6 12 34 56 78",
+      "555-0100",
+      "4111",
+      "FR76",
+      "U012ABCDEF",
+      "C012ABCDEF",
+      "S012AB",
+      "U0123456789",
+    ]) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain("[email]");
+    expect(out).toContain("[phone]");
+    expect(out).toContain("[card]");
+    expect(out).toContain("[iban]");
+    expect(out).toContain("[user]");
+    expect(out).toContain("[channel]");
+  });
+  it("leaves ordinary numbers and text alone", () => {
+    const text = "In 2024 we grew from 3 to 12 people and cut build time by 57%.";
+    expect(redact(text)).toBe(text);
+  });
+});

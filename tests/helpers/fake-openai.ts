@@ -1,0 +1,84 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ChatRequest {
+  model: string;
+  messages: { role: string; content: string }[];
+  response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
+}
+
+export type Reply =
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { content: string }
+  | "hang";
+
+/**
+ * A local OpenAI-compatible server (POST /v1/chat/completions), as vLLM, Ollama or LM Studio
+ * expose. Each test scripts its answers; every request is recorded.
+ */
+export class FakeOpenAI {
+  readonly requests: ChatRequest[] = [];
+  private script: (req: ChatRequest, n: number) => Reply = () => ({
+    content: answer(["What will your reader do with this?", "Which detail matters most to them?"]),
+  });
+  private server?: http.Server;
+  port = 0;
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}/v1`;
+  }
+
+  reply(script: (req: ChatRequest, n: number) => Reply): void {
+    this.script = script;
+  }
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        if (req.url !== "/v1/chat/completions") {
+          res.writeHead(404).end();
+          return;
+        }
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ChatRequest;
+        this.requests.push(body);
+        const r = this.script(body, this.requests.length);
+        if (r === "hang") return;
+        if ("content" in r) {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(
+            JSON.stringify({
+              id: `chatcmpl-${this.requests.length}`,
+              object: "chat.completion",
+              created: Math.floor(Date.now() / 1000),
+              model: body.model,
+              choices: [
+                { index: 0, message: { role: "assistant", content: r.content }, finish_reason: "stop" },
+              ],
+              usage: { prompt_tokens: 500, completion_tokens: 60, total_tokens: 560 },
+            }),
+          );
+          return;
+        }
+        res.writeHead(r.status, { "content-type": "application/json", ...(r.headers ?? {}) });
+        res.end(JSON.stringify(r.body ?? { error: { message: "error", type: "server_error" } }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server!.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
+
+export function answer(questions: string[], observations: Record<string, string | null> = {}): string {
+  return JSON.stringify({
+    questions,
+    observations: { audience: null, authenticity: null, vulnerability: null, ...observations },
+  });
+}
