@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     const services = createServices(store, logger, {
       linkPolicy: { allowlist: config.linkFetchAllowlist },
       llm: config.llm,
+      retentionDays: config.retentionDays,
     });
     stops.unshift(services.close);
     const running = await startSlackApp(config, services, logger);

@@ -22,6 +22,7 @@ export interface Services {
   coach: (draft: string, options?: AnalyzeOptions) => CoachResult;
   /** Builds and sends /postcheck replies off the main thread. */
   replies: ReplyPool;
+  retentionDays: number;
   /** The LLM coach when OPENAI_API_KEY is set. */
   llm?: LlmCoach;
   close(): Promise<void>;
@@ -32,7 +33,7 @@ export const LINK_REPLIES_PER_CHANNEL = { limit: 6, windowMs: 60_000 } as const;
 export function createServices(
   store: Store,
   logger: Logger,
-  options: { linkPolicy: FetchPolicy; now?: () => number; llm?: Config["llm"] },
+  options: { linkPolicy: FetchPolicy; now?: () => number; llm?: Config["llm"]; retentionDays?: number },
 ): Services {
   const now = options.now ?? Date.now;
   const replies = new ReplyPool();
@@ -57,6 +58,7 @@ export function createServices(
     coach: analyze,
     replies,
     llm,
+    retentionDays: options.retentionDays ?? 365,
     close: () => replies.close(),
   };
 }

@@ -22,13 +22,25 @@ export function registerAskTeammate(app: App, services: Services): void {
       return;
     }
     try {
-      await client.chat.postMessage({
+      const posted = await client.chat.postMessage({
         channel,
         blocks: feedbackRequestBlocks(body.user.id, ref.draft, lang),
         text: truncate(`${s.feedbackRequest(body.user.id)} ${escapeText(ref.draft)}`, 3900),
         unfurl_links: false,
         unfurl_media: false,
       });
+      if (posted.ts) {
+        // Replies in this thread become mentoring events (feedback-replies.ts).
+        await services.store.mentoring
+          .recordRequest(
+            body.team?.id ?? body.user.team_id ?? "",
+            channel,
+            posted.ts,
+            body.user.id,
+            services.now(),
+          )
+          .catch((err: Error) => services.logger.warn(`feedback request not recorded: ${err.message}`));
+      }
       await respond({ response_type: "ephemeral", replace_original: false, text: s.feedbackPosted });
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error;

@@ -1,13 +1,14 @@
 import type { App, MessageShortcut } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
+import { noteCheck } from "./activity.js";
 import { coachingMessage, refineWithLlm } from "./reply.js";
 
 export const CHECK_POST_CALLBACK = "check_post";
 
 /** The message shortcut "Check this post": coaches any message, privately, for whoever used it. */
 export function registerCheckPostShortcut(app: App, services: Services): void {
-  app.shortcut<MessageShortcut>(CHECK_POST_CALLBACK, async ({ ack, shortcut, respond }) => {
+  app.shortcut<MessageShortcut>(CHECK_POST_CALLBACK, async ({ ack, shortcut, respond, client }) => {
     await ack();
     const draft = slackToPlain(shortcut.message.text ?? "").trim();
     if (draft === "") {
@@ -19,7 +20,16 @@ export function registerCheckPostShortcut(app: App, services: Services): void {
     }
     const result = services.coach(draft);
     const refined = refineWithLlm(services, draft, {}, result);
-    await respond({ response_type: "ephemeral", ...coachingMessage(services, draft, result, {}) });
+    const milestone = await noteCheck(services, client, {
+      teamId: shortcut.team?.id ?? shortcut.user.team_id ?? "",
+      userId: shortcut.user.id,
+      channelId: shortcut.channel.id,
+      draft,
+      result,
+      surface: "shortcut",
+    });
+    const notes = milestone ? [milestone] : [];
+    await respond({ response_type: "ephemeral", ...coachingMessage(services, draft, result, {}, { notes }) });
     const llm = await refined;
     if (llm)
       await respond({

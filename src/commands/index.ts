@@ -3,8 +3,11 @@ import type { Services } from "../services.js";
 import { registerAskTeammate } from "./ask-teammate.js";
 import { registerCheckPostShortcut } from "./check-post-shortcut.js";
 import { OnceGuard, registerEventDedupe } from "./dedupe.js";
+import { registerFeedbackReplies } from "./feedback-replies.js";
+import { registerHome } from "./home.js";
 import { registerLinkShares } from "./link-shares.js";
 import { registerPostcheckCommand } from "./postcheck.js";
+import { registerPrivacyActions } from "./privacy.js";
 import { registerReviseDraft } from "./revise-draft.js";
 import { registerWhyQuestions } from "./why-questions.js";
 
@@ -18,4 +21,7 @@ export function registerListeners(app: App, services: Services): void {
   registerAskTeammate(app, services);
   registerCheckPostShortcut(app, services);
   registerLinkShares(app, services, guard);
+  registerFeedbackReplies(app, services);
+  registerHome(app, services, services.retentionDays);
+  registerPrivacyActions(app, services);
 }

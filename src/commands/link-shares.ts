@@ -4,6 +4,7 @@ import { fetchPage } from "../links/fetch.js";
 import type { Services } from "../services.js";
 import { linksIn, slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
+import { noteCheck } from "./activity.js";
 import type { OnceGuard } from "./dedupe.js";
 import { coachingMessage, refineWithLlm } from "./reply.js";
 
@@ -113,11 +114,21 @@ async function coachShare(
   const result = services.coach(draft);
   // Link coaching is not awaited by anyone: it can wait for the LLM, within LLM_TIMEOUT_MS.
   const llm = await refineWithLlm(services, draft, {}, result);
+  const milestone = await noteCheck(services, client, {
+    teamId: share.team,
+    userId: share.user,
+    channelId: share.channel,
+    draft,
+    result,
+    surface: "link",
+  });
   const s = STRINGS[result.language];
   const notes = [
     ...readable.map((r) => s.linkRead(r.article.title ?? new URL(r.url).host)),
     ...pages.filter((p) => !readable.some((r) => r.url === p.url)).map((p) => s.linkUnreadable(p.url)),
   ];
+  // A milestone is for the sharer alone, never shown in a public thread.
+  const privateNotes = milestone ? [...notes, milestone] : notes;
   const settings = await services.store.settings
     .channel(share.team, share.channel)
     .catch(() => ({ publicFeedback: false }));
@@ -133,7 +144,7 @@ async function coachShare(
         unfurl_media: false,
       });
     } else {
-      const msg = coachingMessage(services, draft, result, {}, { notes, llm });
+      const msg = coachingMessage(services, draft, result, {}, { notes: privateNotes, llm });
       await client.chat.postEphemeral({
         channel: share.channel,
         user: share.user,

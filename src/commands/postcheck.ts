@@ -1,13 +1,16 @@
-import type { App, SlashCommand } from "@slack/bolt";
+import type { App, SlashCommand, webApi } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
+import { noteCheck } from "./activity.js";
+import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
 import { parseDraftOptions, refineWithLlm } from "./reply.js";
 
 export const HELP_TEXT = [
   "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
   "• `/postcheck <your draft>`: coach a draft. Start with `--x`, `--slack` or `--blog` if it isn't for LinkedIn, `--fr` or `--en` to force the language.",
   "• `/postcheck channel feedback on` (or `off`): in a peer-review channel, answer links shared here in the thread for everyone. By default only the person who shared sees the coaching.",
-  "• `/postcheck help`: this message.",
+  "• `/postcheck privacy`: what postcoach stores about you. `/postcheck export`: all of it, as a file in your DM. `/postcheck forget`: delete all of it.",
+  "• `/postcheck help`: this message. Your streaks and settings are in the bot's *Home* tab.",
   "Slash commands can't be used inside threads: there, use the message shortcut *Check this post* (the ⋮ menu of any message).",
   "_En français : `/postcheck <votre brouillon>` ; les réponses suivent la langue du brouillon._",
 ].join("\n");
@@ -15,6 +18,7 @@ export const HELP_TEXT = [
 type Subcommand =
   | { kind: "help" }
   | { kind: "channel-feedback"; on: boolean }
+  | { kind: "privacy" | "export" | "forget" }
   | { kind: "draft"; text: string };
 
 export function parseSubcommand(text: string): Subcommand {
@@ -22,6 +26,8 @@ export function parseSubcommand(text: string): Subcommand {
   if (t === "" || /^(help|aide|\?)$/i.test(t)) return { kind: "help" };
   const feedback = /^channel\s+feedback\s+(on|off)$/i.exec(t);
   if (feedback) return { kind: "channel-feedback", on: feedback[1]!.toLowerCase() === "on" };
+  const privacy = /^(privacy|export|forget)$/i.exec(t);
+  if (privacy) return { kind: privacy[1]!.toLowerCase() as "privacy" | "export" | "forget" };
   return { kind: "draft", text: t };
 }
 
@@ -33,7 +39,7 @@ const FEEDBACK_SET = {
 const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function registerPostcheckCommand(app: App, services: Services): void {
-  app.command("/postcheck", async ({ command, ack, respond }) => {
+  app.command("/postcheck", async ({ command, ack, respond, client }) => {
     const sub = parseSubcommand(command.text ?? "");
     if (sub.kind === "help") {
       await ack({ response_type: "ephemeral", text: HELP_TEXT });
@@ -46,31 +52,81 @@ export function registerPostcheckCommand(app: App, services: Services): void {
       await setChannelFeedback(services, command, sub.on, respond);
       return;
     }
+    if (sub.kind !== "draft") {
+      await privacyCommand(services, command, sub.kind, client, respond);
+      return;
+    }
     const { draft, options } = parseDraftOptions(slackToPlain(sub.text));
     if (draft === "") {
       await respond({ response_type: "ephemeral", text: HELP_TEXT });
       return;
     }
+    const result = services.coach(draft, options);
+    const milestone = await noteCheck(services, client, {
+      teamId: command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      draft,
+      result,
+      surface: "slash",
+    });
     const job = {
       draft,
       options,
       responseUrl: command.response_url,
       draftValue: services.refs.encode({ draft, options }),
       canAskTeammate: !command.channel_id.startsWith("D"),
+      notes: milestone ? [milestone] : undefined,
     };
     // The LLM starts now; its answer replaces the heuristic reply once that one is out.
-    const refined = refineWithLlm(services, draft, options);
+    const refined = refineWithLlm(services, draft, options, result);
     const outcome = await services.replies.send(job);
     if (!outcome.ok)
       services.logger.warn(`coaching reply not delivered: ${outcome.error ?? `HTTP ${outcome.status}`}`);
     else services.logger.debug(`postcheck reply built and sent in ${outcome.ms.toFixed(1)} ms`);
     const llm = await refined;
     if (outcome.ok && llm) {
-      const update = await services.replies.send({ ...job, ...llm, replaceOriginal: true });
+      const update = await services.replies.send({
+        ...job,
+        ...llm,
+        notes: [...(job.notes ?? []), ...llm.notes],
+        replaceOriginal: true,
+      });
       if (!update.ok)
         services.logger.warn(`AI coaching update not delivered: ${update.error ?? `HTTP ${update.status}`}`);
     }
   });
+}
+
+async function privacyCommand(
+  services: Services,
+  command: SlashCommand,
+  kind: "privacy" | "export" | "forget",
+  client: webApi.WebClient,
+  respond: (msg: Record<string, unknown> & { response_type: "ephemeral" }) => Promise<unknown>,
+): Promise<void> {
+  try {
+    if (kind === "privacy") {
+      await respond({
+        response_type: "ephemeral",
+        text: await privacyText(services, command.team_id, command.user_id, services.retentionDays),
+      });
+    } else if (kind === "export") {
+      await exportToDm(services, client, command.team_id, command.user_id);
+      await respond({
+        response_type: "ephemeral",
+        text: "Sent: the file is in your direct messages with me.",
+      });
+    } else {
+      await respond(forgetPrompt());
+    }
+  } catch (err) {
+    services.logger.error(`/postcheck ${kind} failed:`, err);
+    await respond({
+      response_type: "ephemeral",
+      text: "That didn't work just now, and nothing changed. Please try again in a moment.",
+    });
+  }
 }
 
 async function setChannelFeedback(

@@ -3,6 +3,7 @@ import type { Services } from "../services.js";
 import { ACTIONS, REVISE_INPUT, reviseModal, revisionResultView, VIEWS } from "../slack/blocks.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { draftOfButton } from "./actions.js";
+import { noteCheck } from "./activity.js";
 
 /** What the revision modal carries between opening and submit: the first version's outcome, not its text. */
 interface RevisionMetadata {
@@ -28,7 +29,7 @@ export function registerReviseDraft(app: App, services: Services): void {
     });
   });
 
-  app.view(VIEWS.revise, async ({ ack, view }) => {
+  app.view(VIEWS.revise, async ({ ack, view, body, client }) => {
     const value = view.state.values[REVISE_INPUT.block]?.[REVISE_INPUT.action]?.value ?? "";
     const draft = slackToPlain(value).trim();
     if (draft === "") {
@@ -47,5 +48,14 @@ export function registerReviseDraft(app: App, services: Services): void {
     const after = services.coach(draft, before.options);
     // The result replaces the modal at once: no channel membership needed, nothing posted.
     await ack({ response_action: "update", view: revisionResultView(before, after) });
+    // A revision that raises the score is growth, recorded like any check.
+    await noteCheck(services, client, {
+      teamId: body.team?.id ?? body.user.team_id ?? "",
+      userId: body.user.id,
+      draft,
+      result: after,
+      surface: "revise",
+      growth: { scoreDelta: after.score - before.score },
+    });
   });
 }

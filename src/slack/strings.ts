@@ -37,7 +37,8 @@ const EN = {
   nothingResolved: "The same things still stand out.",
   expired: "That draft is no longer in my memory (it is kept an hour at most). Run /postcheck again with it.",
   feedbackRequest: (user: string) => `${mention(user)} would like feedback on a draft:`,
-  feedbackHint: "Reply in this thread with one thing a reader would notice. Kind and concrete beats long.",
+  feedbackHint:
+    "Reply in this thread with one thing a reader would notice. Kind and concrete beats long. The author can react to the reply that helped.",
   feedbackPosted: "Posted. Teammates can reply in the thread.",
   notInChannel:
     "I'm not in this channel yet, so I can't post your draft here. Invite me with /invite @postcoach and try again.",

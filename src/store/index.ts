@@ -1,11 +1,21 @@
 import type { LlmCache } from "../coach/index.js";
+import { type CheckStore, sqliteChecks } from "./checks.js";
 import { type Db, openDatabase } from "./db.js";
 import { type EventStore, sqliteEvents } from "./events.js";
 import { sqliteLlmCache } from "./llm-cache.js";
+import { type MentoringStore, sqliteMentoring } from "./mentoring.js";
+import { type PrivacyStore, sqlitePrivacy } from "./privacy.js";
+import { type ScheduleStore, sqliteSchedules } from "./schedules.js";
 import { type SettingsStore, sqliteSettings } from "./settings.js";
+import { sqliteUsers, type UserStore } from "./users.js";
 
+export type { CheckRow, CheckStore, NewCheck } from "./checks.js";
 export type { EventStore } from "./events.js";
+export type { MentoringStore } from "./mentoring.js";
+export type { PrivacyStore } from "./privacy.js";
+export type { ScheduleStore } from "./schedules.js";
 export type { ChannelSettings, SettingsStore } from "./settings.js";
+export type { SettingsPatch, UserSettings, UserStore } from "./users.js";
 
 /**
  * Everything postcoach keeps, one module per concept. The interface is Promise-based even though
@@ -16,6 +26,11 @@ export interface Store {
   events: EventStore;
   settings: SettingsStore;
   llmCache: LlmCache & { purgeExpired(): Promise<number> };
+  checks: CheckStore;
+  mentoring: MentoringStore;
+  users: UserStore;
+  schedules: ScheduleStore;
+  privacy: PrivacyStore;
   close(): Promise<void>;
 }
 
@@ -31,6 +46,11 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     events: sqliteEvents(db, now),
     settings: sqliteSettings(db, now),
     llmCache: sqliteLlmCache(db, now),
+    checks: sqliteChecks(db),
+    mentoring: sqliteMentoring(db),
+    users: sqliteUsers(db, now),
+    schedules: sqliteSchedules(db),
+    privacy: sqlitePrivacy(db),
     close: async () => {
       db.close();
     },

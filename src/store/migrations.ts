@@ -42,4 +42,94 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX llm_cache_expiry ON llm_cache (expires_at);
     `,
   },
+  {
+    version: 3,
+    name: "checks, mentoring, user settings, service days",
+    sql: `
+      CREATE TABLE checks (
+        id INTEGER PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        channel_id TEXT,
+        created_at INTEGER NOT NULL,
+        score INTEGER NOT NULL,
+        dimensions TEXT NOT NULL,
+        language TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        draft_hash TEXT NOT NULL,
+        -- 1 when the draft is long enough to count for the mentee streak
+        counts INTEGER NOT NULL,
+        -- 1 when a revised draft raised the score
+        growth INTEGER NOT NULL DEFAULT 0,
+        score_delta INTEGER,
+        findings TEXT NOT NULL DEFAULT '',
+        -- only when the user opted in to keep their drafts
+        draft_text TEXT
+      );
+      -- Covers the streak (distinct drafts by time) and the App Home queries for one user.
+      CREATE INDEX checks_by_user ON checks (team_id, user_id, created_at, counts, draft_hash, score, growth, score_delta, findings);
+      CREATE INDEX checks_by_channel ON checks (team_id, channel_id, created_at);
+      CREATE INDEX checks_by_time ON checks (created_at);
+
+      CREATE TABLE feedback_requests (
+        id INTEGER PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_ts TEXT NOT NULL,
+        -- NULL once the author asked postcoach to forget them; mentors keep their activity
+        author_id TEXT,
+        created_at INTEGER NOT NULL,
+        UNIQUE (team_id, channel_id, message_ts)
+      );
+      CREATE INDEX feedback_requests_by_author ON feedback_requests (team_id, author_id);
+      CREATE INDEX feedback_requests_by_time ON feedback_requests (created_at);
+
+      CREATE TABLE mentoring_events (
+        id INTEGER PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        request_id INTEGER REFERENCES feedback_requests (id) ON DELETE SET NULL,
+        mentor_id TEXT NOT NULL,
+        reply_ts TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        helpful INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (request_id, mentor_id)
+      );
+      CREATE INDEX mentoring_by_mentor ON mentoring_events (team_id, mentor_id, created_at, helpful);
+      CREATE INDEX mentoring_by_reply ON mentoring_events (team_id, reply_ts);
+      CREATE INDEX mentoring_by_time ON mentoring_events (created_at);
+
+      CREATE TABLE user_settings (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        tz TEXT,
+        tz_checked_at INTEGER,
+        language TEXT NOT NULL DEFAULT 'auto',
+        platform TEXT NOT NULL DEFAULT 'linkedin',
+        show_in_digest INTEGER NOT NULL DEFAULT 0,
+        store_drafts INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, user_id)
+      ) WITHOUT ROWID;
+
+      -- Time zone history: a change applies from the next week boundary in the old zone.
+      CREATE TABLE tz_changes (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        tz TEXT NOT NULL,
+        effective_from INTEGER NOT NULL,
+        PRIMARY KEY (team_id, user_id, effective_from)
+      ) WITHOUT ROWID;
+
+      -- UTC days on which postcoach ran: a week it did not run never breaks a streak.
+      CREATE TABLE service_days (day TEXT PRIMARY KEY) WITHOUT ROWID;
+
+      -- Scheduled jobs (retention, digest): when each last ran.
+      CREATE TABLE scheduled_runs (
+        name TEXT PRIMARY KEY,
+        last_run_at INTEGER NOT NULL,
+        detail TEXT
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -54,6 +54,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const services = createServices(store, logger, {
     linkPolicy: { allowlist: config.linkFetchAllowlist, timeoutMs: 2000 },
     llm: config.llm,
+    retentionDays: config.retentionDays,
   });
   const running: RunningApp = await startSlackApp(config, services, logger);
   const url = `http://127.0.0.1:${running.port}/slack/events`;

@@ -1,0 +1,68 @@
+import type { App, types } from "@slack/bolt";
+import { detectLanguage } from "../coach/index.js";
+import { buildContext } from "../coach/text.js";
+import { recordMentoring } from "../mentoring/activity.js";
+import type { Services } from "../services.js";
+import { slackToPlain } from "../slack/mrkdwn.js";
+
+type GenericMessageEvent = types.GenericMessageEvent;
+
+/** A reply of real substance: a few words, not an emoji or a "+1". */
+export function isSubstantial(text: string): boolean {
+  const words = text
+    .replace(/:[a-z0-9_+-]+:/g, " ")
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length >= 4 && words.join(" ").length >= 20;
+}
+
+/**
+ * Mentoring happens in the thread of a feedback request: a teammate's substantial reply is a
+ * mentoring event (once per mentor per request, never the author's own), and a reaction from the
+ * author on that reply marks it helpful.
+ */
+export function registerFeedbackReplies(app: App, services: Services): void {
+  app.event("message", async ({ event, body, client, context }) => {
+    const e = event as GenericMessageEvent;
+    if (e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return;
+    if (!e.thread_ts || e.thread_ts === e.ts) return;
+    const teamId = (body as { team_id?: string }).team_id ?? "";
+    try {
+      const request = await services.store.mentoring.request(teamId, e.channel, e.thread_ts);
+      if (!request || request.authorId === e.user) return;
+      const text = slackToPlain(e.text ?? "");
+      if (!isSubstantial(text)) return;
+      const lang = detectLanguage(buildContext(text, "slack").words);
+      const { recorded, milestone } = await recordMentoring(services.store, {
+        teamId,
+        requestId: request.id,
+        mentorId: e.user,
+        replyTs: e.ts,
+        now: services.now(),
+        lang,
+      });
+      if (recorded && milestone) {
+        await client.chat.postEphemeral({
+          channel: e.channel,
+          user: e.user,
+          thread_ts: e.thread_ts,
+          text: milestone,
+        });
+      }
+    } catch (err) {
+      services.logger.warn(`mentoring reply not recorded: ${(err as Error).message}`);
+    }
+  });
+
+  app.event("reaction_added", async ({ event, body }) => {
+    if (event.item.type !== "message") return;
+    const teamId = (body as { team_id?: string }).team_id ?? "";
+    try {
+      if (await services.store.mentoring.markHelpful(teamId, event.item.ts, event.user)) {
+        services.logger.debug("a mentoring reply was marked helpful");
+      }
+    } catch (err) {
+      services.logger.warn(`helpful mark not recorded: ${(err as Error).message}`);
+    }
+  });
+}

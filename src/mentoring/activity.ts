@@ -1,0 +1,176 @@
+import { createHash } from "node:crypto";
+import type { CoachResult, Lang } from "../coach/index.js";
+import type { NewCheck, Store } from "../store/index.js";
+import { computeStreak, type Streak, streakMilestone } from "./streaks.js";
+import { weekOf } from "./weeks.js";
+
+/** A draft this short is a test, not a post: it is recorded but does not count for a streak. */
+export const MIN_COUNTED_CHARS = 40;
+export const MIN_COUNTED_WORDS = 6;
+const DAY_MS = 86_400_000;
+
+/** The same draft, whatever its spacing or case, hashes the same: it counts once. */
+export function draftHash(draft: string): string {
+  return createHash("sha256")
+    .update(draft.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim())
+    .digest("hex");
+}
+
+export function countsForStreak(draft: string): boolean {
+  const t = draft.trim();
+  return t.length >= MIN_COUNTED_CHARS && t.split(/\s+/).length >= MIN_COUNTED_WORDS;
+}
+
+export type Role = "mentee" | "mentor";
+
+export async function streakOf(
+  store: Store,
+  teamId: string,
+  userId: string,
+  role: Role,
+  now: number,
+): Promise<Streak> {
+  const [activity, zones, serviceDays] = await Promise.all([
+    role === "mentee" ? store.checks.activity(teamId, userId) : store.mentoring.activity(teamId, userId),
+    store.users.zones(teamId, userId),
+    store.schedules.serviceDays(),
+  ]);
+  return computeStreak({ activity, zones, now, serviceDays });
+}
+
+const MILESTONES: Record<
+  Lang,
+  { firstCheck: string; firstMentoring: string; mentee: (n: number) => string; mentor: (n: number) => string }
+> = {
+  en: {
+    firstCheck: "Your first draft checked: your streak starts this week. Never too old to be mentored.",
+    firstMentoring: "Your first mentoring reply: never too young to be a mentor. Thank you.",
+    mentee: (n) => `${n} weeks in a row of looking at your drafts through your readers' eyes. It shows.`,
+    mentor: (n) => `${n} weeks in a row helping teammates with their posts. Thank you for that.`,
+  },
+  fr: {
+    firstCheck:
+      "Votre premier brouillon vérifié : votre série commence cette semaine. On n'est jamais trop vieux pour être mentoré.",
+    firstMentoring: "Votre premier retour de mentor : on n'est jamais trop jeune pour être mentor. Merci.",
+    mentee: (n) =>
+      `${n} semaines d'affilée à relire vos brouillons avec les yeux de vos lecteurs. Ça se voit.`,
+    mentor: (n) => `${n} semaines d'affilée à aider vos collègues sur leurs posts. Merci pour cela.`,
+  },
+};
+
+export interface CheckInput {
+  teamId: string;
+  userId: string;
+  channelId?: string;
+  draft: string;
+  result: CoachResult;
+  surface: NewCheck["surface"];
+  growth?: { scoreDelta: number };
+  now: number;
+}
+
+/**
+ * Records a check (no draft text unless the user opted in) and says which milestone, if any, it
+ * reached. A storage failure never stops the coaching: the caller logs it and goes on.
+ */
+export async function recordCheck(store: Store, input: CheckInput): Promise<string | undefined> {
+  const { teamId, userId, draft, result, now } = input;
+  const [settings, before, previousChecks] = await Promise.all([
+    store.users.get(teamId, userId),
+    streakOf(store, teamId, userId, "mentee", now),
+    store.checks.count(teamId, userId),
+  ]);
+  await store.checks.record({
+    teamId,
+    userId,
+    channelId: input.channelId,
+    at: now,
+    score: result.score,
+    dimensions: result.dimensions,
+    language: result.language,
+    platform: result.platform,
+    surface: input.surface,
+    draftHash: draftHash(draft),
+    counts: countsForStreak(draft),
+    growth: input.growth !== undefined && input.growth.scoreDelta > 0,
+    scoreDelta: input.growth?.scoreDelta,
+    findings: result.findings.map((f) => f.rule),
+    draftText: settings.storeDrafts ? draft : undefined,
+  });
+  const m = MILESTONES[result.language];
+  if (previousChecks === 0) return m.firstCheck;
+  const n = streakMilestone(before, await streakOf(store, teamId, userId, "mentee", now));
+  return n ? m.mentee(n) : undefined;
+}
+
+/** Records a teammate's reply to a feedback request; the milestone message for the mentor, if any. */
+export async function recordMentoring(
+  store: Store,
+  input: { teamId: string; requestId: number; mentorId: string; replyTs: string; now: number; lang: Lang },
+): Promise<{ recorded: boolean; milestone?: string }> {
+  const { teamId, mentorId, now } = input;
+  const [before, previous] = await Promise.all([
+    streakOf(store, teamId, mentorId, "mentor", now),
+    store.mentoring.activity(teamId, mentorId),
+  ]);
+  const recorded = await store.mentoring.recordReply(teamId, input.requestId, mentorId, input.replyTs, now);
+  if (!recorded) return { recorded };
+  const m = MILESTONES[input.lang];
+  if (previous.length === 0) return { recorded, milestone: m.firstMentoring };
+  const n = streakMilestone(before, await streakOf(store, teamId, mentorId, "mentor", now));
+  return { recorded, milestone: n ? m.mentor(n) : undefined };
+}
+
+export interface HomeData {
+  mentee: Streak;
+  mentor: Streak;
+  helpful: number;
+  checks: number;
+  /** Average score per week, oldest first, for the last 8 weeks (null: no check that week). */
+  trend: (number | null)[];
+  /** The findings that come back most often over the last 8 weeks. */
+  topFindings: { rule: string; count: number }[];
+  /** Recent revisions that raised the score. */
+  growth: { at: number; delta: number }[];
+}
+
+export const TREND_WEEKS = 8;
+
+export async function homeData(store: Store, teamId: string, userId: string, now: number): Promise<HomeData> {
+  const zones = await store.users.zones(teamId, userId);
+  const tz = zones.at(-1)?.tz ?? "UTC";
+  const thisWeek = weekOf(now, tz);
+  const from = now - (TREND_WEEKS * 7 + 1) * DAY_MS;
+  const [mentee, mentor, helpful, checks, recent] = await Promise.all([
+    streakOf(store, teamId, userId, "mentee", now),
+    streakOf(store, teamId, userId, "mentor", now),
+    store.mentoring.helpful(teamId, userId),
+    store.checks.count(teamId, userId),
+    store.checks.since(teamId, userId, from),
+  ]);
+  const sums = new Array<number>(TREND_WEEKS).fill(0);
+  const counts = new Array<number>(TREND_WEEKS).fill(0);
+  const findings = new Map<string, number>();
+  const growth: { at: number; delta: number }[] = [];
+  for (const c of recent) {
+    const index = TREND_WEEKS - 1 - (thisWeek - weekOf(c.at, tz)) / 7;
+    if (index >= 0 && index < TREND_WEEKS) {
+      sums[index]! += c.score;
+      counts[index]!++;
+    }
+    for (const rule of c.findings) findings.set(rule, (findings.get(rule) ?? 0) + 1);
+    if (c.growth && c.scoreDelta) growth.push({ at: c.at, delta: c.scoreDelta });
+  }
+  return {
+    mentee,
+    mentor,
+    helpful,
+    checks,
+    trend: sums.map((s, i) => (counts[i] ? Math.round(s / counts[i]!) : null)),
+    topFindings: [...findings]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 3)
+      .map(([rule, count]) => ({ rule, count })),
+    growth: growth.slice(-3).reverse(),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Weeks that start on Monday, in a person's own time zone. A week is named by the day number
+ * (days since 1970-01-01) of its Monday, so consecutive weeks differ by 7 whatever the year:
+ * week 53 and New Year need no special case, and DST is handled by the zone's own calendar.
+ */
+const DAY_MS = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat("en-CA", {
+        timeZone: tz,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      });
+    } catch {
+      f = formatter("UTC");
+    }
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The local calendar fields of an instant, read back as if they were UTC. */
+function localAsUtc(t: number, tz: string): number {
+  const parts = formatter(tz).formatToParts(new Date(t));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+}
+
+/** Days since 1970-01-01 of the local date of an instant. */
+export function localDay(t: number, tz: string): number {
+  return Math.floor(localAsUtc(t, tz) / DAY_MS);
+}
+
+/** The Monday (as a day number) of the week containing a day number. */
+export function mondayOf(day: number): number {
+  // 1970-01-01 was a Thursday: three days after a Monday.
+  return day - ((((day + 3) % 7) + 7) % 7);
+}
+
+export function weekOf(t: number, tz: string): number {
+  return mondayOf(localDay(t, tz));
+}
+
+/** The instant of local midnight starting a day number, in a zone (DST-safe). */
+export function zonedMidnight(day: number, tz: string): number {
+  const target = day * DAY_MS;
+  let guess = target;
+  for (let i = 0; i < 3; i++) {
+    const offset = localAsUtc(guess, tz) - guess;
+    const next = target - offset;
+    if (next === guess) break;
+    guess = next;
+  }
+  return guess;
+}
+
+/** When a zone change made at `at` takes effect: the next Monday 00:00 in the old zone. */
+export function nextWeekStart(at: number, oldTz: string): number {
+  return zonedMidnight(weekOf(at, oldTz) + 7, oldTz);
+}
+
+export function dayOfDate(isoDate: string): number {
+  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+}
+
+export function dateOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}

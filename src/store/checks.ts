@@ -1,0 +1,83 @@
+import type { Db } from "./db.js";
+
+export interface NewCheck {
+  teamId: string;
+  userId: string;
+  channelId?: string;
+  at: number;
+  score: number;
+  dimensions: Record<string, number>;
+  language: string;
+  platform: string;
+  surface: "slash" | "shortcut" | "link" | "revise" | "dm";
+  draftHash: string;
+  /** Long enough to count for the mentee streak. */
+  counts: boolean;
+  growth?: boolean;
+  scoreDelta?: number;
+  findings: string[];
+  /** Only when the user opted in. */
+  draftText?: string;
+}
+
+export interface CheckRow {
+  at: number;
+  score: number;
+  growth: boolean;
+  scoreDelta: number | null;
+  findings: string[];
+}
+
+export interface CheckStore {
+  record(check: NewCheck): Promise<void>;
+  /** When each distinct counted draft was first checked: the mentee's activity. */
+  activity(teamId: string, userId: string): Promise<number[]>;
+  since(teamId: string, userId: string, from: number): Promise<CheckRow[]>;
+  count(teamId: string, userId: string): Promise<number>;
+}
+
+export function sqliteChecks(db: Db): CheckStore {
+  const insert = db.prepare(
+    `INSERT INTO checks (team_id, user_id, channel_id, created_at, score, dimensions, language, platform, surface,
+       draft_hash, counts, growth, score_delta, findings, draft_text)
+     VALUES (@teamId, @userId, @channelId, @at, @score, @dimensions, @language, @platform, @surface,
+       @draftHash, @counts, @growth, @scoreDelta, @findings, @draftText)`,
+  );
+  const activity = db.prepare<[string, string], { at: number }>(
+    `SELECT MIN(created_at) AS at FROM checks WHERE team_id = ? AND user_id = ? AND counts = 1 GROUP BY draft_hash`,
+  );
+  const since = db.prepare<
+    [string, string, number],
+    { created_at: number; score: number; growth: number; score_delta: number | null; findings: string }
+  >(
+    `SELECT created_at, score, growth, score_delta, findings FROM checks
+     WHERE team_id = ? AND user_id = ? AND created_at >= ? ORDER BY created_at`,
+  );
+  const count = db.prepare<[string, string], { n: number }>(
+    "SELECT COUNT(*) AS n FROM checks WHERE team_id = ? AND user_id = ?",
+  );
+  return {
+    record: async (c) => {
+      insert.run({
+        ...c,
+        channelId: c.channelId ?? null,
+        dimensions: JSON.stringify(c.dimensions),
+        counts: c.counts ? 1 : 0,
+        growth: c.growth ? 1 : 0,
+        scoreDelta: c.scoreDelta ?? null,
+        findings: [...new Set(c.findings)].join(","),
+        draftText: c.draftText ?? null,
+      });
+    },
+    activity: async (teamId, userId) => activity.all(teamId, userId).map((r) => r.at),
+    since: async (teamId, userId, from) =>
+      since.all(teamId, userId, from).map((r) => ({
+        at: r.created_at,
+        score: r.score,
+        growth: r.growth === 1,
+        scoreDelta: r.score_delta,
+        findings: r.findings ? r.findings.split(",") : [],
+      })),
+    count: async (teamId, userId) => count.get(teamId, userId)?.n ?? 0,
+  };
+}
