@@ -3,6 +3,7 @@ import { StartError, startSlackApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startPlayground } from "./playground/server.js";
+import { startSchedules } from "./schedules.js";
 import { createServices } from "./services.js";
 import { createSqliteStore } from "./store/index.js";
 
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
       retentionDays: config.retentionDays,
     });
     stops.unshift(services.close);
+    const stopSchedules = startSchedules(store, logger, config.retentionDays);
+    stops.unshift(async () => stopSchedules());
     const running = await startSlackApp(config, services, logger);
     stops.unshift(running.stop);
     logger.info(

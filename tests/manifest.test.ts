@@ -30,7 +30,13 @@ describe("manifest.yml", () => {
       "substack.com",
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(
-      expect.arrayContaining(["message.channels", "message.groups", "link_shared", "reaction_added", "app_home_opened"]),
+      expect.arrayContaining([
+        "message.channels",
+        "message.groups",
+        "link_shared",
+        "reaction_added",
+        "app_home_opened",
+      ]),
     );
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);

@@ -80,7 +80,7 @@ const FR: typeof EN = {
     "Je n'ai plus ce brouillon en mémoire (je le garde une heure au plus). Relancez /postcheck avec votre texte.",
   feedbackRequest: (user: string) => `${mention(user)} aimerait un avis sur un brouillon :`,
   feedbackHint:
-    "Répondez dans ce fil avec une chose qu'un lecteur remarquerait. Bienveillant et concret plutôt que long.",
+    "Répondez dans ce fil avec une chose qu'un lecteur remarquerait. Bienveillant et concret plutôt que long. L'auteur peut réagir à la réponse qui l'a aidé.",
   feedbackPosted: "C'est publié. Vos collègues peuvent répondre dans le fil.",
   notInChannel:
     "Je ne suis pas encore dans ce canal, je ne peux pas y publier votre brouillon. Invitez-moi avec /invite @postcoach puis réessayez.",

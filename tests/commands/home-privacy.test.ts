@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../helpers/harness.js";
+import { blockActionPayload } from "../helpers/slack-requests.js";
+
+const LONG =
+  "Here is what we learned from our first outage, and three things you can reuse in your own team.";
+
+describe("App Home and privacy", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  const openHome = (user: string) =>
+    h.event({ type: "app_home_opened", user, channel: "D1", tab: "home", event_ts: `${Date.now() / 1000}` });
+  const published = async (n: number) =>
+    (await h.fake.waitFor(() => h.fake.callsTo("views.publish")[n])).params;
+
+  it("welcomes a brand-new user, within Slack's limits", async () => {
+    await openHome("UNEW");
+    const call = await published(0);
+    const view = call.view as { type: string; blocks: unknown[] };
+    expect(call.user_id).toBe("UNEW");
+    expect(view.type).toBe("home");
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(view)).toContain("Your first check starts your streak");
+  });
+
+  it("shows streaks, the score trend, recurring findings and settings once there is activity", async () => {
+    await h.command(`I'm thrilled to announce my promotion! ${LONG}`, "h1", { user_id: "U5" });
+    await h.fake.waitForResponse("h1");
+    await openHome("U5");
+    const view = JSON.stringify((await published(1)).view);
+    expect(view).toContain("Being mentored*: 1 week in a row");
+    expect(view).toMatch(/Score, last 8 weeks\*\s+`[·▁▂▃▄▅▆▇█]{8}`/);
+    expect(view).toContain("self-congratulation");
+    expect(view).toContain("home_language");
+    expect(view).toContain("Forget me");
+  });
+
+  it("saves settings from the Home tab and republishes it", async () => {
+    const before = h.fake.callsTo("views.publish").length;
+    await h.interact({
+      ...blockActionPayload("home_options", "", { responseUrl: "" }),
+      user: { id: "U5", team_id: "T1" },
+      container: { type: "view", view_id: "V1" },
+      actions: [
+        {
+          type: "checkboxes",
+          action_id: "home_options",
+          block_id: "home_privacy",
+          selected_options: [{ value: "store_drafts", text: { type: "plain_text", text: "Keep" } }],
+          action_ts: "1",
+        },
+      ],
+    });
+    await h.fake.waitFor(() => h.fake.callsTo("views.publish")[before]);
+    expect(await h.store.users.get("T1", "U5")).toMatchObject({ storeDrafts: true, showInDigest: false });
+  });
+
+  it("stores draft text only for users who opted in", async () => {
+    await h.command(`Second draft, kept because I opted in. ${LONG}`, "h2", { user_id: "U5" });
+    await h.fake.waitForResponse("h2");
+    await h.command(`A draft from someone who did not opt in. ${LONG}`, "h3", { user_id: "U6" });
+    await h.fake.waitForResponse("h3");
+    const rows = h.store.db.prepare("SELECT user_id, draft_text FROM checks ORDER BY id").all() as {
+      user_id: string;
+      draft_text: string | null;
+    }[];
+    expect(rows.find((r) => r.user_id === "U5" && r.draft_text?.startsWith("Second draft"))).toBeDefined();
+    expect(rows.filter((r) => r.user_id === "U6").every((r) => r.draft_text === null)).toBe(true);
+    expect(rows.filter((r) => r.user_id === "U5")[0]!.draft_text).toBeNull();
+  });
+
+  it("/postcheck privacy says exactly what is stored", async () => {
+    await h.command("privacy", "p1", { user_id: "U5" });
+    const text = String((await h.fake.waitForResponse("p1")).body.text);
+    expect(text).toContain("2 checked drafts");
+    expect(text).toContain("because you opted in (1 stored)");
+    expect(text).toMatch(/older than 365 days/);
+  });
+
+  it("/postcheck export sends a JSON file of everything to the user's DM", async () => {
+    await h.command("export", "p2", { user_id: "U5" });
+    expect(String((await h.fake.waitForResponse("p2")).body.text)).toMatch(/direct messages/);
+    expect((await h.fake.waitForCall("conversations.open")).params.users).toBe("U5");
+    const upload = await h.fake.waitFor(() => h.fake.uploads[0]);
+    // The Web API client uploads the file as multipart form data: the JSON is its one part.
+    const raw = upload.body.toString("utf8");
+    const data = JSON.parse(raw.slice(raw.indexOf("{"), raw.lastIndexOf("}") + 1));
+    expect(data.userId).toBe("U5");
+    expect(data.checks).toHaveLength(2);
+    expect(data.settings[0]).toMatchObject({ store_drafts: 1 });
+    const complete = await h.fake.waitForCall("files.completeUploadExternal");
+    expect(complete.params.channel_id).toBe("DU5");
+  });
+
+  it("/postcheck forget deletes everything about the user after confirmation: no table mentions them", async () => {
+    await h.command("forget", "p3", { user_id: "U5" });
+    const prompt = await h.fake.waitForResponse("p3");
+    expect(JSON.stringify(prompt.body.blocks)).toContain("privacy_forget_confirmed");
+    expect(await h.store.checks.count("T1", "U5")).toBe(2);
+    await h.interact({
+      ...blockActionPayload("privacy_forget_confirmed", "forget", { responseUrl: h.fake.responseUrl("p4") }),
+      user: { id: "U5", team_id: "T1" },
+    });
+    expect(String((await h.fake.waitForResponse("p4")).body.text)).toMatch(/deleted/);
+    const tables = (
+      h.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
+    expect(tables.length).toBeGreaterThan(8);
+    for (const table of tables) {
+      const rows = h.store.db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+      for (const row of rows) expect(JSON.stringify(row), table).not.toContain("U5");
+    }
+    expect(await h.store.checks.count("T1", "U6")).toBe(1);
+  });
+});
