@@ -36,10 +36,10 @@ async function main(): Promise<void> {
       retentionDays: config.retentionDays,
     });
     stops.unshift(services.close);
-    const stopSchedules = startSchedules(store, logger, config.retentionDays);
-    stops.unshift(async () => stopSchedules());
     const running = await startSlackApp(config, services, logger);
     stops.unshift(running.stop);
+    const stopSchedules = startSchedules(store, logger, config.retentionDays);
+    stops.unshift(async () => stopSchedules());
     logger.info(
       config.mode === "socket"
         ? "postcoach is connected to Slack (Socket Mode)"
