@@ -1,16 +1,18 @@
 /**
- * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, llm, slack (default: all).
+ * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, llm, slack, store (default: all).
  * Loopback only; every load is bounded in time.
  */
 import { cpus, totalmem } from "node:os";
 import { benchCoach } from "./coach.js";
 import { benchLlm } from "./llm.js";
 import { benchSlack } from "./slack.js";
+import { benchStore } from "./store.js";
 
 const SUITES: Record<string, () => Promise<void>> = {
   coach: benchCoach,
   llm: benchLlm,
   slack: benchSlack,
+  store: benchStore,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
