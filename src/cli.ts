@@ -17,6 +17,7 @@ export const USAGE = `Usage:
   postcheck [--json] [--lang en|fr] [--platform linkedin|x|slack|blog] "<draft>"
   echo "<draft>" | postcheck [--json]
   postcheck --jsonl [--lang en|fr] [--platform NAME] < drafts.jsonl
+  postcheck digest --channel C0123456789 [--dry-run]
 
 Coaches a draft post: what a reader may notice, and questions to see it through their eyes.
   --json        print the result as one JSON object
@@ -25,6 +26,9 @@ Coaches a draft post: what a reader may notice, and questions to see it through 
   --platform    where the post will go (default: linkedin)
   --llm         ask the LLM too (needs OPENAI_API_KEY; the default when it is set)
   --no-llm      heuristics only, even when OPENAI_API_KEY is set
+
+digest builds a channel's weekly digest from the database (DATABASE_PATH) and posts it with
+SLACK_BOT_TOKEN, or prints it with --dry-run.
 `;
 
 /** Exit codes: 0 coached, 2 nothing to coach or a usage error. */
@@ -51,6 +55,8 @@ function parse(argv: string[]) {
       platform: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
       llm: { type: "boolean" },
+      channel: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
       "no-llm": { type: "boolean" },
     },
   });
@@ -124,6 +130,10 @@ export async function main(io: Io): Promise<number> {
   if (values.help) {
     io.stdout.write(USAGE);
     return 0;
+  }
+  if (positionals[0] === "digest" && positionals.length === 1) {
+    const { runDigestCommand } = await import("./digest-cli.js");
+    return runDigestCommand({ channel: values.channel, dryRun: values["dry-run"] ?? false }, io);
   }
   let llm: LlmCoach | undefined;
   try {

@@ -1,6 +1,7 @@
 import { config as loadDotenv } from "dotenv";
 import { StartError, startSlackApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { postDigest } from "./digest.js";
 import { createLogger } from "./logger.js";
 import { startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
@@ -38,7 +39,9 @@ async function main(): Promise<void> {
     stops.unshift(services.close);
     const running = await startSlackApp(config, services, logger);
     stops.unshift(running.stop);
-    const stopSchedules = startSchedules(store, logger, config.retentionDays);
+    const stopSchedules = startSchedules(store, logger, config.retentionDays, (channel) =>
+      postDigest(store, running.app.client, channel, Date.now()),
+    );
     stops.unshift(async () => stopSchedules());
     logger.info(
       config.mode === "socket"

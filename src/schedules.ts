@@ -24,6 +24,7 @@ export function startSchedules(
   store: Store,
   logger: Logger,
   retentionDays: number,
+  postDigest?: (channelId: string) => Promise<void>,
   now: () => number = Date.now,
 ): () => void {
   const run = () =>
@@ -38,5 +39,18 @@ export function startSchedules(
     );
   void run();
   const job = new Cron("17 3 * * *", { timezone: "UTC", protect: true }, () => void run());
-  return () => job.stop();
+  // Weekly digest, Monday 09:00 UTC, to the channels that asked for it.
+  const digest = new Cron("0 9 * * 1", { timezone: "UTC", protect: true }, async () => {
+    if (!postDigest) return;
+    for (const { channelId } of await store.digest.digestChannels()) {
+      await postDigest(channelId).catch((err: Error) =>
+        logger.warn(`digest not posted in ${channelId}: ${err.message}`),
+      );
+    }
+    await store.schedules.recordRun("digest", now(), "");
+  });
+  return () => {
+    job.stop();
+    digest.stop();
+  };
 }

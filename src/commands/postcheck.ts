@@ -9,6 +9,7 @@ export const HELP_TEXT = [
   "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
   "• `/postcheck <your draft>`: coach a draft. Start with `--x`, `--slack` or `--blog` if it isn't for LinkedIn, `--fr` or `--en` to force the language.",
   "• `/postcheck channel feedback on` (or `off`): in a peer-review channel, answer links shared here in the thread for everyone. By default only the person who shared sees the coaching.",
+  "• `/postcheck digest on` (or `off`): a short weekly digest in this channel, Monday morning: drafts checked, a tip, and thanks to mentors (named only if they chose to be).",
   "• `/postcheck privacy`: what postcoach stores about you. `/postcheck export`: all of it, as a file in your DM. `/postcheck forget`: delete all of it.",
   "• `/postcheck help`: this message. Your streaks and settings are in the bot's *Home* tab.",
   "Slash commands can't be used inside threads: there, use the message shortcut *Check this post* (the ⋮ menu of any message).",
@@ -18,6 +19,7 @@ export const HELP_TEXT = [
 type Subcommand =
   | { kind: "help" }
   | { kind: "channel-feedback"; on: boolean }
+  | { kind: "channel-digest"; on: boolean }
   | { kind: "privacy" | "export" | "forget" }
   | { kind: "draft"; text: string };
 
@@ -26,6 +28,8 @@ export function parseSubcommand(text: string): Subcommand {
   if (t === "" || /^(help|aide|\?)$/i.test(t)) return { kind: "help" };
   const feedback = /^channel\s+feedback\s+(on|off)$/i.exec(t);
   if (feedback) return { kind: "channel-feedback", on: feedback[1]!.toLowerCase() === "on" };
+  const digest = /^(?:channel\s+)?digest\s+(on|off)$/i.exec(t);
+  if (digest) return { kind: "channel-digest", on: digest[1]!.toLowerCase() === "on" };
   const privacy = /^(privacy|export|forget)$/i.exec(t);
   if (privacy) return { kind: privacy[1]!.toLowerCase() as "privacy" | "export" | "forget" };
   return { kind: "draft", text: t };
@@ -50,6 +54,10 @@ export function registerPostcheckCommand(app: App, services: Services): void {
     await afterPendingIo();
     if (sub.kind === "channel-feedback") {
       await setChannelFeedback(services, command, sub.on, respond);
+      return;
+    }
+    if (sub.kind === "channel-digest") {
+      await setChannelDigest(services, command, sub.on, respond);
       return;
     }
     if (sub.kind !== "draft") {
@@ -125,6 +133,42 @@ async function privacyCommand(
     await respond({
       response_type: "ephemeral",
       text: "That didn't work just now, and nothing changed. Please try again in a moment.",
+    });
+  }
+}
+
+async function setChannelDigest(
+  services: Services,
+  command: SlashCommand,
+  on: boolean,
+  respond: (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>,
+): Promise<void> {
+  if (command.channel_id.startsWith("D")) {
+    await respond({
+      response_type: "ephemeral",
+      text: "The digest is for channels: run this in the channel that should get it.",
+    });
+    return;
+  }
+  try {
+    await services.store.digest.setWeeklyDigest(
+      command.team_id,
+      command.channel_id,
+      on,
+      command.user_id,
+      services.now(),
+    );
+    await respond({
+      response_type: "ephemeral",
+      text: on
+        ? "Done: this channel gets a short postcoach digest on Monday mornings. Invite me here if I'm not in yet (`/invite @postcoach`)."
+        : "Done: no more weekly digest in this channel.",
+    });
+  } catch (err) {
+    services.logger.error("could not save the digest setting:", err);
+    await respond({
+      response_type: "ephemeral",
+      text: "I couldn't save that setting just now, nothing changed. Please try again in a moment.",
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { LlmCache } from "../coach/index.js";
 import { type CheckStore, sqliteChecks } from "./checks.js";
 import { type Db, openDatabase } from "./db.js";
+import { type DigestStore, sqliteDigest } from "./digest.js";
 import { type EventStore, sqliteEvents } from "./events.js";
 import { sqliteLlmCache } from "./llm-cache.js";
 import { type MentoringStore, sqliteMentoring } from "./mentoring.js";
@@ -10,6 +11,7 @@ import { type SettingsStore, sqliteSettings } from "./settings.js";
 import { sqliteUsers, type UserStore } from "./users.js";
 
 export type { CheckRow, CheckStore, NewCheck } from "./checks.js";
+export type { ChannelWeek, DigestStore } from "./digest.js";
 export type { EventStore } from "./events.js";
 export type { MentoringStore } from "./mentoring.js";
 export type { PrivacyStore } from "./privacy.js";
@@ -31,6 +33,7 @@ export interface Store {
   users: UserStore;
   schedules: ScheduleStore;
   privacy: PrivacyStore;
+  digest: DigestStore;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     users: sqliteUsers(db, now),
     schedules: sqliteSchedules(db),
     privacy: sqlitePrivacy(db),
+    digest: sqliteDigest(db),
     close: async () => {
       db.close();
     },

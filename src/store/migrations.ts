@@ -133,4 +133,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: "weekly digest opt-in per channel",
+    sql: `
+      ALTER TABLE channel_settings ADD COLUMN weekly_digest INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX feedback_requests_by_channel ON feedback_requests (channel_id, created_at);
+    `,
+  },
 ];

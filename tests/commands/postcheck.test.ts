@@ -111,6 +111,12 @@ describe("/postcheck over HTTP", () => {
     expect(await h.store.settings.channel("T1", "C1")).toEqual({ publicFeedback: false });
   });
 
+  it("turns the weekly digest on for a channel", async () => {
+    await h.command("digest on", "rd");
+    expect(String((await h.fake.waitForResponse("rd")).body.text)).toMatch(/weekly|Monday/);
+    expect(await h.store.digest.digestChannels()).toEqual([{ teamId: "T1", channelId: "C1" }]);
+  });
+
   it("does not offer 'Ask a teammate' in a DM", async () => {
     await h.command("We shipped the release.", "r8", { channel_id: "D1" });
     const reply = await h.fake.waitForResponse("r8");

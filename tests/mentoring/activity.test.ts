@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { analyze } from "../../src/coach/index.js";
+import { countsForStreak, draftHash, homeData, recordCheck, streakOf } from "../../src/mentoring/activity.js";
+import { createSqliteStore } from "../../src/store/index.js";
+
+const dir = mkdtempSync(join(tmpdir(), "postcoach-activity-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const DRAFT = "Here is what we learned shipping our first release, and what you can reuse.";
+
+describe("mentee activity", () => {
+  it("counts identical drafts once and ignores very short ones", async () => {
+    const now = Date.parse("2026-11-25T12:00:00Z");
+    const store = createSqliteStore(join(dir, "a.db"), { now: () => now });
+    expect(draftHash(DRAFT)).toBe(draftHash(`  ${DRAFT.toUpperCase()}  `));
+    expect(countsForStreak("ok")).toBe(false);
+    expect(countsForStreak(DRAFT)).toBe(true);
+    const first = await recordCheck(store, {
+      teamId: "T",
+      userId: "U",
+      draft: DRAFT,
+      result: analyze(DRAFT),
+      surface: "slash",
+      now,
+    });
+    expect(first).toMatch(/first draft checked/);
+    await recordCheck(store, {
+      teamId: "T",
+      userId: "U",
+      draft: DRAFT,
+      result: analyze(DRAFT),
+      surface: "shortcut",
+      now: now + 1000,
+    });
+    await recordCheck(store, {
+      teamId: "T",
+      userId: "U",
+      draft: "hi",
+      result: analyze("hi"),
+      surface: "slash",
+      now: now + 2000,
+    });
+    expect(await store.checks.count("T", "U")).toBe(3);
+    expect(await store.checks.activity("T", "U")).toEqual([now]);
+    expect((await streakOf(store, "T", "U", "mentee", now + 3000)).current).toBe(1);
+    await store.close();
+  });
+
+  it("records a revision that raises the score as growth, shown on the Home data", async () => {
+    const now = Date.parse("2026-11-25T12:00:00Z");
+    const store = createSqliteStore(join(dir, "b.db"), { now: () => now });
+    await recordCheck(store, {
+      teamId: "T",
+      userId: "U",
+      draft: DRAFT,
+      result: analyze(DRAFT),
+      surface: "revise",
+      growth: { scoreDelta: 12 },
+      now,
+    });
+    const home = await homeData(store, "T", "U", now);
+    expect(home.growth).toEqual([{ at: now, delta: 12 }]);
+    expect(home.trend).toHaveLength(8);
+    expect(home.trend.at(-1)).toBe(analyze(DRAFT).score);
+    await store.close();
+  });
+});
