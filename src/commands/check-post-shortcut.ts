@@ -2,7 +2,7 @@ import type { App, MessageShortcut } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { noteCheck } from "./activity.js";
-import { coachingMessage, refineWithLlm } from "./reply.js";
+import { coachingMessage, refineWithLlm, withUserDefaults } from "./reply.js";
 
 export const CHECK_POST_CALLBACK = "check_post";
 
@@ -18,10 +18,12 @@ export function registerCheckPostShortcut(app: App, services: Services): void {
       });
       return;
     }
-    const result = services.coach(draft);
-    const refined = refineWithLlm(services, draft, {}, result);
+    const teamId = shortcut.team?.id ?? shortcut.user.team_id ?? "";
+    const options = await withUserDefaults(services, teamId, shortcut.user.id);
+    const result = services.coach(draft, options);
+    const refined = refineWithLlm(services, draft, options, result);
     const milestone = await noteCheck(services, client, {
-      teamId: shortcut.team?.id ?? shortcut.user.team_id ?? "",
+      teamId,
       userId: shortcut.user.id,
       channelId: shortcut.channel.id,
       draft,
@@ -29,13 +31,16 @@ export function registerCheckPostShortcut(app: App, services: Services): void {
       surface: "shortcut",
     });
     const notes = milestone ? [milestone] : [];
-    await respond({ response_type: "ephemeral", ...coachingMessage(services, draft, result, {}, { notes }) });
+    await respond({
+      response_type: "ephemeral",
+      ...coachingMessage(services, draft, result, options, { notes }),
+    });
     const llm = await refined;
     if (llm)
       await respond({
         response_type: "ephemeral",
         replace_original: true,
-        ...coachingMessage(services, draft, result, {}, { llm }),
+        ...coachingMessage(services, draft, result, options, { notes, llm }),
       });
   });
 }

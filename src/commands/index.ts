@@ -3,6 +3,7 @@ import type { Services } from "../services.js";
 import { registerAskTeammate } from "./ask-teammate.js";
 import { registerCheckPostShortcut } from "./check-post-shortcut.js";
 import { OnceGuard, registerEventDedupe } from "./dedupe.js";
+import { registerDirectMessages } from "./dm.js";
 import { registerFeedbackReplies } from "./feedback-replies.js";
 import { registerHome } from "./home.js";
 import { registerLinkShares } from "./link-shares.js";
@@ -22,6 +23,7 @@ export function registerListeners(app: App, services: Services): void {
   registerCheckPostShortcut(app, services);
   registerLinkShares(app, services, guard);
   registerFeedbackReplies(app, services);
+  registerDirectMessages(app, services);
   registerHome(app, services, services.retentionDays);
   registerPrivacyActions(app, services);
 }

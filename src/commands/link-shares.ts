@@ -6,7 +6,7 @@ import { linksIn, slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
 import { noteCheck } from "./activity.js";
 import type { OnceGuard } from "./dedupe.js";
-import { coachingMessage, refineWithLlm } from "./reply.js";
+import { coachingMessage, refineWithLlm, withUserDefaults } from "./reply.js";
 
 type WebClient = webApi.WebClient;
 type GenericMessageEvent = types.GenericMessageEvent;
@@ -111,9 +111,10 @@ async function coachShare(
   });
   const draft = [message, ...readable.map((r) => r.article.text)].filter(Boolean).join("\n\n");
   if (draft === "") return;
-  const result = services.coach(draft);
+  const options = await withUserDefaults(services, share.team, share.user);
+  const result = services.coach(draft, options);
   // Link coaching is not awaited by anyone: it can wait for the LLM, within LLM_TIMEOUT_MS.
-  const llm = await refineWithLlm(services, draft, {}, result);
+  const llm = await refineWithLlm(services, draft, options, result);
   const milestone = await noteCheck(services, client, {
     teamId: share.team,
     userId: share.user,
@@ -135,7 +136,7 @@ async function coachShare(
   const threadTs = share.threadTs ?? share.ts;
   try {
     if (settings.publicFeedback) {
-      const msg = coachingMessage(services, draft, result, {}, { notes, buttons: false, llm });
+      const msg = coachingMessage(services, draft, result, options, { notes, buttons: false, llm });
       await client.chat.postMessage({
         channel: share.channel,
         thread_ts: threadTs,
@@ -144,7 +145,7 @@ async function coachShare(
         unfurl_media: false,
       });
     } else {
-      const msg = coachingMessage(services, draft, result, {}, { notes: privateNotes, llm });
+      const msg = coachingMessage(services, draft, result, options, { notes: privateNotes, llm });
       await client.chat.postEphemeral({
         channel: share.channel,
         user: share.user,

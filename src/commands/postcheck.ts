@@ -3,7 +3,7 @@ import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { noteCheck } from "./activity.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
-import { parseDraftOptions, refineWithLlm } from "./reply.js";
+import { parseDraftOptions, refineWithLlm, withUserDefaults } from "./reply.js";
 
 export const HELP_TEXT = [
   "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
@@ -64,7 +64,9 @@ export function registerPostcheckCommand(app: App, services: Services): void {
       await privacyCommand(services, command, sub.kind, client, respond);
       return;
     }
-    const { draft, options } = parseDraftOptions(slackToPlain(sub.text));
+    const parsed = parseDraftOptions(slackToPlain(sub.text));
+    const draft = parsed.draft;
+    const options = await withUserDefaults(services, command.team_id, command.user_id, parsed.options);
     if (draft === "") {
       await respond({ response_type: "ephemeral", text: HELP_TEXT });
       return;

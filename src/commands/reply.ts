@@ -74,3 +74,22 @@ export async function refineWithLlm(
 export function observationNotes(coaching: Coaching): string[] {
   return Object.values(coaching.observations ?? {}).filter((o): o is string => typeof o === "string");
 }
+
+/**
+ * The user's defaults from the Home tab (language, platform), overridden by what they typed
+ * (--fr, --x). A storage problem falls back to detection and LinkedIn.
+ */
+export async function withUserDefaults(
+  services: Services,
+  teamId: string,
+  userId: string,
+  typed: AnalyzeOptions = {},
+): Promise<AnalyzeOptions> {
+  const settings = await services.store.users.get(teamId, userId).catch(() => undefined);
+  const options: AnalyzeOptions = {};
+  const lang = typed.lang ?? (settings && settings.language !== "auto" ? settings.language : undefined);
+  const platform = typed.platform ?? settings?.platform;
+  if (lang) options.lang = lang;
+  if (platform) options.platform = platform;
+  return options;
+}

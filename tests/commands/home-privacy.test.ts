@@ -119,3 +119,26 @@ describe("App Home and privacy", () => {
     expect(await h.store.checks.count("T1", "U6")).toBe(1);
   });
 });
+
+describe("Home settings apply to coaching", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it("uses the chosen language and default platform unless the draft says otherwise", async () => {
+    await h.store.users.update("T1", "U7", { language: "fr", platform: "x" });
+    const long = "We shipped the new onboarding flow and here is what we learned along the way. ".repeat(5);
+    await h.command(long, "s1", { user_id: "U7" });
+    const text = JSON.stringify((await h.fake.waitForResponse("s1")).body.blocks);
+    expect(text).toContain("Questions à vous poser");
+    expect(text).toContain("Trop long pour cette plateforme");
+    await h.command(`--en --blog ${long}`, "s2", { user_id: "U7" });
+    const typed = JSON.stringify((await h.fake.waitForResponse("s2")).body.blocks);
+    expect(typed).toContain("Questions to ask yourself");
+    expect(typed).not.toContain("Too long for this platform");
+  });
+});
