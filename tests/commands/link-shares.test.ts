@@ -128,7 +128,6 @@ describe("link shares answered in the thread", () => {
     await h.event(message("", { subtype: "message_changed", message: { text: `<${article}>`, user: "U1" } }));
     await h.event(message("", { subtype: "message_deleted" }));
     await h.event(message("No link in this one"));
-    await h.event(message(`<${article}>`, { channel: "D1", channel_type: "im" }));
     await quiet();
     expect(h.fake.callsTo("chat.postEphemeral")).toEqual([]);
     expect(h.fake.callsTo("chat.postMessage")).toEqual([]);
