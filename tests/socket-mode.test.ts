@@ -8,6 +8,7 @@ import { createLogger } from "../src/logger.js";
 import { createServices } from "../src/services.js";
 import { createSqliteStore } from "../src/store/index.js";
 import { FakeSlack } from "./helpers/fake-slack.js";
+import { slashCommandFields } from "./helpers/slack-requests.js";
 
 describe("Socket Mode", () => {
   const fake = new FakeSlack();
@@ -53,21 +54,7 @@ describe("Socket Mode", () => {
       envelope_id: "env-1",
       type: "slash_commands",
       accepts_response_payload: true,
-      payload: {
-        token: "t",
-        team_id: "T1",
-        team_domain: "acme",
-        channel_id: "C1",
-        channel_name: "general",
-        user_id: "U1",
-        user_name: "ada",
-        command: "/postcheck",
-        text: "Thrilled to announce I got promoted!",
-        api_app_id: "A1",
-        is_enterprise_install: "false",
-        response_url: fake.responseUrl("sock-1"),
-        trigger_id: "1.2.3",
-      },
+      payload: slashCommandFields("Thrilled to announce I got promoted!", fake.responseUrl("sock-1")),
     });
     await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === "env-1"));
     const reply = await fake.waitForResponse("sock-1");

@@ -97,28 +97,48 @@ function isWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 0xc0 && code <= 0x24f);
 }
 
-/** Splits a fragment on its top-level "|" (outside groups and classes). */
-export function splitTopLevel(fragment: string): string[] {
-  const out: string[] = [];
+/**
+ * Walks a regex fragment, skipping escapes and character classes, and calls `visit` with each
+ * character and the group depth before it; stops when `visit` returns true.
+ */
+function walk(
+  src: string,
+  from: number,
+  visit: (c: string, i: number, depth: number) => boolean | undefined,
+): void {
   let depth = 0;
   let inClass = false;
-  let start = 0;
-  for (let i = 0; i < fragment.length; i++) {
-    const c = fragment[i];
+  for (let i = from; i < src.length; i++) {
+    const c = src[i]!;
     if (c === "\\") {
       i++;
       continue;
     }
     if (inClass) {
       if (c === "]") inClass = false;
-    } else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      continue;
+    }
+    if (visit(c, i, depth)) return;
+    if (c === "(") depth++;
     else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
+  }
+}
+
+/** Splits a fragment on its top-level "|" (outside groups and classes). */
+export function splitTopLevel(fragment: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  walk(fragment, 0, (c, i, depth) => {
+    if (c === "|" && depth === 0) {
       out.push(fragment.slice(start, i));
       start = i + 1;
     }
-  }
+    return undefined;
+  });
   out.push(fragment.slice(start));
   return out;
 }
@@ -210,21 +230,16 @@ function readAtom(src: string, pos: number): Atom | null {
 }
 
 function matchingParen(src: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") {
-      i++;
-      continue;
+  let close = -1;
+  // The walk sees the opening parenthesis at depth 0; its match closes back to depth 1.
+  walk(src, open, (c, i, depth) => {
+    if (c === ")" && depth === 1) {
+      close = i;
+      return true;
     }
-    if (inClass) {
-      if (c === "]") inClass = false;
-    } else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
-  }
-  return -1;
+    return undefined;
+  });
+  return close;
 }
 
 const scans = new WeakMap<RuleContext, Map<Lexicon, GroupSpan[]>>();

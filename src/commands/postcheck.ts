@@ -139,47 +139,15 @@ async function privacyCommand(
   }
 }
 
-async function setChannelDigest(
-  services: Services,
-  command: SlashCommand,
-  on: boolean,
-  respond: (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>,
-): Promise<void> {
-  if (command.channel_id.startsWith("D")) {
-    await respond({
-      response_type: "ephemeral",
-      text: "The digest is for channels: run this in the channel that should get it.",
-    });
-    return;
-  }
-  try {
-    await services.store.digest.setWeeklyDigest(
-      command.team_id,
-      command.channel_id,
-      on,
-      command.user_id,
-      services.now(),
-    );
-    await respond({
-      response_type: "ephemeral",
-      text: on
-        ? "Done: this channel gets a short postcoach digest on Monday mornings. Invite me here if I'm not in yet (`/invite @postcoach`)."
-        : "Done: no more weekly digest in this channel.",
-    });
-  } catch (err) {
-    services.logger.error("could not save the digest setting:", err);
-    await respond({
-      response_type: "ephemeral",
-      text: "I couldn't save that setting just now, nothing changed. Please try again in a moment.",
-    });
-  }
-}
+type Respond = (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>;
 
-async function setChannelFeedback(
+/** A per-channel setting changed from a slash command: channels only, one kind line either way. */
+async function setChannelOption(
   services: Services,
   command: SlashCommand,
-  on: boolean,
-  respond: (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>,
+  respond: Respond,
+  save: () => Promise<void>,
+  done: string,
 ): Promise<void> {
   if (command.channel_id.startsWith("D")) {
     await respond({
@@ -189,18 +157,56 @@ async function setChannelFeedback(
     return;
   }
   try {
-    await services.store.settings.setChannelFeedback(
-      command.team_id,
-      command.channel_id,
-      on,
-      command.user_id,
-    );
-    await respond({ response_type: "ephemeral", text: on ? FEEDBACK_SET.on : FEEDBACK_SET.off });
+    await save();
+    await respond({ response_type: "ephemeral", text: done });
   } catch (err) {
-    services.logger.error("could not save the channel setting:", err);
+    services.logger.error("could not save a channel setting:", err);
     await respond({
       response_type: "ephemeral",
       text: "I couldn't save that setting just now, nothing changed. Please try again in a moment.",
     });
   }
+}
+
+const DIGEST_SET = {
+  on: "Done: this channel gets a short postcoach digest on Monday mornings. Invite me here if I'm not in yet (`/invite @postcoach`).",
+  off: "Done: no more weekly digest in this channel.",
+};
+
+function setChannelDigest(
+  services: Services,
+  command: SlashCommand,
+  on: boolean,
+  respond: Respond,
+): Promise<void> {
+  return setChannelOption(
+    services,
+    command,
+    respond,
+    () =>
+      services.store.digest.setWeeklyDigest(
+        command.team_id,
+        command.channel_id,
+        on,
+        command.user_id,
+        services.now(),
+      ),
+    on ? DIGEST_SET.on : DIGEST_SET.off,
+  );
+}
+
+function setChannelFeedback(
+  services: Services,
+  command: SlashCommand,
+  on: boolean,
+  respond: Respond,
+): Promise<void> {
+  return setChannelOption(
+    services,
+    command,
+    respond,
+    () =>
+      services.store.settings.setChannelFeedback(command.team_id, command.channel_id, on, command.user_id),
+    on ? FEEDBACK_SET.on : FEEDBACK_SET.off,
+  );
 }

@@ -30,12 +30,13 @@ export async function postSigned(url: string, body: string, contentType: string,
   return { status: res.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
 }
 
-export function slashCommandBody(
+/** A slash command's fields, as Slack sends them (form-encoded over HTTP, JSON in Socket Mode). */
+export function slashCommandFields(
   text: string,
   responseUrl: string,
   fields: Record<string, string> = {},
-): string {
-  return new URLSearchParams({
+): Record<string, string> {
+  return {
     token: "verification-token",
     team_id: "T1",
     team_domain: "acme",
@@ -50,7 +51,15 @@ export function slashCommandBody(
     response_url: responseUrl,
     trigger_id: `${Date.now()}.1.trigger`,
     ...fields,
-  }).toString();
+  };
+}
+
+export function slashCommandBody(
+  text: string,
+  responseUrl: string,
+  fields: Record<string, string> = {},
+): string {
+  return new URLSearchParams(slashCommandFields(text, responseUrl, fields)).toString();
 }
 
 export function eventCallbackBody(
