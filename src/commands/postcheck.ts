@@ -83,6 +83,7 @@ export function registerPostcheckCommand(app: App, services: Services): void {
     const job = {
       draft,
       options,
+      result,
       responseUrl: command.response_url,
       draftValue: services.refs.encode({ draft, options }),
       canAskTeammate: !command.channel_id.startsWith("D"),

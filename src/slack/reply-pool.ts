@@ -1,10 +1,12 @@
 import { Worker } from "node:worker_threads";
-import type { AnalyzeOptions, Lang } from "../coach/index.js";
+import type { AnalyzeOptions, CoachResult, Lang } from "../coach/index.js";
 
 export interface ReplyJob {
   id: number;
   draft: string;
   options: AnalyzeOptions;
+  /** Coached once on the main thread (it is recorded there too); the worker only formats and sends. */
+  result: CoachResult;
   responseUrl: string;
   draftValue?: string;
   canAskTeammate: boolean;

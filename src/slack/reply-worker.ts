@@ -1,15 +1,14 @@
 /**
- * Worker thread that coaches a draft and posts the reply to Slack's response_url. The main thread
+ * Worker thread that formats a coaching reply and posts it to Slack's response_url. The main thread
  * only verifies and acknowledges requests, so acks stay fast while replies are being built and sent.
  */
 import { parentPort } from "node:worker_threads";
-import { analyze } from "../coach/index.js";
 import { coachingBlocks, coachingText } from "./blocks.js";
 import type { ReplyJob, ReplyOutcome } from "./reply-pool.js";
 
 async function run(job: ReplyJob): Promise<ReplyOutcome> {
   const started = performance.now();
-  const result = analyze(job.draft, job.options);
+  const { result } = job;
   const body = {
     response_type: "ephemeral",
     ...(job.replaceOriginal ? { replace_original: true } : {}),

@@ -4,7 +4,7 @@ import type { Db } from "./db.js";
 export interface ScheduleStore {
   /** Notes that postcoach ran on this UTC day. */
   markServiceDay(at: number): Promise<void>;
-  serviceDays(): Promise<Set<number>>;
+  serviceDays(): Promise<ReadonlySet<number>>;
   recordRun(name: string, at: number, detail: string): Promise<void>;
   lastRun(name: string): Promise<number | undefined>;
   /** Deletes what is older than the retention period, and expired caches. */
@@ -29,6 +29,8 @@ export function sqliteSchedules(db: Db): ScheduleStore {
     processedEvents: db.prepare("DELETE FROM processed_events WHERE expires_at <= ?"),
     llmCache: db.prepare("DELETE FROM llm_cache WHERE expires_at <= ?"),
   };
+  // Read on every streak; written once a day by this process: kept in memory between writes.
+  let cachedDays: Set<number> | undefined;
   const purge = db.transaction((olderThan: number, now: number) => {
     const out: Record<string, number> = {};
     for (const [name, stmt] of Object.entries(purges)) out[name] = stmt.run(olderThan).changes;
