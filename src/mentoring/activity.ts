@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { CoachResult, Lang } from "../coach/index.js";
 import type { NewCheck, Store } from "../store/index.js";
 import { computeStreak, type Streak, streakMilestone } from "./streaks.js";
-import { weekOf } from "./weeks.js";
+import { weekOf, zonedMidnight } from "./weeks.js";
 
 /** A draft this short is a test, not a post: it is recorded but does not count for a streak. */
 export const MIN_COUNTED_CHARS = 40;
@@ -75,10 +75,14 @@ export interface CheckInput {
  */
 export async function recordCheck(store: Store, input: CheckInput): Promise<string | undefined> {
   const { teamId, userId, draft, result, now } = input;
-  const [settings, before, previousChecks] = await Promise.all([
+  const counts = countsForStreak(draft);
+  const [settings, weekStart] = await Promise.all([
     store.users.get(teamId, userId),
-    streakOf(store, teamId, userId, "mentee", now),
-    store.checks.count(teamId, userId),
+    currentWeekStart(store, teamId, userId, now),
+  ]);
+  const [hadAny, hadThisWeek] = await Promise.all([
+    store.checks.any(teamId, userId),
+    store.checks.countedSince(teamId, userId, weekStart),
   ]);
   await store.checks.record({
     teamId,
@@ -91,16 +95,31 @@ export async function recordCheck(store: Store, input: CheckInput): Promise<stri
     platform: result.platform,
     surface: input.surface,
     draftHash: draftHash(draft),
-    counts: countsForStreak(draft),
+    counts,
     growth: input.growth !== undefined && input.growth.scoreDelta > 0,
     scoreDelta: input.growth?.scoreDelta,
     findings: result.findings.map((f) => f.rule),
     draftText: settings.storeDrafts ? draft : undefined,
   });
   const m = MILESTONES[result.language];
-  if (previousChecks === 0) return m.firstCheck;
-  const n = streakMilestone(before, await streakOf(store, teamId, userId, "mentee", now));
+  if (!hadAny) return m.firstCheck;
+  // A streak milestone can only be reached by the week's first counted check: only then is the
+  // streak computed, so a busy user's checks stay cheap to record.
+  if (hadThisWeek || !counts) return undefined;
+  const n = weekMilestone(await streakOf(store, teamId, userId, "mentee", now));
   return n ? m.mentee(n) : undefined;
+}
+
+/** Monday 00:00 of the current week in the user's present time zone. */
+async function currentWeekStart(store: Store, teamId: string, userId: string, now: number): Promise<number> {
+  const zones = await store.users.zones(teamId, userId);
+  const tz = zones.filter((z) => z.from <= now).at(-1)?.tz ?? "UTC";
+  return zonedMidnight(weekOf(now, tz), tz);
+}
+
+/** The milestone a streak reaches with this week's first activity. */
+function weekMilestone(after: Streak): number | undefined {
+  return streakMilestone({ ...after, activeThisWeek: false }, after);
 }
 
 /** Records a teammate's reply to a feedback request; the milestone message for the mentor, if any. */
@@ -109,15 +128,17 @@ export async function recordMentoring(
   input: { teamId: string; requestId: number; mentorId: string; replyTs: string; now: number; lang: Lang },
 ): Promise<{ recorded: boolean; milestone?: string }> {
   const { teamId, mentorId, now } = input;
-  const [before, previous] = await Promise.all([
-    streakOf(store, teamId, mentorId, "mentor", now),
-    store.mentoring.activity(teamId, mentorId),
+  const weekStart = await currentWeekStart(store, teamId, mentorId, now);
+  const [hadAny, hadThisWeek] = await Promise.all([
+    store.mentoring.activeSince(teamId, mentorId, 0),
+    store.mentoring.activeSince(teamId, mentorId, weekStart),
   ]);
   const recorded = await store.mentoring.recordReply(teamId, input.requestId, mentorId, input.replyTs, now);
   if (!recorded) return { recorded };
   const m = MILESTONES[input.lang];
-  if (previous.length === 0) return { recorded, milestone: m.firstMentoring };
-  const n = streakMilestone(before, await streakOf(store, teamId, mentorId, "mentor", now));
+  if (!hadAny) return { recorded, milestone: m.firstMentoring };
+  if (hadThisWeek) return { recorded };
+  const n = weekMilestone(await streakOf(store, teamId, mentorId, "mentor", now));
   return { recorded, milestone: n ? m.mentor(n) : undefined };
 }
 

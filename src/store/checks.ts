@@ -34,6 +34,9 @@ export interface CheckStore {
   activity(teamId: string, userId: string): Promise<number[]>;
   since(teamId: string, userId: string, from: number): Promise<CheckRow[]>;
   count(teamId: string, userId: string): Promise<number>;
+  /** Whether the user has any check at all, or a counted one since an instant (both via the index). */
+  any(teamId: string, userId: string): Promise<boolean>;
+  countedSince(teamId: string, userId: string, from: number): Promise<boolean>;
 }
 
 export function sqliteChecks(db: Db): CheckStore {
@@ -55,6 +58,12 @@ export function sqliteChecks(db: Db): CheckStore {
   );
   const count = db.prepare<[string, string], { n: number }>(
     "SELECT COUNT(*) AS n FROM checks WHERE team_id = ? AND user_id = ?",
+  );
+  const anyCheck = db.prepare<[string, string], { x: number }>(
+    "SELECT 1 AS x FROM checks WHERE team_id = ? AND user_id = ? LIMIT 1",
+  );
+  const countedSince = db.prepare<[string, string, number], { x: number }>(
+    "SELECT 1 AS x FROM checks WHERE team_id = ? AND user_id = ? AND created_at >= ? AND counts = 1 LIMIT 1",
   );
   return {
     record: async (c) => {
@@ -79,5 +88,7 @@ export function sqliteChecks(db: Db): CheckStore {
         findings: r.findings ? r.findings.split(",") : [],
       })),
     count: async (teamId, userId) => count.get(teamId, userId)?.n ?? 0,
+    any: async (teamId, userId) => anyCheck.get(teamId, userId) !== undefined,
+    countedSince: async (teamId, userId, from) => countedSince.get(teamId, userId, from) !== undefined,
   };
 }

@@ -25,6 +25,8 @@ export interface MentoringStore {
   /** The request's author marks a mentor's reply as helpful; resolves true when it changed. */
   markHelpful(teamId: string, replyTs: string, authorId: string): Promise<boolean>;
   activity(teamId: string, mentorId: string): Promise<number[]>;
+  /** Whether the mentor has any mentoring event since an instant. */
+  activeSince(teamId: string, mentorId: string, from: number): Promise<boolean>;
   helpful(teamId: string, mentorId: string): Promise<number>;
 }
 
@@ -46,6 +48,9 @@ export function sqliteMentoring(db: Db): MentoringStore {
   const activity = db.prepare<[string, string], { created_at: number }>(
     "SELECT created_at FROM mentoring_events WHERE team_id = ? AND mentor_id = ?",
   );
+  const activeSince = db.prepare<[string, string, number], { x: number }>(
+    "SELECT 1 AS x FROM mentoring_events WHERE team_id = ? AND mentor_id = ? AND created_at >= ? LIMIT 1",
+  );
   const helpfulCount = db.prepare<[string, string], { n: number }>(
     "SELECT COUNT(*) AS n FROM mentoring_events WHERE team_id = ? AND mentor_id = ? AND helpful = 1",
   );
@@ -61,6 +66,7 @@ export function sqliteMentoring(db: Db): MentoringStore {
       insertReply.run(teamId, requestId, mentorId, replyTs, at).changes === 1,
     markHelpful: async (teamId, replyTs, authorId) => helpful.run(teamId, replyTs, authorId).changes > 0,
     activity: async (teamId, mentorId) => activity.all(teamId, mentorId).map((r) => r.created_at),
+    activeSince: async (teamId, mentorId, from) => activeSince.get(teamId, mentorId, from) !== undefined,
     helpful: async (teamId, mentorId) => helpfulCount.get(teamId, mentorId)?.n ?? 0,
   };
 }

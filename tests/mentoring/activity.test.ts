@@ -67,3 +67,41 @@ describe("mentee activity", () => {
     await store.close();
   });
 });
+
+describe("streak milestones when recording", () => {
+  it("come with the week's first counted check, once", async () => {
+    const now = Date.parse("2026-11-25T12:00:00Z");
+    const store = createSqliteStore(join(dir, "c.db"), { now: () => now });
+    const week = 7 * 86_400_000;
+    for (let w = 3; w >= 1; w--) {
+      const draft = `${DRAFT} Week ${w}.`;
+      await recordCheck(store, {
+        teamId: "T",
+        userId: "U",
+        draft,
+        result: analyze(draft),
+        surface: "slash",
+        now: now - w * week,
+      });
+    }
+    const fourth = await recordCheck(store, {
+      teamId: "T",
+      userId: "U",
+      draft: `${DRAFT} This week.`,
+      result: analyze(DRAFT),
+      surface: "slash",
+      now,
+    });
+    expect(fourth).toBe("4 weeks in a row of looking at your drafts through your readers' eyes. It shows.");
+    const again = await recordCheck(store, {
+      teamId: "T",
+      userId: "U",
+      draft: `${DRAFT} Again.`,
+      result: analyze(DRAFT),
+      surface: "slash",
+      now: now + 1000,
+    });
+    expect(again).toBeUndefined();
+    await store.close();
+  });
+});
