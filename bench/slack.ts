@@ -124,7 +124,10 @@ export async function benchSlack(): Promise<void> {
   });
   const logger = createLogger("error", () => undefined);
   const store = createSqliteStore(config.databasePath);
-  const services = createServices(store, logger, { linkPolicy: { allowlist: [] } });
+  const services = createServices(store, logger, {
+    linkPolicy: { allowlist: [] },
+    databasePath: config.databasePath,
+  });
   const running = await startSlackApp(config, services, logger);
   const postcoachUrl = `http://127.0.0.1:${running.port}/slack/events`;
   const bare = await bareBolt(fake.apiUrl);

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     stops.push(store.close);
     const services = createServices(store, logger, {
       linkPolicy: { allowlist: config.linkFetchAllowlist },
+      databasePath: config.databasePath,
       llm: config.llm,
       retentionDays: config.retentionDays,
     });

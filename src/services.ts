@@ -33,10 +33,17 @@ export const LINK_REPLIES_PER_CHANNEL = { limit: 6, windowMs: 60_000 } as const;
 export function createServices(
   store: Store,
   logger: Logger,
-  options: { linkPolicy: FetchPolicy; now?: () => number; llm?: Config["llm"]; retentionDays?: number },
+  options: {
+    linkPolicy: FetchPolicy;
+    /** The SQLite file, opened again by the reply worker. */
+    databasePath: string;
+    now?: () => number;
+    llm?: Config["llm"];
+    retentionDays?: number;
+  },
 ): Services {
   const now = options.now ?? Date.now;
-  const replies = new ReplyPool();
+  const replies = new ReplyPool(options.databasePath);
   const llmConfig = options.llm;
   const llm = llmConfig?.apiKey
     ? new LlmCoach({

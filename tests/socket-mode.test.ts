@@ -31,7 +31,7 @@ describe("Socket Mode", () => {
     store = createSqliteStore(config.databasePath);
     running = await startSlackApp(
       config,
-      createServices(store, logger, { linkPolicy: { allowlist: [] } }),
+      createServices(store, logger, { linkPolicy: { allowlist: [] }, databasePath: config.databasePath }),
       logger,
     );
     await fake.waitFor(() => fake.socketConnected || undefined);

@@ -1,9 +1,9 @@
 import type { App, SlashCommand, webApi } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { noteCheck } from "./activity.js";
+import { refreshTimeZone } from "./activity.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
-import { parseDraftOptions, refineWithLlm, withUserDefaults } from "./reply.js";
+import { parseDraftOptions, refineWithLlm } from "./reply.js";
 
 export const HELP_TEXT = [
   "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
@@ -66,41 +66,38 @@ export function registerPostcheckCommand(app: App, services: Services): void {
     }
     const parsed = parseDraftOptions(slackToPlain(sub.text));
     const draft = parsed.draft;
-    const options = await withUserDefaults(services, command.team_id, command.user_id, parsed.options);
     if (draft === "") {
       await respond({ response_type: "ephemeral", text: HELP_TEXT });
       return;
     }
-    const result = services.coach(draft, options);
-    const milestone = await noteCheck(services, client, {
+    // The worker reads the user's defaults, coaches, records the check and replies; this thread
+    // only acknowledged. Buttons carry the typed options and re-apply the defaults when clicked.
+    const job = {
+      draft,
+      typedOptions: parsed.options,
       teamId: command.team_id,
       userId: command.user_id,
       channelId: command.channel_id,
-      draft,
-      result,
-      surface: "slash",
-    });
-    const job = {
-      draft,
-      options,
-      result,
       responseUrl: command.response_url,
-      draftValue: services.refs.encode({ draft, options }),
+      draftValue: services.refs.encode({ draft, options: parsed.options }),
       canAskTeammate: !command.channel_id.startsWith("D"),
-      notes: milestone ? [milestone] : undefined,
+      record: true,
     };
-    // The LLM starts now; its answer replaces the heuristic reply once that one is out.
-    const refined = refineWithLlm(services, draft, options, result);
     const outcome = await services.replies.send(job);
     if (!outcome.ok)
       services.logger.warn(`coaching reply not delivered: ${outcome.error ?? `HTTP ${outcome.status}`}`);
     else services.logger.debug(`postcheck reply built and sent in ${outcome.ms.toFixed(1)} ms`);
-    const llm = await refined;
-    if (outcome.ok && llm) {
+    if (outcome.warning) services.logger.warn(outcome.warning);
+    if (outcome.tzStale) void refreshTimeZone(services, client, command.team_id, command.user_id);
+    if (!outcome.ok || !outcome.result) return;
+    const llm = await refineWithLlm(services, draft, {}, outcome.result);
+    if (llm) {
       const update = await services.replies.send({
         ...job,
-        ...llm,
-        notes: [...(job.notes ?? []), ...llm.notes],
+        record: false,
+        result: outcome.result,
+        questions: llm.questions,
+        notes: [...(outcome.notes ?? []), ...llm.notes],
         replaceOriginal: true,
       });
       if (!update.ok)

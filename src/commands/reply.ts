@@ -1,6 +1,7 @@
 import { type AnalyzeOptions, type Coaching, type CoachResult, withLlm } from "../coach/index.js";
 import type { Services } from "../services.js";
 import { coachingBlocks, coachingText } from "../slack/blocks.js";
+import { applyDefaults } from "../store/index.js";
 
 /** The ephemeral coaching reply shared by /postcheck, the shortcut and link shares. */
 export function coachingMessage(
@@ -85,11 +86,5 @@ export async function withUserDefaults(
   userId: string,
   typed: AnalyzeOptions = {},
 ): Promise<AnalyzeOptions> {
-  const settings = await services.store.users.get(teamId, userId).catch(() => undefined);
-  const options: AnalyzeOptions = {};
-  const lang = typed.lang ?? (settings && settings.language !== "auto" ? settings.language : undefined);
-  const platform = typed.platform ?? settings?.platform;
-  if (lang) options.lang = lang;
-  if (platform) options.platform = platform;
-  return options;
+  return applyDefaults(await services.store.users.get(teamId, userId).catch(() => undefined), typed);
 }

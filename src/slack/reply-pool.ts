@@ -1,19 +1,23 @@
 import { Worker } from "node:worker_threads";
-import type { AnalyzeOptions, CoachResult, Lang } from "../coach/index.js";
+import type { AnalyzeOptions, CoachResult } from "../coach/index.js";
 
 export interface ReplyJob {
   id: number;
   draft: string;
-  options: AnalyzeOptions;
-  /** Coached once on the main thread (it is recorded there too); the worker only formats and sends. */
-  result: CoachResult;
+  /** Options typed with the draft; the worker adds the user's defaults. */
+  typedOptions: AnalyzeOptions;
+  teamId: string;
+  userId: string;
+  channelId: string;
   responseUrl: string;
   draftValue?: string;
   canAskTeammate: boolean;
-  /** The LLM's questions, shown instead of the heuristic ones. */
+  /** Record the check (mentee streak) before replying. */
+  record: boolean;
+  /** Set when replacing a reply already sent: the result it showed, and the LLM's questions. */
+  result?: CoachResult;
   questions?: string[];
   notes?: string[];
-  /** Replaces the reply already sent to this response_url (the LLM's answer arriving). */
   replaceOriginal?: boolean;
 }
 
@@ -22,19 +26,28 @@ export interface ReplyOutcome {
   ok: boolean;
   status: number;
   ms: number;
-  score?: number;
-  language?: Lang;
+  result?: CoachResult;
+  /** Notes the worker added (a milestone), to keep when the reply is replaced. */
+  notes?: string[];
+  /** The user's time zone has not been checked for a day: the main thread asks Slack. */
+  tzStale?: boolean;
+  /** Something to log (the check could not be recorded); the reply still went out. */
+  warning?: string;
   error?: string;
 }
 
 /**
- * Sends coaching replies from a worker thread (see reply-worker.ts). Jobs resolve with what
- * happened; if the worker dies, the pending jobs fail and the next job starts a new worker.
+ * Sends /postcheck replies from a worker thread (see reply-worker.ts): it reads the user's
+ * settings, coaches, records the check in its own SQLite connection and posts to response_url, so
+ * the main thread only verifies and acknowledges. If the worker dies, pending jobs fail and the
+ * next job starts a new worker.
  */
 export class ReplyPool {
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, (o: ReplyOutcome) => void>();
+
+  constructor(private readonly databasePath: string) {}
 
   send(job: Omit<ReplyJob, "id">): Promise<ReplyOutcome> {
     const id = this.nextId++;
@@ -53,7 +66,9 @@ export class ReplyPool {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     // The entry registers tsx in the worker, so it runs the TypeScript source like the main thread.
-    const w = new Worker(new URL("./reply-worker.mjs", import.meta.url));
+    const w = new Worker(new URL("./reply-worker.mjs", import.meta.url), {
+      workerData: { databasePath: this.databasePath },
+    });
     w.unref();
     w.on("message", (o: ReplyOutcome) => {
       this.pending.get(o.id)?.(o);

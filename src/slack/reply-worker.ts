@@ -1,14 +1,53 @@
 /**
- * Worker thread that formats a coaching reply and posts it to Slack's response_url. The main thread
- * only verifies and acknowledges requests, so acks stay fast while replies are being built and sent.
+ * Worker thread for /postcheck replies: the user's defaults, coaching, recording the check and
+ * posting to Slack's response_url all happen here, so the main thread only verifies and
+ * acknowledges requests and acks stay fast under load.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
+import { analyze } from "../coach/index.js";
+import { recordCheck } from "../mentoring/activity.js";
+import { applyDefaults, createSqliteStore, type Store } from "../store/index.js";
 import { coachingBlocks, coachingText } from "./blocks.js";
 import type { ReplyJob, ReplyOutcome } from "./reply-pool.js";
 
+const TZ_REFRESH_MS = 24 * 60 * 60 * 1000;
+let store: Store | undefined;
+
+function openStore(): Store {
+  // Its own connection to the same file: WAL and busy_timeout let it write beside the main thread.
+  store ??= createSqliteStore((workerData as { databasePath: string }).databasePath);
+  return store;
+}
+
 async function run(job: ReplyJob): Promise<ReplyOutcome> {
   const started = performance.now();
-  const { result } = job;
+  let result = job.result;
+  const added: string[] = [];
+  let warning: string | undefined;
+  let tzStale = false;
+  if (!result) {
+    const db = openStore();
+    const settings = await db.users.get(job.teamId, job.userId).catch(() => undefined);
+    result = analyze(job.draft, applyDefaults(settings, job.typedOptions));
+    tzStale = !settings?.tzCheckedAt || Date.now() - settings.tzCheckedAt > TZ_REFRESH_MS;
+    if (job.record) {
+      try {
+        const milestone = await recordCheck(db, {
+          teamId: job.teamId,
+          userId: job.userId,
+          channelId: job.channelId,
+          draft: job.draft,
+          result,
+          surface: "slash",
+          now: Date.now(),
+        });
+        if (milestone) added.push(milestone);
+      } catch (err) {
+        warning = `check not recorded: ${(err as Error).message}`;
+      }
+    }
+  }
+  const notes = [...added, ...(job.notes ?? [])];
   const body = {
     response_type: "ephemeral",
     ...(job.replaceOriginal ? { replace_original: true } : {}),
@@ -16,7 +55,7 @@ async function run(job: ReplyJob): Promise<ReplyOutcome> {
       draftValue: job.draftValue,
       canAskTeammate: job.canAskTeammate,
       questions: job.questions,
-      notes: job.notes,
+      notes,
     }),
     text: coachingText(result, job.questions),
   };
@@ -31,8 +70,10 @@ async function run(job: ReplyJob): Promise<ReplyOutcome> {
     ok: res.ok,
     status: res.status,
     ms: performance.now() - started,
-    score: result.score,
-    language: result.language,
+    result,
+    notes: added,
+    tzStale,
+    warning,
   };
 }
 

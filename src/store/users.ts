@@ -18,6 +18,16 @@ export const DEFAULT_SETTINGS: UserSettings = {
   storeDrafts: false,
 };
 
+/** Coaching options from the user's defaults, overridden by what they typed (--fr, --x). */
+export function applyDefaults(
+  settings: UserSettings | undefined,
+  typed: { lang?: "en" | "fr"; platform?: UserSettings["platform"] },
+): { lang?: "en" | "fr"; platform?: UserSettings["platform"] } {
+  const lang = typed.lang ?? (settings && settings.language !== "auto" ? settings.language : undefined);
+  const platform = typed.platform ?? settings?.platform;
+  return { ...(lang ? { lang } : {}), ...(platform ? { platform } : {}) };
+}
+
 export type SettingsPatch = Partial<
   Pick<UserSettings, "language" | "platform" | "showInDigest" | "storeDrafts">
 >;

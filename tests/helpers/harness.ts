@@ -53,6 +53,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const store = createSqliteStore(config.databasePath);
   const services = createServices(store, logger, {
     linkPolicy: { allowlist: config.linkFetchAllowlist, timeoutMs: 2000 },
+    databasePath: config.databasePath,
     llm: config.llm,
     retentionDays: config.retentionDays,
   });
