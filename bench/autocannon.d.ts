@@ -19,5 +19,9 @@ declare module "autocannon" {
     body?: string;
     headers?: Record<string, string>;
   }
-  export default function autocannon(options: Options): Promise<Result>;
+  function autocannon(options: Options): Promise<autocannon.Result>;
+  namespace autocannon {
+    export type { Result };
+  }
+  export default autocannon;
 }

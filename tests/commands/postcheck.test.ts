@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../helpers/harness.js";
+import { JSON_TYPE, postSigned } from "../helpers/slack-requests.js";
 
 type Block = {
   type: string;
@@ -121,6 +122,17 @@ describe("/postcheck over HTTP", () => {
     await h.command("We shipped the release.", "r8", { channel_id: "D1" });
     const reply = await h.fake.waitForResponse("r8");
     expect(JSON.stringify(reply.body.blocks)).not.toContain("postcheck_ask_teammate");
+  });
+
+  it("answers Slack's url_verification challenge when the Request URL is set", async () => {
+    const body = JSON.stringify({
+      token: "t",
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+      type: "url_verification",
+    });
+    const res = await postSigned(h.url, body, JSON_TYPE);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
   });
 
   it("refuses requests with a bad, missing or stale signature", async () => {
