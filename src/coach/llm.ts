@@ -68,7 +68,7 @@ export function validateAnswer(raw: unknown): LlmAnswer | undefined {
   if (!parsed.success) return undefined;
   const questions = parsed.data.questions
     .map((q) => clean(q, MAX_QUESTION))
-    .filter((q): q is string => q !== undefined && q.endsWith("?"));
+    .filter((q): q is string => q?.endsWith("?") === true);
   const unique = [...new Set(questions)].slice(0, 5);
   if (unique.length < 2) return undefined;
   const observations: LlmAnswer["observations"] = {};

@@ -40,9 +40,14 @@ export function sqliteSchedules(db: Db): ScheduleStore {
   return {
     markServiceDay: async (at) => {
       mark.run(dateOfDay(Math.floor(at / 86_400_000)));
+      cachedDays = undefined;
     },
-    serviceDays: async () =>
-      new Set(days.all().map((r) => Math.floor(Date.parse(`${r.day}T00:00:00Z`) / 86_400_000))),
+    serviceDays: async () => {
+      cachedDays ??= new Set(
+        days.all().map((r) => Math.floor(Date.parse(`${r.day}T00:00:00Z`) / 86_400_000)),
+      );
+      return cachedDays;
+    },
     recordRun: async (name, at, detail) => {
       run.run(name, at, detail);
     },
