@@ -6,6 +6,12 @@ import { STOP_EN, STOP_FR } from "./words.js";
 const SAMPLE_WORDS = 150;
 const FR_ACCENTS = /[éèêàùâîôûçœ]/;
 
+/** Whether a word has any letter beyond ASCII: only then can it carry a French accent. */
+function hasLatinLetterAbove(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0xc0) return true;
+  return false;
+}
+
 /** English or French from function-word counts, with French accents as a tie-breaker. */
 export function detectLanguage(words: readonly Token[]): Lang {
   let en = 0;
@@ -15,7 +21,7 @@ export function detectLanguage(words: readonly Token[]): Lang {
     const t = words[i]!;
     if (t.cls & STOP_EN) en++;
     if (t.cls & STOP_FR) fr++;
-    else if (t.word.charCodeAt(t.word.length - 1) >= 0xc0 || FR_ACCENTS.test(t.word)) fr += 0.5;
+    else if (hasLatinLetterAbove(t.word) && FR_ACCENTS.test(t.word)) fr += 0.5;
   }
   return fr > en ? "fr" : "en";
 }

@@ -94,10 +94,8 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
   return words;
 }
 
-type RawSentence = Omit<Sentence, "firstSingular" | "firstPlural" | "opener">;
-
-export function splitSentences(text: string): RawSentence[] {
-  const sentences: RawSentence[] = [];
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
   let start = 0;
   SENTENCE_END_RE.lastIndex = 0;
   for (let m = SENTENCE_END_RE.exec(text); m !== null; m = SENTENCE_END_RE.exec(text)) {
@@ -109,15 +107,26 @@ export function splitSentences(text: string): RawSentence[] {
   return sentences;
 }
 
-function pushSentence(text: string, start: number, end: number, question: boolean, out: RawSentence[]): void {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
-  if (e > s) out.push({ start: s, end: e, question });
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x202f ||
+    code === 0x2028 ||
+    code === 0x3000
+  );
 }
 
-/** Builds the context once per draft; the language is detected from its words unless given. */
+function pushSentence(text: string, start: number, end: number, question: boolean, out: Sentence[]): void {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  // The person flags and opener are filled in by describeSentences once the words are known.
+  if (e > s) out.push({ start: s, end: e, question, firstSingular: false, firstPlural: false, opener: "" });
+}
+
 export function buildContext(text: string, platform: Platform, lang?: Lang): RuleContext {
   const lower = lowerSameLength(text);
   // Cheap guards: most drafts have no link and no hashtag, and these scans need Unicode classes.
@@ -138,24 +147,20 @@ export function buildContext(text: string, platform: Platform, lang?: Lang): Rul
   };
 }
 
-/** Adds what each sentence says about its speaker, in one walk over sentences and tokens. */
-function describeSentences(raw: RawSentence[], words: readonly Token[], lang: Lang): Sentence[] {
+/** Fills in what each sentence says about its speaker, in one walk over sentences and tokens. */
+function describeSentences(sentences: Sentence[], words: readonly Token[], lang: Lang): Sentence[] {
   const { first, plural } = PERSON[lang];
-  const out: Sentence[] = [];
   let w = 0;
-  for (const s of raw) {
+  for (const s of sentences) {
     while (w < words.length && words[w]!.start < s.start) w++;
-    let firstSingular = false;
-    let firstPlural = false;
-    const opener = w < words.length && words[w]!.start < s.end ? words[w]!.word : "";
+    if (w < words.length && words[w]!.start < s.end) s.opener = words[w]!.word;
     for (; w < words.length && words[w]!.start < s.end; w++) {
       const cls = words[w]!.cls;
-      if (cls & first) firstSingular = true;
-      else if (cls & plural) firstPlural = true;
+      if (cls & first) s.firstSingular = true;
+      else if (cls & plural) s.firstPlural = true;
     }
-    out.push({ ...s, firstSingular, firstPlural, opener });
   }
-  return out;
+  return sentences;
 }
 
 /** The sentence that contains a position (binary search: sentences are in order). */
