@@ -18,8 +18,7 @@ export const HELP_TEXT = [
 
 type Subcommand =
   | { kind: "help" }
-  | { kind: "channel-feedback"; on: boolean }
-  | { kind: "channel-digest"; on: boolean }
+  | { kind: "channel-option"; option: ChannelOption; on: boolean }
   | { kind: "privacy" | "export" | "forget" }
   | { kind: "draft"; text: string };
 
@@ -27,18 +26,14 @@ export function parseSubcommand(text: string): Subcommand {
   const t = text.trim();
   if (t === "" || /^(help|aide|\?)$/i.test(t)) return { kind: "help" };
   const feedback = /^channel\s+feedback\s+(on|off)$/i.exec(t);
-  if (feedback) return { kind: "channel-feedback", on: feedback[1]!.toLowerCase() === "on" };
+  if (feedback)
+    return { kind: "channel-option", option: "feedback", on: feedback[1]!.toLowerCase() === "on" };
   const digest = /^(?:channel\s+)?digest\s+(on|off)$/i.exec(t);
-  if (digest) return { kind: "channel-digest", on: digest[1]!.toLowerCase() === "on" };
+  if (digest) return { kind: "channel-option", option: "digest", on: digest[1]!.toLowerCase() === "on" };
   const privacy = /^(privacy|export|forget)$/i.exec(t);
   if (privacy) return { kind: privacy[1]!.toLowerCase() as "privacy" | "export" | "forget" };
   return { kind: "draft", text: t };
 }
-
-const FEEDBACK_SET = {
-  on: "Done: links shared in this channel now get coaching in their thread, for everyone to read. Turn it off with `/postcheck channel feedback off`.",
-  off: "Done: coaching on links shared here is private again, only the person who shared sees it.",
-};
 
 const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -52,12 +47,8 @@ export function registerPostcheckCommand(app: App, services: Services): void {
     await ack();
     // Let acks already waiting go out before this reply's work: under load they stay fast.
     await afterPendingIo();
-    if (sub.kind === "channel-feedback") {
-      await setChannelFeedback(services, command, sub.on, respond);
-      return;
-    }
-    if (sub.kind === "channel-digest") {
-      await setChannelDigest(services, command, sub.on, respond);
+    if (sub.kind === "channel-option") {
+      await setChannelOption(services, command, respond, sub.option, sub.on);
       return;
     }
     if (sub.kind !== "draft") {
@@ -139,13 +130,41 @@ async function privacyCommand(
 
 type Respond = (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>;
 
-/** A per-channel setting changed from a slash command: channels only, one kind line either way. */
+type ChannelOption = "feedback" | "digest";
+
+/** The per-channel settings of /postcheck: how each is saved, and what the user is told. */
+const CHANNEL_OPTIONS: Record<
+  ChannelOption,
+  {
+    save(services: Services, command: SlashCommand, on: boolean): Promise<void>;
+    done: { on: string; off: string };
+  }
+> = {
+  feedback: {
+    save: (services, c, on) =>
+      services.store.settings.setChannelFeedback(c.team_id, c.channel_id, on, c.user_id),
+    done: {
+      on: "Done: links shared in this channel now get coaching in their thread, for everyone to read. Turn it off with `/postcheck channel feedback off`.",
+      off: "Done: coaching on links shared here is private again, only the person who shared sees it.",
+    },
+  },
+  digest: {
+    save: (services, c, on) =>
+      services.store.digest.setWeeklyDigest(c.team_id, c.channel_id, on, c.user_id, services.now()),
+    done: {
+      on: "Done: this channel gets a short postcoach digest on Monday mornings. Invite me here if I'm not in yet (`/invite @postcoach`).",
+      off: "Done: no more weekly digest in this channel.",
+    },
+  },
+};
+
+/** Changes a per-channel setting: channels only, one kind line either way. */
 async function setChannelOption(
   services: Services,
   command: SlashCommand,
   respond: Respond,
-  save: () => Promise<void>,
-  done: string,
+  option: ChannelOption,
+  on: boolean,
 ): Promise<void> {
   if (command.channel_id.startsWith("D")) {
     await respond({
@@ -155,8 +174,11 @@ async function setChannelOption(
     return;
   }
   try {
-    await save();
-    await respond({ response_type: "ephemeral", text: done });
+    await CHANNEL_OPTIONS[option].save(services, command, on);
+    await respond({
+      response_type: "ephemeral",
+      text: on ? CHANNEL_OPTIONS[option].done.on : CHANNEL_OPTIONS[option].done.off,
+    });
   } catch (err) {
     services.logger.error("could not save a channel setting:", err);
     await respond({
@@ -164,47 +186,4 @@ async function setChannelOption(
       text: "I couldn't save that setting just now, nothing changed. Please try again in a moment.",
     });
   }
-}
-
-const DIGEST_SET = {
-  on: "Done: this channel gets a short postcoach digest on Monday mornings. Invite me here if I'm not in yet (`/invite @postcoach`).",
-  off: "Done: no more weekly digest in this channel.",
-};
-
-function setChannelDigest(
-  services: Services,
-  command: SlashCommand,
-  on: boolean,
-  respond: Respond,
-): Promise<void> {
-  return setChannelOption(
-    services,
-    command,
-    respond,
-    () =>
-      services.store.digest.setWeeklyDigest(
-        command.team_id,
-        command.channel_id,
-        on,
-        command.user_id,
-        services.now(),
-      ),
-    on ? DIGEST_SET.on : DIGEST_SET.off,
-  );
-}
-
-function setChannelFeedback(
-  services: Services,
-  command: SlashCommand,
-  on: boolean,
-  respond: Respond,
-): Promise<void> {
-  return setChannelOption(
-    services,
-    command,
-    respond,
-    () =>
-      services.store.settings.setChannelFeedback(command.team_id, command.channel_id, on, command.user_id),
-    on ? FEEDBACK_SET.on : FEEDBACK_SET.off,
-  );
 }

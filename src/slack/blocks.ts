@@ -8,7 +8,7 @@ import { escapeText, quoteLines, truncate } from "./mrkdwn.js";
 import { STRINGS } from "./strings.js";
 
 /** Slack's limits: 50 blocks a message, 3,000 characters a section, keep `text` under 4,000. */
-export const LIMITS = { blocks: 50, modalBlocks: 100, section: 3000, text: 3900, buttonValue: 2000 } as const;
+export const LIMITS = { blocks: 50, modalBlocks: 100, section: 3000, text: 3900 } as const;
 
 export const ACTIONS = {
   revise: "postcheck_revise",

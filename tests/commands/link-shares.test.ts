@@ -18,6 +18,21 @@ function message(text: string, extra: Record<string, unknown> = {}) {
   };
 }
 
+/** A link_shared event as Slack sends it for a posted message (or a message being composed). */
+function linkShared(url: string, messageTs: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: "link_shared",
+    channel: "C1",
+    user: "U1",
+    message_ts: messageTs,
+    links: [{ domain: "localhost", url }],
+    source: "conversations_history",
+    unfurl_id: `U${messageTs}`,
+    event_ts: messageTs,
+    ...extra,
+  };
+}
+
 describe("link shares answered in the thread", () => {
   let h: Harness;
   const pages = new PageServer();
@@ -78,16 +93,7 @@ describe("link shares answered in the thread", () => {
   it("answers once when both message and link_shared arrive for one message", async () => {
     const m = message(`<${article}>`);
     await h.event(m);
-    await h.event({
-      type: "link_shared",
-      channel: "C1",
-      user: "U1",
-      message_ts: m.ts,
-      links: [{ domain: "localhost", url: article }],
-      source: "conversations_history",
-      unfurl_id: "X",
-      event_ts: m.ts,
-    });
+    await h.event(linkShared(article, m.ts));
     await h.fake.waitForCall("chat.postEphemeral");
     await quiet();
     expect(h.fake.callsTo("chat.postEphemeral")).toHaveLength(1);
@@ -98,31 +104,13 @@ describe("link shares answered in the thread", () => {
       ok: true,
       messages: [{ text: `Proud of this one <${article}>` }],
     }));
-    await h.event({
-      type: "link_shared",
-      channel: "C1",
-      user: "U1",
-      message_ts: "1700999999.000100",
-      links: [{ domain: "localhost", url: article }],
-      source: "conversations_history",
-      unfurl_id: "Y",
-      event_ts: "1700999999.000100",
-    });
+    await h.event(linkShared(article, "1700999999.000100"));
     const call = await h.fake.waitForCall("chat.postEphemeral");
     expect(call.params.thread_ts).toBe("1700999999.000100");
   });
 
   it("ignores composer previews, bots, itself, edits, deletions and messages without links", async () => {
-    await h.event({
-      type: "link_shared",
-      channel: "COMPOSER",
-      user: "U1",
-      message_ts: "abc",
-      links: [{ domain: "localhost", url: article }],
-      source: "composer",
-      unfurl_id: "Z",
-      event_ts: "1",
-    });
+    await h.event(linkShared(article, "abc", { channel: "COMPOSER", source: "composer" }));
     await h.event(message(`<${article}>`, { bot_id: "B2", subtype: "bot_message" }));
     await h.event(message(`<${article}>`, { user: "UBOT" }));
     await h.event(message("", { subtype: "message_changed", message: { text: `<${article}>`, user: "U1" } }));
