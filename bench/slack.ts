@@ -18,6 +18,7 @@ import { fmt, percentile, row } from "./stats.js";
 const DRAFT =
   "I'm thrilled to announce that after three years of hard work our team shipped the new onboarding flow! So proud. What would you have done differently? #product #launch";
 const SECONDS = 5;
+const ROUNDS = 3;
 
 async function bareBolt(apiUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: "/slack/events" });
@@ -87,15 +88,18 @@ class FakeSlackProcess {
     throw new Error(`no reply for ${id}`);
   }
 
-  /** Waits until replies with this prefix stop arriving; returns how long that took (ms). */
+  /** Waits until replies with this prefix stop arriving (none for 300 ms); returns when the last one came (ms from now). */
   async drain(prefix: string): Promise<number> {
     const started = Date.now();
     let last = -1;
+    let changedAt = started;
     for (;;) {
       const count = Number(await this.ask(`count ${prefix}`));
-      if (count === last) return Date.now() - started - 500;
-      last = count;
-      await new Promise((r) => setTimeout(r, 500));
+      if (count !== last) {
+        last = count;
+        changedAt = Date.now();
+      } else if (Date.now() - changedAt >= 300) return changedAt - started;
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
@@ -178,16 +182,31 @@ export async function benchSlack(): Promise<void> {
     "x-slack-signature": sign(body, ts),
   };
 
-  const widths = [12, 12, 10, 10, 10, 8];
-  console.log(row(["connections", "app", "req/s", "p50 ms", "p99 ms", "non-2xx"], widths));
+  // Rounds alternate between the two apps so that drift on a shared VM (other tenants, thermal)
+  // hits both; each app's figure is the round with its median throughput. After each postcoach
+  // round the queued replies drain before the next round starts, so that neither app runs while
+  // the other's leftover work holds a core.
+  const widths = [12, 12, 10, 10, 10, 8, 12];
+  console.log(row(["connections", "app", "req/s", "p50 ms", "p99 ms", "non-2xx", "drain s"], widths));
   const ratios: string[] = [];
   let p99At50 = Number.NaN;
   for (const connections of [1, 10, 50]) {
-    const ref = await load(bare.url, connections, body, headers);
-    const ours = await load(postcoachUrl, connections, body, headers);
-    for (const [name, r] of [
-      ["bare Bolt", ref],
-      ["postcoach", ours],
+    const rounds: { ref: autocannon.Result; ours: autocannon.Result; drainMs: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const ref = await load(bare.url, connections, body, headers);
+      const ours = await load(postcoachUrl, connections, body, headers);
+      rounds.push({ ref, ours, drainMs: await fake.drain("load") });
+    }
+    const byRate = (pick: (r: (typeof rounds)[number]) => autocannon.Result) =>
+      [...rounds].sort((a, b) => pick(a).requests.average - pick(b).requests.average)[
+        Math.floor(rounds.length / 2)
+      ]!;
+    const ref = byRate((r) => r.ref).ref;
+    const medianOurs = byRate((r) => r.ours);
+    const ours = medianOurs.ours;
+    for (const [name, r, drain] of [
+      ["bare Bolt", ref, ""],
+      ["postcoach", ours, fmt(medianOurs.drainMs / 1000, 1)],
     ] as const) {
       console.log(
         row(
@@ -198,6 +217,7 @@ export async function benchSlack(): Promise<void> {
             fmt(r.latency.p50, 1),
             fmt(r.latency.p99, 1),
             r.non2xx + r.errors,
+            drain,
           ],
           widths,
         ),
@@ -205,14 +225,12 @@ export async function benchSlack(): Promise<void> {
     }
     ratios.push(`${connections}: ${fmt((100 * ours.requests.average) / ref.requests.average, 0)} %`);
     if (connections === 50) p99At50 = ours.latency.p99;
-    await new Promise((r) => setTimeout(r, 500));
   }
-  console.log(`postcoach acks at ${ratios.join(", ")} of bare Bolt's requests per second (by connections)`);
+  console.log(
+    `postcoach acks at ${ratios.join(", ")} of bare Bolt's requests per second (by connections; median of ${ROUNDS} alternating rounds)`,
+  );
   console.log(`target (≥ 80 % at 50 connections, p99 < 25 ms): p99 at 50 connections ${fmt(p99At50, 1)} ms`);
-
-  // Overload leaves replies queued; measure latency only once they have all gone out.
-  const drained = await fake.drain("load");
-  console.log(`replies from the load runs all delivered ${fmt(drained / 1000, 1)} s after the last run`);
+  console.log("drain s: how long the replies queued during a postcoach round took to reach the fake Slack after it");
 
   // Command → coaching reply at the fake Slack, one at a time, no LLM.
   const delays: number[] = [];

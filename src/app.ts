@@ -56,6 +56,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
     token: config.slack.botToken,
     logger,
     clientOptions,
+    convoStore: false,
     deferInitialization: true,
   });
   registerListeners(app, services);
