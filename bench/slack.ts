@@ -230,7 +230,9 @@ export async function benchSlack(): Promise<void> {
     `postcoach acks at ${ratios.join(", ")} of bare Bolt's requests per second (by connections; median of ${ROUNDS} alternating rounds)`,
   );
   console.log(`target (≥ 80 % at 50 connections, p99 < 25 ms): p99 at 50 connections ${fmt(p99At50, 1)} ms`);
-  console.log("drain s: how long the replies queued during a postcoach round took to reach the fake Slack after it");
+  console.log(
+    "drain s: how long the replies queued during a postcoach round took to reach the fake Slack after it",
+  );
 
   // Command → coaching reply at the fake Slack, one at a time, no LLM.
   const delays: number[] = [];
