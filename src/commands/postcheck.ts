@@ -1,6 +1,11 @@
 import type { App, SlashCommand, webApi } from "@slack/bolt";
+import { detectLanguage } from "../coach/index.js";
+import { buildContext } from "../coach/text.js";
 import type { Services } from "../services.js";
+import { draftBackBlocks } from "../slack/blocks.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
+import type { ReplyJob, ReplyOutcome } from "../slack/reply-pool.js";
+import { STRINGS } from "../slack/strings.js";
 import { refreshTimeZone } from "./activity.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
 import { parseDraftOptions, refineWithLlm } from "./reply.js";
@@ -44,6 +49,10 @@ export function registerPostcheckCommand(app: App, services: Services): void {
       await ack({ response_type: "ephemeral", text: HELP_TEXT });
       return;
     }
+    if (sub.kind === "draft" && services.replies.saturated) {
+      await ack(busyReply(slackToPlain(sub.text)));
+      return;
+    }
     await ack();
     // Let acks already waiting go out before this reply's work: under load they stay fast.
     await afterPendingIo();
@@ -63,7 +72,7 @@ export function registerPostcheckCommand(app: App, services: Services): void {
     }
     // The worker reads the user's defaults, coaches, records the check and replies; this thread
     // only acknowledged. Buttons carry the typed options and re-apply the defaults when clicked.
-    const job = {
+    const job: Omit<ReplyJob, "id"> = {
       draft,
       typedOptions: parsed.options,
       teamId: command.team_id,
@@ -73,28 +82,50 @@ export function registerPostcheckCommand(app: App, services: Services): void {
       draftValue: services.refs.encode({ draft, options: parsed.options }),
       canAskTeammate: !command.channel_id.startsWith("D"),
       record: true,
+      returnResult: services.llm !== undefined,
     };
-    const outcome = await services.replies.send(job);
-    if (!outcome.ok)
-      services.logger.warn(`coaching reply not delivered: ${outcome.error ?? `HTTP ${outcome.status}`}`);
-    else services.logger.debug(`postcheck reply built and sent in ${outcome.ms.toFixed(1)} ms`);
-    if (outcome.warning) services.logger.warn(outcome.warning);
-    if (outcome.tzStale) void refreshTimeZone(services, client, command.team_id, command.user_id);
-    if (!outcome.ok || !outcome.result) return;
-    const llm = await refineWithLlm(services, draft, {}, outcome.result);
-    if (llm) {
-      const update = await services.replies.send({
-        ...job,
-        record: false,
-        result: outcome.result,
-        questions: llm.questions,
-        notes: [...(outcome.notes ?? []), ...llm.notes],
-        replaceOriginal: true,
-      });
-      if (!update.ok)
-        services.logger.warn(`AI coaching update not delivered: ${update.error ?? `HTTP ${update.status}`}`);
-    }
+    // The listener returns now rather than awaiting the reply: in a burst thousands of replies
+    // wait in the worker, and holding every request's objects until then made garbage collection
+    // the main thread's largest cost.
+    services.replies
+      .send(job)
+      .then((outcome) => afterReply(services, client, job, outcome))
+      .catch((err: Error) => services.logger.error(`after a /postcheck reply: ${err.message}`));
   });
+}
+
+/** What follows a delivered reply: logs, a stale time zone, and the LLM's questions replacing the heuristic ones. */
+async function afterReply(
+  services: Services,
+  client: webApi.WebClient,
+  job: Omit<ReplyJob, "id">,
+  outcome: ReplyOutcome,
+): Promise<void> {
+  if (!outcome.ok)
+    services.logger.warn(`coaching reply not delivered: ${outcome.error ?? `HTTP ${outcome.status}`}`);
+  else services.logger.debug(`postcheck reply built and sent in ${outcome.ms.toFixed(1)} ms`);
+  if (outcome.warning) services.logger.warn(outcome.warning);
+  if (outcome.tzStale) void refreshTimeZone(services, client, job.teamId, job.userId);
+  if (!outcome.ok || !outcome.result) return;
+  const llm = await refineWithLlm(services, job.draft, {}, outcome.result);
+  if (!llm) return;
+  const update = await services.replies.send({
+    ...job,
+    record: false,
+    returnResult: false,
+    result: outcome.result,
+    questions: llm.questions,
+    notes: [...(outcome.notes ?? []), ...llm.notes],
+    replaceOriginal: true,
+  });
+  if (!update.ok)
+    services.logger.warn(`AI coaching update not delivered: ${update.error ?? `HTTP ${update.status}`}`);
+}
+
+/** Too many replies are waiting: the draft goes back to its author at once, word for word. */
+function busyReply(draft: string) {
+  const s = STRINGS[detectLanguage(buildContext(draft, "slack").words)];
+  return { response_type: "ephemeral" as const, text: s.busy, blocks: draftBackBlocks(s.busy, draft) };
 }
 
 async function privacyCommand(

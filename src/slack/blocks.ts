@@ -220,3 +220,22 @@ export function feedbackRequestBlocks(user: string, draft: string, lang: "en" | 
     { type: "context", elements: [{ type: "mrkdwn", text: escapeText(s.feedbackHint), verbatim: true }] },
   ];
 }
+
+/**
+ * A draft handed back word for word, as plain text (nothing in it is parsed, nobody is pinged),
+ * in pieces that fit a section, after a short line saying why.
+ */
+export function draftBackBlocks(intro: string, draft: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [section(escapeText(intro))];
+  for (let start = 0; start < draft.length && blocks.length < LIMITS.blocks; ) {
+    let end = Math.min(draft.length, start + LIMITS.section);
+    const last = draft.charCodeAt(end - 1);
+    if (end < draft.length && last >= 0xd800 && last <= 0xdbff) end--;
+    blocks.push({
+      type: "section",
+      text: { type: "plain_text", text: draft.slice(start, end), emoji: false },
+    });
+    start = end;
+  }
+  return blocks;
+}

@@ -3,6 +3,8 @@
  * posting to Slack's response_url all happen here, so the main thread only verifies and
  * acknowledges requests and acks stay fast under load.
  */
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { analyze } from "../coach/index.js";
 import { recordCheck } from "../mentoring/activity.js";
@@ -11,11 +13,27 @@ import { coachingBlocks, coachingText } from "./blocks.js";
 import type { ReplyJob, ReplyOutcome } from "./reply-pool.js";
 
 const TZ_REFRESH_MS = 24 * 60 * 60 * 1000;
+
+const { databasePath, nice, replyTimeoutMs } = workerData as {
+  databasePath: string;
+  nice: number;
+  replyTimeoutMs: number;
+};
+
+/** See REPLY_THREAD_NICE. A thread's own nice value exists on Linux only. */
+function yieldCpuToAcks(): void {
+  try {
+    const threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, nice);
+  } catch {
+    // Not Linux: same priority as the main thread.
+  }
+}
 let store: Store | undefined;
 
 function openStore(): Store {
   // Its own connection to the same file: WAL and busy_timeout let it write beside the main thread.
-  store ??= createSqliteStore((workerData as { databasePath: string }).databasePath);
+  store ??= createSqliteStore(databasePath);
   return store;
 }
 
@@ -63,6 +81,8 @@ async function run(job: ReplyJob): Promise<ReplyOutcome> {
     method: "POST",
     headers: { "content-type": "application/json; charset=utf-8" },
     body: JSON.stringify(body),
+    // A response_url that never answers must not hold one of the few in-flight slots for good.
+    signal: AbortSignal.timeout(replyTimeoutMs),
   });
   await res.arrayBuffer();
   return {
@@ -70,7 +90,7 @@ async function run(job: ReplyJob): Promise<ReplyOutcome> {
     ok: res.ok,
     status: res.status,
     ms: performance.now() - started,
-    result,
+    result: job.returnResult ? result : undefined,
     notes: added,
     tzStale,
     warning,
@@ -97,6 +117,7 @@ function pump(): void {
   }
 }
 
+yieldCpuToAcks();
 parentPort!.on("message", (job: ReplyJob) => {
   queue.push(job);
   pump();

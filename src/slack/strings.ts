@@ -45,6 +45,7 @@ const EN = {
   linkUnreadable: (url: string) => `I couldn't read ${url}, so these questions look at your message only.`,
   linkRead: (title: string) => `Read with your message: ${title}`,
   truncated: "Your draft is long: I read the first 20,000 characters.",
+  busy: "Lots of drafts are waiting for me right now, so I can't get to yours in good time. Here it is, so nothing is lost: please try again in a few minutes.",
 };
 
 const FR: typeof EN = {
@@ -87,6 +88,7 @@ const FR: typeof EN = {
     `Je n'ai pas pu lire ${url} : ces questions portent sur votre message seul.`,
   linkRead: (title: string) => `Lu avec votre message : ${title}`,
   truncated: "Votre brouillon est long : j'en ai lu les 20 000 premiers caractères.",
+  busy: "Beaucoup de brouillons m'attendent en ce moment, je ne peux pas lire le vôtre à temps. Le voici, pour ne rien perdre : réessayez dans quelques minutes.",
 };
 
 export type Strings = typeof EN;

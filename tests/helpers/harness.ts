@@ -23,6 +23,7 @@ export interface Harness {
   url: string;
   services: Services;
   store: ReturnType<typeof createSqliteStore>;
+  databasePath: string;
   logs: string[];
   command(
     text: string,
@@ -64,6 +65,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     url,
     services,
     store,
+    databasePath: config.databasePath,
     logs,
     command: (text, responseId = "cmd", fields, o) =>
       postSigned(url, slashCommandBody(text, fake.responseUrl(responseId), fields), FORM, o),
