@@ -1,16 +1,17 @@
-import type { App, BlockAction } from "@slack/bolt";
+import type { BlockAction } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { ACTIONS, feedbackRequestBlocks } from "../slack/blocks.js";
 import { escapeText, truncate } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
 import { draftOfButton } from "./actions.js";
+import type { Listeners } from "./listeners.js";
 
 /**
  * "Ask a teammate for feedback": after Slack's confirmation dialog, the draft goes to the channel as
  * a feedback request. Teammates answer in its thread: that is where mentoring starts.
  */
-export function registerAskTeammate(app: App, services: Services): void {
-  app.action<BlockAction>(ACTIONS.askTeammate, async ({ ack, body, client, respond }) => {
+export function registerAskTeammate(listeners: Listeners, services: Services): void {
+  listeners.action<BlockAction>(ACTIONS.askTeammate, async ({ ack, body, client, respond }) => {
     await ack();
     const ref = await draftOfButton(services, body, respond);
     if (!ref) return;

@@ -1,14 +1,15 @@
-import type { App, MessageShortcut } from "@slack/bolt";
+import type { MessageShortcut } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { noteCheck } from "./activity.js";
+import type { Listeners } from "./listeners.js";
 import { coachingMessage, refineWithLlm, withUserDefaults } from "./reply.js";
 
 export const CHECK_POST_CALLBACK = "check_post";
 
 /** The message shortcut "Check this post": coaches any message, privately, for whoever used it. */
-export function registerCheckPostShortcut(app: App, services: Services): void {
-  app.shortcut<MessageShortcut>(CHECK_POST_CALLBACK, async ({ ack, shortcut, respond, client }) => {
+export function registerCheckPostShortcut(listeners: Listeners, services: Services): void {
+  listeners.shortcut<MessageShortcut>(CHECK_POST_CALLBACK, async ({ ack, shortcut, respond, client }) => {
     await ack();
     const draft = slackToPlain(shortcut.message.text ?? "").trim();
     if (draft === "") {

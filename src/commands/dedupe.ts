@@ -1,6 +1,6 @@
-import type { App } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { EVENT_TTL_MS } from "../store/events.js";
+import type { FirstDelivery } from "./listeners.js";
 
 /**
  * Claims a key once (an event id, a message). The store is the source of truth so that replicas
@@ -28,15 +28,11 @@ export class OnceGuard {
 }
 
 /** Slack re-sends an event (same event_id) when it thinks delivery failed: only the first counts. */
-export function registerEventDedupe(app: App, services: Services, guard: OnceGuard): void {
-  app.use(async ({ body, context, next }) => {
-    const b = body as { type?: string; event_id?: string; team_id?: string };
-    if (b.type === "event_callback" && typeof b.event_id === "string") {
-      if (!(await guard.claim(`event:${b.team_id ?? ""}:${b.event_id}`))) {
-        services.logger.info(`ignored a repeated delivery of ${b.event_id} (retry ${context.retryNum ?? 0})`);
-        return;
-      }
-    }
-    await next();
-  });
+export function firstDelivery(services: Services, guard: OnceGuard): FirstDelivery {
+  return async (body, context) => {
+    if (typeof body.event_id !== "string") return true;
+    if (await guard.claim(`event:${body.team_id ?? ""}:${body.event_id}`)) return true;
+    services.logger.info(`ignored a repeated delivery of ${body.event_id} (retry ${context.retryNum ?? 0})`);
+    return false;
+  };
 }

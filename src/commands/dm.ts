@@ -1,7 +1,8 @@
-import type { App, types } from "@slack/bolt";
+import type { types } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { noteCheck } from "./activity.js";
+import type { Listeners } from "./listeners.js";
 import { HELP_TEXT, parseSubcommand } from "./postcheck.js";
 import { coachingMessage, parseDraftOptions, refineWithLlm, withUserDefaults } from "./reply.js";
 
@@ -14,8 +15,8 @@ const DM_WELCOME =
  * A direct conversation with the coach: every message is a draft to coach (or "help"). The reply
  * is a normal DM message, so the AI coach's answer can update it in place.
  */
-export function registerDirectMessages(app: App, services: Services): void {
-  app.event("message", async ({ event, body, client, context }) => {
+export function registerDirectMessages(listeners: Listeners, services: Services): void {
+  listeners.event("message", async ({ event, body, client, context }) => {
     const e = event as GenericMessageEvent;
     if (
       e.channel_type !== "im" ||

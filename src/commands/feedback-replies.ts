@@ -1,9 +1,10 @@
-import type { App, types } from "@slack/bolt";
+import type { types } from "@slack/bolt";
 import { detectLanguage } from "../coach/index.js";
 import { buildContext } from "../coach/text.js";
 import { recordMentoring } from "../mentoring/activity.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
+import type { Listeners } from "./listeners.js";
 
 type GenericMessageEvent = types.GenericMessageEvent;
 
@@ -21,8 +22,8 @@ export function isSubstantial(text: string): boolean {
  * mentoring event (once per mentor per request, never the author's own), and a reaction from the
  * author on that reply marks it helpful.
  */
-export function registerFeedbackReplies(app: App, services: Services): void {
-  app.event("message", async ({ event, body, client, context }) => {
+export function registerFeedbackReplies(listeners: Listeners, services: Services): void {
+  listeners.event("message", async ({ event, body, client, context }) => {
     const e = event as GenericMessageEvent;
     if (e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return;
     if (!e.thread_ts || e.thread_ts === e.ts) return;
@@ -54,7 +55,7 @@ export function registerFeedbackReplies(app: App, services: Services): void {
     }
   });
 
-  app.event("reaction_added", async ({ event, body }) => {
+  listeners.event("reaction_added", async ({ event, body }) => {
     if (event.item.type !== "message") return;
     const teamId = (body as { team_id?: string }).team_id ?? "";
     try {

@@ -1,8 +1,9 @@
-import type { App, BlockAction, CheckboxesAction, StaticSelectAction, webApi } from "@slack/bolt";
+import type { BlockAction, CheckboxesAction, StaticSelectAction, webApi } from "@slack/bolt";
 import { homeData } from "../mentoring/activity.js";
 import type { Services } from "../services.js";
 import { HOME_ACTIONS, homeView } from "../slack/home.js";
 import type { SettingsPatch } from "../store/index.js";
+import type { Listeners } from "./listeners.js";
 import { exportToDm } from "./privacy.js";
 
 export async function publishHome(
@@ -20,8 +21,8 @@ export async function publishHome(
 }
 
 /** The App Home dashboard, and the settings and privacy controls on it. */
-export function registerHome(app: App, services: Services, retentionDays: number): void {
-  app.event("app_home_opened", async ({ event, body, client }) => {
+export function registerHome(listeners: Listeners, services: Services, retentionDays: number): void {
+  listeners.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
     const teamId = (body as { team_id?: string }).team_id ?? "";
     try {
@@ -36,35 +37,38 @@ export function registerHome(app: App, services: Services, retentionDays: number
     await services.store.users.update(teamId, body.user.id, patch);
     await publishHome(services, client, teamId, body.user.id, retentionDays);
   };
-  app.action<BlockAction<StaticSelectAction>>(
+  listeners.action<BlockAction<StaticSelectAction>>(
     HOME_ACTIONS.language,
     async ({ ack, body, action, client }) => {
       await ack();
       await update(body, client, { language: action.selected_option.value as SettingsPatch["language"] });
     },
   );
-  app.action<BlockAction<StaticSelectAction>>(
+  listeners.action<BlockAction<StaticSelectAction>>(
     HOME_ACTIONS.platform,
     async ({ ack, body, action, client }) => {
       await ack();
       await update(body, client, { platform: action.selected_option.value as SettingsPatch["platform"] });
     },
   );
-  app.action<BlockAction<CheckboxesAction>>(HOME_ACTIONS.options, async ({ ack, body, action, client }) => {
-    await ack();
-    const on = new Set(action.selected_options.map((o) => o.value));
-    await update(body, client, {
-      showInDigest: on.has("show_in_digest"),
-      storeDrafts: on.has("store_drafts"),
-    });
-  });
-  app.action<BlockAction>(HOME_ACTIONS.export, async ({ ack, body, client }) => {
+  listeners.action<BlockAction<CheckboxesAction>>(
+    HOME_ACTIONS.options,
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const on = new Set(action.selected_options.map((o) => o.value));
+      await update(body, client, {
+        showInDigest: on.has("show_in_digest"),
+        storeDrafts: on.has("store_drafts"),
+      });
+    },
+  );
+  listeners.action<BlockAction>(HOME_ACTIONS.export, async ({ ack, body, client }) => {
     await ack();
     await exportToDm(services, client, body.team?.id ?? body.user.team_id ?? "", body.user.id).catch(
       (err: Error) => services.logger.warn(`export failed: ${err.message}`),
     );
   });
-  app.action<BlockAction>(HOME_ACTIONS.forget, async ({ ack, body, client }) => {
+  listeners.action<BlockAction>(HOME_ACTIONS.forget, async ({ ack, body, client }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     await services.store.privacy.forget(teamId, body.user.id);

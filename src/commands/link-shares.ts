@@ -1,4 +1,4 @@
-import type { App, types, webApi } from "@slack/bolt";
+import type { types, webApi } from "@slack/bolt";
 import { extractArticle } from "../links/extract.js";
 import { fetchPage } from "../links/fetch.js";
 import type { Services } from "../services.js";
@@ -6,6 +6,7 @@ import { linksIn, slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
 import { noteCheck } from "./activity.js";
 import type { OnceGuard } from "./dedupe.js";
+import type { Listeners } from "./listeners.js";
 import { coachingMessage, refineWithLlm, withUserDefaults } from "./reply.js";
 
 type WebClient = webApi.WebClient;
@@ -29,8 +30,8 @@ const MAX_LINKS = 2;
  * the message, in the message's thread: privately for the sharer, or for everyone in channels that
  * opted in. Both `message` and `link_shared` can arrive for one message; it is answered once.
  */
-export function registerLinkShares(app: App, services: Services, guard: OnceGuard): void {
-  app.event("message", async ({ event, body, client, context }) => {
+export function registerLinkShares(listeners: Listeners, services: Services, guard: OnceGuard): void {
+  listeners.event("message", async ({ event, body, client, context }) => {
     const e = event as GenericMessageEvent;
     // Edits, deletions, joins and bot posts all carry a subtype; only plain messages are coached.
     if (e.subtype !== undefined && e.subtype !== "thread_broadcast") return;
@@ -50,7 +51,7 @@ export function registerLinkShares(app: App, services: Services, guard: OnceGuar
     });
   });
 
-  app.event("link_shared", async ({ event, body, client, context }) => {
+  listeners.event("link_shared", async ({ event, body, client, context }) => {
     // While a message is being composed there is nothing to answer yet.
     if (event.source === "composer" || event.channel === "COMPOSER") return;
     if (!event.user || event.user === context.botUserId) return;

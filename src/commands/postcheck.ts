@@ -1,4 +1,4 @@
-import type { App, SlashCommand, webApi } from "@slack/bolt";
+import type { SlashCommand, webApi } from "@slack/bolt";
 import { detectLanguage } from "../coach/index.js";
 import { buildContext } from "../coach/text.js";
 import type { Services } from "../services.js";
@@ -7,6 +7,7 @@ import { slackToPlain } from "../slack/mrkdwn.js";
 import type { ReplyJob, ReplyOutcome } from "../slack/reply-pool.js";
 import { STRINGS } from "../slack/strings.js";
 import { refreshTimeZone } from "./activity.js";
+import type { Listeners } from "./listeners.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
 import { parseDraftOptions, refineWithLlm } from "./reply.js";
 
@@ -42,8 +43,8 @@ export function parseSubcommand(text: string): Subcommand {
 
 const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function registerPostcheckCommand(app: App, services: Services): void {
-  app.command("/postcheck", async ({ command, ack, respond, client }) => {
+export function registerPostcheckCommand(listeners: Listeners, services: Services): void {
+  listeners.command("/postcheck", async ({ command, ack, respond, client }) => {
     const sub = parseSubcommand(command.text ?? "");
     if (sub.kind === "help") {
       await ack({ response_type: "ephemeral", text: HELP_TEXT });

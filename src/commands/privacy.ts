@@ -1,5 +1,6 @@
-import type { App, BlockAction, webApi } from "@slack/bolt";
+import type { BlockAction, webApi } from "@slack/bolt";
 import type { Services } from "../services.js";
+import type { Listeners } from "./listeners.js";
 
 export const FORGET_ACTION = "privacy_forget_confirmed";
 
@@ -79,8 +80,8 @@ export function forgetPrompt() {
   };
 }
 
-export function registerPrivacyActions(app: App, services: Services): void {
-  app.action<BlockAction>(FORGET_ACTION, async ({ ack, body, respond }) => {
+export function registerPrivacyActions(listeners: Listeners, services: Services): void {
+  listeners.action<BlockAction>(FORGET_ACTION, async ({ ack, body, respond }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     try {

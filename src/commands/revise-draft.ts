@@ -1,9 +1,10 @@
-import type { App, BlockAction } from "@slack/bolt";
+import type { BlockAction } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { ACTIONS, REVISE_INPUT, reviseModal, revisionResultView, VIEWS } from "../slack/blocks.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { draftOfButton } from "./actions.js";
 import { noteCheck } from "./activity.js";
+import type { Listeners } from "./listeners.js";
 
 /** What the revision modal carries between opening and submit: the first version's outcome, not its text. */
 interface RevisionMetadata {
@@ -12,8 +13,8 @@ interface RevisionMetadata {
   options: { lang?: "en" | "fr"; platform?: "linkedin" | "x" | "slack" | "blog" };
 }
 
-export function registerReviseDraft(app: App, services: Services): void {
-  app.action<BlockAction>(ACTIONS.revise, async ({ ack, body, client, respond }) => {
+export function registerReviseDraft(listeners: Listeners, services: Services): void {
+  listeners.action<BlockAction>(ACTIONS.revise, async ({ ack, body, client, respond }) => {
     await ack();
     const ref = await draftOfButton(services, body, respond);
     if (!ref) return;
@@ -29,7 +30,7 @@ export function registerReviseDraft(app: App, services: Services): void {
     });
   });
 
-  app.view(VIEWS.revise, async ({ ack, view, body, client }) => {
+  listeners.view(VIEWS.revise, async ({ ack, view, body, client }) => {
     const value = view.state.values[REVISE_INPUT.block]?.[REVISE_INPUT.action]?.value ?? "";
     const draft = slackToPlain(value).trim();
     if (draft === "") {
