@@ -117,13 +117,14 @@ function load(
   connections: number,
   body: string,
   headers: Record<string, string>,
+  seconds = SECONDS,
 ): Promise<autocannon.Result> {
   const args = [
     new URL("../node_modules/autocannon/autocannon.js", import.meta.url).pathname,
     "-c",
     String(connections),
     "-d",
-    String(SECONDS),
+    String(seconds),
     "-m",
     "POST",
     "-b",
@@ -190,6 +191,10 @@ export async function benchSlack(): Promise<void> {
   console.log(row(["connections", "app", "req/s", "p50 ms", "p99 ms", "non-2xx", "drain s"], widths));
   const ratios: string[] = [];
   let p99At50 = Number.NaN;
+  // Warm both apps (JIT, connections, the reply worker) before anything is measured.
+  await load(bare.url, 10, body, headers, 2);
+  await load(postcoachUrl, 10, body, headers, 2);
+  await fake.drain("load");
   for (const connections of [1, 10, 50]) {
     const rounds: { ref: autocannon.Result; ours: autocannon.Result; drainMs: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {

@@ -33,6 +33,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
     });
     registerListeners(app, services);
     await init(app);
+    services.replies.start();
     await app.start();
     return { app, stop: () => app.stop().then(() => undefined) };
   }
@@ -61,6 +62,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
   });
   registerListeners(app, services);
   await init(app);
+  services.replies.start();
   const server = http.createServer(receiver.requestListener);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

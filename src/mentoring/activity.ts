@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { CoachResult, Lang } from "../coach/index.js";
 import type { NewCheck, Store } from "../store/index.js";
 import { computeStreak, type Streak, streakMilestone } from "./streaks.js";
-import { weekOf, zonedMidnight } from "./weeks.js";
+import { weekOf, weekStartAt } from "./weeks.js";
 
 /** A draft this short is a test, not a post: it is recorded but does not count for a streak. */
 export const MIN_COUNTED_CHARS = 40;
@@ -114,7 +114,7 @@ export async function recordCheck(store: Store, input: CheckInput): Promise<stri
 async function currentWeekStart(store: Store, teamId: string, userId: string, now: number): Promise<number> {
   const zones = await store.users.zones(teamId, userId);
   const tz = zones.filter((z) => z.from <= now).at(-1)?.tz ?? "UTC";
-  return zonedMidnight(weekOf(now, tz), tz);
+  return weekStartAt(now, tz);
 }
 
 /** The milestone a streak reaches with this week's first activity. */

@@ -72,6 +72,21 @@ export function zonedMidnight(day: number, tz: string): number {
   return guess;
 }
 
+const weekBounds = new Map<string, { start: number; end: number }>();
+
+/**
+ * The instant a week starts (Monday 00:00) for an instant, in a zone. Every recorded check needs
+ * it, so the current week's bounds are kept per zone (a few hundred zones at most).
+ */
+export function weekStartAt(t: number, tz: string): number {
+  const known = weekBounds.get(tz);
+  if (known && t >= known.start && t < known.end) return known.start;
+  const week = weekOf(t, tz);
+  const bounds = { start: zonedMidnight(week, tz), end: zonedMidnight(week + 7, tz) };
+  weekBounds.set(tz, bounds);
+  return bounds.start;
+}
+
 /** When a zone change made at `at` takes effect: the next Monday 00:00 in the old zone. */
 export function nextWeekStart(at: number, oldTz: string): number {
   return zonedMidnight(weekOf(at, oldTz) + 7, oldTz);

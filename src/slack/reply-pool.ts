@@ -85,6 +85,11 @@ export class ReplyPool {
     });
   }
 
+  /** Starts the worker now rather than on the first command, which would otherwise wait for it to load. */
+  start(): void {
+    this.ensureWorker();
+  }
+
   /** So many replies are waiting that a new draft would wait minutes (or exhaust memory). */
   get saturated(): boolean {
     return this.queuedChars > this.maxQueuedChars;

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +17,40 @@ async function silentServer(): Promise<{ url: string; close: () => void }> {
     url: `http://127.0.0.1:${port}/response/hang`,
     close: () => {
       for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
+/**
+ * A response_url host that keeps connections alive after answering, then drops a kept-alive
+ * connection when the next request arrives on it (as a server that timed it out would).
+ */
+async function forgetfulServer(): Promise<{ url: string; received: string[]; close: () => void }> {
+  const received: string[] = [];
+  const served = new WeakSet<net.Socket>();
+  const server = http.createServer((req, res) => {
+    if (served.has(req.socket)) {
+      req.socket.destroy();
+      return;
+    }
+    served.add(req.socket);
+    let body = "";
+    req.on("data", (d) => {
+      body += d;
+    });
+    req.on("end", () => {
+      received.push(body);
+      res.writeHead(200, { connection: "keep-alive" }).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/response/forgetful`,
+    received,
+    close: () => {
+      server.closeAllConnections();
       server.close();
     },
   };
@@ -103,4 +138,21 @@ describe("/postcheck when replies back up", () => {
       expect(threadNice(process.pid)).toBe(0);
     },
   );
+
+  it("delivers the reply when Slack dropped the kept-alive connection meanwhile", async () => {
+    const forgetful = await forgetfulServer();
+    try {
+      for (const n of [1, 2, 3]) {
+        const body = slashCommandBody(
+          `Draft number ${n} about what our team learned this week.`,
+          forgetful.url,
+        );
+        await postSigned(h.url, body, FORM);
+        await expect.poll(() => forgetful.received.length).toBe(n);
+      }
+      expect(forgetful.received.at(-1)).toContain("Questions to ask yourself");
+    } finally {
+      forgetful.close();
+    }
+  });
 });
