@@ -40,10 +40,12 @@ export function createServices(
     now?: () => number;
     llm?: Config["llm"];
     retentionDays?: number;
+    /** Limits of the /postcheck reply queue (tests make them small). */
+    replyQueue?: ConstructorParameters<typeof ReplyPool>[1];
   },
 ): Services {
   const now = options.now ?? Date.now;
-  const replies = new ReplyPool(options.databasePath);
+  const replies = new ReplyPool(options.databasePath, options.replyQueue);
   const llmConfig = options.llm;
   const llm = llmConfig?.apiKey
     ? new LlmCoach({

@@ -4,7 +4,7 @@ import { buildContext } from "../coach/text.js";
 import type { Services } from "../services.js";
 import { draftBackBlocks } from "../slack/blocks.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import type { ReplyJob, ReplyOutcome } from "../slack/reply-pool.js";
+import type { NewReplyJob, ReplyOutcome } from "../slack/reply-pool.js";
 import { STRINGS } from "../slack/strings.js";
 import { refreshTimeZone } from "./activity.js";
 import type { Listeners } from "./listeners.js";
@@ -41,9 +41,14 @@ export function parseSubcommand(text: string): Subcommand {
   return { kind: "draft", text: t };
 }
 
-const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export function registerPostcheckCommand(listeners: Listeners, services: Services): void {
+  // A Web API client per workspace, for the follow-up of a reply (one per team, not per command).
+  const clients = new Map<string, webApi.WebClient>();
+  services.replies.onOutcome((outcome) => {
+    afterReply(services, clients, outcome).catch((err: Error) =>
+      services.logger.error(`after a /postcheck reply: ${err.message}`),
+    );
+  });
   listeners.command("/postcheck", async ({ command, ack, respond, client }) => {
     const sub = parseSubcommand(command.text ?? "");
     if (sub.kind === "help") {
@@ -55,8 +60,6 @@ export function registerPostcheckCommand(listeners: Listeners, services: Service
       return;
     }
     await ack();
-    // Let acks already waiting go out before this reply's work: under load they stay fast.
-    await afterPendingIo();
     if (sub.kind === "channel-option") {
       await setChannelOption(services, command, respond, sub.option, sub.on);
       return;
@@ -73,7 +76,7 @@ export function registerPostcheckCommand(listeners: Listeners, services: Service
     }
     // The worker reads the user's defaults, coaches, records the check and replies; this thread
     // only acknowledged. Buttons carry the typed options and re-apply the defaults when clicked.
-    const job: Omit<ReplyJob, "id"> = {
+    const job: NewReplyJob = {
       draft,
       typedOptions: parsed.options,
       teamId: command.team_id,
@@ -85,28 +88,28 @@ export function registerPostcheckCommand(listeners: Listeners, services: Service
       record: true,
       returnResult: services.llm !== undefined,
     };
-    // The listener returns now rather than awaiting the reply: in a burst thousands of replies
-    // wait in the worker, and holding every request's objects until then made garbage collection
-    // the main thread's largest cost.
-    services.replies
-      .send(job)
-      .then((outcome) => afterReply(services, client, job, outcome))
-      .catch((err: Error) => services.logger.error(`after a /postcheck reply: ${err.message}`));
+    clients.set(command.team_id, client);
+    services.replies.post(job);
   });
 }
 
-/** What follows a delivered reply: logs, a stale time zone, and the LLM's questions replacing the heuristic ones. */
+/**
+ * What follows a reply, once the worker is done with it: logs, a stale time zone, and the LLM's
+ * questions replacing the heuristic ones. The job only comes back when there is such work.
+ */
 async function afterReply(
   services: Services,
-  client: webApi.WebClient,
-  job: Omit<ReplyJob, "id">,
+  clients: Map<string, webApi.WebClient>,
   outcome: ReplyOutcome,
 ): Promise<void> {
   if (!outcome.ok)
     services.logger.warn(`coaching reply not delivered: ${outcome.error ?? `HTTP ${outcome.status}`}`);
   else services.logger.debug(`postcheck reply built and sent in ${outcome.ms.toFixed(1)} ms`);
   if (outcome.warning) services.logger.warn(outcome.warning);
-  if (outcome.tzStale) void refreshTimeZone(services, client, job.teamId, job.userId);
+  const job = outcome.job;
+  if (!job) return;
+  const client = clients.get(job.teamId);
+  if (outcome.tzStale && client) void refreshTimeZone(services, client, job.teamId, job.userId);
   if (!outcome.ok || !outcome.result) return;
   const llm = await refineWithLlm(services, job.draft, {}, outcome.result);
   if (!llm) return;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CoachResult, Lang } from "../coach/index.js";
-import type { NewCheck, Store } from "../store/index.js";
+import type { NewCheck, Store, UserSettings } from "../store/index.js";
 import { computeStreak, type Streak, streakMilestone } from "./streaks.js";
 import { weekOf, weekStartAt } from "./weeks.js";
 
@@ -67,6 +67,8 @@ export interface CheckInput {
   surface: NewCheck["surface"];
   growth?: { scoreDelta: number };
   now: number;
+  /** The user's settings, when the caller has just read them. */
+  settings?: UserSettings;
 }
 
 /**
@@ -77,13 +79,10 @@ export async function recordCheck(store: Store, input: CheckInput): Promise<stri
   const { teamId, userId, draft, result, now } = input;
   const counts = countsForStreak(draft);
   const [settings, weekStart] = await Promise.all([
-    store.users.get(teamId, userId),
+    input.settings ?? store.users.get(teamId, userId),
     currentWeekStart(store, teamId, userId, now),
   ]);
-  const [hadAny, hadThisWeek] = await Promise.all([
-    store.checks.any(teamId, userId),
-    store.checks.countedSince(teamId, userId, weekStart),
-  ]);
+  const { any: hadAny, countedSince: hadThisWeek } = await store.checks.history(teamId, userId, weekStart);
   await store.checks.record({
     teamId,
     userId,

@@ -25,6 +25,8 @@ export interface ReplyJob {
 
 export interface ReplyOutcome {
   id: number;
+  /** The draft's length, so that the pool knows how much is still waiting. */
+  chars: number;
   ok: boolean;
   status: number;
   ms: number;
@@ -37,7 +39,11 @@ export interface ReplyOutcome {
   /** Something to log (the check could not be recorded); the reply still went out. */
   warning?: string;
   error?: string;
+  /** The job, sent back only when the main thread has more to do (the LLM, a stale time zone). */
+  job?: ReplyJob;
 }
+
+export type NewReplyJob = Omit<ReplyJob, "id">;
 
 /**
  * The reply thread's nice value. When the CPU is short (a burst of commands), Slack's 3-second
@@ -56,8 +62,11 @@ export const REPLY_THREAD_NICE = 10;
 export class ReplyPool {
   private worker?: Worker;
   private nextId = 1;
-  private readonly pending = new Map<number, { chars: number; resolve: (o: ReplyOutcome) => void }>();
+  /** Only jobs whose sender awaits them (see send); posted jobs leave nothing behind here. */
+  private readonly awaited = new Map<number, (o: ReplyOutcome) => void>();
+  private waitingJobs = 0;
   private queuedChars = 0;
+  private followUp: (outcome: ReplyOutcome) => void = () => undefined;
 
   private readonly maxQueuedChars: number;
   private readonly replyTimeoutMs: number;
@@ -75,15 +84,41 @@ export class ReplyPool {
     this.replyTimeoutMs = options.replyTimeoutMs ?? 10_000;
   }
 
-  send(job: Omit<ReplyJob, "id">): Promise<ReplyOutcome> {
-    const id = this.nextId++;
-    const chars = job.draft.length;
-    return new Promise((resolve) => {
-      this.pending.set(id, { chars, resolve });
-      this.queuedChars += chars;
-      this.ensureWorker().postMessage({ ...job, id });
-    });
+  /** What to do with the outcome of each posted job (logs, the LLM's questions, a time zone). */
+  onOutcome(handler: (outcome: ReplyOutcome) => void): void {
+    this.followUp = handler;
   }
+
+  /**
+   * Queues a reply and keeps nothing of it here: in a burst thousands of replies wait, and objects
+   * kept alive for each one made garbage collection the main thread's largest cost.
+   */
+  post(job: NewReplyJob): void {
+    this.enqueue(job);
+  }
+
+  /** Queues a reply and resolves with its outcome, which goes to the caller instead of onOutcome. */
+  send(job: NewReplyJob): Promise<ReplyOutcome> {
+    return new Promise((resolve) => this.awaited.set(this.enqueue(job), resolve));
+  }
+
+  private enqueue(job: NewReplyJob): number {
+    const id = this.nextId++;
+    this.waitingJobs++;
+    this.queuedChars += job.draft.length;
+    this.outbox.push({ ...job, id });
+    if (this.outbox.length === 1) setImmediate(this.flush);
+    return id;
+  }
+
+  // Jobs go to the worker in one message per turn of the event loop, and outcomes come back the
+  // same way: a message between threads has a fixed cost, paid once per batch.
+  private outbox: ReplyJob[] = [];
+  private readonly flush = () => {
+    const jobs = this.outbox;
+    this.outbox = [];
+    if (jobs.length > 0) this.ensureWorker().postMessage(jobs);
+  };
 
   /** Starts the worker now rather than on the first command, which would otherwise wait for it to load. */
   start(): void {
@@ -112,7 +147,9 @@ export class ReplyPool {
       },
     });
     w.unref();
-    w.on("message", (o: ReplyOutcome) => this.settle(o));
+    w.on("message", (outcomes: ReplyOutcome[]) => {
+      for (const o of outcomes) this.settle(o);
+    });
     w.on("error", (err) => this.failAll(err.message));
     w.on("exit", () => {
       if (this.worker === w) this.worker = undefined;
@@ -123,14 +160,29 @@ export class ReplyPool {
   }
 
   private settle(outcome: ReplyOutcome): void {
-    const entry = this.pending.get(outcome.id);
-    if (!entry) return;
-    this.pending.delete(outcome.id);
-    this.queuedChars -= entry.chars;
-    entry.resolve(outcome);
+    this.waitingJobs--;
+    this.queuedChars -= outcome.chars;
+    const awaiting = this.awaited.get(outcome.id);
+    if (awaiting) {
+      this.awaited.delete(outcome.id);
+      awaiting(outcome);
+    } else this.followUp(outcome);
   }
 
+  /** The worker died: the replies it held are lost (said once, with how many); the next job starts a new one. */
   private failAll(error: string): void {
-    for (const id of [...this.pending.keys()]) this.settle({ id, ok: false, status: 0, ms: 0, error });
+    if (this.waitingJobs > 0)
+      this.followUp({
+        id: 0,
+        chars: 0,
+        ok: false,
+        status: 0,
+        ms: 0,
+        error: `${error}; ${this.waitingJobs} replies lost`,
+      });
+    for (const [id, resolve] of this.awaited) resolve({ id, chars: 0, ok: false, status: 0, ms: 0, error });
+    this.awaited.clear();
+    this.waitingJobs = 0;
+    this.queuedChars = 0;
   }
 }

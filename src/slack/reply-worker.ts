@@ -68,6 +68,7 @@ async function run(job: ReplyJob): Promise<ReplyOutcome> {
           draft: job.draft,
           result,
           surface: "slash",
+          settings,
           now: Date.now(),
         });
         if (milestone) added.push(milestone);
@@ -91,6 +92,8 @@ async function run(job: ReplyJob): Promise<ReplyOutcome> {
   const status = await postJson(job.responseUrl, JSON.stringify(body));
   return {
     id: job.id,
+    chars: job.draft.length,
+    job: job.returnResult || tzStale ? job : undefined,
     ok: status >= 200 && status < 300,
     status,
     ms: performance.now() - started,
@@ -157,17 +160,38 @@ function pump(): void {
     const job = queue.shift()!;
     running++;
     run(job)
-      .catch((err: Error): ReplyOutcome => ({ id: job.id, ok: false, status: 0, ms: 0, error: err.message }))
+      .catch(
+        (err: Error): ReplyOutcome => ({
+          id: job.id,
+          chars: job.draft.length,
+          ok: false,
+          status: 0,
+          ms: 0,
+          error: err.message,
+        }),
+      )
       .then((outcome) => {
         running--;
-        parentPort!.postMessage(outcome);
+        report(outcome);
         pump();
       });
   }
 }
 
+// Outcomes go back in one message per turn of the event loop (see ReplyPool.send).
+let outcomes: ReplyOutcome[] = [];
+function report(outcome: ReplyOutcome): void {
+  outcomes.push(outcome);
+  if (outcomes.length > 1) return;
+  setImmediate(() => {
+    const batch = outcomes;
+    outcomes = [];
+    parentPort!.postMessage(batch);
+  });
+}
+
 yieldCpuToAcks();
-parentPort!.on("message", (job: ReplyJob) => {
-  queue.push(job);
+parentPort!.on("message", (jobs: ReplyJob[]) => {
+  for (const job of jobs) queue.push(job);
   pump();
 });

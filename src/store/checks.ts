@@ -34,9 +34,12 @@ export interface CheckStore {
   activity(teamId: string, userId: string): Promise<number[]>;
   since(teamId: string, userId: string, from: number): Promise<CheckRow[]>;
   count(teamId: string, userId: string): Promise<number>;
-  /** Whether the user has any check at all, or a counted one since an instant (both via the index). */
-  any(teamId: string, userId: string): Promise<boolean>;
-  countedSince(teamId: string, userId: string, from: number): Promise<boolean>;
+  /** Whether the user has any check at all, and a counted one since an instant (one query, via the index). */
+  history(
+    teamId: string,
+    userId: string,
+    countedFrom: number,
+  ): Promise<{ any: boolean; countedSince: boolean }>;
 }
 
 export function sqliteChecks(db: Db): CheckStore {
@@ -59,11 +62,9 @@ export function sqliteChecks(db: Db): CheckStore {
   const count = db.prepare<[string, string], { n: number }>(
     "SELECT COUNT(*) AS n FROM checks WHERE team_id = ? AND user_id = ?",
   );
-  const anyCheck = db.prepare<[string, string], { x: number }>(
-    "SELECT 1 AS x FROM checks WHERE team_id = ? AND user_id = ? LIMIT 1",
-  );
-  const countedSince = db.prepare<[string, string, number], { x: number }>(
-    "SELECT 1 AS x FROM checks WHERE team_id = ? AND user_id = ? AND created_at >= ? AND counts = 1 LIMIT 1",
+  const history = db.prepare<[string, string, string, string, number], { any: number; counted: number }>(
+    `SELECT EXISTS (SELECT 1 FROM checks WHERE team_id = ? AND user_id = ?) AS any,
+       EXISTS (SELECT 1 FROM checks WHERE team_id = ? AND user_id = ? AND created_at >= ? AND counts = 1) AS counted`,
   );
   return {
     record: async (c) => {
@@ -88,7 +89,9 @@ export function sqliteChecks(db: Db): CheckStore {
         findings: r.findings ? r.findings.split(",") : [],
       })),
     count: async (teamId, userId) => count.get(teamId, userId)?.n ?? 0,
-    any: async (teamId, userId) => anyCheck.get(teamId, userId) !== undefined,
-    countedSince: async (teamId, userId, from) => countedSince.get(teamId, userId, from) !== undefined,
+    history: async (teamId, userId, from) => {
+      const r = history.get(teamId, userId, teamId, userId, from);
+      return { any: r?.any === 1, countedSince: r?.counted === 1 };
+    },
   };
 }

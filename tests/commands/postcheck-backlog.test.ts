@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { REPLY_THREAD_NICE, ReplyPool } from "../../src/slack/reply-pool.js";
+import { REPLY_THREAD_NICE } from "../../src/slack/reply-pool.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
 import { FORM, postSigned, slashCommandBody } from "../helpers/slack-requests.js";
 
@@ -66,15 +66,11 @@ function threadNice(tid: string | number): number {
 describe("/postcheck when replies back up", () => {
   let h: Harness;
   let silent: Awaited<ReturnType<typeof silentServer>>;
-  let dbPath: string;
 
   beforeAll(async () => {
-    h = await startHarness();
-    silent = await silentServer();
-    dbPath = h.databasePath;
-    await h.services.replies.close();
     // Saturated as soon as one draft waits; a hung response_url gives up after 1.5 s.
-    h.services.replies = new ReplyPool(dbPath, { maxQueuedChars: 1, replyTimeoutMs: 1500 });
+    h = await startHarness({}, { replyQueue: { maxQueuedChars: 1, replyTimeoutMs: 1500 } });
+    silent = await silentServer();
   });
   // The previous test's replies must be settled first, or the pool is still full.
   beforeEach(async () => {

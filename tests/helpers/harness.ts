@@ -23,7 +23,6 @@ export interface Harness {
   url: string;
   services: Services;
   store: ReturnType<typeof createSqliteStore>;
-  databasePath: string;
   logs: string[];
   command(
     text: string,
@@ -37,7 +36,10 @@ export interface Harness {
 }
 
 /** The real Bolt app in HTTP mode on a free port, talking to a fresh fake Slack and a temp database. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: { replyQueue?: Parameters<typeof createServices>[2]["replyQueue"] } = {},
+): Promise<Harness> {
   const fake = await new FakeSlack().start();
   const dir = mkdtempSync(join(tmpdir(), "postcoach-"));
   const config = loadConfig({
@@ -57,6 +59,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     databasePath: config.databasePath,
     llm: config.llm,
     retentionDays: config.retentionDays,
+    replyQueue: options.replyQueue,
   });
   const running: RunningApp = await startSlackApp(config, services, logger);
   const url = `http://127.0.0.1:${running.port}/slack/events`;
@@ -65,7 +68,6 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     url,
     services,
     store,
-    databasePath: config.databasePath,
     logs,
     command: (text, responseId = "cmd", fields, o) =>
       postSigned(url, slashCommandBody(text, fake.responseUrl(responseId), fields), FORM, o),
