@@ -187,49 +187,52 @@ export async function benchSlack(): Promise<void> {
   // hits both; each app's figure is the round with its median throughput. After each postcoach
   // round the queued replies drain before the next round starts, so that neither app runs while
   // the other's leftover work holds a core.
-  const widths = [12, 12, 10, 10, 10, 8, 12];
-  console.log(row(["connections", "app", "req/s", "p50 ms", "p99 ms", "non-2xx", "drain s"], widths));
-  const ratios: string[] = [];
-  let p99At50 = Number.NaN;
-  // Warm both apps (JIT, connections, the reply worker) before anything is measured.
-  await load(bare.url, 10, body, headers, 2);
-  await load(postcoachUrl, 10, body, headers, 2);
-  await fake.drain("load");
-  for (const connections of [1, 10, 50]) {
+  const measure = async (connections: number) => {
     const rounds: { ref: autocannon.Result; ours: autocannon.Result; drainMs: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const ref = await load(bare.url, connections, body, headers);
       const ours = await load(postcoachUrl, connections, body, headers);
       rounds.push({ ref, ours, drainMs: await fake.drain("load") });
     }
-    const byRate = (pick: (r: (typeof rounds)[number]) => autocannon.Result) =>
+    const median = (pick: (r: (typeof rounds)[number]) => autocannon.Result) =>
       [...rounds].sort((a, b) => pick(a).requests.average - pick(b).requests.average)[
         Math.floor(rounds.length / 2)
       ]!;
-    const ref = byRate((r) => r.ref).ref;
-    const medianOurs = byRate((r) => r.ours);
-    const ours = medianOurs.ours;
+    const ours = median((r) => r.ours);
+    return { ref: median((r) => r.ref).ref, ours: ours.ours, drainMs: ours.drainMs };
+  };
+  const widths = [12, 12, 10, 10, 10, 8, 12];
+  const header = () =>
+    console.log(row(["connections", "app", "req/s", "p50 ms", "p99 ms", "non-2xx", "drain s"], widths));
+  const report = (connections: number, m: Awaited<ReturnType<typeof measure>>) => {
     for (const [name, r, drain] of [
-      ["bare Bolt", ref, ""],
-      ["postcoach", ours, fmt(medianOurs.drainMs / 1000, 1)],
+      ["bare Bolt", m.ref, ""],
+      ["postcoach", m.ours, fmt(m.drainMs / 1000, 1)],
     ] as const) {
-      console.log(
-        row(
-          [
-            connections,
-            name,
-            fmt(r.requests.average, 0),
-            fmt(r.latency.p50, 1),
-            fmt(r.latency.p99, 1),
-            r.non2xx + r.errors,
-            drain,
-          ],
-          widths,
-        ),
-      );
+      const cells = [
+        connections,
+        name,
+        fmt(r.requests.average, 0),
+        fmt(r.latency.p50, 1),
+        fmt(r.latency.p99, 1),
+      ];
+      console.log(row([...cells, r.non2xx + r.errors, drain], widths));
     }
-    ratios.push(`${connections}: ${fmt((100 * ours.requests.average) / ref.requests.average, 0)} %`);
-    if (connections === 50) p99At50 = ours.latency.p99;
+    return `${connections}: ${fmt((100 * m.ours.requests.average) / m.ref.requests.average, 0)} %`;
+  };
+
+  // Warm both apps (JIT, connections, the reply worker) before anything is measured.
+  await load(bare.url, 10, body, headers, 2);
+  await load(postcoachUrl, 10, body, headers, 2);
+  await fake.drain("load");
+
+  header();
+  const ratios: string[] = [];
+  let p99At50 = Number.NaN;
+  for (const connections of [1, 10, 50]) {
+    const m = await measure(connections);
+    ratios.push(report(connections, m));
+    if (connections === 50) p99At50 = m.ours.latency.p99;
   }
   console.log(
     `postcoach acks at ${ratios.join(", ")} of bare Bolt's requests per second (by connections; median of ${ROUNDS} alternating rounds)`,

@@ -54,6 +54,14 @@ export type NewReplyJob = Omit<ReplyJob, "id">;
 export const REPLY_THREAD_NICE = 10;
 
 /**
+ * The same priority, kept by the threads themselves where the OS cannot (and more finely than a
+ * nice value: on a busy machine any work beside the main thread slows its request/response
+ * round trips). The main thread publishes how busy its event loop was over the last interval;
+ * above `busyPermille` the reply thread sends one reply at a time with a pause between them.
+ */
+export const REPLY_PACING = { sampleMs: 50, busyPermille: 500, pauseMs: 5 } as const;
+
+/**
  * Sends /postcheck replies from a worker thread (see reply-worker.ts): it reads the user's
  * settings, coaches, records the check in its own SQLite connection and posts to response_url, so
  * the main thread only verifies and acknowledges. If the worker dies, pending jobs fail and the
@@ -78,8 +86,11 @@ export class ReplyPool {
       maxQueuedChars?: number;
       /** How long one POST to a response_url may take before it counts as failed. */
       replyTimeoutMs?: number;
+      /** Sample this thread's busyness (REPLY_PACING); off, reportBusy alone sets it (tests). */
+      sampleBusy?: boolean;
     } = {},
   ) {
+    this.samplingOn = options.sampleBusy ?? true;
     this.maxQueuedChars = options.maxQueuedChars ?? 32_000_000;
     this.replyTimeoutMs = options.replyTimeoutMs ?? 10_000;
   }
@@ -131,9 +142,31 @@ export class ReplyPool {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sampler);
     const w = this.worker;
     this.worker = undefined;
     await w?.terminate();
+  }
+
+  private readonly busySignal = new SharedArrayBuffer(4);
+  private readonly samplingOn: boolean;
+  private sampler?: NodeJS.Timeout;
+
+  /** Tells the reply thread how busy this thread's event loop is, in thousandths (see REPLY_PACING). */
+  reportBusy(permille: number): void {
+    Atomics.store(new Int32Array(this.busySignal), 0, Math.round(permille));
+  }
+
+  /** Reports, every REPLY_PACING.sampleMs, how busy this thread's event loop was meanwhile. */
+  private sampleBusy(): void {
+    if (this.sampler || !this.samplingOn) return;
+    let last = performance.eventLoopUtilization();
+    this.sampler = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      this.reportBusy(1000 * performance.eventLoopUtilization(now, last).utilization);
+      last = now;
+    }, REPLY_PACING.sampleMs);
+    this.sampler.unref();
   }
 
   private ensureWorker(): Worker {
@@ -144,9 +177,11 @@ export class ReplyPool {
         databasePath: this.databasePath,
         nice: REPLY_THREAD_NICE,
         replyTimeoutMs: this.replyTimeoutMs,
+        busySignal: this.busySignal,
       },
     });
     w.unref();
+    this.sampleBusy();
     w.on("message", (outcomes: ReplyOutcome[]) => {
       for (const o of outcomes) this.settle(o);
     });

@@ -12,7 +12,7 @@ import { analyze } from "../coach/index.js";
 import { recordCheck } from "../mentoring/activity.js";
 import { applyDefaults, createSqliteStore, type Store } from "../store/index.js";
 import { coachingBlocks, coachingText } from "./blocks.js";
-import type { ReplyJob, ReplyOutcome } from "./reply-pool.js";
+import { REPLY_PACING, type ReplyJob, type ReplyOutcome } from "./reply-pool.js";
 
 const TZ_REFRESH_MS = 24 * 60 * 60 * 1000;
 // A few replies in flight at once: enough to hide network latency, few enough that a burst of
@@ -25,10 +25,11 @@ const AGENTS: Record<string, http.Agent> = {
   "https:": new https.Agent({ keepAlive: true, maxSockets: IN_FLIGHT }),
 };
 
-const { databasePath, nice, replyTimeoutMs } = workerData as {
+const { databasePath, nice, replyTimeoutMs, busySignal } = workerData as {
   databasePath: string;
   nice: number;
   replyTimeoutMs: number;
+  busySignal: SharedArrayBuffer;
 };
 
 /** See REPLY_THREAD_NICE. A thread's own nice value exists on Linux only. */
@@ -154,28 +155,48 @@ function postJson(url: string, json: string, retry = true): Promise<number> {
 
 const queue: ReplyJob[] = [];
 let running = 0;
+let resumeTimer: NodeJS.Timeout | undefined;
 
+/** See REPLY_PACING: how busy the main thread's event loop was lately, in thousandths. */
+const mainLoopBusy = new Int32Array(busySignal);
+
+/**
+ * Starts replies while there are slots. While the main thread is saturated (a burst of commands),
+ * replies go one at a time with a pause between them, so that acks keep the CPU; the queue then
+ * drains at full speed as soon as the burst eases.
+ */
 function pump(): void {
   while (running < IN_FLIGHT && queue.length > 0) {
-    const job = queue.shift()!;
-    running++;
-    run(job)
-      .catch(
-        (err: Error): ReplyOutcome => ({
-          id: job.id,
-          chars: job.draft.length,
-          ok: false,
-          status: 0,
-          ms: 0,
-          error: err.message,
-        }),
-      )
-      .then((outcome) => {
-        running--;
-        report(outcome);
-        pump();
-      });
+    if (Atomics.load(mainLoopBusy, 0) >= REPLY_PACING.busyPermille) {
+      if (running > 0 || resumeTimer) return;
+      resumeTimer = setTimeout(() => {
+        resumeTimer = undefined;
+        if (queue.length > 0) start(queue.shift()!);
+      }, REPLY_PACING.pauseMs);
+      return;
+    }
+    start(queue.shift()!);
   }
+}
+
+function start(job: ReplyJob): void {
+  running++;
+  run(job)
+    .catch(
+      (err: Error): ReplyOutcome => ({
+        id: job.id,
+        chars: job.draft.length,
+        ok: false,
+        status: 0,
+        ms: 0,
+        error: err.message,
+      }),
+    )
+    .then((outcome) => {
+      running--;
+      report(outcome);
+      pump();
+    });
 }
 
 // Outcomes go back in one message per turn of the event loop (see ReplyPool.send).
