@@ -64,8 +64,8 @@ export const REPLY_PACING = { sampleMs: 50, busyPermille: 500, pauseMs: 5 } as c
 /**
  * Sends /postcheck replies from a worker thread (see reply-worker.ts): it reads the user's
  * settings, coaches, records the check in its own SQLite connection and posts to response_url, so
- * the main thread only verifies and acknowledges. If the worker dies, pending jobs fail and the
- * next job starts a new worker.
+ * the main thread only verifies and acknowledges. If the worker dies, the replies it held are
+ * reported lost and the next job starts a new worker.
  */
 export class ReplyPool {
   private worker?: Worker;
@@ -78,6 +78,18 @@ export class ReplyPool {
 
   private readonly maxQueuedChars: number;
   private readonly replyTimeoutMs: number;
+  /** Where the main thread says how busy it is, for the reply thread (REPLY_PACING). */
+  private readonly busySignal = new SharedArrayBuffer(4);
+  private readonly samplingOn: boolean;
+  private sampler?: NodeJS.Timeout;
+  // Jobs go to the worker in one message per turn of the event loop, and outcomes come back the
+  // same way: a message between threads has a fixed cost, paid once per batch.
+  private outbox: ReplyJob[] = [];
+  private readonly flush = () => {
+    const jobs = this.outbox;
+    this.outbox = [];
+    if (jobs.length > 0) this.ensureWorker().postMessage(jobs);
+  };
 
   constructor(
     private readonly databasePath: string,
@@ -122,15 +134,6 @@ export class ReplyPool {
     return id;
   }
 
-  // Jobs go to the worker in one message per turn of the event loop, and outcomes come back the
-  // same way: a message between threads has a fixed cost, paid once per batch.
-  private outbox: ReplyJob[] = [];
-  private readonly flush = () => {
-    const jobs = this.outbox;
-    this.outbox = [];
-    if (jobs.length > 0) this.ensureWorker().postMessage(jobs);
-  };
-
   /** Starts the worker now rather than on the first command, which would otherwise wait for it to load. */
   start(): void {
     this.ensureWorker();
@@ -147,10 +150,6 @@ export class ReplyPool {
     this.worker = undefined;
     await w?.terminate();
   }
-
-  private readonly busySignal = new SharedArrayBuffer(4);
-  private readonly samplingOn: boolean;
-  private sampler?: NodeJS.Timeout;
 
   /** Tells the reply thread how busy this thread's event loop is, in thousandths (see REPLY_PACING). */
   reportBusy(permille: number): void {
