@@ -3,6 +3,7 @@ import type { CoachResult } from "../coach/index.js";
 import { type CheckInput, recordCheck } from "../mentoring/activity.js";
 import { isValidTimeZone } from "../mentoring/weeks.js";
 import type { Services } from "../services.js";
+import type { UserSettings } from "../store/index.js";
 
 const TZ_REFRESH_MS = 24 * 60 * 60 * 1000;
 
@@ -17,7 +18,7 @@ export async function noteCheck(
 ): Promise<string | undefined> {
   try {
     const milestone = await recordCheck(services.store, { ...input, now: services.now() });
-    if (client) void refreshTimeZone(services, client, input.teamId, input.userId);
+    if (client) void refreshTimeZone(services, client, input.teamId, input.userId, input.settings);
     return milestone;
   } catch (err) {
     services.logger.warn(`check not recorded: ${(err as Error).message}`);
@@ -31,9 +32,11 @@ export async function refreshTimeZone(
   client: webApi.WebClient,
   teamId: string,
   userId: string,
+  /** The settings, when the caller has just read them. */
+  known?: UserSettings,
 ): Promise<void> {
   try {
-    const settings = await services.store.users.get(teamId, userId);
+    const settings = known ?? (await services.store.users.get(teamId, userId));
     if (settings.tzCheckedAt && services.now() - settings.tzCheckedAt < TZ_REFRESH_MS) return;
     const info = await client.users.info({ user: userId });
     const tz = info.user?.tz;

@@ -3,7 +3,7 @@ import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { noteCheck } from "./activity.js";
 import type { Listeners } from "./listeners.js";
-import { coachingMessage, refineWithLlm, withUserDefaults } from "./reply.js";
+import { coachingMessage, refineWithLlm, userDefaults } from "./reply.js";
 
 export const CHECK_POST_CALLBACK = "check_post";
 
@@ -20,10 +20,11 @@ export function registerCheckPostShortcut(listeners: Listeners, services: Servic
       return;
     }
     const teamId = shortcut.team?.id ?? shortcut.user.team_id ?? "";
-    const options = await withUserDefaults(services, teamId, shortcut.user.id);
+    const { options, settings } = await userDefaults(services, teamId, shortcut.user.id);
     const result = services.coach(draft, options);
     const refined = refineWithLlm(services, draft, options, result);
     const milestone = await noteCheck(services, client, {
+      settings,
       teamId,
       userId: shortcut.user.id,
       channelId: shortcut.channel.id,

@@ -4,7 +4,7 @@ import { slackToPlain } from "../slack/mrkdwn.js";
 import { noteCheck } from "./activity.js";
 import type { Listeners } from "./listeners.js";
 import { HELP_TEXT, parseSubcommand } from "./postcheck.js";
-import { coachingMessage, parseDraftOptions, refineWithLlm, withUserDefaults } from "./reply.js";
+import { coachingMessage, parseDraftOptions, refineWithLlm, userDefaults } from "./reply.js";
 
 type GenericMessageEvent = types.GenericMessageEvent;
 
@@ -34,10 +34,11 @@ export function registerDirectMessages(listeners: Listeners, services: Services)
       return;
     }
     const parsed = parseDraftOptions(text);
-    const options = await withUserDefaults(services, teamId, e.user, parsed.options);
+    const { options, settings } = await userDefaults(services, teamId, e.user, parsed.options);
     const result = services.coach(parsed.draft, options);
     const refined = refineWithLlm(services, parsed.draft, options, result);
     const milestone = await noteCheck(services, client, {
+      settings,
       teamId,
       userId: e.user,
       channelId: e.channel,

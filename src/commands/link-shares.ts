@@ -7,7 +7,7 @@ import { STRINGS } from "../slack/strings.js";
 import { noteCheck } from "./activity.js";
 import type { OnceGuard } from "./dedupe.js";
 import type { Listeners } from "./listeners.js";
-import { coachingMessage, refineWithLlm, withUserDefaults } from "./reply.js";
+import { coachingMessage, refineWithLlm, userDefaults } from "./reply.js";
 
 type WebClient = webApi.WebClient;
 type GenericMessageEvent = types.GenericMessageEvent;
@@ -112,11 +112,12 @@ async function coachShare(
   });
   const draft = [message, ...readable.map((r) => r.article.text)].filter(Boolean).join("\n\n");
   if (draft === "") return;
-  const options = await withUserDefaults(services, share.team, share.user);
+  const { options, settings: userSettings } = await userDefaults(services, share.team, share.user);
   const result = services.coach(draft, options);
   // Link coaching is not awaited by anyone: it can wait for the LLM, within LLM_TIMEOUT_MS.
   const llm = await refineWithLlm(services, draft, options, result);
   const milestone = await noteCheck(services, client, {
+    settings: userSettings,
     teamId: share.team,
     userId: share.user,
     channelId: share.channel,

@@ -1,7 +1,7 @@
 import { type AnalyzeOptions, type Coaching, type CoachResult, withLlm } from "../coach/index.js";
 import type { Services } from "../services.js";
 import { coachingBlocks, coachingText } from "../slack/blocks.js";
-import { applyDefaults } from "../store/index.js";
+import { applyDefaults, type UserSettings } from "../store/index.js";
 
 /** The ephemeral coaching reply shared by /postcheck, the shortcut and link shares. */
 export function coachingMessage(
@@ -77,14 +77,26 @@ export function observationNotes(coaching: Coaching): string[] {
 }
 
 /**
- * The user's defaults from the Home tab (language, platform), overridden by what they typed
- * (--fr, --x). A storage problem falls back to detection and LinkedIn.
+ * The user's settings, and their defaults from the Home tab (language, platform) overridden by
+ * what they typed (--fr, --x). A storage problem falls back to detection and LinkedIn. The
+ * settings go on to recordCheck, so that one check reads them once.
  */
+export async function userDefaults(
+  services: Services,
+  teamId: string,
+  userId: string,
+  typed: AnalyzeOptions = {},
+): Promise<{ options: AnalyzeOptions; settings?: UserSettings }> {
+  const settings = await services.store.users.get(teamId, userId).catch(() => undefined);
+  return { options: applyDefaults(settings, typed), settings };
+}
+
+/** The analysis options alone (see userDefaults). */
 export async function withUserDefaults(
   services: Services,
   teamId: string,
   userId: string,
   typed: AnalyzeOptions = {},
 ): Promise<AnalyzeOptions> {
-  return applyDefaults(await services.store.users.get(teamId, userId).catch(() => undefined), typed);
+  return (await userDefaults(services, teamId, userId, typed)).options;
 }
