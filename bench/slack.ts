@@ -27,6 +27,8 @@ async function bareBolt(apiUrl: string): Promise<{ url: string; stop: () => Prom
     token: "xoxb-bench",
     clientOptions: { slackApiUrl: apiUrl },
     logger: createLogger("error", () => undefined),
+    // Off in postcoach too: the reference pays only for what postcoach also runs.
+    convoStore: false,
     deferInitialization: true,
   });
   app.command("/postcheck", async ({ ack }) => {

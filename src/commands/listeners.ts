@@ -28,8 +28,8 @@ export type FirstDelivery = (
  * Where the Slack surfaces register their handlers, by command, action, callback or event type,
  * with Bolt's own argument types. Bolt runs the middleware of every listener it has for every
  * request, so each listener costs every request something: in the Slack benchmark, 18 listeners
- * cut a bare app's throughput by a quarter. Bolt is given one listener per kind of request, which
- * looks the handler up here.
+ * cut a bare app's throughput by a quarter. Bolt is given a single middleware that looks the
+ * handler up here.
  */
 export class Listeners {
   private readonly commands = new Map<string, AnyHandler>();
@@ -69,30 +69,47 @@ export class Listeners {
   }
 
   /**
-   * Registers the routes with Bolt. Requests nobody handles (a button from a retired message) are
-   * acknowledged so that Slack shows no error. An event runs its handlers only on its first
-   * delivery, and all of them even if one fails; failures reach Bolt's error handler.
+   * Registers the routes with Bolt, as one global middleware (Bolt's own ignoreSelf runs first).
+   * Requests nobody handles (a button from a retired message) are acknowledged so that Slack shows
+   * no error. An event runs its handlers only on its first delivery, and all of them even if one
+   * fails; failures reach Bolt's error handler.
    */
   mount(app: App, firstDelivery: FirstDelivery): void {
-    if (this.commands.size > 0)
-      app.command(/.*/, (args) => route(this.commands, args.command.command, args, args.ack));
-    if (this.actions.size > 0)
-      app.action(/.*/, (args) => route(this.actions, actionId(args.payload), args, args.ack));
-    if (this.shortcuts.size > 0)
-      app.shortcut(/.*/, (args) => route(this.shortcuts, args.shortcut.callback_id ?? "", args, args.ack));
-    if (this.views.size > 0)
-      app.view(/.*/, (args) => route(this.views, args.view.callback_id, args, args.ack));
-    if (this.events.size > 0)
-      app.event(/.*/, async (args) => {
-        const handlers = this.events.get(args.event.type);
-        if (!handlers || !(await firstDelivery(args.body, args.context))) return;
-        const failures = (await Promise.allSettled(handlers.map((h) => h(args)))).filter(
-          (r): r is PromiseRejectedResult => r.status === "rejected",
-        );
-        if (failures.length === 1) throw failures[0]!.reason;
-        if (failures.length > 1) throw new AggregateError(failures.map((f) => f.reason));
-      });
+    app.use(async (args) => {
+      // Bolt has already set the alias of the request's kind (command, event, action…).
+      const a = args as unknown as RoutedArgs;
+      if (a.command) return route(this.commands, a.command.command, args, a.ack);
+      if (a.event) return this.dispatchEvent(a.event.type, args, firstDelivery);
+      if (a.shortcut) return route(this.shortcuts, a.shortcut.callback_id ?? "", args, a.ack);
+      if (a.action) return route(this.actions, actionId(a.action), args, a.ack);
+      if (a.view && a.body.type === "view_submission")
+        return route(this.views, a.view.callback_id, args, a.ack);
+      await a.next();
+    });
   }
+
+  private async dispatchEvent(type: string, args: unknown, firstDelivery: FirstDelivery): Promise<void> {
+    const handlers = this.events.get(type);
+    const { body, context } = args as { body: Parameters<FirstDelivery>[0]; context: Context };
+    if (!handlers || !(await firstDelivery(body, context))) return;
+    const failures = (await Promise.allSettled(handlers.map((h) => h(args)))).filter(
+      (r): r is PromiseRejectedResult => r.status === "rejected",
+    );
+    if (failures.length === 1) throw failures[0]!.reason;
+    if (failures.length > 1) throw new AggregateError(failures.map((f) => f.reason));
+  }
+}
+
+/** The aliases Bolt sets on a request's arguments, one per kind of request. */
+interface RoutedArgs {
+  body: { type?: string };
+  ack: () => Promise<void>;
+  next: () => Promise<void>;
+  command?: { command: string };
+  event?: { type: string };
+  shortcut?: { callback_id?: string };
+  action?: unknown;
+  view?: { callback_id: string };
 }
 
 function setOnce(map: Map<string, AnyHandler>, id: string, handler: AnyHandler): void {
