@@ -7,5 +7,5 @@ export { DIMENSION_LABELS, quote } from "./messages.js";
 export { redact } from "./redact.js";
 export { RULES, RULES_BY_ID } from "./rules/index.js";
 export { BASELINE, WEIGHTS } from "./score.js";
-export { MAX_ANALYZED_CHARS } from "./text.js";
+export { languageOf, MAX_ANALYZED_CHARS } from "./text.js";
 export * from "./types.js";

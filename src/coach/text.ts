@@ -127,13 +127,23 @@ function pushSentence(text: string, start: number, end: number, question: boolea
   if (e > s) out.push({ start: s, end: e, question, firstSingular: false, firstPlural: false, opener: "" });
 }
 
-export function buildContext(text: string, platform: Platform, lang?: Lang): RuleContext {
-  const lower = lowerSameLength(text);
+/** Links, hashtags, and the words outside them. */
+function scanWords(text: string, lower: string): { urls: Span[]; hashtags: Span[]; words: Token[] } {
   // Cheap guards: most drafts have no link and no hashtag, and these scans need Unicode classes.
   const urls = text.includes("http") || text.includes("www.") ? collect(URL_RE, text) : [];
   const hashtags = text.includes("#") ? collect(HASHTAG_RE, text) : [];
   const skip = urls.length + hashtags.length > 0 ? [...urls, ...hashtags] : [];
-  const words = tokenize(lower, skip);
+  return { urls, hashtags, words: tokenize(lower, skip) };
+}
+
+/** The language of a text (a thread reply, a draft handed back), read from its words as the coach does. */
+export function languageOf(text: string): Lang {
+  return detectLanguage(scanWords(text, lowerSameLength(text)).words);
+}
+
+export function buildContext(text: string, platform: Platform, lang?: Lang): RuleContext {
+  const lower = lowerSameLength(text);
+  const { urls, hashtags, words } = scanWords(text, lower);
   const detected = lang ?? detectLanguage(words);
   return {
     text,

@@ -1,6 +1,5 @@
 import type { types } from "@slack/bolt";
-import { detectLanguage } from "../coach/index.js";
-import { buildContext } from "../coach/text.js";
+import { languageOf } from "../coach/index.js";
 import { recordMentoring } from "../mentoring/activity.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
@@ -33,7 +32,7 @@ export function registerFeedbackReplies(listeners: Listeners, services: Services
       if (!request || request.authorId === e.user) return;
       const text = slackToPlain(e.text ?? "");
       if (!isSubstantial(text)) return;
-      const lang = detectLanguage(buildContext(text, "slack").words);
+      const lang = languageOf(text);
       const { recorded, milestone } = await recordMentoring(services.store, {
         teamId,
         requestId: request.id,

@@ -1,6 +1,5 @@
 import type { SlashCommand, webApi } from "@slack/bolt";
-import { detectLanguage } from "../coach/index.js";
-import { buildContext } from "../coach/text.js";
+import { languageOf } from "../coach/index.js";
 import type { Services } from "../services.js";
 import { draftBackBlocks } from "../slack/blocks.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
@@ -128,7 +127,7 @@ async function afterReply(
 
 /** Too many replies are waiting: the draft goes back to its author at once, word for word. */
 function busyReply(draft: string) {
-  const s = STRINGS[detectLanguage(buildContext(draft, "slack").words)];
+  const s = STRINGS[languageOf(draft)];
   return { response_type: "ephemeral" as const, text: s.busy, blocks: draftBackBlocks(s.busy, draft) };
 }
 
