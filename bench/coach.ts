@@ -1,18 +1,22 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { text as alexText } from "alex";
-import { CORPUS_PATH, loadDevSet, readJsonl } from "../scripts/evaluate.js";
+import { LINKEDIN_PATH, loadLinkedInAll, readJsonl } from "../scripts/lib/corpora.js";
 import { analyze } from "../src/coach/index.js";
 import { fmt, median, row, type Timing, timeEach } from "./stats.js";
 
 const writeGood = createRequire(import.meta.url)("write-good") as (text: string) => unknown[];
 
-/** The fixed corpus: the 1,600 LinkedIn posts plus the French drafts of the dev set. */
+/** The fixed corpus: the 1,600 LinkedIn posts plus the project's French drafts. */
 export function benchCorpus(): string[] {
-  const linkedin = readJsonl<{ text: string }>(CORPUS_PATH).map((p) => p.text);
-  const french = loadDevSet()
+  const linkedin = loadLinkedInAll();
+  if (!linkedin)
+    console.log(`(${LINKEDIN_PATH} is absent: the coach is timed on the project's own drafts only)`);
+  const fixtures = fileURLToPath(new URL("../tests/fixtures/dev-set.jsonl", import.meta.url));
+  const french = readJsonl<{ text: string; lang: string }>(fixtures)
     .filter((d) => d.lang === "fr")
     .map((d) => d.text);
-  return [...linkedin, ...french];
+  return [...(linkedin ?? []).map((p) => p.text), ...french];
 }
 
 export async function benchCoach(): Promise<void> {

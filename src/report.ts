@@ -9,11 +9,13 @@ const HEADINGS = {
   en: {
     findings: "What a reader may notice",
     strengths: "What already works",
+    signals: "Also in the score",
     questions: "Questions to ask yourself",
   },
   fr: {
     findings: "Ce qu'un lecteur peut remarquer",
     strengths: "Ce qui marche déjà",
+    signals: "Compte aussi dans le score",
     questions: "Questions à vous poser",
   },
 } as const;
@@ -28,10 +30,11 @@ export function formatReport(result: CoachResult & Partial<Coaching>, colour: bo
   const paint = (style: Style, s: string) => (colour ? styleText(style, s) : s);
   const lang = result.language;
   const h = HEADINGS[lang];
-  const scoreStyle: Style = result.score >= 70 ? "green" : result.score >= 45 ? "yellow" : "red";
+  const scoreStyle: Style =
+    result.band === "reader-focused" ? "green" : result.band === "self-promotion" ? "red" : "yellow";
   const lines: string[] = [];
   lines.push(
-    `${paint("bold", "postcoach")}  ${paint(["bold", scoreStyle], `${result.score}/100`)}  ·  ${LANGUAGE_NAMES[lang]}  ·  ${PLATFORM_NAMES[result.platform]}`,
+    `${paint("bold", "postcoach")}  ${paint(["bold", scoreStyle], `${result.score}/100`)}  ${result.bandLabel}  ·  ${LANGUAGE_NAMES[lang]}  ·  ${PLATFORM_NAMES[result.platform]}`,
   );
   lines.push(result.summary, "");
   const labels = DIMENSION_LABELS[lang];
@@ -43,7 +46,7 @@ export function formatReport(result: CoachResult & Partial<Coaching>, colour: bo
     lines.push("", paint("bold", h.findings));
     for (const f of result.findings) {
       const icon = f.severity === "warning" ? paint("yellow", "▲") : paint("cyan", "●");
-      lines.push(`  ${icon} ${f.message} ${paint("dim", `[${f.rule}]`)}`);
+      lines.push(`  ${icon} ${f.message} ${paint("dim", `[${f.rule}] ${points(f.contribution)}`)}`);
       lines.push(`    ${paint("dim", `${f.start}-${f.end}`)} “${oneLine(f.excerpt)}”`);
     }
   }
@@ -56,12 +59,21 @@ export function formatReport(result: CoachResult & Partial<Coaching>, colour: bo
       lines.push(`  ${paint("green", "✓")} ${s.message}`);
     }
   }
+  if (result.signals.length > 0) {
+    lines.push("", paint("bold", h.signals));
+    for (const sig of result.signals) lines.push(`  ${sig.label} ${paint("dim", points(sig.contribution))}`);
+  }
   lines.push("", paint("bold", result.coachedBy === "llm" ? `${h.questions} (AI coach)` : h.questions));
   result.questions.forEach((q, i) => {
     lines.push(`  ${i + 1}. ${q}`);
   });
   if (result.note) lines.push("", paint("dim", result.note));
   return `${lines.join("\n")}\n`;
+}
+
+/** Points in the score, signed: "−7.2", "+2". */
+function points(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0";
 }
 
 function oneLine(s: string): string {

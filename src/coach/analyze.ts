@@ -1,9 +1,20 @@
-import { DIMENSION_LABELS, SUMMARIES, TRUNCATED_FINDING } from "./messages.js";
-import { chooseQuestions } from "./questions.js";
+import { BAND_LABELS, bandOf, DIMENSION_LABELS, SUMMARIES, TRUNCATED_FINDING } from "./messages.js";
+import { FEATURES, featureValues, type RuleHits } from "./model.js";
+import { chooseQuestions, type DraftShape } from "./questions.js";
 import { RULES } from "./rules/index.js";
-import { overallScore, type RuleHits, scoreDimensions } from "./score.js";
+import { roadTold } from "./rules/success-without-struggle.js";
+import { hitContribution, score } from "./score.js";
+import { SIGNALS } from "./signals.js";
 import { buildContext, MAX_ANALYZED_CHARS } from "./text.js";
-import { type AnalyzeOptions, type CoachResult, DIMENSIONS, type Finding, type Strength } from "./types.js";
+import {
+  type AnalyzeOptions,
+  type CoachResult,
+  DIMENSIONS,
+  type Dimension,
+  type Finding,
+  type SignalResult,
+  type Strength,
+} from "./types.js";
 
 /** Cuts at a code point boundary so that a surrogate pair is never split. */
 function truncate(draft: string): string {
@@ -17,8 +28,27 @@ function truncate(draft: string): string {
 /** Every "you" counts for the score, but three examples say enough to the author. */
 const MAX_STRENGTHS_PER_RULE = 3;
 
-/** A draft scores as good when it has no warning and stands well on every dimension. */
-const GOOD_SCORE = 70;
+/** A draft is good when it has no warning and reads as written for the reader, or nearly so with strengths. */
+export const GOOD_SCORE = 65;
+const GOOD_WITH_STRENGTHS = 58;
+
+/** Features that tell a success of the author's own. */
+const SUCCESS_FEATURES = [
+  "bragging",
+  "self-congratulation",
+  "company-news",
+  "humblebrag",
+  "self-celebration.strong",
+];
+
+const DIMENSION_OF = new Map<string, Dimension>(FEATURES.map((f) => [f.id, f.dimension]));
+const dimensionOf = (id: string): Dimension => DIMENSION_OF.get(id) ?? "authenticity";
+
+/** Points shown to people: one decimal is enough to compare. */
+const shown = (points: number) => Math.round(points * 10) / 10;
+
+const byPosition = (a: { start: number; rule: string }, b: { start: number; rule: string }) =>
+  a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 
 /**
  * Coaches one draft: deterministic, explainable findings, a score, and reflective questions.
@@ -32,17 +62,18 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
   const lang = ctx.lang;
 
   const results: RuleHits[] = RULES.map((rule) => ({ rule, hits: rule.run(ctx) }));
-  const dimensions = scoreDimensions(results);
-  const score = overallScore(dimensions);
+  const values = featureValues(ctx, results);
+  const scored = score(values, dimensionOf, ctx.words.length);
 
   const findings: Finding[] = [];
   const strengths: Strength[] = [];
-  for (const { rule, hits } of results) {
-    let strengthsOfRule = 0;
-    for (const hit of hits) {
+  for (const r of results) {
+    const { rule, hits } = r;
+    hits.forEach((hit, i) => {
       const texts = rule.texts[lang];
       const t = (hit.variant && texts[hit.variant]) || texts.default!;
       const excerpt = text.slice(hit.start, hit.end);
+      const contribution = shown(hitContribution(r, i, scored.contributions));
       if (rule.kind === "concern") {
         findings.push({
           rule: rule.id,
@@ -53,8 +84,9 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
           end: hit.end,
           suggestion: t.suggestion,
           dimension: rule.dimension,
+          contribution,
         });
-      } else if (strengthsOfRule++ < MAX_STRENGTHS_PER_RULE) {
+      } else if (i < MAX_STRENGTHS_PER_RULE) {
         strengths.push({
           rule: rule.id,
           message: t.message,
@@ -62,9 +94,10 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
           start: hit.start,
           end: hit.end,
           dimension: rule.dimension,
+          contribution,
         });
       }
-    }
+    });
   }
   const truncated = text.length < input.length;
   if (truncated) {
@@ -77,14 +110,40 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
       start,
       end: text.length,
       dimension: "platformFit",
+      contribution: 0,
     });
   }
-  findings.sort((a, b) => a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  strengths.sort((a, b) => a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  findings.sort(byPosition);
+  strengths.sort(byPosition);
 
+  const signals: SignalResult[] = [];
+  for (const s of SIGNALS) {
+    const contribution = scored.contributions.get(s.id);
+    if (contribution === undefined || Math.abs(contribution) < 0.5) continue;
+    signals.push({
+      signal: s.id,
+      label: s.label[lang],
+      value: Math.round((values.get(s.id) ?? 0) * 1000) / 1000,
+      contribution: shown(contribution),
+    });
+  }
+  signals.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+
+  const { dimensions } = scored;
   const hasWarning = findings.some((f) => f.severity === "warning");
-  const good = !hasWarning && score >= GOOD_SCORE;
-  const questions = chooseQuestions({ text, lang, results, dimensions, good });
+  const good =
+    !hasWarning &&
+    (scored.score >= GOOD_SCORE || (scored.score >= GOOD_WITH_STRENGTHS && strengths.length >= 2));
+  const shape: DraftShape = {
+    words: ctx.words.length,
+    links: ctx.urls.length,
+    success: SUCCESS_FEATURES.some((id) => values.has(id)),
+    challenge: roadTold(ctx),
+    selfShare: values.get("self-focus") ?? 0,
+    othersShare: values.get("others-focus") ?? 0,
+  };
+  const questions = chooseQuestions({ text, lang, results, good, shape });
+  const band = bandOf(scored.score);
 
   const summaries = SUMMARIES[lang];
   let summary: string;
@@ -99,10 +158,13 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
   return {
     language: lang,
     platform,
-    score,
+    score: scored.score,
+    band,
+    bandLabel: BAND_LABELS[lang][band],
     dimensions,
     findings,
     strengths,
+    signals,
     questions,
     summary,
     analyzedLength: text.length,

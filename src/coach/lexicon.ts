@@ -69,13 +69,41 @@ function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   else map.set(key, [value]);
 }
 
+/** "\\w" in an entry means a letter of English or French, accents included ("à", "é"). */
+export function widenWordClass(entry: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < entry.length; i++) {
+    const c = entry[i]!;
+    if (c === "\\" && entry[i + 1] === "w") {
+      out += inClass ? "a-z0-9_\\u00c0-\\u024f" : "[a-z0-9_\\u00c0-\\u024f]";
+      i++;
+      continue;
+    }
+    if (c === "\\") {
+      out += c + (entry[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+    out += c;
+  }
+  return out;
+}
+
 function compile(groups: Map<string, string[]>, flags: string, bounded: boolean): RegExp {
   // Longer entries first so that "proud to announce" wins over "proud".
   const parts = [...groups].map(
-    ([name, alts]) => `(?<${name}>${[...alts].sort((a, b) => b.length - a.length).join("|")})`,
+    ([name, alts]) =>
+      `(?<${name}>${[...alts]
+        .sort((a, b) => b.length - a.length)
+        .map(widenWordClass)
+        .join("|")})`,
   );
   const before = bounded ? `(?:^|[^${WORD_CHAR}])` : "";
-  return new RegExp(`${before}(${parts.join("|")})(?![${WORD_CHAR}])`, flags);
+  // A match never ends inside a word, nor before an elision or contraction ("won" in "won't").
+  return new RegExp(`${before}(${parts.join("|")})(?![${WORD_CHAR}]|'[${WORD_CHAR}])`, flags);
 }
 
 /** The key a token looks itself up by: its first letters, up to three, stopping at a non-letter. */

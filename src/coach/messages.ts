@@ -1,4 +1,4 @@
-import type { Dimension, Lang } from "./types.js";
+import type { Band, Dimension, Lang } from "./types.js";
 
 /** The coach's own words outside any rule: labels, encouragement, general questions. */
 export const DIMENSION_LABELS: Record<Lang, Record<Dimension, string>> = {
@@ -16,28 +16,33 @@ export const DIMENSION_LABELS: Record<Lang, Record<Dimension, string>> = {
   },
 };
 
-/** General questions, by the dimension they look at. {q} quotes the draft's opening. */
-export const GENERAL_QUESTIONS: Record<Lang, Record<Dimension, string>> = {
+/** Angles from which a draft can be looked at, chosen by what it does (see questions.ts). */
+export type Lens = "road" | "link" | "take" | "lesson" | "reader" | "sharpen" | "voice";
+
+/** Questions for each angle; {q} quotes the draft's opening. */
+export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
   en: {
-    audience:
+    road: "What doubt or difficulty did you meet on the way there that a reader might recognise?",
+    link: "Your post points to a link. What will a reader take from the post itself if they never click?",
+    take: "You pass on what others did or said. What is your own take, the one thing you want a reader to notice?",
+    lesson: "What did this teach you that a reader could use in their own work this week?",
+    reader:
       "Your post opens with {q}. Who exactly is it for, and what will they be able to do after reading it?",
-    authenticity: "What do you really think about this, in your own words, that only you could say?",
-    vulnerability: "What doubt or difficulty did you meet along the way that a reader might recognise?",
-    platformFit: "Where will your readers see this, and what do they see before they decide to read on?",
+    sharpen: "What would make a reader save this post or forward it to a colleague?",
+    voice: "What do you really think about this, in your own words, that only you could say?",
   },
   fr: {
-    audience:
+    road: "Quel doute ou quelle difficulté avez-vous rencontré en chemin, qu'un lecteur pourrait reconnaître ?",
+    link: "Votre post renvoie à un lien. Que retiendra un lecteur du post lui-même s'il ne clique jamais ?",
+    take: "Vous relayez ce que d'autres ont fait ou dit. Quel est votre propre regard, la chose que vous voulez faire remarquer ?",
+    lesson:
+      "Qu'est-ce que cela vous a appris qu'un lecteur pourrait utiliser dans son propre travail cette semaine ?",
+    reader:
       "Votre post commence par {q}. À qui s'adresse-t-il exactement, et que pourra faire votre lecteur après l'avoir lu ?",
-    authenticity: "Qu'en pensez-vous vraiment, avec vos mots, que vous seul pourriez dire ?",
-    vulnerability:
-      "Quel doute ou quelle difficulté avez-vous rencontré en chemin, qu'un lecteur pourrait reconnaître ?",
-    platformFit: "Où vos lecteurs verront-ils ceci, et que voient-ils avant de décider de lire la suite ?",
+    sharpen:
+      "Qu'est-ce qui donnerait envie à un lecteur de garder ce post ou de le transmettre à un collègue ?",
+    voice: "Qu'en pensez-vous vraiment, avec vos mots, que vous seul pourriez dire ?",
   },
-};
-
-export const SHARPER_QUESTION: Record<Lang, string> = {
-  en: "What would make a reader save this post or forward it to a colleague?",
-  fr: "Qu'est-ce qui donnerait envie à un lecteur de garder ce post ou de le transmettre à un collègue ?",
 };
 
 export const SUMMARIES: Record<
@@ -89,4 +94,33 @@ export function quote(excerpt: string, lang: Lang): string {
 export const LLM_UNAVAILABLE: Record<Lang, string> = {
   en: "The AI coach was unavailable, so these questions come from postcoach's own rules.",
   fr: "Le coach IA n'était pas disponible : ces questions viennent des règles de postcoach.",
+};
+
+/** Score bands, from the bottom: the score at which each starts. See docs/scoring.md. */
+export const BANDS: readonly { band: Band; from: number }[] = [
+  { band: "self-promotion", from: 0 },
+  { band: "self-focused", from: 35 },
+  { band: "balanced", from: 50 },
+  { band: "reader-focused", from: 65 },
+];
+
+export function bandOf(score: number): Band {
+  let found: Band = "self-promotion";
+  for (const b of BANDS) if (score >= b.from) found = b.band;
+  return found;
+}
+
+export const BAND_LABELS: Record<Lang, Record<Band, string>> = {
+  en: {
+    "self-promotion": "Reads as self-promotion",
+    "self-focused": "Mostly about you",
+    balanced: "Balanced",
+    "reader-focused": "Written for the reader",
+  },
+  fr: {
+    "self-promotion": "Se lit comme de l'autopromotion",
+    "self-focused": "Surtout centré sur vous",
+    balanced: "Équilibré",
+    "reader-focused": "Écrit pour le lecteur",
+  },
 };

@@ -5,7 +5,7 @@ import { type CoachResult, DIMENSIONS, type Platform } from "./types.js";
  * The LLM prompt, in one place. Bump PROMPT_VERSION with any change to the wording or the output
  * shape: it keys the answer cache, and the snapshot test shows the change in review.
  */
-export const PROMPT_VERSION = "2026-11-26.1";
+export const PROMPT_VERSION = "2026-11-26.2";
 
 export const SYSTEM_PROMPT = `You are postcoach, a kind and sharp mentor who helps people post things worth reading on social networks and at work.
 
@@ -43,6 +43,8 @@ function defuse(text: string): string {
   return text.replaceAll(FENCE_CLOSE, "DRAFT> > >").replaceAll(FENCE_OPEN, "< < <DRAFT");
 }
 
+const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+
 export function userPrompt({ draft, result, platform }: PromptInput): string {
   const language = result.language === "fr" ? "French" : "English";
   const dims = DIMENSIONS.map((d) => `${d} ${result.dimensions[d]}/100`).join(", ");
@@ -54,13 +56,15 @@ export function userPrompt({ draft, result, platform }: PromptInput): string {
           // Excerpts quote the original draft: they are redacted like the draft itself.
           .map(
             (f) =>
-              `- ${f.rule} (${f.severity}): "${defuse(redact(f.excerpt).replace(/\s+/g, " ").slice(0, 160))}" — ${f.message}`,
+              `- ${f.rule} (${f.severity}, ${signed(f.contribution)} points): "${defuse(redact(f.excerpt).replace(/\s+/g, " ").slice(0, 160))}" — ${f.message}`,
           )
           .join("\n");
   const strengths = [...new Set(result.strengths.map((s) => s.rule))].join(", ") || "none";
+  const signals = result.signals.map((s) => `${s.label} (${signed(s.contribution)})`).join("; ") || "none";
   return `Platform: ${platform}
 Language of the draft: ${language}
-Scores: overall ${result.score}/100; ${dims}
+Scores: overall ${result.score}/100 (${result.band}); ${dims}
+Whole-draft signals (points): ${signals}
 What already works (rules): ${strengths}
 Findings:
 ${findings}

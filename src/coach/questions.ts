@@ -1,18 +1,32 @@
-import { GENERAL_QUESTIONS, quote, SHARPER_QUESTION } from "./messages.js";
+import { LENS_QUESTIONS, type Lens, quote } from "./messages.js";
+import type { RuleHits } from "./model.js";
 import type { Hit, Rule } from "./rules/index.js";
-import type { RuleHits } from "./score.js";
-import { DIMENSIONS, type Dimension, type Lang } from "./types.js";
+import type { Lang } from "./types.js";
 
 export const MIN_QUESTIONS = 2;
 export const MAX_QUESTIONS = 5;
 const MAX_CONCERN_QUESTIONS = 3;
 
+/** What the draft does, as far as choosing questions goes. */
+export interface DraftShape {
+  words: number;
+  /** Words outside links: a post that is mostly a link shares something without saying it. */
+  links: number;
+  /** The draft tells a success of the author's (or their company's). */
+  success: boolean;
+  /** It tells a difficulty or a doubt too. */
+  challenge: boolean;
+  /** Share of its words about the author ("I", "my"), and about other people. */
+  selfShare: number;
+  othersShare: number;
+}
+
 interface QuestionInput {
   text: string;
   lang: Lang;
   results: readonly RuleHits[];
-  dimensions: Record<Dimension, number>;
   good: boolean;
+  shape: DraftShape;
 }
 
 function ask(rule: Rule, hit: Hit, text: string, lang: Lang): string | undefined {
@@ -28,11 +42,28 @@ function opening(text: string): string {
 }
 
 /**
- * Picks 2–5 reflective questions: first the concerns that matter most (each quoting the draft),
- * then, for a good draft, a sharper question built on what already works, then general questions
- * on the weakest dimensions.
+ * The angles from which to look at this draft, most telling first. A question follows from what
+ * the draft does: a success gets the road to it, a shared link what the post itself gives, a story
+ * what the reader can use, news the author's own take.
  */
-export function chooseQuestions({ text, lang, results, dimensions, good }: QuestionInput): string[] {
+export function lensesFor(shape: DraftShape): Lens[] {
+  const lenses: Lens[] = [];
+  if (shape.success && !shape.challenge) lenses.push("road");
+  if (shape.links > 0 && shape.words < 100) lenses.push("link");
+  // A post about other people, or about a topic with no "I" in it, passes something on.
+  const passesOn = shape.othersShare > shape.selfShare && shape.othersShare >= 0.02;
+  if (passesOn) lenses.push("take");
+  else if (shape.selfShare < 0.02 && shape.words >= 8) lenses.push("voice");
+  else if (shape.selfShare >= 0.05 && !shape.success) lenses.push("lesson");
+  lenses.push("reader");
+  return lenses;
+}
+
+/**
+ * Picks 2–5 reflective questions: first the concerns that matter most (each quoting the draft),
+ * then what already works, sharpened, then the angles this kind of draft calls for.
+ */
+export function chooseQuestions({ text, lang, results, good, shape }: QuestionInput): string[] {
   const questions: string[] = [];
   const add = (q: string | undefined) => {
     if (q && questions.length < MAX_QUESTIONS && !questions.includes(q)) questions.push(q);
@@ -42,38 +73,32 @@ export function chooseQuestions({ text, lang, results, dimensions, good }: Quest
   const concerns = withHits.filter((r) => r.rule.kind === "concern").sort(byPriority);
   const strengths = withHits.filter((r) => r.rule.kind === "strength").sort(byPriority);
 
-  // One question per rule and per quoted span, and general questions only for dimensions no
-  // specific question has looked at yet.
+  // One question per rule and per quoted span.
   const asked: { start: number; end: number }[] = [];
-  const covered = new Set<Dimension>();
   for (const r of concerns) {
     if (asked.length >= MAX_CONCERN_QUESTIONS) break;
     const hit = r.hits.find((h) => !asked.some((a) => a.start === h.start && a.end === h.end));
     if (!hit) continue;
     asked.push(hit);
-    covered.add(r.rule.dimension);
     add(ask(r.rule, hit, text, lang));
   }
-  if (good) {
-    const best = strengths[0];
-    if (best) add(ask(best.rule, best.hits[0]!, text, lang));
-    add(SHARPER_QUESTION[lang]);
+  // What works, sharpened: the best two strengths of a good draft, the best one otherwise.
+  for (const s of strengths.slice(0, good ? 2 : 1)) {
+    if (questions.length >= (good ? MIN_QUESTIONS : MAX_CONCERN_QUESTIONS)) break;
+    add(ask(s.rule, s.hits[0]!, text, lang));
   }
-  const weakest = [...DIMENSIONS]
-    .filter((d) => d !== "platformFit")
-    .sort((a, b) => dimensions[a] - dimensions[b]);
+  // A weak draft gets one more angle than it has concerns asked, up to four questions.
+  const target = good ? MIN_QUESTIONS : Math.min(4, Math.max(MIN_QUESTIONS, asked.length + 1));
   const open = opening(text);
-  for (const d of weakest) {
-    if (questions.length >= MIN_QUESTIONS && (good || dimensions[d] >= 50 || questions.length >= 4)) break;
-    if (covered.has(d) && questions.length >= MIN_QUESTIONS) continue;
-    const general = GENERAL_QUESTIONS[lang][d];
-    add(general.includes("{q}") ? (open ? general.replace("{q}", quote(open, lang)) : undefined) : general);
+  for (const lens of lensesFor(shape)) {
+    if (questions.length >= target) break;
+    // "road" asks what success-without-struggle already asks when that rule fired.
+    if (lens === "road" && concerns.some((c) => c.rule.id === "success-without-struggle")) continue;
+    const q = LENS_QUESTIONS[lang][lens];
+    add(q.includes("{q}") ? (open ? q.replace("{q}", quote(open, lang)) : undefined) : q);
   }
-  // A draft with no usable opening still gets its two questions.
-  for (const d of weakest) {
-    if (questions.length >= MIN_QUESTIONS) break;
-    if (!GENERAL_QUESTIONS[lang][d].includes("{q}")) add(GENERAL_QUESTIONS[lang][d]);
-  }
-  if (questions.length < MIN_QUESTIONS) add(SHARPER_QUESTION[lang]);
+  // Whatever else is asked, a draft always gets its two questions.
+  if (questions.length < MIN_QUESTIONS) add(LENS_QUESTIONS[lang].sharpen);
+  if (questions.length < MIN_QUESTIONS) add(LENS_QUESTIONS[lang].voice);
   return questions;
 }

@@ -1,41 +1,87 @@
-import type { Hit, Rule } from "./rules/index.js";
+import { featureOf, type RuleHits } from "./model.js";
 import { DIMENSIONS, type Dimension } from "./types.js";
+import { MODEL } from "./weights.js";
 
-/** Where a draft with no signal at all stands on each dimension. See docs/scoring.md. */
-export const BASELINE: Record<Dimension, number> = {
-  audience: 45,
+export type { RuleHits } from "./model.js";
+
+/**
+ * How much of the long-post weights a draft gets: short posts (tweets, chat) and long ones (LinkedIn,
+ * blogs) brag differently, so the model has a set of weights for each and blends them by length.
+ */
+export function lengthGate(words: number): number {
+  const { from, to } = MODEL.gate;
+  return Math.max(0, Math.min(1, (words - from) / (to - from)));
+}
+
+/** A feature's points per unit of value for a draft of this length (absent from the model: 0). */
+export function pointsOf(feature: string, gate: number): number {
+  const p = (MODEL.points as Record<string, readonly [number, number]>)[feature];
+  return p ? (1 - gate) * p[0] + gate * p[1] : 0;
+}
+
+export interface Scored {
+  score: number;
+  dimensions: Record<Dimension, number>;
+  /** Each feature's points in the score (value × points), nonzero ones only. */
+  contributions: Map<string, number>;
+}
+
+/** Where a dimension stands with no signal at all; its features' points move it from there. */
+export const DIMENSION_BASE: Record<Dimension, number> = {
+  audience: 50,
   authenticity: 70,
-  vulnerability: 55,
+  vulnerability: 60,
   platformFit: 100,
 };
 
-export const WEIGHTS: Record<Dimension, number> = {
-  audience: 0.35,
-  authenticity: 0.35,
-  vulnerability: 0.2,
-  platformFit: 0.1,
-};
+/** Dimensions spread their features' points wider than the overall score does. */
+const DIMENSION_GAIN = 1;
 
-export interface RuleHits {
-  rule: Rule;
-  hits: Hit[];
+/**
+ * Dimensions are a profile of the draft, read with the short- and long-post weights alike, so that
+ * adding a sentence can move a dimension only through what the sentence says, never through length.
+ */
+const DIMENSION_GATE = 0.5;
+
+const clamp = (n: number) => Math.round(Math.max(0, Math.min(100, n)));
+
+/** The score: the model's base for this length plus every feature's points, clamped to 0–100. */
+export function score(
+  values: ReadonlyMap<string, number>,
+  featureDimension: (id: string) => Dimension,
+  words: number,
+): Scored {
+  const gate = lengthGate(words);
+  let total = (1 - gate) * MODEL.base[0] + gate * MODEL.base[1];
+  const byDimension: Record<Dimension, number> = {
+    audience: 0,
+    authenticity: 0,
+    vulnerability: 0,
+    platformFit: 0,
+  };
+  const contributions = new Map<string, number>();
+  for (const [id, value] of values) {
+    const c = value * pointsOf(id, gate);
+    if (c === 0) continue;
+    contributions.set(id, c);
+    total += c;
+    byDimension[featureDimension(id)] += value * pointsOf(id, DIMENSION_GATE);
+  }
+  const dimensions = {} as Record<Dimension, number>;
+  for (const d of DIMENSIONS) dimensions[d] = clamp(DIMENSION_BASE[d] + DIMENSION_GAIN * byDimension[d]);
+  return { score: clamp(total), dimensions, contributions };
 }
 
-export function ruleContribution({ rule, hits }: RuleHits): number {
-  let total = 0;
-  for (const h of hits) total += h.points ?? rule.points;
-  return Math.max(-rule.cap, Math.min(rule.cap, total));
-}
-
-export function scoreDimensions(results: readonly RuleHits[]): Record<Dimension, number> {
-  const raw = { ...BASELINE };
-  for (const r of results) if (r.hits.length > 0) raw[r.rule.dimension] += ruleContribution(r);
-  for (const d of DIMENSIONS) raw[d] = Math.round(Math.max(0, Math.min(100, raw[d])));
-  return raw;
-}
-
-export function overallScore(dimensions: Record<Dimension, number>): number {
-  let s = 0;
-  for (const d of DIMENSIONS) s += WEIGHTS[d] * dimensions[d];
-  return Math.round(s);
+/** Splits each feature's points evenly among the hits that fed it, for findings to show. */
+export function hitContribution(
+  r: RuleHits,
+  hitIndex: number,
+  contributions: ReadonlyMap<string, number>,
+): number {
+  const id = featureOf(r.rule, r.hits[hitIndex]!);
+  const total = contributions.get(id) ?? 0;
+  if (total === 0) return 0;
+  let share = 0;
+  for (const h of r.hits) if (featureOf(r.rule, h) === id) share++;
+  return total / share;
 }

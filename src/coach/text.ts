@@ -40,10 +40,17 @@ export interface RuleContext {
   words: Token[];
   hashtags: Span[];
   urls: Span[];
+  /** @mentions (Slack's <@U…> too): someone addressed or named, not words of the post. */
+  mentions: Span[];
+  /** Emoji written as shortcodes (:tada:), as Slack and exported posts write them. */
+  emojiCodes: Span[];
   sentences: Sentence[];
 }
 
-const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+/gi;
+// "HTTPURL" is how anonymised corpora write a link.
+const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+|\bHTTPURL\b/gi;
+const MENTION_RE = /<[@#!][A-Za-z0-9^|_. -]*>|(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*/gu;
+const EMOJI_CODE_RE = /:(?:[+-]1|[a-z][a-z0-9_+-]*)(?:::skin-tone-\d)?:/g;
 const HASHTAG_RE = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu;
 // Words of English and French (Latin letters, digits, inner apostrophes and hyphens), on lower-cased
 // text. Other scripts carry no signal for these rules and are skipped, which keeps tokenizing fast.
@@ -127,13 +134,24 @@ function pushSentence(text: string, start: number, end: number, question: boolea
   if (e > s) out.push({ start: s, end: e, question, firstSingular: false, firstPlural: false, opener: "" });
 }
 
-/** Links, hashtags, and the words outside them. */
-function scanWords(text: string, lower: string): { urls: Span[]; hashtags: Span[]; words: Token[] } {
-  // Cheap guards: most drafts have no link and no hashtag, and these scans need Unicode classes.
-  const urls = text.includes("http") || text.includes("www.") ? collect(URL_RE, text) : [];
+interface Scanned {
+  urls: Span[];
+  hashtags: Span[];
+  mentions: Span[];
+  emojiCodes: Span[];
+  words: Token[];
+}
+
+/** Links, hashtags, mentions, emoji shortcodes, and the words outside them. */
+function scanWords(text: string, lower: string): Scanned {
+  // Cheap guards: most drafts have none of these, and their scans need Unicode classes.
+  const urls = lower.includes("http") || text.includes("www.") ? collect(URL_RE, text) : [];
   const hashtags = text.includes("#") ? collect(HASHTAG_RE, text) : [];
-  const skip = urls.length + hashtags.length > 0 ? [...urls, ...hashtags] : [];
-  return { urls, hashtags, words: tokenize(lower, skip) };
+  const mentions = text.includes("@") || text.includes("<") ? collect(MENTION_RE, text) : [];
+  const emojiCodes = text.includes(":") ? collect(EMOJI_CODE_RE, lower) : [];
+  const n = urls.length + hashtags.length + mentions.length + emojiCodes.length;
+  const skip = n > 0 ? [...urls, ...hashtags, ...mentions, ...emojiCodes] : [];
+  return { urls, hashtags, mentions, emojiCodes, words: tokenize(lower, skip) };
 }
 
 /** The language of a text (a thread reply, a draft handed back), read from its words as the coach does. */
@@ -143,7 +161,7 @@ export function languageOf(text: string): Lang {
 
 export function buildContext(text: string, platform: Platform, lang?: Lang): RuleContext {
   const lower = lowerSameLength(text);
-  const { urls, hashtags, words } = scanWords(text, lower);
+  const { urls, hashtags, mentions, emojiCodes, words } = scanWords(text, lower);
   const detected = lang ?? detectLanguage(words);
   return {
     text,
@@ -153,6 +171,8 @@ export function buildContext(text: string, platform: Platform, lang?: Lang): Rul
     words,
     hashtags,
     urls,
+    mentions,
+    emojiCodes,
     sentences: describeSentences(splitSentences(text), words, detected),
   };
 }

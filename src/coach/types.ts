@@ -20,6 +20,8 @@ export interface Finding {
   /** Guidance from the article behind this finding; never a rewrite of the post. */
   suggestion: string;
   dimension: Dimension;
+  /** Points this finding adds to (or takes from) the score; see docs/scoring.md. */
+  contribution: number;
 }
 
 /** Something the draft already does for its reader. */
@@ -30,7 +32,20 @@ export interface Strength {
   start: number;
   end: number;
   dimension: Dimension;
+  /** Points this strength adds to the score. */
+  contribution: number;
 }
+
+/** A general signal of the whole draft (how much of it is about "I"…) and its points in the score. */
+export interface SignalResult {
+  signal: string;
+  label: string;
+  value: number;
+  contribution: number;
+}
+
+/** Where the score stands, in words: see docs/scoring.md for the bands. */
+export type Band = "self-promotion" | "self-focused" | "balanced" | "reader-focused";
 
 export interface AnalyzeOptions {
   lang?: Lang;
@@ -41,9 +56,14 @@ export interface CoachResult {
   language: Lang;
   platform: Platform;
   score: number;
+  band: Band;
+  /** The band in the draft's language, for people. */
+  bandLabel: string;
   dimensions: Record<Dimension, number>;
   findings: Finding[];
   strengths: Strength[];
+  /** General signals that moved the score, largest first. */
+  signals: SignalResult[];
   questions: string[];
   /** One short line: encouragement or the main thing to look at. */
   summary: string;

@@ -25,13 +25,14 @@ const LISTS: [number, string][] = [
   ],
   [
     STOP_FR,
-    "le la les de des du et un une est que qui pour dans pas ce cette je vous nous sur avec au aux il elle en mais ou mon ma mes c'est j'ai d l qu ne plus sont été être avoir très tout tous son sa ses votre vos leur on même fait comme",
+    "le la les de des du et un une est que qui pour dans pas ce cette je vous nous sur avec au aux il elle en mais ou mon ma mes c'est j'ai d l qu ne plus sont été être avoir très tout tous son sa ses votre vos leur on même fait comme me te se ça ca non oui moi toi lui donc où quoi bien aussi encore alors quand ici là déjà chez trop peu suis es sommes êtes ont",
   ],
   [FIRST_EN, "i me my mine myself i'm i've i'll i'd im"],
   [PLURAL_EN, "we us our ours ourselves we're we've we'll"],
   [SECOND_EN, "you your yours yourself yourselves you're you've you'll you'd y'all u"],
   [FIRST_FR, "je me moi mon ma mes moi-même"],
-  [PLURAL_FR, "nous notre nos nous-mêmes"],
+  // "On a gagné": in speech and posts, "on" is mostly "we".
+  [PLURAL_FR, "nous notre nos nous-mêmes on"],
   [SECOND_FR, "vous votre vos tu te ton ta tes toi vous-même toi-même"],
 ];
 
@@ -45,12 +46,12 @@ const FR_ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'/;
 
 /** The flags of one lower-cased word. */
 export function classify(word: string): number {
-  const known = CLASSES.get(word);
-  if (known !== undefined) return known;
+  const known = CLASSES.get(word) ?? 0;
   const elided = word.charCodeAt(1) === APOSTROPHE || (word.length > 3 && word.includes("'"));
-  if (!elided || !FR_ELISION.test(word)) return 0;
+  if (!elided || !FR_ELISION.test(word)) return known;
+  // A listed elided word ("j'ai") keeps the person of its elision too.
   const c = word.charCodeAt(0);
-  if (c === 106 || c === 109) return STOP_FR | FIRST_FR; // j' m'
-  if (c === 116) return STOP_FR | SECOND_FR; // t'
-  return STOP_FR;
+  if (c === 106 || c === 109) return known | STOP_FR | FIRST_FR; // j' m'
+  if (c === 116) return known | STOP_FR | SECOND_FR; // t'
+  return known | STOP_FR;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, RULES } from "../../src/coach/index.js";
-import { GENERAL_QUESTIONS, SHARPER_QUESTION } from "../../src/coach/messages.js";
+import { LENS_QUESTIONS } from "../../src/coach/messages.js";
 
 describe("rule texts", () => {
   it("every rule speaks both languages, with the same variants", () => {
@@ -21,8 +21,8 @@ describe("rule texts", () => {
       expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
     }
     for (const lang of LANGUAGES) {
-      for (const q of Object.values(GENERAL_QUESTIONS[lang])) expect(q.endsWith("?")).toBe(true);
-      expect(SHARPER_QUESTION[lang].endsWith("?")).toBe(true);
+      for (const q of Object.values(LENS_QUESTIONS[lang])) expect(q.endsWith("?")).toBe(true);
+      expect(Object.keys(LENS_QUESTIONS[lang]).sort()).toEqual(Object.keys(LENS_QUESTIONS.en).sort());
     }
   });
 });

@@ -1,16 +1,11 @@
 import { features } from "../features.js";
 import type { Rule } from "./rule.js";
 
-// The six bragging types of Jin et al. (ACL 2022); possessions and traits read worst.
-const POINTS = { achievement: -10, action: -6, feeling: -8, trait: -12, possession: -12, affiliation: -6 };
-
 export const bragging: Rule = {
   id: "bragging",
   dimension: "authenticity",
   kind: "concern",
   severity: "info",
-  points: -8,
-  cap: 26,
   priority: 12,
   texts: {
     en: {
@@ -54,6 +49,5 @@ export const bragging: Rule = {
       },
     },
   },
-  run: (ctx) =>
-    features(ctx).brags.map((b) => ({ start: b.start, end: b.end, variant: b.type, points: POINTS[b.type] })),
+  run: (ctx) => features(ctx).brags.map((b) => ({ start: b.start, end: b.end, variant: b.type })),
 };

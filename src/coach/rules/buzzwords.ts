@@ -80,8 +80,6 @@ export const buzzwords: Rule = {
   dimension: "authenticity",
   kind: "concern",
   severity: "info",
-  points: -5,
-  cap: 20,
   priority: 40,
   texts: {
     en: {

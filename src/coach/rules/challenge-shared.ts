@@ -110,8 +110,6 @@ export const challengeShared: Rule = {
   dimension: "vulnerability",
   kind: "strength",
   severity: "info",
-  points: 12,
-  cap: 30,
   priority: 28,
   texts: {
     en: {

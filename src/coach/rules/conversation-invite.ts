@@ -43,8 +43,6 @@ export const conversationInvite: Rule = {
   dimension: "audience",
   kind: "strength",
   severity: "info",
-  points: 10,
-  cap: 10,
   priority: 25,
   texts: {
     en: {

@@ -9,8 +9,6 @@ export const emojiWall: Rule = {
   dimension: "authenticity",
   kind: "concern",
   severity: "info",
-  points: -6,
-  cap: 12,
   priority: 45,
   texts: {
     en: {

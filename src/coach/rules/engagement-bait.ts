@@ -101,8 +101,6 @@ export const engagementBait: Rule = {
   dimension: "audience",
   kind: "concern",
   severity: "warning",
-  points: -15,
-  cap: 30,
   priority: 15,
   texts: {
     en: {

@@ -20,7 +20,6 @@ const SELF_LABEL_TAGS = new Set([
   "bosslife",
   "girlboss",
   "winner",
-  "humblebrag",
   "killingit",
   "nailedit",
   "proudmoment",
@@ -34,14 +33,17 @@ const SELF_LABEL_TAGS = new Set([
   "grind",
 ]);
 
+// Hashtags that call the post a brag outright, in English or French, however spelled:
+// #humblebrag, #braggingrights, #jemevante, #fausemodestie, #jemelapète, #flex.
+const BRAG_TAG_RE = /brag|vant(?:e|er|ard|arde|ardise)$|modestie|frim|lap[eè]te|^flex/;
+
 export const hashtags: Rule = {
   id: "hashtags",
   dimension: "authenticity",
   kind: "concern",
   severity: "warning",
-  points: -6,
-  cap: 24,
   priority: 35,
+  byVariant: ["self", "brag"],
   texts: {
     en: {
       default: {
@@ -53,6 +55,11 @@ export const hashtags: Rule = {
         message: "Self-labelling hashtag: it describes you, not the topic.",
         suggestion: "Let the story show it; hashtags help readers find a topic.",
         question: "What does {q} tell a reader about the topic, rather than about you?",
+      },
+      brag: {
+        message: "You tag the post as a brag yourself: readers will read it as one.",
+        suggestion: "A tag won't soften a brag; saying what the news could mean for the reader will.",
+        question: "You tag this {q}. What would the post give a reader if the tag weren't there?",
       },
     },
     fr: {
@@ -66,16 +73,27 @@ export const hashtags: Rule = {
         suggestion: "Laissez l'histoire le montrer ; les hashtags aident à trouver un sujet.",
         question: "Que dit {q} au lecteur sur le sujet, plutôt que sur vous ?",
       },
+      brag: {
+        message: "Vous étiquetez vous-même le post comme une vantardise : le lecteur le lira ainsi.",
+        suggestion:
+          "Un hashtag n'adoucit pas une vantardise ; dire ce que la nouvelle peut apporter au lecteur, si.",
+        question: "Vous marquez ce post {q}. Qu'apporterait-il au lecteur sans ce hashtag ?",
+      },
     },
   },
   run(ctx) {
     const hits: Hit[] = [];
     ctx.hashtags.forEach((tag, i) => {
-      const selfLabel = SELF_LABEL_TAGS.has(ctx.lower.slice(tag.start + 1, tag.end));
+      const name = ctx.lower.slice(tag.start + 1, tag.end);
+      if (BRAG_TAG_RE.test(name)) {
+        hits.push({ ...tag, variant: "brag" });
+        return;
+      }
+      const selfLabel = SELF_LABEL_TAGS.has(name);
       // Every tag past the limit costs a little, so adding hashtags never raises the score.
       const pastLimit = i >= MAX_HASHTAGS;
-      if (selfLabel) hits.push({ ...tag, variant: "self", points: pastLimit ? -10 : -6 });
-      else if (pastLimit) hits.push({ ...tag, points: -4 });
+      if (selfLabel) hits.push({ ...tag, variant: "self" });
+      else if (pastLimit) hits.push({ ...tag });
     });
     return hits;
   },

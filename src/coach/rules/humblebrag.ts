@@ -140,8 +140,6 @@ export const humblebrag: Rule = {
   dimension: "authenticity",
   kind: "concern",
   severity: "warning",
-  points: -18,
-  cap: 30,
   priority: 3,
   texts: {
     en: {
@@ -186,7 +184,6 @@ export const humblebrag: Rule = {
         start: Math.min(m.start, a.start),
         end: Math.max(m.end, a.end),
         variant: complaint ? "complaint" : "default",
-        points: complaint ? -22 : -16,
       });
     }
     return hits;

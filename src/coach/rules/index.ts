@@ -1,12 +1,14 @@
 import { bragging } from "./bragging.js";
 import { buzzwords } from "./buzzwords.js";
 import { challengeShared } from "./challenge-shared.js";
+import { companyNews } from "./company-news.js";
 import { conversationInvite } from "./conversation-invite.js";
 import { emojiWall } from "./emoji-wall.js";
 import { engagementBait } from "./engagement-bait.js";
 import { hashtags } from "./hashtags.js";
 import { humblebrag } from "./humblebrag.js";
 import { linkedinHook } from "./linkedin-hook.js";
+import { mediaAppearance } from "./media-appearance.js";
 import { oversharing } from "./oversharing.js";
 import { platformLength } from "./platform-length.js";
 import { prismOfMe } from "./prism-of-me.js";
@@ -15,6 +17,7 @@ import { readerQuestion } from "./reader-question.js";
 import type { Rule } from "./rule.js";
 import { selfCelebration } from "./self-celebration.js";
 import { selfCongratulation } from "./self-congratulation.js";
+import { selfPromotion } from "./self-promotion.js";
 import { specifics } from "./specifics.js";
 import { statedOpinion } from "./stated-opinion.js";
 import { successWithoutStruggle } from "./success-without-struggle.js";
@@ -30,6 +33,9 @@ export const RULES: readonly Rule[] = [
   conversationInvite,
   prismOfMe,
   engagementBait,
+  selfPromotion,
+  mediaAppearance,
+  companyNews,
   selfCongratulation,
   bragging,
   selfCelebration,

@@ -9,8 +9,6 @@ export const linkedinHook: Rule = {
   dimension: "platformFit",
   kind: "concern",
   severity: "info",
-  points: -25,
-  cap: 25,
   priority: 32,
   texts: {
     en: {

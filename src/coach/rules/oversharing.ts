@@ -98,8 +98,6 @@ export const oversharing: Rule = {
   dimension: "vulnerability",
   kind: "concern",
   severity: "warning",
-  points: -15,
-  cap: 30,
   priority: 1,
   texts: {
     en: {
@@ -156,7 +154,7 @@ export const oversharing: Rule = {
     for (const m of findGroups(INTIMATE[ctx.lang], ctx)) {
       if (topics.has(m.group) || insideAny(m, ctx.hashtags) || !aboutSelf(ctx, m)) continue;
       topics.add(m.group);
-      hits.push({ start: m.start, end: m.end, points: -10 });
+      hits.push({ start: m.start, end: m.end });
     }
     return hits.sort((a, b) => a.start - b.start);
   },

@@ -15,8 +15,6 @@ export const platformLength: Rule = {
   dimension: "platformFit",
   kind: "concern",
   severity: "warning",
-  points: -40,
-  cap: 40,
   priority: 18,
   texts: {
     en: {

@@ -13,8 +13,6 @@ export const prismOfMe: Rule = {
   dimension: "audience",
   kind: "concern",
   severity: "warning",
-  points: -12,
-  cap: 24,
   priority: 10,
   texts: {
     en: {
@@ -46,8 +44,6 @@ export const prismOfMe: Rule = {
     const readerShare = f.secondPerson / words;
     if (self < 1 || selfShare < SELF_FOCUS_SHARE || readerShare * 3 >= selfShare) return [];
     const first = praise[0]!;
-    // Graded: the wider the gap between "I" and "you", the further from the reader.
-    const gap = Math.min(12, Math.round((selfShare - readerShare) * 100));
-    return [{ start: first.start, end: first.end, points: -12 - gap }];
+    return [{ start: first.start, end: first.end }];
   },
 };

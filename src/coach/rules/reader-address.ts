@@ -6,8 +6,6 @@ export const readerAddress: Rule = {
   dimension: "audience",
   kind: "strength",
   severity: "info",
-  points: 5,
-  cap: 20,
   priority: 60,
   texts: {
     en: {

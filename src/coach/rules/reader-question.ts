@@ -5,8 +5,6 @@ export const readerQuestion: Rule = {
   dimension: "audience",
   kind: "strength",
   severity: "info",
-  points: 10,
-  cap: 16,
   priority: 20,
   texts: {
     en: {

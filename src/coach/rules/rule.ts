@@ -6,8 +6,6 @@ export interface Hit {
   end: number;
   /** Selects a message variant (for example "email" or "phone"); "default" when absent. */
   variant?: string;
-  /** Overrides the rule's points for this hit (for graded signals). */
-  points?: number;
 }
 
 export interface RuleText {
@@ -28,10 +26,8 @@ export interface Rule {
   dimension: Dimension;
   kind: "concern" | "strength";
   severity: Severity;
-  /** Points per hit: negative for concerns, positive for strengths. */
-  points: number;
-  /** The most this rule can move its dimension, in absolute value. */
-  cap: number;
+  /** Variants that weigh differently in the score, each its own feature (e.g. bragging's six types). */
+  byVariant?: readonly string[];
   /** Lower comes first when choosing questions. */
   priority: number;
   texts: RuleTexts;

@@ -6,9 +6,8 @@ export const selfCelebration: Rule = {
   dimension: "authenticity",
   kind: "concern",
   severity: "info",
-  points: -3,
-  cap: 18,
   priority: 14,
+  byVariant: ["strong"],
   texts: {
     en: {
       default: {
@@ -27,5 +26,7 @@ export const selfCelebration: Rule = {
     },
   },
   run: (ctx) =>
-    features(ctx).celebration.map((c) => ({ start: c.start, end: c.end, points: c.strong ? -7 : -3 })),
+    features(ctx).celebration.map((c) =>
+      c.strong ? { start: c.start, end: c.end, variant: "strong" } : { start: c.start, end: c.end },
+    ),
 };

@@ -6,8 +6,6 @@ export const selfCongratulation: Rule = {
   dimension: "authenticity",
   kind: "concern",
   severity: "warning",
-  points: -12,
-  cap: 24,
   priority: 5,
   texts: {
     en: {

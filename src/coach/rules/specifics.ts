@@ -10,8 +10,6 @@ export const specifics: Rule = {
   dimension: "authenticity",
   kind: "strength",
   severity: "info",
-  points: 4,
-  cap: 12,
   priority: 50,
   texts: {
     en: {

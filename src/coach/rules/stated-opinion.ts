@@ -42,8 +42,6 @@ export const statedOpinion: Rule = {
   dimension: "authenticity",
   kind: "strength",
   severity: "info",
-  points: 12,
-  cap: 12,
   priority: 22,
   texts: {
     en: {

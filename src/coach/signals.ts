@@ -1,0 +1,314 @@
+import {
+  CHAT,
+  CREDIT,
+  conceptOf,
+  EMPHASIS,
+  INTENSE,
+  MINE,
+  NEGATION,
+  NEGATIVE,
+  OTHERS,
+  PRAISE,
+  PUBLIC,
+  QUANTITY,
+  TIME,
+  valenceOf,
+  WISH,
+} from "./concepts.js";
+import { CLAUSE_BREAK, FAILURE, praisesOthers } from "./context.js";
+import { subjectDropped } from "./features.js";
+import type { RuleContext, Token } from "./text.js";
+import type { Dimension, Lang } from "./types.js";
+import { PERSON } from "./words.js";
+
+/**
+ * General signals: what the whole draft does, where no single phrase is to blame (how much of it is
+ * about "I", whether it talks about other people, wishes or complains). They weigh in the score
+ * next to the rules' findings and are listed with their points, so a user can see why.
+ */
+export interface Signal {
+  id: string;
+  dimension: Dimension;
+  /** "self": more of it reads as more self-promotional; "reader": less. */
+  direction: "self" | "reader";
+  label: Record<Lang, string>;
+  value(counts: SignalCounts): number;
+}
+
+/** Counted once per draft, in one walk over its words. */
+export interface SignalCounts {
+  words: number;
+  firstSingular: number;
+  /** "my", "mon": the author's things and people. */
+  mine: number;
+  others: number;
+  wishes: number;
+  negative: number;
+  chat: number;
+  /** Counted only in sentences about the author ("I", "we", or the subject dropped). */
+  selfCredit: number;
+  selfTime: number;
+  selfPraise: number;
+  selfQuantity: number;
+  selfNegation: number;
+  selfIntense: number;
+  selfPast: number;
+  emphasis: number;
+  publicAffairs: number;
+  /** AFINN valence: positive words about the author, negative words anywhere (negation flips). */
+  selfPositive: number;
+  negativeValence: number;
+  exclamations: number;
+  opensWithMention: boolean;
+  links: number;
+}
+
+/** At most this many of a kind count: the fourth exclamation mark says nothing new. */
+const MAX_COUNT = 3;
+const capped = (n: number) => Math.min(n, MAX_COUNT);
+const share = (n: number, words: number) => (words === 0 ? 0 : n / words);
+
+export const SIGNALS: readonly Signal[] = [
+  {
+    id: "self-focus",
+    dimension: "audience",
+    direction: "self",
+    label: { en: "Words about yourself (I, me, my)", fr: "Mots sur vous-même (je, moi, mon)" },
+    value: (c) => share(c.firstSingular, c.words),
+  },
+  {
+    id: "my-things",
+    dimension: "audience",
+    direction: "self",
+    label: { en: "Your things and people (my…)", fr: "Vos biens et vos proches (mon, ma…)" },
+    value: (c) => share(c.mine, c.words),
+  },
+  {
+    id: "others-focus",
+    dimension: "authenticity",
+    direction: "reader",
+    label: { en: "Words about other people", fr: "Mots sur d'autres personnes" },
+    value: (c) => share(c.others, c.words),
+  },
+  {
+    id: "conversation",
+    dimension: "audience",
+    direction: "reader",
+    label: { en: "A conversational tone", fr: "Un ton de conversation" },
+    value: (c) => capped(c.chat + (c.opensWithMention ? 1 : 0)),
+  },
+  {
+    id: "public-affairs",
+    dimension: "audience",
+    direction: "reader",
+    label: { en: "About public affairs", fr: "Sur la vie publique" },
+    value: (c) => capped(c.publicAffairs),
+  },
+  {
+    id: "wishes",
+    dimension: "authenticity",
+    direction: "reader",
+    label: { en: "Wishes and open questions", fr: "Des souhaits et des questions ouvertes" },
+    value: (c) => capped(c.wishes),
+  },
+  {
+    id: "negative-feeling",
+    dimension: "vulnerability",
+    direction: "reader",
+    label: { en: "A frustration or a sorrow", fr: "Une frustration ou une peine" },
+    value: (c) => capped(c.negative),
+  },
+  {
+    id: "self-negation",
+    dimension: "authenticity",
+    direction: "reader",
+    label: { en: "Something you did not do or have", fr: "Ce que vous n'avez pas fait ou pas eu" },
+    value: (c) => capped(c.selfNegation),
+  },
+  {
+    id: "self-positive",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Positive words about your own news", fr: "Des mots positifs sur vos nouvelles" },
+    value: (c) => Math.min(c.selfPositive / 3, MAX_COUNT),
+  },
+  {
+    id: "negative-words",
+    dimension: "vulnerability",
+    direction: "reader",
+    label: { en: "Negative words", fr: "Des mots négatifs" },
+    value: (c) => Math.min(c.negativeValence / 3, MAX_COUNT),
+  },
+  {
+    id: "self-credit",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Things you did or got", fr: "Ce que vous avez fait ou obtenu" },
+    value: (c) => capped(c.selfCredit),
+  },
+  {
+    id: "self-praise",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Praise about your own news", fr: "Des éloges sur vos propres nouvelles" },
+    value: (c) => capped(c.selfPraise),
+  },
+  {
+    id: "self-time",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Time and effort markers about yourself", fr: "Des repères de temps et d'effort sur vous" },
+    value: (c) => capped(c.selfTime),
+  },
+  {
+    id: "self-numbers",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Numbers about yourself", fr: "Des chiffres sur vous" },
+    value: (c) => capped(c.selfQuantity),
+  },
+  {
+    id: "self-intensity",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Intensifiers about yourself (so, really)", fr: "Des intensifs sur vous (tellement, trop)" },
+    value: (c) => capped(c.selfIntense),
+  },
+  {
+    id: "self-past",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Things you did, told in the past", fr: "Ce que vous avez fait, au passé" },
+    value: (c) => capped(c.selfPast),
+  },
+  {
+    id: "emphasis",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Emphasis on yourself (myself, my own)", fr: "De l'insistance sur vous (moi-même)" },
+    value: (c) => capped(c.emphasis),
+  },
+  {
+    id: "exclamations",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Exclamation marks", fr: "Des points d'exclamation" },
+    value: (c) => capped(c.exclamations),
+  },
+];
+
+const EXCLAMATIONS_RE = /!+/g;
+const DIGIT_RE = /^\d/;
+// What the author did, told in the past: English regular past tense ("fixed"); French passé composé,
+// a participle right after an auxiliary ("j'ai terminé", "je suis allée").
+const EN_PAST_RE = /^[a-z]{3,}ed$/;
+const FR_PARTICIPLE_RE = /^[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|u|ue|us|it|ert|erte)$/;
+const FR_AUXILIARY = new Set([
+  "ai",
+  "j'ai",
+  "as",
+  "a",
+  "avons",
+  "avez",
+  "ont",
+  "suis",
+  "es",
+  "est",
+  "sommes",
+  "êtes",
+  "sont",
+  "été",
+  "enfin",
+  "déjà",
+  "bien",
+  "finalement",
+]);
+
+function isPast(lang: Lang, words: readonly Token[], i: number, from: number): boolean {
+  const word = words[i]!.word;
+  if (lang === "en") return EN_PAST_RE.test(word);
+  if (!FR_PARTICIPLE_RE.test(word)) return false;
+  for (let j = i - 1; j >= Math.max(from, i - 2); j--) if (FR_AUXILIARY.has(words[j]!.word)) return true;
+  return false;
+}
+
+/** Counts every signal's ingredients in one walk over the draft's sentences and words. */
+export function countSignals(ctx: RuleContext): SignalCounts {
+  const { first } = PERSON[ctx.lang];
+  const c: SignalCounts = {
+    words: ctx.words.length,
+    firstSingular: 0,
+    mine: 0,
+    others: 0,
+    wishes: 0,
+    negative: 0,
+    chat: 0,
+    selfCredit: 0,
+    selfTime: 0,
+    selfPraise: 0,
+    selfQuantity: 0,
+    selfNegation: 0,
+    selfIntense: 0,
+    selfPast: 0,
+    emphasis: 0,
+    publicAffairs: 0,
+    selfPositive: 0,
+    negativeValence: 0,
+    exclamations: ctx.text.includes("!") ? (ctx.text.match(EXCLAMATIONS_RE)?.length ?? 0) : 0,
+    opensWithMention:
+      ctx.mentions.length > 0 && ctx.text.trimStart().startsWith(textAt(ctx, ctx.mentions[0]!)),
+    links: ctx.urls.length,
+  };
+  let w = 0;
+  const words = ctx.words;
+  for (const s of ctx.sentences) {
+    while (w < words.length && words[w]!.start < s.start) w++;
+    const from = w;
+    let end = w;
+    while (end < words.length && words[end]!.start < s.end) end++;
+    // A failure told in the sentence makes its "first" and "finished" a story, not a win.
+    let failure = false;
+    for (let i = from; i < end && !failure; i++) failure = FAILURE[ctx.lang].test(words[i]!.word);
+    // Questions and wishes still count: real brags ask ("Anyone been to Boston? Trying to plan a
+    // trip!") and hope as often as they state, so excluding them made the score worse.
+    const aboutSelf = !failure && (s.firstSingular || s.firstPlural || subjectDropped(s));
+    let negatedUntil = -1;
+    for (; w < end; w++) {
+      const t = words[w]!;
+      if (negatedUntil >= w && w > from && CLAUSE_BREAK.test(ctx.text.slice(words[w - 1]!.end, t.start)))
+        negatedUntil = -1;
+      if (t.cls & first) c.firstSingular++;
+      let v = valenceOf(ctx.lang, t);
+      if (v !== 0) {
+        // "not happy", "pas content": a negation within three words before turns the feeling over.
+        if (w <= negatedUntil) v = -v;
+        if (v < 0) c.negativeValence -= v;
+        else if (aboutSelf && !praisesOthers(ctx, t.end)) c.selfPositive += v;
+      }
+      const k = conceptOf(ctx.lang, t);
+      if (k & NEGATION) negatedUntil = w + 3;
+      if (aboutSelf && isPast(ctx.lang, words, w, from)) c.selfPast++;
+      if (k === 0 && !(aboutSelf && DIGIT_RE.test(t.word))) continue;
+      if (k & OTHERS) c.others++;
+      if (k & WISH) c.wishes++;
+      if (k & NEGATIVE) c.negative++;
+      if (k & CHAT) c.chat++;
+      if (k & EMPHASIS) c.emphasis++;
+      if (k & MINE) c.mine++;
+      if (k & PUBLIC) c.publicAffairs++;
+      if (!aboutSelf) continue;
+      if (k & NEGATION) c.selfNegation++;
+      if (w <= negatedUntil) continue;
+      if (k & INTENSE) c.selfIntense++;
+      if (k & CREDIT) c.selfCredit++;
+      if (k & TIME) c.selfTime++;
+      if (k & PRAISE && !praisesOthers(ctx, t.end)) c.selfPraise++;
+      if (k & QUANTITY || DIGIT_RE.test(t.word)) c.selfQuantity++;
+    }
+  }
+  return c;
+}
+
+function textAt(ctx: RuleContext, span: { start: number; end: number }): string {
+  return ctx.text.slice(span.start, span.end);
+}

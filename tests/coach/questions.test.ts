@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/coach/index.js";
+import { lensesFor } from "../../src/coach/questions.js";
+
+const shape = { words: 30, links: 0, success: false, challenge: false, selfShare: 0, othersShare: 0 };
+
+describe("questions follow what the draft does", () => {
+  it("asks for the road only when a success is told without it", () => {
+    expect(lensesFor({ ...shape, success: true })).toContain("road");
+    expect(lensesFor({ ...shape, success: true, challenge: true })).not.toContain("road");
+    expect(lensesFor(shape)).not.toContain("road");
+  });
+  it("asks what the post itself gives when it mostly shares a link", () => {
+    expect(lensesFor({ ...shape, links: 1 })[0]).toBe("link");
+    expect(lensesFor({ ...shape, links: 1, words: 300 })).not.toContain("link");
+  });
+  it("asks for the author's own take on news about others, and for the lesson in a story", () => {
+    expect(lensesFor({ ...shape, othersShare: 0.08, selfShare: 0.01 })).toContain("take");
+    expect(lensesFor({ ...shape, selfShare: 0.1 })).toContain("lesson");
+  });
+
+  it("gives 2 to 5 distinct questions that end with a question mark, in the draft's language", () => {
+    for (const draft of [
+      "",
+      "Got into Stanford!!",
+      "Ravie de vous annoncer ma promotion !",
+      "Read our latest report: https://example.com/report",
+      "The Fed held rates today. Markets barely moved.",
+    ]) {
+      const r = analyze(draft);
+      expect(r.questions.length, draft).toBeGreaterThanOrEqual(2);
+      expect(r.questions.length, draft).toBeLessThanOrEqual(5);
+      expect(new Set(r.questions).size).toBe(r.questions.length);
+      for (const q of r.questions) expect(q.trim().endsWith("?"), q).toBe(true);
+    }
+    expect(analyze("Ravie de vous annoncer ma promotion !").questions.join(" ")).toMatch(/vous|votre/);
+  });
+
+  it("doesn't ask for doubts along the way of a post that tells no success", () => {
+    const r = analyze("The Fed held rates today. Markets barely moved, and bond yields edged up.");
+    expect(r.questions.join(" ")).not.toMatch(/doubt|difficult/i);
+    expect(r.questions.join(" ")).toMatch(/your own/);
+  });
+
+  it("asks a sharper question of a good draft instead of inventing problems", () => {
+    const r = analyze(
+      "Three things that cut our code review time in half:\n1. PRs under 200 lines\n2. A checklist in the template\n3. Reviews before lunch\nWhat works for your team?",
+    );
+    expect(r.findings.filter((f) => f.severity === "warning")).toEqual([]);
+    expect(r.questions[0]).toContain("What works for your team?");
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { companyNews } from "../../../src/coach/rules/company-news.js";
+import { mediaAppearance } from "../../../src/coach/rules/media-appearance.js";
+import { selfPromotion } from "../../../src/coach/rules/self-promotion.js";
+import { excerpts } from "../../helpers/rules.js";
+
+describe("self-promotion (selling one's own work)", () => {
+  it("finds one's own product and calls to act, in English", () => {
+    expect(excerpts(selfPromotion, "Pre-order my new book today: link in comments.", "en")).toEqual([
+      "my new book",
+      "action:link in comments",
+    ]);
+    expect(excerpts(selfPromotion, "Join me tomorrow for a live webinar.", "en")).toEqual(["action:Join me"]);
+  });
+  it("and in French", () => {
+    expect(excerpts(selfPromotion, "Mon nouveau livre sort : lien en commentaire.", "fr")).toEqual([
+      "Mon nouveau livre",
+      "action:lien en commentaire",
+    ]);
+    expect(excerpts(selfPromotion, "Inscrivez-vous à ma masterclass !", "fr")).toEqual([
+      "action:Inscrivez-vous",
+      "ma masterclass",
+    ]);
+  });
+  it("sells nothing in a question or in someone else's work", () => {
+    expect(excerpts(selfPromotion, "Should I write my first book?", "en")).toEqual([]);
+    expect(excerpts(selfPromotion, "Janelle Shane wrote a wonderful book about how AI fails.", "en")).toEqual(
+      [],
+    );
+    expect(excerpts(selfPromotion, "Join us in congratulating Maria on her new role.", "en")).toEqual([]);
+  });
+});
+
+describe("media-appearance", () => {
+  it("finds one's own appearances", () => {
+    expect(excerpts(mediaAppearance, "Thanks to Becky for having me on CNBC this morning.", "en")).toEqual([
+      "Thanks to Becky for having me",
+      "on CNBC",
+    ]);
+    expect(excerpts(mediaAppearance, "Merci à France Inter de m'avoir invitée ce matin.", "fr")).toEqual([
+      "Merci à France Inter de m'avoir invitée",
+    ]);
+  });
+  it("ignores reading the news", () => {
+    expect(excerpts(mediaAppearance, "The Economist on why unemployment is hard to predict.", "en")).toEqual(
+      [],
+    );
+  });
+});
+
+describe("company-news", () => {
+  it("finds a company's own PR", () => {
+    expect(excerpts(companyNews, "We are thrilled to announce our Series B.", "en")).toEqual([
+      "We are thrilled to announce",
+      "Series B",
+    ]);
+    expect(excerpts(companyNews, "Nous sommes fiers d'annoncer notre levée de fonds.", "fr")).toEqual([
+      "Nous sommes fiers d'annoncer",
+      "levée de fonds",
+    ]);
+  });
+  it("ignores news about others", () => {
+    expect(excerpts(companyNews, "Pfizer says its vaccine is 90% effective.", "en")).toEqual([]);
+  });
+});
