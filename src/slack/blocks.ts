@@ -63,7 +63,7 @@ export function scoreLine(result: CoachResult): string {
   const s = STRINGS[result.language];
   const labels = DIMENSION_LABELS[result.language];
   const dims = DIMENSIONS.map((d) => `${labels[d]} ${result.dimensions[d]}`).join(" · ");
-  return `*${s.score} ${result.score}/100* · ${dims}`;
+  return `*${s.score} ${result.score}/100* · ${escapeText(result.bandLabel)} · ${dims}`;
 }
 
 /** The ephemeral coaching reply: score, what stands out, the questions, and the buttons. */
