@@ -3,7 +3,7 @@ import { FEATURES, featureValues, type RuleHits } from "./model.js";
 import { chooseQuestions, type DraftShape } from "./questions.js";
 import { RULES } from "./rules/index.js";
 import { roadTold } from "./rules/success-without-struggle.js";
-import { hitContribution, score } from "./score.js";
+import { hitContributions, score } from "./score.js";
 import { SIGNALS } from "./signals.js";
 import { buildContext, MAX_ANALYZED_CHARS } from "./text.js";
 import {
@@ -69,11 +69,13 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
   const strengths: Strength[] = [];
   for (const r of results) {
     const { rule, hits } = r;
+    if (hits.length === 0) continue;
+    const points = hitContributions(r, scored.contributions);
     hits.forEach((hit, i) => {
       const texts = rule.texts[lang];
       const t = (hit.variant && texts[hit.variant]) || texts.default!;
       const excerpt = text.slice(hit.start, hit.end);
-      const contribution = shown(hitContribution(r, i, scored.contributions));
+      const contribution = shown(points[i]!);
       if (rule.kind === "concern") {
         findings.push({
           rule: rule.id,

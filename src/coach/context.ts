@@ -73,10 +73,25 @@ export function praisesOthers(ctx: RuleContext, end: number): boolean {
 const ENDS_WITH_PREPOSITION = /(?:^|[^a-z])(?:of|for|de|pour|d')$/;
 const NAME_RE = /^\s*\p{Lu}\p{Ll}+/u;
 
+/** The index of the first word starting at or after a position (words are in order). */
+function firstWordFrom(words: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function tokensOfSentence(ctx: RuleContext, span: Span): { tokens: Token[]; from: number } {
   const s = sentenceAt(ctx, span.start);
   if (!s) return { tokens: [], from: 0 };
-  const tokens = ctx.words.filter((t) => t.start >= s.start && t.start < s.end);
+  const first = firstWordFrom(ctx.words, s.start);
+  let end = first;
+  while (end < ctx.words.length && ctx.words[end]!.start < s.end) end++;
+  const tokens = ctx.words.slice(first, end);
   return { tokens, from: tokens.findIndex((t) => t.start >= span.start) };
 }
 

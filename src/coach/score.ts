@@ -72,16 +72,10 @@ export function score(
   return { score: clamp(total), dimensions, contributions };
 }
 
-/** Splits each feature's points evenly among the hits that fed it, for findings to show. */
-export function hitContribution(
-  r: RuleHits,
-  hitIndex: number,
-  contributions: ReadonlyMap<string, number>,
-): number {
-  const id = featureOf(r.rule, r.hits[hitIndex]!);
-  const total = contributions.get(id) ?? 0;
-  if (total === 0) return 0;
-  let share = 0;
-  for (const h of r.hits) if (featureOf(r.rule, h) === id) share++;
-  return total / share;
+/** Each hit's share of its feature's points: split evenly among the hits that fed the feature. */
+export function hitContributions(r: RuleHits, contributions: ReadonlyMap<string, number>): number[] {
+  const ids = r.hits.map((h) => featureOf(r.rule, h));
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return ids.map((id) => (contributions.get(id) ?? 0) / counts.get(id)!);
 }
