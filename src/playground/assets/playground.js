@@ -31,6 +31,11 @@ let inFlight = null;
 
 const t = (key) => STRINGS[pageLang][key];
 
+/** Counts what happened on the body (data-checks, data-errors), for styles and for tests to wait on. */
+function count(what) {
+  document.body.dataset[what] = String(Number(document.body.dataset[what] || 0) + 1);
+}
+
 function setLanguage(lang) {
   if (!STRINGS[lang]) return;
   pageLang = lang;
@@ -102,6 +107,7 @@ async function coach(moveFocus) {
     if (err.name === "AbortError") return;
     status.textContent = "";
     showError(err instanceof TypeError ? t("networkError") : err.message);
+    count("errors");
     return;
   } finally {
     if (mine === sequence) goButton.disabled = false;
@@ -124,6 +130,7 @@ async function coach(moveFocus) {
   });
   if (marks.length === 0) annotated.firstElementChild?.setAttribute("tabindex", "0");
   if (moveFocus) (marks[0] ?? $("pc-coaching-title")).focus();
+  count("checks");
   if (data.llm) refine(request, mine);
 }
 
@@ -131,12 +138,14 @@ async function coach(moveFocus) {
 async function refine(request, mine) {
   const llmStatus = $("pc-llm-status");
   llmStatus.textContent = t("llmPending");
+  document.body.dataset.llm = "pending";
   let data;
   try {
     data = await postJson("/api/refine", { ...request, previous: undefined }, inFlight.signal);
   } catch (err) {
     if (err.name === "AbortError" || mine !== sequence) return;
     llmStatus.textContent = err.message;
+    document.body.dataset.llm = "failed";
     return;
   }
   if (mine !== sequence) return;
@@ -144,7 +153,7 @@ async function refine(request, mine) {
   $("pc-slack").innerHTML = data.html.slack;
   showSlackJson(data.slack);
   llmStatus.textContent = data.coachedBy === "llm" ? t("llmDone") : data.note || "";
-  llmStatus.dataset.coachedBy = data.coachedBy;
+  document.body.dataset.llm = data.coachedBy;
 }
 
 function showSlackJson(json) {
@@ -197,6 +206,8 @@ function toggleGroup(button) {
   button.setAttribute("aria-expanded", String(open));
   $(button.getAttribute("aria-controls")).hidden = !open;
   if (open) {
+    // The list now says what is selected: the marks of this finding light up, no single mark is.
+    clearSelection();
     const group = button.dataset.g;
     highlight((m) => idsOf(m, "g").includes(group));
   }
