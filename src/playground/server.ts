@@ -18,14 +18,7 @@ import { DraftRefs } from "../slack/draft-ref.js";
 import { pageLanguage, renderPage } from "./page.js";
 import { slackMessage } from "./slack-preview.js";
 import { PLAYGROUND_STRINGS, type PlaygroundStrings } from "./strings.js";
-import {
-  groupFindings,
-  renderCoaching,
-  renderDraft,
-  renderQuestions,
-  type Snapshot,
-  snapshotOf,
-} from "./view.js";
+import { groupFindings, renderCoaching, renderDraft, renderQuestions, snapshotOf } from "./view.js";
 
 /** Largest request body read; a bigger one gets the "too large" message, never a reset connection. */
 export const MAX_BODY = 256 * 1024;
@@ -281,7 +274,7 @@ function check(input: CheckInput, options: PlaygroundOptions) {
     findings: analysed.findings.length,
     html: {
       draft: renderDraft(text, analysed, groups).value,
-      coaching: renderCoaching(analysed, groups, { previous: input.previous as Snapshot | undefined }).value,
+      coaching: renderCoaching(analysed, groups, { previous: input.previous }).value,
       slack: slack.html,
     },
     slack: slack.json,

@@ -209,12 +209,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)("the playground in a real browser", { timeou
     expect(await page.textContent("#pc-slack")).toContain("Vérifier une version revue");
     expect(await page.textContent("#pc-platform option[value=blog]")).toBe("Blog");
 
-    // Forcing English re-coaches the same draft, and the page follows.
+    // Forcing English re-coaches the same draft, and the page follows. The same text is not a
+    // revision: nothing is compared.
     await page.selectOption("#pc-lang", "en");
     await waitForCount(page, "checks", 2);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.textContent("#pc-coaching")).toContain("What a reader may notice");
     expect(await page.textContent("#pc-edit")).toBe("Edit draft");
+    expect(await page.locator(".pc-revision").count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -25,6 +25,7 @@ let pageLang = document.documentElement.lang === "fr" ? "fr" : "en";
 let resultLang = null;
 /** What the next check is compared with: the previous version's score and findings. */
 let previous = null;
+let coachedText = null;
 let slackJson = null;
 let sequence = 0;
 let inFlight = null;
@@ -98,7 +99,9 @@ async function coach(moveFocus) {
     text,
     platform: platform.value,
     lang: langPicker.value || undefined,
-    previous: previous ?? undefined,
+    // A revision is compared with the version before it; the same text under another platform
+    // or language is not a revision.
+    previous: previous && text !== coachedText ? previous : undefined,
   };
   let data;
   try {
@@ -122,6 +125,7 @@ async function coach(moveFocus) {
   slackCard.hidden = false;
   clearSelection();
   previous = data.snapshot;
+  coachedText = text;
   setMode("review");
   status.textContent = t("scored").replace("{score}", data.score).replace("{n}", data.findings);
   const marks = allMarks();
@@ -282,6 +286,7 @@ newButton.addEventListener("click", () => {
   inFlight?.abort();
   sequence++;
   previous = null;
+  coachedText = null;
   resultLang = null;
   draft.value = "";
   coaching.replaceChildren(
