@@ -51,6 +51,7 @@ export function renderPage(lang: Lang): string {
 <button type="button" id="pc-new" class="pc-link" hidden ${t("startOver")}>${ui.startOver}</button>
 </div>
 <p id="pc-error" class="pc-error" role="alert"></p>
+<noscript><p class="pc-error">${s.noScript}</p></noscript>
 <div id="pc-review-help" hidden>
 <p id="pc-marks-hint" class="pc-small pc-muted" ${t("marksHint")}>${ui.marksHint}</p>
 <div id="pc-details" class="pc-details" aria-live="polite"><p class="pc-muted" ${t("detailsEmpty")}>${ui.detailsEmpty}</p></div>

@@ -94,7 +94,10 @@ export async function startPlayground(
   const loopbackOnly = isLoopback(host);
   const server = http.createServer((req, res) => {
     handle(req, res, options, loopbackOnly).catch((err: Error) => {
-      options.logger?.error(`playground: ${req.method} ${req.url?.split("?")[0]} failed: ${err.message}`);
+      const line = `playground: ${req.method} ${req.url?.split("?")[0]} failed: ${err.message}`;
+      // A browser that closed the tab mid-request is no error of ours.
+      if (req.destroyed) options.logger?.debug(line);
+      else options.logger?.error(line);
       if (!res.headersSent) send(res, 500, { error: "Something went wrong on the playground's side." });
       else res.destroy();
     });

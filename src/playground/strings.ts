@@ -67,6 +67,8 @@ const EN = {
     `That draft is too large for the playground (at most ${kb} KB). Posts people finish are far shorter: try the part you care about most.`,
   badRequest: "The playground couldn't read that request. Reload the page and try again.",
   wrongOrigin: "The playground only answers its own page. Open it at the address `npm start` printed.",
+  noScript:
+    'The playground needs JavaScript to coach a draft. Without it, try the CLI: npx postcheck "your draft".',
 };
 
 export type PlaygroundStrings = typeof EN;
@@ -135,6 +137,8 @@ const FR: PlaygroundStrings = {
   badRequest: "Le bac à sable n'a pas pu lire cette requête. Rechargez la page et réessayez.",
   wrongOrigin:
     "Le bac à sable ne répond qu'à sa propre page. Ouvrez-la à l'adresse affichée par `npm start`.",
+  noScript:
+    'Le bac à sable a besoin de JavaScript pour coacher un brouillon. Sans lui, essayez la ligne de commande : npx postcheck "votre brouillon".',
 };
 
 export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = { en: EN, fr: FR };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LlmCoach } from "../../src/coach/index.js";
 import { LLM_UNAVAILABLE } from "../../src/coach/messages.js";
 import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
 import { MAX_BODY, startPlayground } from "../../src/playground/server.js";
 import { answer, FakeOpenAI } from "../helpers/fake-openai.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
@@ -219,6 +220,31 @@ describe("the playground's HTTP surface", () => {
       previous: body.snapshot,
     });
     expect(JSON.parse(revised.text).html.coaching).toContain(`Score ${body.score} →`);
+  });
+});
+
+describe("a browser that goes away mid-request", () => {
+  it("is no error: nothing logged above debug, and the playground keeps serving", async () => {
+    const logs: string[] = [];
+    const pg = await startPlayground({ port: 0, logger: createLogger("debug", (line) => logs.push(line)) });
+    try {
+      await new Promise<void>((resolve) => {
+        const req = http.request({
+          host: "127.0.0.1",
+          port: pg.port,
+          method: "POST",
+          path: "/api/check",
+          headers: { ...JSON_HEADERS, "content-length": 100_000 },
+        });
+        req.on("error", () => resolve());
+        // Half a body, then the connection drops once the server has surely read it.
+        req.write('{"text":"I\'m thrilled', () => setImmediate(() => req.destroy()));
+      });
+      expect((await request(pg.port, "GET", "/healthz")).text).toBe("ok");
+      expect(logs.filter((l) => !/ DEBUG /.test(l))).toEqual([]);
+    } finally {
+      await pg.stop();
+    }
   });
 });
 
