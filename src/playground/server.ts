@@ -27,6 +27,11 @@ const MAX_DRAINED = 16 * 1024 * 1024;
 /** Where the playground listens unless PLAYGROUND_HOST says otherwise: this machine only. */
 export const DEFAULT_PLAYGROUND_HOST = "127.0.0.1";
 
+// The page's own files stay beside this module in the source tree (a TypeScript build copies no
+// .js, .css or .svg), and this module runs both from src/ and compiled into dist/: both sit two
+// levels below the package root.
+const ASSET_DIR = new URL("../../src/playground/assets/", import.meta.url);
+
 const ASSETS: Record<string, { type: string; body: Buffer }> = {
   "/assets/playground.js": { type: "text/javascript; charset=utf-8", body: asset("playground.js") },
   "/assets/playground.css": { type: "text/css; charset=utf-8", body: asset("playground.css") },
@@ -35,7 +40,7 @@ const ASSETS: Record<string, { type: string; body: Buffer }> = {
 };
 
 function asset(name: string): Buffer {
-  return readFileSync(new URL(`./assets/${name}`, import.meta.url));
+  return readFileSync(new URL(name, ASSET_DIR));
 }
 
 // Nothing but the playground's own files, and nothing from elsewhere: no fonts, scripts or
