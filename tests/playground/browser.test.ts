@@ -208,6 +208,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)("the playground in a real browser", { timeou
     expect(coaching).not.toContain("Audience");
     expect(await page.textContent("#pc-slack")).toContain("Vérifier une version revue");
     expect(await page.textContent("#pc-platform option[value=blog]")).toBe("Blog");
+    expect(await page.textContent("#pc-details")).toMatch(/^Sélectionnez un passage marqué/);
 
     // Forcing English re-coaches the same draft, and the page follows. The same text is not a
     // revision: nothing is compared.
@@ -217,6 +218,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)("the playground in a real browser", { timeou
     expect(await page.textContent("#pc-coaching")).toContain("What a reader may notice");
     expect(await page.textContent("#pc-edit")).toBe("Edit draft");
     expect(await page.locator(".pc-revision").count()).toBe(0);
+    expect(await page.textContent("#pc-details")).toMatch(/^Select a marked passage/);
+    // Back to detection while the explanation is open: it changes language with the page.
+    await page.locator(".pc-mark").first().click();
+    await page.selectOption("#pc-lang", "");
+    await waitForCount(page, "checks", 3);
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    expect(await page.textContent("#pc-details")).toMatch(/^Sélectionnez un passage marqué/);
     expect(errors).toEqual([]);
   });
 

@@ -172,12 +172,14 @@ const idsOf = (el, key) => (el.dataset[key] || "").split(" ").filter(Boolean);
 function clearSelection() {
   for (const m of annotated.querySelectorAll(".pc-active")) m.classList.remove("pc-active");
   for (const m of annotated.querySelectorAll("[aria-pressed]")) m.removeAttribute("aria-pressed");
-  details.replaceChildren(
-    Object.assign(document.createElement("p"), {
-      className: "pc-muted",
-      textContent: t("detailsEmpty"),
-    }),
-  );
+  details.replaceChildren(hint("detailsEmpty"));
+}
+
+/** A muted line in the page's words that follows the page's language. */
+function hint(key) {
+  const p = Object.assign(document.createElement("p"), { className: "pc-muted", textContent: t(key) });
+  p.dataset.i18n = key;
+  return p;
 }
 
 /** Highlights the marks of some findings (or groups) and makes `focusMark` the keyboard stop. */
@@ -289,13 +291,7 @@ newButton.addEventListener("click", () => {
   coachedText = null;
   resultLang = null;
   draft.value = "";
-  coaching.replaceChildren(
-    Object.assign(document.createElement("p"), {
-      className: "pc-muted",
-      textContent: t("emptyCoaching"),
-    }),
-  );
-  coaching.firstChild.dataset.i18n = "emptyCoaching";
+  coaching.replaceChildren(hint("emptyCoaching"));
   slackCard.hidden = true;
   annotated.replaceChildren();
   status.textContent = "";
