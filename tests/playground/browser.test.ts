@@ -1,3 +1,4 @@
+import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { analyze, LlmCoach } from "../../src/coach/index.js";
@@ -75,6 +76,22 @@ async function expectMarksOnTheirWords(page: Page, draft: string): Promise<void>
   expect(texts.size).toBe(result.findings.length);
   result.findings.forEach((f, i) => {
     expect(texts.get(`f${i}`), f.rule).toBe(f.excerpt);
+  });
+}
+
+/** What axe-core (the accessibility engine) finds wrong on the page as it is now, all impacts. */
+async function accessibilityViolations(
+  page: Page,
+): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  // Evaluated through the browser's debugging protocol, which the page's CSP doesn't govern.
+  if (!(await page.evaluate("typeof window.axe === 'object'"))) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v: PageGlobal) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n: PageGlobal) => n.target.join(" ")),
+    }));
   });
 }
 
@@ -261,6 +278,20 @@ describe.skipIf(SKIP_BROWSER_TESTS)("the playground in a real browser", { timeou
     expect(await page.inputValue("#pc-draft")).toBe("");
     await coach(page, "Three things we learned moving our tests to a real browser.", 2);
     expect(await page.locator(".pc-revision").count()).toBe(0);
+  });
+
+  it("passes axe-core's accessibility checks, empty, coached, with a mark and a finding open, at 390 px", async () => {
+    for (const width of [1280, 390]) {
+      const { page } = await open({ width });
+      expect(await accessibilityViolations(page), `empty page at ${width}px`).toEqual([]);
+      await coach(page, width === 390 ? FRENCH : BRAG);
+      await page.locator(".pc-group-toggle").first().click();
+      await page.locator(".pc-mark").first().click();
+      expect(await accessibilityViolations(page), `coached page at ${width}px`).toEqual([]);
+      await page.click("#pc-json-details summary");
+      await page.click("#pc-edit");
+      expect(await accessibilityViolations(page), `editing at ${width}px`).toEqual([]);
+    }
   });
 
   it("works with the keyboard alone", async () => {
