@@ -47,6 +47,12 @@ const envShape = z.object({
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   ),
   RETENTION_DAYS: positiveInt(365, 36_500),
+  PLAYGROUND_HOST: optionalString.refine(
+    (v) => v === undefined || /^(?:[\w.-]+|\[?[0-9a-f:.]+\]?)$/i.test(v),
+    {
+      message: "must be a host name or an IP address, like 127.0.0.1 or 0.0.0.0",
+    },
+  ),
 });
 
 const schema = envShape.superRefine((env, ctx) => {
@@ -80,6 +86,8 @@ export interface Config {
   linkFetchAllowlist: string[];
   logLevel: LogLevel;
   retentionDays: number;
+  /** Where the playground listens; loopback unless set. */
+  playgroundHost?: string;
 }
 
 export class ConfigError extends Error {}
@@ -114,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
+    playgroundHost: e.PLAYGROUND_HOST?.replace(/^\[|\]$/g, ""),
   };
 }
 

@@ -1,9 +1,10 @@
 import { config as loadDotenv } from "dotenv";
 import { StartError, startSlackApp } from "./app.js";
+import { LlmCoach } from "./coach/index.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { postDigest } from "./digest.js";
 import { createLogger } from "./logger.js";
-import { startPlayground } from "./playground/server.js";
+import { DEFAULT_PLAYGROUND_HOST, startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
 import { createServices } from "./services.js";
 import { createSqliteStore } from "./store/index.js";
@@ -16,11 +17,15 @@ async function main(): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
 
   if (config.mode === "playground") {
-    const playground = await startPlayground(config.port);
+    const { apiKey } = config.llm;
+    const playground = await startPlayground({
+      port: config.port,
+      host: config.playgroundHost,
+      llm: apiKey ? new LlmCoach({ ...config.llm, apiKey, log: (line) => logger.debug(line) }) : undefined,
+      logger,
+    });
     stops.push(playground.stop);
-    logger.info(
-      `No Slack tokens set: playground running at http://localhost:${playground.port}/ (see README to connect Slack)`,
-    );
+    logger.info(playgroundBanner(playground));
   } else {
     let store: ReturnType<typeof createSqliteStore>;
     try {
@@ -58,6 +63,17 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/** Where to open the playground, and who else can. */
+function playgroundBanner({ host, port }: { host: string; port: number }): string {
+  const local = host === DEFAULT_PLAYGROUND_HOST || host === "localhost" || host === "::1";
+  const shown =
+    local || host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  const where = local
+    ? "(this machine only; PLAYGROUND_HOST changes it)"
+    : `(listening on ${host}: anyone who can reach this machine can use it)`;
+  return `No Slack tokens set: playground running at http://${shown}:${port}/ ${where}. See the README to connect Slack.`;
 }
 
 main().catch((err: unknown) => {

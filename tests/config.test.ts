@@ -41,6 +41,8 @@ describe("configuration", () => {
       [{ LLM_TIMEOUT_MS: "-5" }, /^LLM_TIMEOUT_MS must not be negative/],
       [{ LOG_LEVEL: "chatty" }, /^LOG_LEVEL must be one of debug, info, warn, error/],
       [{ OPENAI_BASE_URL: "localhost:11434" }, /^OPENAI_BASE_URL must be an http\(s\) URL/],
+      [{ PLAYGROUND_HOST: "http://0.0.0.0" }, /^PLAYGROUND_HOST must be a host name or an IP address/],
+      [{ PLAYGROUND_HOST: "0.0.0.0 extra" }, /^PLAYGROUND_HOST must be a host name or an IP address/],
     ];
     for (const [env, message] of cases) {
       let error: unknown;
@@ -65,5 +67,12 @@ describe("configuration", () => {
     expect(c.mode).toBe("playground");
     expect(c.port).toBe(3000);
     expect(c.linkFetchAllowlist).toEqual(["intranet.local", "localhost"]);
+  });
+
+  it("keeps the playground on this machine unless PLAYGROUND_HOST says otherwise", () => {
+    expect(loadConfig({}).playgroundHost).toBeUndefined();
+    expect(loadConfig({ PLAYGROUND_HOST: "0.0.0.0" }).playgroundHost).toBe("0.0.0.0");
+    expect(loadConfig({ PLAYGROUND_HOST: "[::]" }).playgroundHost).toBe("::");
+    expect(loadConfig({ PLAYGROUND_HOST: " " }).playgroundHost).toBeUndefined();
   });
 });

@@ -74,8 +74,12 @@ describe("npm start", () => {
     expect(r.out).not.toContain("shh");
   });
 
-  it("runs the playground when no Slack token is set", async () => {
+  it("runs the playground when no Slack token is set, on this machine only unless told otherwise", async () => {
     const r = await start({ PORT: "0" }, /playground running at/);
-    expect(r.out).toMatch(/playground running at http:\/\/localhost:\d+\//);
+    expect(r.out).toMatch(
+      /playground running at http:\/\/localhost:\d+\/ \(this machine only; PLAYGROUND_HOST changes it\)/,
+    );
+    const open = await start({ PORT: "0", PLAYGROUND_HOST: "0.0.0.0" }, /playground running at/);
+    expect(open.out).toMatch(/listening on 0\.0\.0\.0: anyone who can reach this machine can use it/);
   });
 });

@@ -52,7 +52,7 @@ export interface LlmRefinement {
 
 /** Asks the LLM (when configured) about a draft; resolves undefined without one, and never throws. */
 export async function refineWithLlm(
-  services: Services,
+  services: Pick<Services, "llm" | "logger" | "coach">,
   draft: string,
   options: AnalyzeOptions,
   result: CoachResult = services.coach(draft, options),

@@ -1,74 +1,99 @@
-/** The playground's single page: a draft box, and the coach's answer rendered beside it. */
-export const PAGE = `<!doctype html>
-<html lang="en">
+import { LANGUAGES, type Lang, PLATFORMS } from "../coach/index.js";
+import { type Html, html, jsonForScript } from "./html.js";
+import { PLAYGROUND_STRINGS } from "./strings.js";
+
+/**
+ * The playground's page, rendered in the visitor's language. Its script (assets/playground.js)
+ * switches the words with the draft's language, from the strings embedded here.
+ */
+export function renderPage(lang: Lang): string {
+  const s = PLAYGROUND_STRINGS[lang];
+  const ui = s.ui;
+  const uiStrings = Object.fromEntries(
+    LANGUAGES.map((l) => [l, { ...PLAYGROUND_STRINGS[l].ui, platforms: PLAYGROUND_STRINGS[l].platforms }]),
+  );
+  const t = (key: keyof typeof ui): Html => html`data-i18n="${key}"`;
+  const page = html`<!doctype html>
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>postcoach playground</title>
-<style>
-  :root { --ink:#1d1c1d; --muted:#616061; --line:#e0e0e0; --accent:#1264a3; --warn:#e8912d; --info:#2f6fb3; --good:#2bac76; }
-  * { box-sizing: border-box; }
-  body { margin:0; font:16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color:var(--ink); background:#f8f8f8; }
-  header { padding:20px 32px; background:#fff; border-bottom:1px solid var(--line); }
-  header h1 { margin:0; font-size:22px; } header p { margin:4px 0 0; color:var(--muted); }
-  main { display:grid; grid-template-columns: minmax(0,1fr) minmax(0,1fr); gap:24px; padding:24px 32px; max-width:1200px; margin:auto; }
-  @media (max-width: 860px) { main { grid-template-columns: 1fr; } }
-  .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:20px; }
-  textarea { width:100%; min-height:260px; font:inherit; padding:12px; border:1px solid var(--line); border-radius:6px; resize:vertical; }
-  .row { display:flex; gap:12px; align-items:center; margin-top:12px; flex-wrap:wrap; }
-  select, button { font:inherit; padding:8px 12px; border-radius:6px; border:1px solid var(--line); background:#fff; }
-  button { background:var(--accent); color:#fff; border-color:var(--accent); cursor:pointer; }
-  .score { font-size:40px; font-weight:700; } .summary { color:var(--muted); margin-top:4px; }
-  .dims { margin:16px 0; } .dim { display:grid; grid-template-columns: 190px 1fr 36px; gap:8px; align-items:center; font-size:14px; }
-  .bar { height:8px; background:#eee; border-radius:4px; overflow:hidden; } .bar span { display:block; height:100%; background:var(--accent); }
-  h2 { font-size:15px; margin:20px 0 8px; }
-  ul { padding-left:20px; margin:0; } li { margin:6px 0; }
-  .warning { color:var(--warn); } .info { color:var(--info); }
-  .draft { white-space:pre-wrap; border-left:3px solid var(--line); padding-left:12px; color:var(--muted); }
-  mark { background:#fff2cc; color:var(--ink); border-radius:3px; }
-  .rule { font-family:ui-monospace, monospace; font-size:12px; color:var(--muted); }
-  .error { color:#b3261e; }
-</style>
+<title ${t("title")}>${ui.title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/assets/playground.css">
+<script type="application/json" id="pc-strings">${jsonForScript(uiStrings)}</script>
+<script src="/assets/playground.js" defer></script>
 </head>
 <body>
-<header><h1>postcoach playground</h1><p>Paste a draft. postcoach won't rewrite it: it asks questions so you can read it the way your reader will.</p></header>
-<main>
-  <section class="card">
-    <label for="draft"><strong>Your draft</strong></label>
-    <textarea id="draft" placeholder="I'm thrilled to announce…"></textarea>
-    <div class="row">
-      <label>Platform <select id="platform"><option value="linkedin">LinkedIn</option><option value="x">X</option><option value="slack">Slack</option><option value="blog">Blog</option></select></label>
-      <label>Language <select id="lang"><option value="">auto</option><option value="en">English</option><option value="fr">Français</option></select></label>
-      <button id="go">Coach me</button>
-    </div>
-  </section>
-  <section class="card" id="out" aria-live="polite"><p class="summary">Your coaching appears here.</p></section>
+<a class="pc-skip" href="#pc-coaching-title" ${t("skipToCoaching")}>${ui.skipToCoaching}</a>
+<header class="pc-header">
+<img src="/favicon.svg" alt="" width="32" height="32">
+<div><h1 ${t("title")}>${ui.title}</h1><p ${t("tagline")}>${ui.tagline}</p></div>
+</header>
+<main class="pc-main">
+<section class="pc-card pc-draft-card" aria-labelledby="pc-draft-title">
+<h2 id="pc-draft-title"><label for="pc-draft" ${t("draftLabel")}>${ui.draftLabel}</label></h2>
+<div id="pc-editor">
+<textarea id="pc-draft" spellcheck="true" placeholder="${ui.placeholder}" data-i18n-placeholder="placeholder"></textarea>
+</div>
+<div id="pc-review" hidden><div id="pc-annotated"></div></div>
+<div class="pc-controls">
+<label><span ${t("platform")}>${ui.platform}</span>
+<select id="pc-platform">${PLATFORMS.map(
+    (p) => html`<option value="${p}" data-platform="${p}">${s.platforms[p]}</option>`,
+  )}</select></label>
+<label><span ${t("language")}>${ui.language}</span>
+<select id="pc-lang"><option value="" ${t("auto")}>${ui.auto}</option>${LANGUAGES.map(
+    (l) => html`<option value="${l}" lang="${l}">${s.languages[l]}</option>`,
+  )}</select></label>
+<button type="button" id="pc-go" class="pc-primary" ${t("coach")}>${ui.coach}</button>
+<button type="button" id="pc-edit" hidden ${t("edit")}>${ui.edit}</button>
+<button type="button" id="pc-new" class="pc-link" hidden ${t("startOver")}>${ui.startOver}</button>
+</div>
+<p id="pc-error" class="pc-error" role="alert"></p>
+<noscript><p class="pc-error">${s.noScript}</p></noscript>
+<div id="pc-review-help" hidden>
+<p id="pc-marks-hint" class="pc-small pc-muted" ${t("marksHint")}>${ui.marksHint}</p>
+<div id="pc-details" class="pc-details" aria-live="polite"><p class="pc-muted" ${t("detailsEmpty")}>${ui.detailsEmpty}</p></div>
+</div>
+</section>
+<section class="pc-card pc-coaching-card" aria-labelledby="pc-coaching-title">
+<h2 id="pc-coaching-title" tabindex="-1" ${t("coachingTitle")}>${ui.coachingTitle}</h2>
+<p id="pc-status" class="pc-visually-hidden" role="status"></p>
+<div id="pc-coaching"><p class="pc-muted" ${t("emptyCoaching")}>${ui.emptyCoaching}</p></div>
+</section>
+<section class="pc-card pc-slack-card" aria-labelledby="pc-slack-title" hidden id="pc-slack-card">
+<h2 id="pc-slack-title" ${t("slackTitle")}>${ui.slackTitle}</h2>
+<p class="pc-small pc-muted" ${t("slackHint")}>${ui.slackHint}</p>
+<div id="pc-slack"></div>
+<div class="pc-controls">
+<button type="button" id="pc-copy" ${t("copyJson")}>${ui.copyJson}</button>
+<span id="pc-copy-status" class="pc-small pc-muted" role="status"></span>
+</div>
+<details id="pc-json-details"><summary ${t("showJson")}>${ui.showJson}</summary><pre id="pc-json" tabindex="0"></pre></details>
+</section>
 </main>
-<script>
-const $ = (id) => document.getElementById(id);
-const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
-const LABELS = { audience: "Audience", authenticity: "Authenticity", vulnerability: "Vulnerability & balance", platformFit: "Platform fit" };
-function highlighted(text, findings) {
-  const wrap = el("div", "draft"); let pos = 0;
-  const spans = findings.filter(f => f.end > f.start).sort((a, b) => a.start - b.start);
-  for (const f of spans) { if (f.start < pos) continue; wrap.append(text.slice(pos, f.start)); const m = el("mark", "", text.slice(f.start, f.end)); m.title = f.message; wrap.append(m); pos = f.end; }
-  wrap.append(text.slice(pos)); return wrap;
-}
-async function coach() {
-  const text = $("draft").value; const out = $("out"); out.replaceChildren();
-  const res = await fetch("/api/check", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, platform: $("platform").value, lang: $("lang").value || undefined }) });
-  const r = await res.json();
-  if (!res.ok) { out.append(el("p", "error", r.error)); return; }
-  out.append(el("div", "score", r.score + "/100"), el("div", "summary", r.summary));
-  const dims = el("div", "dims");
-  for (const [k, v] of Object.entries(r.dimensions)) { const row = el("div", "dim"); const bar = el("div", "bar"); const fill = el("span"); fill.style.width = v + "%"; bar.append(fill); row.append(el("span", "", LABELS[k] || k), bar, el("span", "", String(v))); dims.append(row); }
-  out.append(dims);
-  if (r.findings.length) { out.append(el("h2", "", "What a reader may notice")); const ul = el("ul"); for (const f of r.findings) { const li = el("li"); li.append(el("span", f.severity, f.severity === "warning" ? "▲ " : "● "), f.message + " ", el("span", "rule", f.rule)); ul.append(li); } out.append(ul); }
-  if (r.strengths.length) { out.append(el("h2", "", "What already works")); const ul = el("ul"); for (const m of [...new Set(r.strengths.map(s => s.message))]) ul.append(el("li", "", m)); out.append(ul); }
-  out.append(el("h2", "", "Questions to ask yourself")); const ol = el("ol"); for (const q of r.questions) ol.append(el("li", "", q)); out.append(ol);
-  out.append(el("h2", "", "Where"), highlighted(text.slice(0, r.analyzedLength), r.findings));
-}
-$("go").addEventListener("click", () => coach().catch(e => { $("out").replaceChildren(el("p", "error", "Something went wrong: " + e.message)); }));
-</script>
 </body>
 </html>`;
+  return page.value;
+}
+
+/** The visitor's language: ?lang=, then the first of Accept-Language the coach speaks. */
+export function pageLanguage(query: string | null, acceptLanguage: string | undefined): Lang {
+  if (query && (LANGUAGES as readonly string[]).includes(query)) return query as Lang;
+  const ranked = (acceptLanguage ?? "")
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((x) => (LANGUAGES as readonly string[]).includes(x.lang) && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return (ranked[0]?.lang as Lang | undefined) ?? "en";
+}

@@ -18,7 +18,7 @@ export type Reply =
  */
 export class FakeOpenAI {
   readonly requests: ChatRequest[] = [];
-  private script: (req: ChatRequest, n: number) => Reply = () => ({
+  private script: (req: ChatRequest, n: number) => Reply | Promise<Reply> = () => ({
     content: answer(["What will your reader do with this?", "Which detail matters most to them?"]),
   });
   private server?: http.Server;
@@ -28,7 +28,8 @@ export class FakeOpenAI {
     return `http://127.0.0.1:${this.port}/v1`;
   }
 
-  reply(script: (req: ChatRequest, n: number) => Reply): void {
+  /** Scripts the answers; a promise holds the answer until the test resolves it. */
+  reply(script: (req: ChatRequest, n: number) => Reply | Promise<Reply>): void {
     this.script = script;
   }
 
@@ -43,31 +44,32 @@ export class FakeOpenAI {
         }
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ChatRequest;
         this.requests.push(body);
-        const r = this.script(body, this.requests.length);
-        if (r === "hang") return;
-        if ("content" in r) {
-          res.writeHead(200, { "content-type": "application/json" });
-          res.end(
-            JSON.stringify({
-              id: `chatcmpl-${this.requests.length}`,
-              object: "chat.completion",
-              created: Math.floor(Date.now() / 1000),
-              model: body.model,
-              choices: [
-                { index: 0, message: { role: "assistant", content: r.content }, finish_reason: "stop" },
-              ],
-              usage: { prompt_tokens: 500, completion_tokens: 60, total_tokens: 560 },
-            }),
-          );
-          return;
-        }
-        res.writeHead(r.status, { "content-type": "application/json", ...(r.headers ?? {}) });
-        res.end(JSON.stringify(r.body ?? { error: { message: "error", type: "server_error" } }));
+        void Promise.resolve(this.script(body, this.requests.length)).then((r) => this.answer(res, body, r));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.port = (this.server!.address() as AddressInfo).port;
     return this;
+  }
+
+  private answer(res: http.ServerResponse, body: ChatRequest, r: Reply): void {
+    if (r === "hang") return;
+    if ("content" in r) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          id: `chatcmpl-${this.requests.length}`,
+          object: "chat.completion",
+          created: Math.floor(Date.now() / 1000),
+          model: body.model,
+          choices: [{ index: 0, message: { role: "assistant", content: r.content }, finish_reason: "stop" }],
+          usage: { prompt_tokens: 500, completion_tokens: 60, total_tokens: 560 },
+        }),
+      );
+      return;
+    }
+    res.writeHead(r.status, { "content-type": "application/json", ...(r.headers ?? {}) });
+    res.end(JSON.stringify(r.body ?? { error: { message: "error", type: "server_error" } }));
   }
 
   async stop(): Promise<void> {
