@@ -130,7 +130,8 @@ const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(.+)$/;
 /** The word a French token carries behind its elision: "j'adore" is "adore", "n'ai" is "ai". */
 function lookup<T>(lang: Lang, word: string, map: Map<string, T>): T | undefined {
   const found = map.get(word);
-  if (found !== undefined || lang !== "fr") return found;
+  // Most words have no apostrophe: skip the elision regex for them.
+  if (found !== undefined || lang !== "fr" || !word.includes("'")) return found;
   const m = ELIDED.exec(word);
   return m ? map.get(m[1]!) : undefined;
 }

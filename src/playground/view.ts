@@ -39,6 +39,8 @@ export interface FindingGroup {
   suggestion: string;
   question?: string;
   severity: Severity;
+  /** What the group's findings take from the score, together. */
+  points: number;
   /** The findings of this group: ids ("f3") and excerpts, in reading order. */
   items: { id: string; excerpt: string; marked: boolean }[];
 }
@@ -84,12 +86,14 @@ export function groupFindings(result: CoachResult): FindingGroup[] {
         suggestion: f.suggestion,
         question: questionOf(f, result.language),
         severity: f.severity,
+        points: 0,
         items: [],
         first: f.start,
       };
       groups.set(key, g);
     }
     g.items.push({ id: `f${i}`, excerpt: f.excerpt, marked: marked.has(`f${i}`) });
+    g.points = Math.round((g.points + f.contribution) * 10) / 10;
   });
   return [...groups.values()]
     .sort((a, b) => (a.severity === b.severity ? a.first - b.first : a.severity === "warning" ? -1 : 1))
@@ -168,7 +172,7 @@ function findingsSection(result: CoachResult, groups: FindingGroup[], s: Playgro
     return html`<li class="pc-group pc-${g.severity}">
 <button type="button" class="pc-group-toggle" aria-expanded="false" aria-controls="pc-gd-${g.id}" data-g="${g.id}"><span class="pc-sev" aria-hidden="true">${SEVERITY_SIGN[g.severity]}</span> <span class="pc-visually-hidden">${s.severity[g.severity]}:</span> <span class="pc-title">${g.title}</span>${
       g.items.length > 1 ? html` <span class="pc-count">${s.times(g.items.length)}</span>` : ""
-    }<span class="pc-preview">${preview.join(", ")}${g.items.length > 3 ? " …" : ""}</span></button>
+    }${g.points !== 0 ? html` <span class="pc-points">${s.points(g.points)}</span>` : ""}<span class="pc-preview">${preview.join(", ")}${g.items.length > 3 ? " …" : ""}</span></button>
 <div class="pc-group-detail" id="pc-gd-${g.id}" data-g="${g.id}" hidden>${groupDetail(g, lang, s)}</div>
 </li>`;
   })}</ul>`;
@@ -185,6 +189,14 @@ function strengthsSection(result: CoachResult, s: PlaygroundStrings): Html {
   return html`<h3>${s.strengthsTitle}</h3><ul class="pc-strengths">${[...byMessage].map(
     ([message, quotes]) =>
       html`<li>${message}${quotes.length ? html` <span class="pc-muted">${quotes.join(", ")}</span>` : ""}</li>`,
+  )}</ul>`;
+}
+
+/** What the whole draft does, with its points: the part of the score no single phrase explains. */
+function signalsSection(result: CoachResult, s: PlaygroundStrings): Html {
+  if (result.signals.length === 0) return html``;
+  return html`<h3>${s.signalsTitle}</h3><ul class="pc-signals">${result.signals.map(
+    (sig) => html`<li>${sig.label} <span class="pc-points">${s.points(sig.contribution)}</span></li>`,
   )}</ul>`;
 }
 
@@ -267,6 +279,7 @@ export function renderCoaching(
   const s = PLAYGROUND_STRINGS[result.language];
   const labels = DIMENSION_LABELS[result.language];
   return html`<div class="pc-score" role="img" aria-label="${s.score}: ${s.scoreOf(result.score)}"><span class="pc-score-num">${result.score}</span><span class="pc-score-max">/100</span></div>
+<p class="pc-band pc-band-${result.band}">${result.bandLabel}</p>
 <p class="pc-summary">${result.summary}</p>
 <dl class="pc-dims">${DIMENSIONS.map(
     (d) =>
@@ -275,6 +288,7 @@ export function renderCoaching(
 ${options.previous ? revisionSection(options.previous, result, s) : ""}
 ${findingsSection(result, groups, s)}
 ${strengthsSection(result, s)}
+${signalsSection(result, s)}
 <div id="pc-questions">${options.questions ?? renderQuestions(result.language, result.questions)}</div>
 <p id="pc-llm-status" class="pc-muted" role="status"></p>`;
 }

@@ -144,6 +144,23 @@ describe("grouped findings", () => {
     expect(text).not.toContain("Audience");
   });
 
+  it("says why: the band in words, each group's points and the whole draft's signals", () => {
+    const en = analyze("I'm thrilled to announce I won the award! So proud of myself.");
+    const doc = dom(renderCoaching(en, groupFindings(en)).value);
+    expect(doc.querySelector(".pc-band")!.textContent).toBe(en.bandLabel);
+    const congrats = groupFindings(en).find((g) => g.rule === "self-congratulation")!;
+    expect(congrats.points).toBeLessThan(0);
+    expect(doc.body.textContent).toContain(`−${Math.abs(congrats.points)} points`);
+    expect(doc.querySelectorAll(".pc-signals li").length).toBe(en.signals.length);
+    expect(doc.body.textContent).toContain("Also in the score");
+
+    const fr = analyze("Ravie de vous annoncer que j'ai été promue ! Tellement fière de moi.");
+    const text = dom(renderCoaching(fr, groupFindings(fr)).value).body.textContent!;
+    expect(text).toContain(fr.bandLabel);
+    expect(text).toContain("Compte aussi dans le score");
+    expect(text).not.toContain("Also in the score");
+  });
+
   it("takes a finding's title from its message, in both languages", () => {
     expect(titleOf("Self-congratulation: the post leads with how you feel about your news.")).toBe(
       "Self-congratulation",
