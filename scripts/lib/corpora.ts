@@ -18,7 +18,7 @@ export const FRENCH_TRANSLATIONS = ["a", "b", "c", "d"].map(
   (part) => `${root}data/private/fr-translated-${part}.jsonl`,
 );
 
-export type BragType = "achievement" | "action" | "feeling" | "trait" | "possession" | "affiliation";
+export { BRAG_TYPES } from "../../src/coach/brag-lexicon.js";
 
 export interface Example {
   text: string;

@@ -11,6 +11,13 @@ export interface FitOptions {
   signs: readonly number[];
   /** Per feature bounds on the raw (unstandardised) weight, when tighter than its sign. */
   bounds?: readonly ([number, number] | undefined)[];
+  /**
+   * Features vary at least this much for the penalty's sake: a feature seen a handful of times gets
+   * no huge weight from so little evidence (raw weights of rare features shrink more).
+   */
+  minScale?: readonly number[];
+  /** Per feature, the raw weight the penalty pulls towards (defaults to 0). */
+  priors?: readonly number[];
   /** Per example weight (defaults to 1). */
   sampleWeights?: readonly number[];
   sweeps?: number;
@@ -35,7 +42,7 @@ export function fitLogistic(x: readonly number[][], y: readonly boolean[], opts:
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) mean[j]! += (sw[i]! * x[i]![j]!) / totalWeight;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < p; j++) sd[j]! += (sw[i]! * (x[i]![j]! - mean[j]!) ** 2) / totalWeight;
-  for (let j = 0; j < p; j++) sd[j] = Math.sqrt(sd[j]!) || 1;
+  for (let j = 0; j < p; j++) sd[j] = Math.max(Math.sqrt(sd[j]!), opts.minScale?.[j] ?? 0) || 1;
   const cols: Float64Array[] = [];
   for (let j = 0; j < p; j++) {
     const c = new Float64Array(n);
@@ -63,7 +70,8 @@ export function fitLogistic(x: readonly number[][], y: readonly boolean[], opts:
     }
     for (let j = 0; j < p; j++) {
       const c = cols[j]!;
-      let g = opts.lambda * totalWeight * w[j]!;
+      const prior = (opts.priors?.[j] ?? 0) * sd[j]!;
+      let g = opts.lambda * totalWeight * (w[j]! - prior);
       let h = opts.lambda * totalWeight;
       for (let i = 0; i < n; i++) {
         const pr = sigmoid(eta[i]! + b);

@@ -1,8 +1,9 @@
 import { BAND_LABELS, bandOf, DIMENSION_LABELS, SUMMARIES, TRUNCATED_FINDING } from "./messages.js";
 import { FEATURES, featureValues, type RuleHits } from "./model.js";
 import { chooseQuestions, type DraftShape } from "./questions.js";
+import { roadTold } from "./road.js";
 import { RULES } from "./rules/index.js";
-import { roadTold } from "./rules/success-without-struggle.js";
+import { successOf } from "./rules/success-without-struggle.js";
 import { hitContributions, score } from "./score.js";
 import { SIGNALS } from "./signals.js";
 import { buildContext, MAX_ANALYZED_CHARS } from "./text.js";
@@ -31,15 +32,6 @@ const MAX_STRENGTHS_PER_RULE = 3;
 /** A draft is good when it has no warning and reads as written for the reader, or nearly so with strengths. */
 export const GOOD_SCORE = 65;
 const GOOD_WITH_STRENGTHS = 58;
-
-/** Features that tell a success of the author's own. */
-const SUCCESS_FEATURES = [
-  "bragging",
-  "self-congratulation",
-  "company-news",
-  "humblebrag",
-  "self-celebration.strong",
-];
 
 const DIMENSION_OF = new Map<string, Dimension>(FEATURES.map((f) => [f.id, f.dimension]));
 const dimensionOf = (id: string): Dimension => DIMENSION_OF.get(id) ?? "authenticity";
@@ -139,7 +131,8 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
   const shape: DraftShape = {
     words: ctx.words.length,
     links: ctx.urls.length,
-    success: SUCCESS_FEATURES.some((id) => values.has(id)),
+    success: successOf(ctx) !== undefined,
+    story: values.has("self-past") || values.has("self-credit"),
     challenge: roadTold(ctx),
     selfShare: values.get("self-focus") ?? 0,
     othersShare: values.get("others-focus") ?? 0,

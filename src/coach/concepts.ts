@@ -22,6 +22,16 @@ export const EMPHASIS = 512;
 export const PUBLIC = 1024;
 export const MINE = 2048;
 export const INTENSE = 4096;
+/** A failure told: it turns "my first launch" into a story of learning. */
+export const FAILURE = 8192;
+/** A lesson drawn: "three things I learned from my first on-call shift". */
+export const LESSON = 16384;
+/** A condition or a wish that governs what follows: "if I get promoted", "before my first". */
+export const CONDITION = 32768;
+/** Who does the thing: "I", "we", "je", "on". */
+export const SUBJECT = 65536;
+/** Words between a subject and its verb that change nothing: "I've just finally been…". */
+export const FILLER = 131072;
 
 const LISTS: Record<Lang, [number, string][]> = {
   en: [
@@ -33,6 +43,17 @@ const LISTS: Record<Lang, [number, string][]> = {
       WISH,
       "want wants wanted wanna wish wishes wished hope hopes hoping hopefully would wouldn't could couldn't should shouldn't might maybe if need needs let let's trying try i'd please pls plz unless whether",
     ],
+    [CONDITION, "if unless whether wish wished hope hoping imagine before"],
+    [
+      FAILURE,
+      "fail failed failing failure failures flopped flop bombed rejected rejection mistake mistakes disaster fiasco screwed messed regret regretted",
+    ],
+    [LESSON, "learned learnt lesson lessons taught"],
+    [SUBJECT, "i i'm im i've ive i'd i'll we we're we've we'd we'll"],
+    [
+      FILLER,
+      "have has had been be am is are was were just finally officially also actually really so totally literally already now recently today yesterday still even both all did do got get the a an this that some",
+    ],
     [
       NEGATIVE,
       "hate hated hates sad miss missed missing lost lose losing hurt hurts worse worst sorry shit fuck fucking hell damn ugh tired sick annoyed annoying angry mad upset stupid awful terrible horrible cry crying scared afraid worried fear depressed lonely bored boring pain sucks disappointed",
@@ -43,7 +64,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     ],
     [
       CREDIT,
-      "got won beat bought finished completed did made found took signed ordered scored earned passed learned managed reached landed achieved built launched published fixed raised wrote ran sold closed graduated finally accomplished cooked baked painted designed created started joined hired promoted accepted qualified crushed nailed smashed aced killed",
+      "got won beat bought finished completed did made found took signed ordered scored earned passed managed reached landed achieved built launched published fixed raised wrote ran sold closed graduated finally accomplished cooked baked painted designed created started joined hired promoted accepted qualified crushed nailed smashed aced killed",
     ],
     [
       TIME,
@@ -64,10 +85,10 @@ const LISTS: Record<Lang, [number, string][]> = {
     [PUBLIC, "trump biden vote voting election president government police news america american congress"],
   ],
   fr: [
-    [OTHERS, "il elle ils elles lui leur leurs eux gens quelqu'un quiconque celui celle ceux celles tous"],
+    [OTHERS, "il elle ils elles lui leur leurs eux gens quelqu'un quiconque celui celle ceux celles"],
     [
       WISH,
-      "veux veut veulent voulais voulait voudrais voudrait voudraient aimerais aimerait aimerions souhaite souhaites souhaitons souhaiterais espère espères espérons espérant si s'il s'ils pourrait pourrais pourraient pourrions devrait devrais devraient faudrait faut peut-être besoin essaie essaye essayer essayons svp stp",
+      "veux veut veulent voulais voulait voudrais voudrait voudraient aimerais aimerait aimerions souhaite souhaites souhaitons souhaiterais espère espères espérons espérant s'il s'ils pourrait pourrais pourraient pourrions devrait devrais devraient faudrait faut peut-être besoin essaie essaye essayer essayons svp stp",
     ],
     [
       NEGATIVE,
@@ -87,6 +108,17 @@ const LISTS: Record<Lang, [number, string][]> = {
       "fier fière fiers fières béni bénie chanceux chanceuse waouh wow génial géniale géniaux top super parfait parfaite meilleur meilleure meilleurs mieux incroyable excellent excellente réussite ravi ravie ravis heureux heureuse content contente excité excitée reconnaissant reconnaissante honoré honorée favori préféré préférée",
     ],
     [QUANTITY, "million millions mille milliers centaine centaines double triple moitié"],
+    [CONDITION, "s'il s'ils souhaite souhaiterais espère espérais imagine imaginez avant"],
+    [
+      FAILURE,
+      "raté ratée rate échoué échouée échec échecs loupé loupée planté plantée refusé refusée erreur erreurs regrette galéré fiasco bide flop catastrophe désastre",
+    ],
+    [LESSON, "appris apprise apprises leçon leçons enseigné enseignements"],
+    [SUBJECT, "je j' nous on moi"],
+    [
+      FILLER,
+      "ai as a avons avez ont suis es est sommes êtes sont été enfin vraiment aussi déjà bien officiellement finalement juste viens vient de d' tout",
+    ],
     [NEGATION, "pas jamais rien aucun aucune ni guère"],
     [EMPHASIS, "moi-même propre"],
     [MINE, "mon ma mes"],
@@ -139,6 +171,18 @@ function lookup<T>(lang: Lang, word: string, map: Map<string, T>): T | undefined
 /** The concept flags of a token in a language (0 when it carries none). */
 export function conceptOf(lang: Lang, token: Token): number {
   return lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
+}
+
+// Words that end in "-ed" without being a past tense.
+const NOT_PAST = new Set(
+  "hundred indeed need speed seed feed bleed breed embed kindred sacred naked wicked rugged ragged jagged beloved bed red shed wed shred".split(
+    " ",
+  ),
+);
+
+/** An English regular past tense or participle: what someone did ("fixed", "shipped"). */
+export function pastTense(word: string): boolean {
+  return word.length > 4 && word.endsWith("ed") && /^[a-z]+$/.test(word) && !NOT_PAST.has(word);
 }
 
 /**

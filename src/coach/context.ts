@@ -1,42 +1,97 @@
-import { conceptOf, NEGATION } from "./concepts.js";
+import { CONDITION, conceptOf, FAILURE, FILLER, LESSON, NEGATION, PRAISE, SUBJECT } from "./concepts.js";
 import { type RuleContext, type Span, sentenceAt, type Token } from "./text.js";
 import type { Lang } from "./types.js";
+import { PERSON } from "./words.js";
 
 /**
- * What around a phrase of self-praise changes its meaning: a negation ("not proud of"), a wish or a
- * condition ("if I get promoted"), a failure told ("my first failed launch", "j'ai raté"), praise
- * pointed at someone else ("so proud of my students"), a quotation. The coach reads self-praise only
- * where none of these applies.
+ * What around a phrase of self-praise changes its meaning, and who the phrase is about. The coach
+ * reads self-praise only where the author is its subject and none of these applies: a negation in
+ * its clause ("not proud of"), a condition or wish governing it ("if I get promoted"), a failure or
+ * a lesson told ("my first failed launch", "what I learned from my first on-call shift"), praise
+ * pointed at someone else ("so proud of my students"), a quotation, or a name ("Music Awards").
  */
-
-/** Words before a phrase that make it a wish, a condition or advice rather than a fact. */
-export const IRREALIS: Record<Lang, ReadonlySet<string>> = {
-  en: new Set(
-    "if wish wished hope hoping want wanted wanna would could should might maybe unless whether i'd imagine before".split(
-      " ",
-    ),
-  ),
-  fr: new Set(
-    "si s'il souhaite souhaiterais espère espérais veux voudrais aimerais pourrais devrais faudrait imaginez imagine avant".split(
-      " ",
-    ),
-  ),
-};
-
-/** A failure in the same sentence turns "my first launch" into a story of learning. */
-export const FAILURE: Record<Lang, RegExp> = {
-  en: /^(?:fail(?:ed|ing|ure|s)?|flopped|flop|missed|lost|lose|rejected|screwed|messed|bombed|crashed|mistakes?|wrong|regret(?:ted)?|struggled?)$/,
-  fr: /^(?:raté|ratée|rate|échoué|échouée|échec|échecs|perdu|perdue|loupé|loupée|manqué|manquée|planté|plantée|refusé|refusée|erreurs?|regrette|galéré)$/,
-};
-
-/** Who the praise is for, right after it: "proud of you", "fier de mes élèves". */
-const OTHERS_AFTER: Record<Lang, RegExp> = {
-  en: /^\s*(?:(?:of|for|with)\s+)?(?:you|your|u|him|her|them|everyone|everybody|each of you|this team|the team|our team|my (?:team|students?|kids?|son|daughter|children|colleagues?|staff|people|mentees?|friends?|wife|husband|partner|sister|brother|mom|mum|dad|parents|class|boys|girls|crew|employees))\b|^\s*(?:of|for)\s+[A-Z][a-z]+/,
-  fr: /^\s*(?:(?:de|d'|pour|du)\s*)?(?:toi|vous|lui|elle|eux|elles|tous|toutes|chacun|l'équipe|notre équipe|mon équipe|mes (?:élèves|étudiants|équipes|enfants|collègues|filles|fils)|mon (?:fils|équipe|élève|mari|frère|père)|ma (?:fille|femme|sœur|mère|classe|team))\b|^\s*(?:de|pour)\s+[A-Z][a-zé]+/,
-};
 
 /** Punctuation that closes a clause. */
 export const CLAUSE_BREAK = /[,;:—–()]/;
+
+/** A clause: a run of words between clause breaks, within one sentence. */
+interface Clause {
+  /** Word indices [from, to). */
+  from: number;
+  to: number;
+  /** A failure or a lesson is told in this clause's sentence ("zero mistakes" is no failure). */
+  story: boolean;
+  /** Who the clause speaks as: "I" (singular), "we" (plural), or no one named. */
+  subject: "singular" | "plural" | undefined;
+}
+
+interface Layout {
+  clauses: Clause[];
+  /** For each word, the index of its clause. */
+  clauseOf: Int32Array;
+  quotes: Span[];
+  /** For each word, 1 when it is inside quotation marks. */
+  quoted: Uint8Array;
+  /** For each word, 1 when a condition or wish comes before it in its sentence ("if", "before"). */
+  conditioned: Uint8Array;
+}
+
+const layouts = new WeakMap<RuleContext, Layout>();
+
+/** Clauses and quotations of a draft, computed once and kept with its context. */
+export function layout(ctx: RuleContext): Layout {
+  let found = layouts.get(ctx);
+  if (found) return found;
+  const { words, text } = ctx;
+  const clauses: Clause[] = [];
+  const clauseOf = new Int32Array(words.length);
+  const conditioned = new Uint8Array(words.length);
+  let w = 0;
+  for (const s of ctx.sentences) {
+    while (w < words.length && words[w]!.start < s.start) w++;
+    let from = w;
+    const sentenceFirst = clauses.length;
+    let condition = 0;
+    for (; w < words.length && words[w]!.start < s.end; w++) {
+      conditioned[w] = condition;
+      if (conceptOf(ctx.lang, words[w]!) & CONDITION) condition = 1;
+      if (w > from && CLAUSE_BREAK.test(text.slice(words[w - 1]!.end, words[w]!.start))) {
+        clauses.push(makeClause(ctx, from, w));
+        from = w;
+      }
+      clauseOf[w] = clauses.length;
+    }
+    if (w > from) clauses.push(makeClause(ctx, from, w));
+    // A failure told anywhere in the sentence makes all of it a story: "my first launch: a flop".
+    const story = clauses.slice(sentenceFirst).some((c) => c.story);
+    for (let c = sentenceFirst; c < clauses.length; c++) clauses[c]!.story = story;
+  }
+  const quotes = quotations(text);
+  const quoted = new Uint8Array(words.length);
+  for (const q of quotes)
+    for (let i = firstWordFrom(words, q.start); i < words.length && words[i]!.start < q.end; i++)
+      quoted[i] = 1;
+  found = { clauses, clauseOf, quotes, quoted, conditioned };
+  layouts.set(ctx, found);
+  return found;
+}
+
+function makeClause(ctx: RuleContext, from: number, to: number): Clause {
+  const { words, lang } = ctx;
+  let story = false;
+  let subject: Clause["subject"];
+  for (let i = from; i < to; i++) {
+    const t = words[i]!;
+    if (isSubject(lang, t)) subject = t.cls & PERSON[lang].first ? "singular" : (subject ?? "plural");
+    if (story || !(conceptOf(lang, t) & (FAILURE | LESSON))) continue;
+    // "zero mistakes", "no regrets", "sans erreur" deny the failure.
+    const before = i > from ? words[i - 1]!.word : "";
+    story = !NO_FAILURE.has(before);
+  }
+  return { from, to, story, subject };
+}
+
+const NO_FAILURE = new Set(["zero", "no", "without", "never", "sans", "aucune", "aucun", "zéro", "pas"]);
 
 const QUOTE_PAIRS: [string, string][] = [
   ["“", "”"],
@@ -44,37 +99,23 @@ const QUOTE_PAIRS: [string, string][] = [
   ['"', '"'],
 ];
 
-/** Whether a position lies between a pair of quotation marks (someone else's words). */
-export function insideQuotes(text: string, pos: number): boolean {
+/** The spans between pairs of quotation marks: someone else's words. */
+function quotations(text: string): Span[] {
+  const spans: Span[] = [];
   for (const [open, close] of QUOTE_PAIRS) {
-    const before = text.lastIndexOf(open, pos - 1);
-    if (before === -1) continue;
-    if (open === close) {
-      // Straight quotes: inside when an odd number of them precede the position.
-      let n = 0;
-      for (let i = text.indexOf(open); i !== -1 && i < pos; i = text.indexOf(open, i + 1)) n++;
-      if (n % 2 === 1 && text.indexOf(close, pos) !== -1) return true;
-      continue;
+    let i = text.indexOf(open);
+    while (i !== -1) {
+      const j = text.indexOf(close, i + 1);
+      if (j === -1) break;
+      spans.push({ start: i + 1, end: j });
+      i = text.indexOf(open, j + 1);
     }
-    const closedBefore = text.lastIndexOf(close, pos - 1);
-    if (closedBefore < before && text.indexOf(close, pos) !== -1) return true;
   }
-  return false;
+  return spans;
 }
-
-/** Whether the words right after a phrase say who the praise is for, someone other than the author. */
-export function praisesOthers(ctx: RuleContext, end: number): boolean {
-  const after = ctx.text.slice(end, end + 40);
-  if (OTHERS_AFTER[ctx.lang].test(after)) return true;
-  // "proud of" + a name: the preposition already belongs to the phrase.
-  return ENDS_WITH_PREPOSITION.test(ctx.lower.slice(Math.max(0, end - 5), end)) && NAME_RE.test(after);
-}
-
-const ENDS_WITH_PREPOSITION = /(?:^|[^a-z])(?:of|for|de|pour|d')$/;
-const NAME_RE = /^\s*\p{Lu}\p{Ll}+/u;
 
 /** The index of the first word starting at or after a position (words are in order). */
-function firstWordFrom(words: readonly Token[], pos: number): number {
+export function firstWordFrom(words: readonly Token[], pos: number): number {
   let lo = 0;
   let hi = words.length;
   while (lo < hi) {
@@ -85,47 +126,131 @@ function firstWordFrom(words: readonly Token[], pos: number): number {
   return lo;
 }
 
-function tokensOfSentence(ctx: RuleContext, span: Span): { tokens: Token[]; from: number } {
-  const s = sentenceAt(ctx, span.start);
-  if (!s) return { tokens: [], from: 0 };
-  const first = firstWordFrom(ctx.words, s.start);
-  let end = first;
-  while (end < ctx.words.length && ctx.words[end]!.start < s.end) end++;
-  const tokens = ctx.words.slice(first, end);
-  return { tokens, from: tokens.findIndex((t) => t.start >= span.start) };
+/** Whether a word names whoever speaks: "I", "we", "je", "on", or a French "j'" elision. */
+export function isSubject(lang: Lang, token: Token): boolean {
+  return (conceptOf(lang, token) & SUBJECT) !== 0 || (lang === "fr" && token.word.startsWith("j'"));
+}
+
+const POSSESSIVE: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(["my", "our"]),
+  fr: new Set(["mon", "ma", "mes", "notre", "nos"]),
+};
+
+/**
+ * Whether the author is who a phrase is about: the phrase starts with the author ("I won", "my new
+ * car"), or only fillers separate it from "I"/"we" in its clause ("I've just finally been promoted"),
+ * or its clause has no subject at all ("Just got promoted!"). "Maria got promoted" and "my colleague
+ * Sam got promoted" are someone else's; "my son got into Harvard" is the author's family, counted as
+ * Jin et al. count it (an affiliation).
+ */
+export function aboutAuthor(ctx: RuleContext, span: Span): boolean {
+  const { words, lang } = ctx;
+  const i = firstWordFrom(words, span.start);
+  const first = words[i];
+  if (!first || first.start >= span.end) return false;
+  if (isSubject(lang, first) || POSSESSIVE[lang].has(first.word)) return true;
+  const { clauses, clauseOf } = layout(ctx);
+  const clause = clauses[clauseOf[i]!]!;
+  let j = i - 1;
+  while (j >= clause.from && conceptOf(lang, words[j]!) & FILLER) j--;
+  if (j < clause.from) return true;
+  if (isSubject(lang, words[j]!)) return true;
+  // "my son got", "our team won": one noun after the author's own possessive.
+  return j - 1 >= clause.from && POSSESSIVE[lang].has(words[j - 1]!.word);
+}
+
+/** Someone other than the author: "you", "my students", "our engineers", "Maria", "mes élèves". */
+const OTHER_PERSON: Record<Lang, RegExp> = {
+  en: /^\s*(?:you|your|u|him|her|them|everyone|everybody|each of you|these|those|(?:my|our|the|this|these|those)\s+(?!(?:own|achievements?|work|results?|progress|journey|growth|self|accomplishments?|wins?|award|promotion|book|first|new|latest)\b)[a-z]+|\p{Lu}\p{Ll}+)/u,
+  fr: /^\s*(?:toi|vous|lui|elle|eux|elles|tous|toutes|chacun|chacune|(?:mon|ma|mes|notre|nos|ce|cette|ces|la|le|les)\s+(?!(?:propre|travail|parcours|chemin|réussite|résultats?|progrès|victoire|promotion|livre|premier|première|nouveau|nouvelle)\b)[a-zà-ÿ]+|l'(?!équipe\b)|\p{Lu}\p{Ll}+)/u,
+};
+const PREPOSITION: Record<Lang, RegExp> = {
+  en: /^\s*(?:of|for|with)\b/i,
+  fr: /^\s*(?:de|d'|pour|du|des)(?=\s|$|')/i,
+};
+const ENDS_WITH_PREPOSITION = /(?:^|[^a-z])(?:of|for|with|de|d'|pour|du|des)$/;
+
+/**
+ * Whether praise is pointed at someone other than the author: "proud of you", "so proud of Maria",
+ * "fière de mes élèves". What follows an announcement ("ravie de vous annoncer mon arrivée") is news.
+ */
+export function praisesOthers(ctx: RuleContext, end: number): boolean {
+  let after = ctx.text.slice(end, end + 40);
+  if (!ENDS_WITH_PREPOSITION.test(ctx.lower.slice(Math.max(0, end - 5), end))) {
+    const prep = PREPOSITION[ctx.lang].exec(after);
+    if (!prep) return false;
+    after = after.slice(prep[0].length).replace(/^'/, "");
+  }
+  return OTHER_PERSON[ctx.lang].test(after);
 }
 
 const UPPER_RE = /^\p{Lu}\p{Ll}/u;
 
-/** "Awards" in "the Billboard Music Awards": one capitalised word after another, mid-sentence. */
-function partOfName(ctx: RuleContext, tokens: readonly Token[], i: number, span: Span): boolean {
-  const t = tokens[i];
-  if (!t || i === 0 || t.end < span.end) return false;
-  const prev = tokens[i - 1]!;
-  return (
-    UPPER_RE.test(ctx.text.slice(t.start, t.end)) &&
-    UPPER_RE.test(ctx.text.slice(prev.start, prev.end)) &&
-    i - 1 > 0
-  );
+/** "Awards" in "the Billboard Music Awards": one capitalised word after another, mid-clause. */
+function partOfName(ctx: RuleContext, i: number, span: Span): boolean {
+  const { words, text } = ctx;
+  const t = words[i];
+  if (!t || t.end < span.end || i === 0) return false;
+  const clause = layout(ctx).clauses[layout(ctx).clauseOf[i]!]!;
+  if (i - 1 <= clause.from) return false;
+  const prev = words[i - 1]!;
+  return UPPER_RE.test(text.slice(t.start, t.end)) && UPPER_RE.test(text.slice(prev.start, prev.end));
+}
+
+const MODAL_OPENERS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(["should", "shall", "would", "could", "might", "may", "if", "whether", "what if"]),
+  fr: new Set(["devrais", "devrions", "faudrait", "faut-il", "dois-je", "si", "pourrais", "pourrions"]),
+};
+
+/** A question that weighs a possibility ("Should I write a book?"): it announces nothing yet. */
+export function hypothetical(ctx: RuleContext, pos: number): boolean {
+  const s = sentenceAt(ctx, pos);
+  return !!s && s.question && MODAL_OPENERS[ctx.lang].has(s.opener);
+}
+
+/** Who the clause around a position speaks as: "I" (singular), "we" (plural), or no one named. */
+export function clauseSubject(ctx: RuleContext, pos: number): "singular" | "plural" | undefined {
+  const { clauses, clauseOf } = layout(ctx);
+  const i = Math.min(firstWordFrom(ctx.words, pos), ctx.words.length - 1);
+  return i < 0 ? undefined : clauses[clauseOf[i]!]!.subject;
+}
+
+/** Whether the clause around a position is its sentence's first. */
+export function clauseOpensSentence(ctx: RuleContext, pos: number): boolean {
+  const { words } = ctx;
+  const { clauses, clauseOf } = layout(ctx);
+  const i = Math.min(firstWordFrom(words, pos), words.length - 1);
+  if (i < 0) return false;
+  const from = clauses[clauseOf[i]!]!.from;
+  const s = sentenceAt(ctx, words[from]!.start);
+  return !!s && words[from]!.start === firstWordStart(ctx, s.start);
+}
+
+function firstWordStart(ctx: RuleContext, pos: number): number {
+  return ctx.words[firstWordFrom(ctx.words, pos)]?.start ?? -1;
+}
+
+/** Whether a phrase ends on a word of pride or joy ("so proud", "fière de"): only that can be for others. */
+function endsInPraise(ctx: RuleContext, span: Span): boolean {
+  if (ENDS_WITH_PREPOSITION.test(ctx.lower.slice(Math.max(0, span.end - 5), span.end))) return true;
+  const last = ctx.words[firstWordFrom(ctx.words, span.end) - 1];
+  return !!last && (conceptOf(ctx.lang, last) & PRAISE) !== 0;
 }
 
 /** Why a phrase of self-praise does not count here, or undefined when it does. */
 export function discounted(ctx: RuleContext, span: Span): string | undefined {
-  const { tokens, from } = tokensOfSentence(ctx, span);
-  const first = from === -1 ? tokens.length : from;
-  for (let i = Math.max(0, first - 3); i < first; i++) {
-    const t = tokens[i]!;
-    // Only within the same clause: "Je n'en reviens pas, j'ai été nommée" is not a denial.
-    if (conceptOf(ctx.lang, t) & NEGATION && !CLAUSE_BREAK.test(ctx.text.slice(t.end, span.start)))
-      return "negated";
-  }
-  // "pas" and "not" inside the phrase itself: "I'm not proud of", "je ne suis pas fière".
-  for (const t of tokens)
-    if (t.start >= span.start && t.end <= span.end && conceptOf(ctx.lang, t) & NEGATION) return "negated";
-  for (let i = 0; i < first; i++) if (IRREALIS[ctx.lang].has(tokens[i]!.word)) return "wish";
-  if (tokens.some((t) => FAILURE[ctx.lang].test(t.word))) return "failure";
-  if (praisesOthers(ctx, span.end)) return "others";
-  if (partOfName(ctx, tokens, first, span)) return "name";
-  if (insideQuotes(ctx.text, span.start)) return "quote";
+  const { words, lang } = ctx;
+  const i = firstWordFrom(words, span.start);
+  if (i >= words.length) return undefined;
+  const { clauses, clauseOf, quotes } = layout(ctx);
+  const clause = clauses[clauseOf[i]!]!;
+  for (let j = Math.max(clause.from, i - 3); j < i; j++)
+    if (conceptOf(lang, words[j]!) & NEGATION) return "negated";
+  // A condition governs the rest of its sentence: "If I get promoted, I'll celebrate".
+  if (layout(ctx).conditioned[i]) return "condition";
+  if (clause.story) return "story";
+  if (endsInPraise(ctx, span) && praisesOthers(ctx, span.end)) return "others";
+  if (partOfName(ctx, i, span)) return "name";
+  for (const q of quotes) if (span.start >= q.start && span.start < q.end) return "quote";
   return undefined;
 }

@@ -5,12 +5,15 @@ import {
   SELF_CONGRATULATION,
   SUBJECT_DROP_OPENERS,
 } from "./brag-lexicon.js";
-import { discounted } from "./context.js";
+import { pastTense } from "./concepts.js";
+import { aboutAuthor, clauseOpensSentence, clauseSubject, discounted } from "./context.js";
 import { findAll, findGroups } from "./lexicon.js";
+import { roadTold } from "./road.js";
 
 export type { BragType } from "./brag-lexicon.js";
 
 import { type RuleContext, type Sentence, type Span, sentenceAt } from "./text.js";
+import type { Lang } from "./types.js";
 import { PERSON } from "./words.js";
 
 /**
@@ -73,7 +76,7 @@ function computeFeatures(ctx: RuleContext): Features {
     const span = { start, end };
     // Hashtags are judged by their own rule.
     if (overlaps(span, congratulations) || overlaps(span, ctx.hashtags)) continue;
-    if (aboutTheAuthor(ctx, span) && !discounted(ctx, span)) brags.push({ ...span, type: group as BragType });
+    if (aboutAuthor(ctx, span) && !discounted(ctx, span)) brags.push({ ...span, type: group as BragType });
   }
   const celebration: CelebrationSpan[] = [];
   for (const m of findGroups(CELEBRATION[lang], ctx)) {
@@ -81,10 +84,16 @@ function computeFeatures(ctx: RuleContext): Features {
     const sentence = sentenceAt(ctx, m.start);
     if (!sentence || sentence.question) continue;
     const strong = m.group === "strong";
-    // Mild words ("first", "best") are everyday words: they count only when the author speaks of
-    // themselves in the singular, or with the subject dropped.
-    const self = subjectDropped(sentence) || sentence.firstSingular || (strong && sentence.firstPlural);
-    if (self && !discounted(ctx, m)) celebration.push({ start: m.start, end: m.end, strong });
+    // A word of status is the author's when its clause has the author as subject ("I won the award
+    // for Best Newcomer"), not in "so proud of my sister who won". Mild words ("first", "best") are
+    // everyday words: only in the singular, and not where the road to them is told.
+    const subject = clauseSubject(ctx, m.start);
+    const self =
+      subject === "singular" ||
+      (subject === undefined && subjectDropped(lang, sentence) && clauseOpensSentence(ctx, m.start)) ||
+      (strong && subject === "plural");
+    if (!self || discounted(ctx, m) || (!strong && roadTold(ctx))) continue;
+    celebration.push({ start: m.start, end: m.end, strong });
   }
   return {
     celebration,
@@ -97,18 +106,8 @@ function computeFeatures(ctx: RuleContext): Features {
   };
 }
 
-// A brag is about the author when its sentence speaks in the first person, or when it opens the
-// sentence with the subject dropped, as posts often do ("Just got promoted!").
-function aboutTheAuthor(ctx: RuleContext, span: Span): boolean {
-  const sentence = sentenceAt(ctx, span.start);
-  if (!sentence) return false;
-  return span.start - sentence.start <= 12 || sentence.firstSingular || sentence.firstPlural;
-}
-
-const PAST_TENSE_RE = /^[a-z]+ed$/;
-
-export function subjectDropped(sentence: Sentence): boolean {
-  return SUBJECT_DROP_OPENERS.has(sentence.opener) || PAST_TENSE_RE.test(sentence.opener);
+export function subjectDropped(lang: Lang, sentence: Sentence): boolean {
+  return SUBJECT_DROP_OPENERS[lang].has(sentence.opener) || (lang === "en" && pastTense(sentence.opener));
 }
 
 /** Whether the sentence around a span speaks of the author in the first person singular ("my", "je"). */

@@ -29,7 +29,7 @@ export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
     reader:
       "Your post opens with {q}. Who exactly is it for, and what will they be able to do after reading it?",
     sharpen: "What would make a reader save this post or forward it to a colleague?",
-    voice: "What do you really think about this, in your own words, that only you could say?",
+    voice: "What do you really think about it? What could only you say about it?",
   },
   fr: {
     road: "Quel doute ou quelle difficulté avez-vous rencontré en chemin, qu'un lecteur pourrait reconnaître ?",
@@ -41,7 +41,7 @@ export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
       "Votre post commence par {q}. À qui s'adresse-t-il exactement, et que pourra faire votre lecteur après l'avoir lu ?",
     sharpen:
       "Qu'est-ce qui donnerait envie à un lecteur de garder ce post ou de le transmettre à un collègue ?",
-    voice: "Qu'en pensez-vous vraiment, avec vos mots, que vous seul pourriez dire ?",
+    voice: "Et vous, qu'en pensez-vous vraiment ? Qu'est-ce que vous seul pourriez en dire ?",
   },
 };
 

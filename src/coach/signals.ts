@@ -10,12 +10,13 @@ import {
   OTHERS,
   PRAISE,
   PUBLIC,
+  pastTense,
   QUANTITY,
   TIME,
   valenceOf,
   WISH,
 } from "./concepts.js";
-import { CLAUSE_BREAK, FAILURE, praisesOthers } from "./context.js";
+import { CLAUSE_BREAK, layout, praisesOthers } from "./context.js";
 import { subjectDropped } from "./features.js";
 import type { RuleContext, Token } from "./text.js";
 import type { Dimension, Lang } from "./types.js";
@@ -201,7 +202,6 @@ const EXCLAMATIONS_RE = /!+/g;
 const DIGIT_RE = /^\d/;
 // What the author did, told in the past: English regular past tense ("fixed"); French passé composé,
 // a participle right after an auxiliary ("j'ai terminé", "je suis allée").
-const EN_PAST_RE = /^[a-z]{3,}ed$/;
 const FR_PARTICIPLE_RE = /^[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|u|ue|us|it|ert|erte)$/;
 const FR_AUXILIARY = new Set([
   "ai",
@@ -226,7 +226,7 @@ const FR_AUXILIARY = new Set([
 
 function isPast(lang: Lang, words: readonly Token[], i: number, from: number): boolean {
   const word = words[i]!.word;
-  if (lang === "en") return EN_PAST_RE.test(word);
+  if (lang === "en") return pastTense(word);
   if (!FR_PARTICIPLE_RE.test(word)) return false;
   for (let j = i - 1; j >= Math.max(from, i - 2); j--) if (FR_AUXILIARY.has(words[j]!.word)) return true;
   return false;
@@ -261,19 +261,19 @@ export function countSignals(ctx: RuleContext): SignalCounts {
   };
   let w = 0;
   const words = ctx.words;
+  const { clauses, clauseOf, quoted } = layout(ctx);
   for (const s of ctx.sentences) {
     while (w < words.length && words[w]!.start < s.start) w++;
     const from = w;
     let end = w;
     while (end < words.length && words[end]!.start < s.end) end++;
-    // A failure told in the sentence makes its "first" and "finished" a story, not a win.
-    let failure = false;
-    for (let i = from; i < end && !failure; i++) failure = FAILURE[ctx.lang].test(words[i]!.word);
     // Questions and wishes still count: real brags ask ("Anyone been to Boston? Trying to plan a
     // trip!") and hope as often as they state, so excluding them made the score worse.
-    const aboutSelf = !failure && (s.firstSingular || s.firstPlural || subjectDropped(s));
+    const aboutSelf = s.firstSingular || s.firstPlural || subjectDropped(ctx.lang, s);
     let negatedUntil = -1;
     for (; w < end; w++) {
+      // Someone else's words, quoted, say nothing about the author.
+      if (quoted[w]) continue;
       const t = words[w]!;
       if (negatedUntil >= w && w > from && CLAUSE_BREAK.test(ctx.text.slice(words[w - 1]!.end, t.start)))
         negatedUntil = -1;
@@ -298,7 +298,8 @@ export function countSignals(ctx: RuleContext): SignalCounts {
       if (k & PUBLIC) c.publicAffairs++;
       if (!aboutSelf) continue;
       if (k & NEGATION) c.selfNegation++;
-      if (w <= negatedUntil) continue;
+      // A failure or a lesson told in the clause makes its "first" and "finished" a story, not a win.
+      if (w <= negatedUntil || clauses[clauseOf[w]!]!.story) continue;
       if (k & INTENSE) c.selfIntense++;
       if (k & CREDIT) c.selfCredit++;
       if (k & TIME) c.selfTime++;

@@ -43,7 +43,9 @@ describe("analyze", () => {
   it("answers in French for a French draft, and follows --lang", () => {
     const fr = analyze("Ravi de vous annoncer que j'ai été promu directeur ! Tellement fier de moi.");
     expect(fr.language).toBe("fr");
-    expect(fr.questions.some((q) => q.includes("« Ravi de vous annoncer »"))).toBe(true);
+    expect(
+      fr.questions.some((q) => q.includes("« Ravi de vous annoncer que j'ai été promu directeur »")),
+    ).toBe(true);
     expect(analyze("Bonjour à tous", { lang: "en" }).language).toBe("en");
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionForms } from "../../scripts/evaluate.js";
+import { crossValidate, finalWeights, scoreAuc, scoreOf, vectorize } from "../../scripts/fit.js";
 import {
   loadFrenchTweets,
   loadLinkedIn,
@@ -7,8 +8,8 @@ import {
   loadTweets,
   SHARED,
 } from "../../scripts/lib/corpora.js";
-import { auc } from "../../scripts/lib/logistic.js";
 import { analyze } from "../../src/coach/index.js";
+import { MODEL } from "../../src/coach/weights.js";
 
 // Real posts nobody on the team wrote (../shared/corpora, see its README). A clone without them
 // skips these, saying so; CI and developers with the corpora run them.
@@ -19,16 +20,27 @@ const french = loadFrenchTweets();
 if (!tweets || !linkedin || !all) console.warn(`corpora tests skipped: ${SHARED} is absent`);
 if (!french) console.warn("French translation tests skipped: data/private/fr-translated-*.jsonl absent");
 
-const separation = (set: readonly { text: string; positive: boolean }[]) =>
-  auc(set.map((e) => ({ value: -analyze(e.text).score, positive: e.positive })));
-
 describe.runIf(tweets && linkedin && all)("on real labelled posts", () => {
-  it("separates bragging tweets (Jin et al. 2022) from the others", () => {
-    expect(separation(tweets!)).toBeGreaterThanOrEqual(0.8);
-  });
-  it("separates self-promotional LinkedIn posts from those written for the reader", () => {
-    expect(separation(linkedin!)).toBeGreaterThanOrEqual(0.75);
-  });
+  // Cross-validated: each post is scored by a model fitted without it, so these can fail.
+  it("separates self-promotion from other posts on posts it was not fitted on", () => {
+    const dev = [...tweets!, ...linkedin!];
+    const cv = crossValidate(
+      dev,
+      dev.map((e) => vectorize(e.text, e.lang)),
+      5,
+    );
+    expect(scoreAuc(dev, cv.scores, (e) => e.set === "tweets")).toBeGreaterThanOrEqual(0.8);
+    expect(scoreAuc(dev, cv.scores, (e) => e.set === "linkedin")).toBeGreaterThanOrEqual(0.74);
+    if (french) {
+      const byLine = new Map(dev.map((e, i) => [`${e.set}:${e.line}`, i]));
+      const scores = french.map((e) => {
+        const model = cv.models[cv.fold[byLine.get(`tweets:${e.line}`)!]!]!;
+        return scoreOf(model, vectorize(e.text, "fr"));
+      });
+      expect(scoreAuc(french, scores, () => true)).toBeGreaterThanOrEqual(0.78);
+    }
+  }, 120_000);
+
   it("keeps ego warnings rare on 1,600 real LinkedIn posts", () => {
     const results = all!.map((p) => analyze(p.text));
     const share = (rule: string) =>
@@ -43,9 +55,6 @@ describe.runIf(tweets && linkedin && all)("on real labelled posts", () => {
 });
 
 describe.runIf(french)("on French translations of real tweets", () => {
-  it("separates brags about as well as in English", () => {
-    expect(separation(french!)).toBeGreaterThanOrEqual(0.75);
-  });
   it("reads them as French", () => {
     const fr = french!.filter((e) => analyze(e.text).language === "fr").length;
     expect(fr / french!.length).toBeGreaterThanOrEqual(0.95);
@@ -53,9 +62,7 @@ describe.runIf(french)("on French translations of real tweets", () => {
 });
 
 describe.runIf(tweets && linkedin)("the committed weights", () => {
-  it("are what `npm run fit -- --write` computes from the corpora", async () => {
-    const { finalWeights } = await import("../../scripts/fit.js");
-    const { MODEL } = await import("../../src/coach/weights.js");
+  it("are what `npm run fit -- --write` computes from the corpora", () => {
     const w = finalWeights(tweets!, linkedin!);
     expect(w.base[0]).toBeCloseTo(MODEL.base[0], 1);
     expect(w.base[1]).toBeCloseTo(MODEL.base[1], 1);

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/coach/index.js";
 import { lensesFor } from "../../src/coach/questions.js";
 
-const shape = { words: 30, links: 0, success: false, challenge: false, selfShare: 0, othersShare: 0 };
+const shape = {
+  words: 30,
+  links: 0,
+  success: false,
+  story: false,
+  challenge: false,
+  selfShare: 0,
+  othersShare: 0,
+};
 
 describe("questions follow what the draft does", () => {
   it("asks for the road only when a success is told without it", () => {
@@ -16,7 +24,8 @@ describe("questions follow what the draft does", () => {
   });
   it("asks for the author's own take on news about others, and for the lesson in a story", () => {
     expect(lensesFor({ ...shape, othersShare: 0.08, selfShare: 0.01 })).toContain("take");
-    expect(lensesFor({ ...shape, selfShare: 0.1 })).toContain("lesson");
+    expect(lensesFor({ ...shape, selfShare: 0.1, story: true })).toContain("lesson");
+    expect(lensesFor({ ...shape, selfShare: 0.1 })).not.toContain("lesson");
   });
 
   it("gives 2 to 5 distinct questions that end with a question mark, in the draft's language", () => {
@@ -39,7 +48,7 @@ describe("questions follow what the draft does", () => {
   it("doesn't ask for doubts along the way of a post that tells no success", () => {
     const r = analyze("The Fed held rates today. Markets barely moved, and bond yields edged up.");
     expect(r.questions.join(" ")).not.toMatch(/doubt|difficult/i);
-    expect(r.questions.join(" ")).toMatch(/your own/);
+    expect(r.questions.join(" ")).toMatch(/really think/);
   });
 
   it("asks a sharper question of a good draft instead of inventing problems", () => {

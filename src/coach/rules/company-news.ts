@@ -1,5 +1,5 @@
+import { hypothetical } from "../context.js";
 import { findAll, type Lexicon, lexicon } from "../lexicon.js";
-import { sentenceAt } from "../text.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
 
@@ -40,7 +40,7 @@ export const companyNews: Rule = {
       default: {
         message: "Company news: the post tells that your organisation did well.",
         suggestion: "Say what changes for the reader: a customer, a candidate, a peer in your field.",
-        question: "{q} is news for your company. What changes for the person reading it?",
+        question: "{q}: that's news for your company. What does it change for the person reading it?",
       },
     },
     fr: {
@@ -48,9 +48,9 @@ export const companyNews: Rule = {
         message: "Une nouvelle d'entreprise : le post dit que votre organisation va bien.",
         suggestion: "Dites ce qui change pour le lecteur : un client, un candidat, un pair de votre métier.",
         question:
-          "{q} est une nouvelle pour votre entreprise. Qu'est-ce qui change pour la personne qui la lit ?",
+          "{q} : c'est une nouvelle pour votre entreprise. Qu'est-ce qu'elle change pour la personne qui la lit ?",
       },
     },
   },
-  run: (ctx) => hitsOf(findAll(COMPANY[ctx.lang], ctx).filter((m) => !sentenceAt(ctx, m.start)?.question)),
+  run: (ctx) => hitsOf(findAll(COMPANY[ctx.lang], ctx).filter((m) => !hypothetical(ctx, m.start))),
 };

@@ -35,7 +35,7 @@ const SELF_LABEL_TAGS = new Set([
 
 // Hashtags that call the post a brag outright, in English or French, however spelled:
 // #humblebrag, #braggingrights, #jemevante, #fausemodestie, #jemelapète, #flex.
-const BRAG_TAG_RE = /brag|vant(?:e|er|ard|arde|ardise)$|modestie|frim|lap[eè]te|^flex/;
+const BRAG_TAG_RE = /brag|vant(?:e|er|ard|arde|ardise)$|modestie|frim|lap[eè]te|^flex(?:ing)?$/;
 
 export const hashtags: Rule = {
   id: "hashtags",

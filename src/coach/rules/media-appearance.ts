@@ -1,5 +1,6 @@
+import { hypothetical } from "../context.js";
 import { findAll, type Lexicon, lexicon } from "../lexicon.js";
-import { sentenceAt } from "../text.js";
+import { type Span, sentenceAt } from "../text.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
 
@@ -14,9 +15,10 @@ const OUTLETS_FR =
 
 const MEDIA: Record<Lang, Lexicon> = {
   en: lexicon("en", [
-    "thanks? (?:you )?(?:\\w+ ){0,6}for having me",
-    "(?:great|good|fun|nice|wonderful|a pleasure|an honou?r|a privilege|delighted|pleased|happy|thrilled|excited|honou?red) to (?:talk|chat|speak|sit down|join|be on|be interviewed|appear|discuss)(?: with| on| at| about)?",
-    "(?:i|we) (?:joined|spoke (?:with|to|at)|sat down with|talked (?:with|to)|chatted with|appeared on|was on|was interviewed|was featured|was quoted)",
+    "thanks? (?:you )?(?:\\S+ ){0,6}for having me",
+    "(?:great|good|fun|nice|wonderful|a pleasure|an honou?r|a privilege|delighted|pleased|happy|thrilled|excited|honou?red) to (?:talk|chat|speak|sit down|be on|be interviewed|appear|discuss)(?: with| on| at| about)?",
+    "(?:great|good|fun|nice|wonderful|a pleasure|delighted|pleased|happy|thrilled|excited|honou?red) to (?:join|joining) (?:\\S+ ){0,4}(?:on|for) (?:the |their |a )?(?:show|podcast|panel|stage|air|program|programme|segment|broadcast)",
+    "(?:i|we) (?:spoke (?:with|to|at)|sat down with|talked (?:with|to)|chatted with|appeared on|was on|was interviewed|was featured|was quoted)",
     "(?:my|this morning'?s?|today'?s?|the) (?:interview|conversation|segment|appearance|chat|panel|fireside chat) (?:with|on)",
     "(?:my|the) latest (?:episode|segment|interview|appearance|column) (?:on|with|for)",
     "(?:i'?ll|i will|i'?m|i am) (?:be )?(?:speaking|presenting|on (?:a )?(?:panel|stage)|giving (?:a|the) (?:talk|keynote))",
@@ -27,7 +29,7 @@ const MEDIA: Record<Lang, Lexicon> = {
     `${OUTLETS} (?:interview|segment|appearance)`,
   ]),
   fr: lexicon("fr", [
-    "merci (?:\\w+ ){0,6}(?:de m'avoir (?:invitée?|reçue?|accueillie?)|pour l'invitation)",
+    "merci (?:\\S+ ){0,6}(?:de m'avoir (?:invitée?|reçue?|accueillie?)|pour l'invitation)",
     "(?:ravie?|heureuse?|heureux|fière?|honorée?) d'(?:avoir été |être )(?:invitée?|l'invitée?|interviewée?|reçue?)",
     "(?:j'étais|j'ai été) (?:l'invitée? de|invitée? (?:sur|à|par|de)|interviewée?|sur le plateau|au micro)",
     "(?:mon|mon dernier|ma dernière) (?:interview|intervention|passage|entretien|échange) (?:sur|avec|à|dans|chez)",
@@ -50,7 +52,7 @@ export const mediaAppearance: Rule = {
         message: "A media or speaking appearance: the news is that you were there.",
         suggestion: "Bring the one idea from that conversation into the post, so readers get it too.",
         question:
-          "You mention {q}. What is the one idea from it that a reader should keep, even without watching?",
+          "You mention {q}. What is the one idea from it that a reader should keep, even without watching or listening?",
       },
     },
     fr: {
@@ -59,9 +61,20 @@ export const mediaAppearance: Rule = {
         suggestion:
           "Apportez dans le post l'idée principale de cet échange, pour que le lecteur l'ait aussi.",
         question:
-          "Vous évoquez {q}. Quelle idée de cet échange un lecteur devrait-il retenir, même sans le regarder ?",
+          "Vous évoquez {q}. Quelle idée de cet échange un lecteur devrait-il retenir, même sans l'avoir vu ni entendu ?",
       },
     },
   },
-  run: (ctx) => hitsOf(findAll(MEDIA[ctx.lang], ctx).filter((m) => !sentenceAt(ctx, m.start)?.question)),
+  run(ctx) {
+    // One appearance per sentence: "Thanks for having me on CNBC" is one, not two.
+    const hits: Span[] = [];
+    for (const m of findAll(MEDIA[ctx.lang], ctx)) {
+      if (hypothetical(ctx, m.start)) continue;
+      const last = hits[hits.length - 1];
+      if (last && sentenceAt(ctx, last.start) === sentenceAt(ctx, m.start))
+        last.end = Math.max(last.end, m.end);
+      else hits.push({ start: m.start, end: m.end });
+    }
+    return hitsOf(hits);
+  },
 };

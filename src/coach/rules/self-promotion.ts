@@ -1,5 +1,5 @@
+import { hypothetical } from "../context.js";
 import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
-import { sentenceAt } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -7,36 +7,54 @@ import type { Hit, Rule } from "./rule.js";
  * Selling one's own book, course, podcast, webinar or event, as LinkedIn self-promotion mostly does
  * (docs/labelling-rubric.md): the post points at what the author sells instead of carrying the idea.
  */
-const OWN =
-  "(?:my|our)(?: (?:brand[- ])?new| latest| next| upcoming| first| own| free| recent| forthcoming| weekly| monthly)*";
+// What one sells (a book, a course, a webinar) is one's own with "my"; other work (a video, an
+// article, a product) only when presented as new: "our app crashed" sells nothing.
+const SOLD =
+  "(?:book|books|e-?books?|novel|podcast|vlog|youtube channel|course|courses|masterclass|master class|webinar|webinars|workshop|bootcamp|newsletter|membership|roundtable|meetup|office hours|giveaway|ted ?x? talk)";
+const NEWLY = "(?:brand[- ]new|new|latest|next|upcoming|free|forthcoming|recent)";
 const WORK =
-  "(?:book|books|e-?books?|novel|podcast|episode|vlog|video|videos|youtube channel|channel|course|masterclass|master class|webinar|webinars|workshop|roundtable|forum|meetup|panel|office hours|training|bootcamp|newsletter|blog(?: post)?|article|column|op-ed|paper|report|guide|white ?paper|program(?:me)?|membership|community|app|product|event|summit|conference|show|series|session|live ?stream|livestream|challenge|giveaway|talk|ted ?x? talk|keynote)";
-const OWN_FR =
-  "(?:mon|ma|mes|notre|nos)(?: (?:nouveau|nouvel|nouvelle|nouveaux|nouvelles|dernier|dernière|derniers|prochain|prochaine|premier|première|propre|tout nouveau))*";
+  "(?:video|videos|episode|channel|article|column|op-ed|paper|report|guide|white ?paper|program(?:me)?|app|product|event|summit|conference|show|series|session|live ?stream|livestream|blog(?: post)?|post|talk|keynote|training|panel|forum)";
+const SOLD_FR =
+  "(?:livre|livres|e-?book|roman|podcast|chaîne youtube|formation|formations|cours|masterclass|webinaire|webinar|atelier|newsletter|lettre d'information|abonnement|table ronde|meetup)";
+const NEWLY_FR =
+  "(?:tout nouveau|nouveau|nouvel|nouvelle|nouveaux|nouvelles|dernier|dernière|prochain|prochaine)";
 const WORK_FR =
-  "(?:livre|livres|e-?book|roman|podcast|épisode|vidéo|vidéos|chaîne youtube|chaîne|formation|cours|masterclass|webinaire|webinar|atelier|table ronde|meetup|programme|newsletter|lettre d'information|blog|article|chronique|tribune|rapport|guide|livre blanc|application|appli|produit|événement|évènement|conférence|émission|série|session|live|défi|concours)";
+  "(?:vidéo|vidéos|épisode|chaîne|article|chronique|tribune|rapport|guide|livre blanc|programme|application|appli|produit|événement|évènement|conférence|émission|série|session|live|blog|billet|post)";
+
+/**
+ * A teaser points at the author's own piece instead of saying its idea: a short post, or a post
+ * that is little more than a link. "Here are my thoughts on remote work: async beats meetings,
+ * but only with written decisions" carries the idea itself.
+ */
+const TEASER_MAX_WORDS = 15;
+const TEASER_WITH_LINK_MAX_WORDS = 40;
 
 const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
   en: {
     own: [
-      `${OWN} ${WORK}`,
-      "my thoughts on",
-      "(?:i|we) (?:just )?(?:wrote|published|launched|released|recorded|created|made|put together) (?:a|an|my|our|this) (?:new |short |little |free )?(?:book|e-?book|guide|course|video|podcast|episode|article|piece|post|report|series|program)",
-      "(?:i'?m|i am|we'?re|we are) (?:offering|launching|hosting|running|teaching)",
+      `(?:my|our)(?: own| ${NEWLY}){0,3} ${SOLD}`,
+      `(?:my|our) ${NEWLY}(?: ${NEWLY}){0,2} ${WORK}`,
+      "(?:i|we) (?:just )?(?:wrote|published|launched|released|recorded|put together) (?:a|an|my|our) (?:new |short |little |free )?(?:book|e-?book|guide|course|video|podcast|episode|article|report|series|program)",
+      "(?:i'?m|i am|we'?re|we are) (?:offering|launching|hosting|running|teaching) (?:a|an|my|our|the|this|free|\\d)",
       "(?:i|we) (?:will|'ll) (?:show you|teach you|be hosting|be teaching|be live)",
-      "in (?:my|our) (?:latest|new|recent|next)",
-      "(?:a|this|my) (?:little |short |new )?(?:blog post|post|piece|video|article|thread|episode) (?:from|by) me",
-      "(?:here are|here's) (?:some |a few |my )?(?:thoughts|tips|ideas|takeaways) (?:on|about|from)",
       "joins? me (?:for|on|to)",
+    ],
+    teaser: [
+      "my (?:thoughts|take|two cents) on",
+      "(?:here are|here's) (?:some |a few |my )?(?:thoughts|tips|ideas|takeaways) (?:on|about|from)",
+      "(?:a|this|my) (?:little |short |new )?(?:blog post|post|piece|video|article|thread|episode) (?:from|by) me",
+      "in (?:my|our) (?:latest|new|recent|next) (?:post|article|video|episode|book|newsletter|podcast|blog|column|piece)",
+      "(?:check out|read|watch|listen to) (?:my|our) (?:latest|new|recent)",
     ],
     action: [
       "(?:join|joining) (?:me|us)(?! in [a-z]+ing)",
-      "(?:consider )?(?:enrolling|registering|signing up|subscribing)",
-      "(?:come|comes) (?:see|hear|join|and see|and join|to (?:our|my|this|the))",
-      "(?:have you|did you) (?:downloaded|registered|signed up|subscribed|grabbed|ordered|pre-?ordered)",
+      "consider (?:enrolling|registering|signing up|subscribing)",
+      "(?:enrolling|registering|signing up|subscribing) (?:for|to|in) (?:my|our|this)",
+      "come (?:see|hear|join|and see|and join|to (?:our|my))",
+      "(?:have you|did you) (?:downloaded|registered|signed up|subscribed|grabbed|ordered|pre-?ordered) (?:your|our|my|the)",
       "free (?:e-?book|guide|webinar|masterclass|download|trial|consultation|training|roundtable|session|workshop|class)",
-      "(?:tune|tuning) in",
-      "(?:register|sign up|signup|enrol|enroll|subscribe|rsvp)(?: (?:now|today|here|for free|below))?",
+      "tune in (?:to|at|tomorrow|today|tonight|live|now|on|for)",
+      "(?:register|sign up|signup|enrol|enroll|subscribe|rsvp) (?:now|today|here|for free|below|at|for (?:the|our|my|this|free))",
       "registration (?:is )?(?:open|link)",
       "(?:pre-?order|order|buy|grab|get|download|claim) (?:it |yours |your (?:free )?copy|your (?:free )?(?:e-?book|guide|ticket|spot|seat)|now|here|today)",
       "(?:order|pre-?order) here",
@@ -49,24 +67,27 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "don'?t miss (?:it|out|this)",
       "save (?:the|your) (?:date|spot|seat)",
       "(?:watch|listen to|check out) (?:the full|my|our) (?:episode|interview|video|conversation|talk|podcast)",
-      "(?:check out|read|watch|listen to) (?:my|our) (?:latest|new|recent)",
     ],
   },
   fr: {
     own: [
-      `${OWN_FR} ${WORK_FR}`,
-      "(?:j'ai|nous avons) (?:écrit|publié|lancé|sorti|enregistré|créé|préparé|conçu) (?:un|une|mon|ma|notre|ce|cette) (?:nouveau |nouvelle |petit |petite |court |courte )?(?:livre|e-?book|guide|formation|vidéo|podcast|épisode|article|rapport|série|programme)",
-      "(?:je|nous) (?:lance|lançons|propose|proposons|anime|animons|organise|organisons)",
+      `(?:mon|ma|mes|notre|nos)(?: propre| ${NEWLY_FR}){0,3} ${SOLD_FR}`,
+      `(?:mon|ma|mes|notre|nos) ${NEWLY_FR}(?: ${NEWLY_FR}){0,2} ${WORK_FR}`,
+      "(?:j'ai|nous avons) (?:écrit|publié|lancé|sorti|enregistré|préparé|conçu) (?:un|une|mon|ma|notre) (?:nouveau |nouvelle |petit |petite |court |courte )?(?:livre|e-?book|guide|formation|vidéo|podcast|épisode|article|rapport|série|programme)",
+      "(?:je|nous) (?:lance|lançons|propose|proposons|anime|animons|organise|organisons) (?:un|une|mon|ma|mes|notre|nos|ce|cette|gratuitement)",
       "(?:je vous|nous vous) (?:montrerai|montrerons|apprendrai|présenterai|présenterons)",
-      "dans (?:mon|ma|notre) (?:dernier|dernière|nouveau|nouvelle|prochain|prochaine)",
-      "(?:un|une|mon|ce) (?:petit |petite |court |nouvel |nouveau )?(?:article|billet|post|épisode|vidéo|fil) (?:de ma part|signé moi)",
-      "(?:voici|voilà) (?:quelques |mes )?(?:réflexions|conseils|idées|enseignements) (?:sur|à propos)",
       "(?:me rejoint|me rejoindra) (?:pour|sur|dans)",
+    ],
+    teaser: [
+      "(?:mes réflexions|mon avis|mon regard) sur",
+      "(?:voici|voilà) (?:quelques |mes )?(?:réflexions|conseils|idées|enseignements) (?:sur|à propos)",
+      "(?:un|une|mon|ce) (?:petit |petite |court |nouvel |nouveau )?(?:article|billet|post|épisode|vidéo|fil) (?:de ma part|signé moi)",
+      "dans (?:mon|ma|notre) (?:dernier|dernière|nouveau|nouvelle|prochain|prochaine)",
     ],
     action: [
       "(?:rejoignez|rejoins|retrouvez|retrouve)[- ](?:moi|nous)",
       "venez (?:découvrir|écouter|voir|nous rejoindre|me voir|assister)",
-      "(?:avez-vous|vous avez) (?:téléchargé|réservé|commandé|précommandé)",
+      "(?:avez-vous|vous avez) (?:téléchargé|réservé|commandé|précommandé) (?:votre|notre|mon|le|la)",
       "(?:e-?book|guide|webinaire|atelier|masterclass|formation|essai|table ronde|session) gratuite?s?",
       "(?:inscrivez|inscris|abonnez|abonne)[- ](?:vous|toi)",
       "inscriptions? (?:ouvertes?|ici|en commentaire|gratuite)",
@@ -126,13 +147,16 @@ export const selfPromotion: Rule = {
   },
   run(ctx) {
     const hits: Hit[] = [];
+    const words = ctx.words.length;
+    const teaserPost =
+      words <= TEASER_MAX_WORDS || (ctx.urls.length > 0 && words <= TEASER_WITH_LINK_MAX_WORDS);
     for (const m of findGroups(PROMOTION[ctx.lang], ctx)) {
-      // A question ("Should I write a book?") sells nothing yet.
-      if (sentenceAt(ctx, m.start)?.question) continue;
+      if (hypothetical(ctx, m.start)) continue;
+      if (m.group === "teaser" && !teaserPost) continue;
       hits.push(
-        m.group === "own"
-          ? { start: m.start, end: m.end }
-          : { start: m.start, end: m.end, variant: "action" },
+        m.group === "action"
+          ? { start: m.start, end: m.end, variant: "action" }
+          : { start: m.start, end: m.end },
       );
     }
     return hits;

@@ -3,7 +3,7 @@ import { sentenceAt } from "../text.js";
 import type { Hit, Rule } from "./rule.js";
 
 // Numbers, amounts, dates and durations: concrete details make a post credible and usable.
-const SPECIFIC_RE = /(?<![a-z0-9\u00c0-\u024f#])\d[\d,.\u00a0\u202f ]*(?:%|k\b|€|\$|£|h\b|min\b)?/g;
+const SPECIFIC_RE = /(?<![a-z0-9\u00c0-\u024f#])\d[\d,.\u00a0\u202f ]{0,12}(?:%|k\b|€|\$|£|h\b|min\b)?/g;
 
 export const specifics: Rule = {
   id: "specifics",

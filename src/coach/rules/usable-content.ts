@@ -76,7 +76,8 @@ export const usableContent: Rule = {
     },
   },
   run(ctx) {
-    const spans: Span[] = [...findAll(USABLE[ctx.lang], ctx), ...ctx.urls];
+    // A bare link is not something usable in the post itself.
+    const spans: Span[] = findAll(USABLE[ctx.lang], ctx);
     if (ctx.text.includes("\n")) {
       for (const m of ctx.text.matchAll(LIST_ITEM_RE)) {
         const start = m.index;

@@ -1,0 +1,36 @@
+import { findAll, type Lexicon, lexicon } from "./lexicon.js";
+import { challengeSpans } from "./rules/challenge-shared.js";
+import type { RuleContext } from "./text.js";
+import type { Lang } from "./types.js";
+
+/** The effort behind a success, told: "three years of hard work paid off", "fière du chemin parcouru". */
+const EFFORT: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
+    "hard work",
+    "(?:years|months|weeks) of (?:\\w+ )?(?:work|effort|practice|training|trying|rejections?|study|studying)",
+    "after (?:\\d+|two|three|four|five|six|ten|many) (?:years|months|attempts|tries|rejections)",
+    "paid off",
+    "(?:long|bumpy|hard) road",
+    "the (?:road|journey|path) (?:here|to)",
+    "(?:sleepless|late) nights",
+    "countless (?:hours|nights|attempts)",
+    "blood,? sweat",
+    "(?:tried|applied) (?:\\d+|many|so many|several) times",
+  ]),
+  fr: lexicon("fr", [
+    "chemin parcouru",
+    "travail acharné",
+    "(?:des|\\d+) (?:années|mois|semaines|ans) (?:de|d') (?:travail|efforts?|pratique|entraînement|essais|refus|études)",
+    "après (?:\\d+|deux|trois|quatre|cinq|six|dix|de nombreuses|des) (?:années|ans|mois|tentatives|essais|refus)",
+    "(?:porte|a porté|portent|ont porté) (?:ses|leurs) fruits",
+    "(?:a|ont) payé",
+    "(?:long|dur) chemin",
+    "nuits blanches",
+    "(?:j'ai|on a) (?:essayé|postulé|tenté) (?:\\d+|plusieurs|tant de|de nombreuses) fois",
+  ]),
+};
+
+/** Whether the draft tells the road to its success: a difficulty, a doubt or the effort it took. */
+export function roadTold(ctx: RuleContext): boolean {
+  return challengeSpans(ctx).length > 0 || findAll(EFFORT[ctx.lang], ctx).length > 0;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/coach/index.js";
+
+// The same post in English and in French, as a French speaker would write it.
+const PAIRS: [string, string][] = [
+  [
+    "I run every day. I finished my first marathon.",
+    "Je cours tous les jours. J'ai fini mon premier marathon.",
+  ],
+  ["So proud: I got promoted to director!", "Si fière : j'ai été promue directrice !"],
+  ["Just bought my first house!", "Je viens d'acheter ma première maison !"],
+  ["We won the hackathon this weekend!", "On a gagné le hackathon ce week-end !"],
+  ["I'm the best salesperson in the company.", "Je suis le meilleur commercial de l'entreprise."],
+  ["My daughter got into Harvard!", "Ma fille a été prise à Harvard !"],
+  ["Spent the weekend sailing in Greece.", "J'ai passé le week-end à faire de la voile en Grèce."],
+  ["Got an A on my final exam!", "J'ai eu 20/20 à mon examen final !"],
+  [
+    "I'm so tired of meetings that could have been an email.",
+    "J'en ai tellement marre des réunions qui auraient pu être un e-mail.",
+  ],
+  ["Anyone know a good dentist in Lyon?", "Quelqu'un connaît un bon dentiste à Lyon ?"],
+  [
+    "Check out my latest article on remote work: link in comments.",
+    "Découvrez mon dernier article sur le télétravail : lien en commentaire.",
+  ],
+  [
+    "Thanks for having me on the podcast, great conversation about hiring.",
+    "Merci de m'avoir invitée sur le podcast, belle conversation sur le recrutement.",
+  ],
+  [
+    "Our company has been named a Great Place to Work for the third year in a row.",
+    "Notre entreprise a été nommée Great Place to Work pour la troisième année consécutive.",
+  ],
+  ["I failed my driving test again. Third time.", "J'ai encore raté mon permis. Troisième fois."],
+  [
+    "Here is how we cut our cloud bill by 40%: turn off idle instances at night, right-size databases, and buy reserved capacity.",
+    "Voici comment nous avons réduit notre facture cloud de 40 % : éteindre les instances inutilisées la nuit, redimensionner les bases de données et acheter de la capacité réservée.",
+  ],
+  ["Top Voice again this year. Thank you LinkedIn!", "Top Voice encore cette année. Merci LinkedIn !"],
+  [
+    "New job! Starting Monday as Head of Product at Stripe.",
+    "Nouveau poste ! Je commence lundi comme Head of Product chez Stripe.",
+  ],
+  ["Bonjour everyone, happy Monday!", "Bonjour à tous, bon lundi !"],
+];
+
+const EGO = [
+  "bragging",
+  "self-congratulation",
+  "self-promotion",
+  "media-appearance",
+  "company-news",
+  "humblebrag",
+];
+
+describe("English and French alike", () => {
+  it("reads the same post in both languages as the same kind of post", () => {
+    for (const [en, fr] of PAIRS) {
+      const a = analyze(en);
+      const b = analyze(fr);
+      expect(a.language, en).toBe("en");
+      expect(b.language, fr).toBe("fr");
+      const egoOf = (r: typeof a) => r.findings.some((f) => EGO.includes(f.rule));
+      expect(egoOf(b), `${en} / ${fr}`).toBe(egoOf(a));
+    }
+  });
+  it("scores them within a few points of each other on average", () => {
+    const gaps = PAIRS.map(([en, fr]) => Math.abs(analyze(en).score - analyze(fr).score));
+    expect(gaps.reduce((s, g) => s + g, 0) / gaps.length).toBeLessThanOrEqual(10);
+    // English drops its subject ("Hit 10k followers") where French says "j'ai": that costs French a
+    // little more, never a band's width.
+    for (const g of gaps) expect(g).toBeLessThanOrEqual(30);
+  });
+});
