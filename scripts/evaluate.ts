@@ -74,14 +74,17 @@ function bands(label: string, scored: readonly Scored[]): void {
 function rulePrecisionRecall(scored: readonly Scored[]): void {
   const rules = [...new Set(scored.flatMap((s) => s.r.findings.map((f) => f.rule)))].sort();
   const positives = scored.filter((s) => s.e.positive).length;
-  console.log("  rule                         fires   precision  recall   recall per type");
+  const typed = scored.some((s) => TYPES.includes(s.e.kind ?? ""));
+  console.log(`  rule                         fires   precision  recall${typed ? "   recall per type" : ""}`);
   for (const rule of rules) {
     const fired = scored.filter((s) => s.r.findings.some((f) => f.rule === rule));
     const tp = fired.filter((s) => s.e.positive).length;
-    const perType = TYPES.map((t) => {
-      const ofType = scored.filter((s) => s.e.kind === t);
-      return `${t.slice(0, 4)} ${pct(ofType.filter((s) => s.r.findings.some((f) => f.rule === rule)).length, ofType.length)}`;
-    });
+    const perType = typed
+      ? TYPES.map((t) => {
+          const ofType = scored.filter((s) => s.e.kind === t);
+          return `${t.slice(0, 4)} ${pct(ofType.filter((s) => s.r.findings.some((f) => f.rule === rule)).length, ofType.length)}`;
+        })
+      : [];
     console.log(
       `  ${rule.padEnd(28)} ${String(fired.length).padStart(5)}   ${pct(tp, fired.length).padStart(8)}  ${pct(tp, positives).padStart(7)}   ${perType.join("  ")}`,
     );
