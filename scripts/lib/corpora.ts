@@ -14,7 +14,9 @@ export const TWEETS_PATH = `${SHARED}bragging-tweets-dev.jsonl`;
 export const LINKEDIN_PATH = `${SHARED}linkedin-influencers-1600.jsonl`;
 export const LINKEDIN_LABELS_PATH = `${root}eval/labels/linkedin-adjudicated.jsonl`;
 export const FRENCH_SAMPLE_PATH = `${root}eval/labels/french-sample.jsonl`;
-export const FRENCH_TRANSLATIONS = ["a", "b", "c", "d"].map((part) => `${root}data/private/fr-translated-${part}.jsonl`);
+export const FRENCH_TRANSLATIONS = ["a", "b", "c", "d"].map(
+  (part) => `${root}data/private/fr-translated-${part}.jsonl`,
+);
 
 export type BragType = "achievement" | "action" | "feeling" | "trait" | "possession" | "affiliation";
 
