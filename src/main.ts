@@ -1,11 +1,11 @@
 import { config as loadDotenv } from "dotenv";
-import { StartError, startSlackApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
-import { postDigest } from "./digest.js";
+import { type RunningApp, StartError, startSlackApp } from "./app.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { DigestScheduler, digestClient } from "./digest/deliveries.js";
 import { createLogger } from "./logger.js";
 import { startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
-import { createServices } from "./services.js";
+import { createServices, type Services } from "./services.js";
 import { createSqliteStore } from "./store/index.js";
 
 /** Reads the configuration and starts the bot (or the playground). One clear line on failure. */
@@ -40,8 +40,11 @@ async function main(): Promise<void> {
     stops.unshift(services.close);
     const running = await startSlackApp(config, services, logger);
     stops.unshift(running.stop);
-    const stopSchedules = startSchedules(store, logger, config.retentionDays, (channel) =>
-      postDigest(store, running.app.client, channel, Date.now()),
+    const stopSchedules = startSchedules(
+      store,
+      logger,
+      config.retentionDays,
+      await digestScheduler(config, services, running.app),
     );
     stops.unshift(async () => stopSchedules());
     logger.info(
@@ -58,6 +61,30 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/**
+ * Digests go out with the bot token, to the workspace it belongs to only: the same channel id may
+ * exist in another workspace whose schedules share the database.
+ */
+async function digestScheduler(
+  config: Config,
+  services: Services,
+  app: RunningApp["app"],
+): Promise<DigestScheduler | undefined> {
+  const token = config.slack.botToken;
+  if (!token) return undefined;
+  const auth = await app.client.auth.test().catch(() => undefined);
+  if (!auth?.team_id) {
+    services.logger.warn("weekly digests are off in this process: the bot token's workspace is unknown");
+    return undefined;
+  }
+  const client = digestClient(token, config.slack.apiUrl, services.logger);
+  return new DigestScheduler({
+    store: services.store,
+    logger: services.logger,
+    clientFor: (teamId) => (teamId === auth.team_id ? client : undefined),
+  });
 }
 
 main().catch((err: unknown) => {
