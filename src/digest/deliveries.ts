@@ -64,9 +64,16 @@ export function digestClient(
   });
 }
 
+/** Slack's error code, or what kept the request from reaching Slack (ECONNREFUSED, a timeout). */
 export function slackError(err: unknown): { code?: string; reason: string } {
-  const code = (err as { data?: { error?: string } }).data?.error;
-  return { code, reason: code ?? (err as Error).message ?? String(err) };
+  const e = err as {
+    data?: { error?: string };
+    original?: { message?: string; cause?: { code?: string; message?: string } };
+    message?: string;
+  };
+  const code = e.data?.error;
+  const transport = e.original?.cause?.code ?? e.original?.cause?.message ?? e.original?.message;
+  return { code, reason: code ?? transport ?? e.message ?? String(err) };
 }
 
 /** One process's name in the deliveries it claims: host, pid and a random part. */
