@@ -79,10 +79,12 @@ async function digestScheduler(
     services.logger.warn("weekly digests are off in this process: the bot token's workspace is unknown");
     return undefined;
   }
-  const client = digestClient(token, config.slack.apiUrl, services.logger);
+  // Its own logger: Bolt sets the level of the logger it is given, and LOG_LEVEL is the operator's.
+  const logger = createLogger(config.logLevel);
+  const client = digestClient(token, config.slack.apiUrl, logger);
   return new DigestScheduler({
     store: services.store,
-    logger: services.logger,
+    logger,
     clientFor: (teamId) => (teamId === auth.team_id ? client : undefined),
   });
 }

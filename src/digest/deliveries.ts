@@ -118,6 +118,7 @@ export class DigestScheduler {
   readonly owner: string;
   private readonly now: () => number;
   private ticking?: Promise<TickReport>;
+  private ticked = false;
 
   constructor(private readonly deps: DigestDeps) {
     this.owner = deps.owner ?? processOwner();
@@ -193,10 +194,24 @@ export class DigestScheduler {
       }
       await this.attempt(delivery, client, schedule.language, report);
     }
+    if (!this.ticked) {
+      this.ticked = true;
+      logger.info(await this.outlook(now));
+    }
     logger.debug(
       `digest tick: ${report.posted.length} posted, ${report.retrying.length} to retry, ${report.failed.length} given up, ${report.skipped.length} skipped, ${report.handledElsewhere.length} handled elsewhere`,
     );
     return report;
+  }
+
+  /** One line for the log at start: how many channels get a digest, and the next one. */
+  private async outlook(now: number): Promise<string> {
+    const on = await this.deps.store.digestSchedules.due(Number.MAX_SAFE_INTEGER);
+    const next = on
+      .filter((s) => s.nextSlotAt !== null && s.nextSlotAt > now)
+      .sort((a, b) => a.nextSlotAt! - b.nextSlotAt!)[0];
+    if (on.length === 0) return "weekly digest: no channel has it on yet";
+    return `weekly digest: on in ${on.length} channel${on.length === 1 ? "" : "s"}${next ? `; next in ${next.channelId} at ${new Date(next.nextSlotAt!).toISOString()}` : ""}`;
   }
 
   /**
