@@ -136,8 +136,11 @@ export class DigestScheduler {
   private async runTick(): Promise<TickReport> {
     const { store, logger } = this.deps;
     const report: TickReport = { posted: [], failed: [], retrying: [], skipped: [], handledElsewhere: [] };
-    const now = this.now();
-    for (const s of await store.digestSchedules.due(now)) {
+    const started = this.now();
+    for (const s of await store.digestSchedules.due(started)) {
+      // The clock is read again for each channel: a long pass (a thousand posts) must not claim
+      // with a lease that already ran out.
+      const now = this.now();
       if (s.nextSlotAt === null) {
         await store.digestSchedules.advance(s.teamId, s.channelId, null, nextSlot(now, s));
         continue;
@@ -181,10 +184,11 @@ export class DigestScheduler {
       const delivery = await store.digestSchedules.delivery(key);
       if (delivery) await this.attempt(delivery, client, s.language, report);
     }
-    for (const due of await store.digestSchedules.retriesDue(now)) {
+    for (const due of await store.digestSchedules.retriesDue(started)) {
       const client = this.deps.clientFor(due.teamId);
       if (!client) continue;
       const schedule = await store.digestSchedules.get(due.teamId, due.channelId);
+      const now = this.now();
       const delivery = await store.digestSchedules.acquire(due, "retry", this.owner, now, now + LEASE_MS);
       if (!delivery) continue;
       if (!schedule?.enabled) {
@@ -196,7 +200,7 @@ export class DigestScheduler {
     }
     if (!this.ticked) {
       this.ticked = true;
-      logger.info(await this.outlook(now));
+      logger.info(await this.outlook(started));
     }
     logger.debug(
       `digest tick: ${report.posted.length} posted, ${report.retrying.length} to retry, ${report.failed.length} given up, ${report.skipped.length} skipped, ${report.handledElsewhere.length} handled elsewhere`,

@@ -98,6 +98,26 @@ describe("the weekly digest, exactly once per channel and week", () => {
     ).toMatchObject({ status: "posted", attempts: 1, slotAt: SLOT });
   });
 
+  it("a long pass claims each channel with its own fresh lease, so none is taken over mid-post", async () => {
+    const clock = { now: SLOT };
+    const a = aProcess(clock);
+    const channels = ["C1", "C2", "C3", "C4"];
+    for (const c of channels) await turnOn(a.store, c, PARIS, SLOT - DAY);
+    // Slack takes three minutes per post: the pass ends well after the first lease would have.
+    fake.on("chat.postMessage", (params) => {
+      clock.now += 3 * MINUTE;
+      return { ok: true, channel: params.channel, ts: `${clock.now}.0001` };
+    });
+    await a.scheduler.tick();
+    const claims = [];
+    for (const c of channels) {
+      const d = (await a.store.digestSchedules.delivery({ teamId: "T1", channelId: c, week: "2026-11-30" }))!;
+      expect(d.status).toBe("posted");
+      claims.push(d.claimedAt);
+    }
+    expect(claims).toEqual(channels.map((_, i) => SLOT + 3 * i * MINUTE));
+  });
+
   it("a process started five hours late posts the missed digest once; a restart later that day posts nothing", async () => {
     const clock = { now: SLOT + 5 * HOUR };
     const first = aProcess(clock);
