@@ -62,13 +62,13 @@ export function digestPeriods(slotAt: number, tz: string, weeks: number): Period
   const wrapUp = wrapsUpItsWeek(slotAt, tz);
   const minute = localMinute(slotAt, tz);
   const periods: Period[] = [];
+  // Whole weeks share their bounds: one Monday midnight ends a week and starts the next.
+  let start = zonedTime(monday - 7 * (wrapUp ? weeks - 1 : weeks), 0, tz);
   for (let k = weeks - 1; k >= 0; k--) {
     const shift = 7 * k;
-    periods.push(
-      wrapUp
-        ? { start: zonedTime(monday - shift, 0, tz), end: zonedTime(day - shift, minute, tz) }
-        : { start: zonedTime(monday - 7 - shift, 0, tz), end: zonedTime(monday - shift, 0, tz) },
-    );
+    const end = wrapUp ? zonedTime(day - shift, minute, tz) : zonedTime(monday - shift, 0, tz);
+    periods.push({ start, end });
+    start = wrapUp ? zonedTime(monday - shift + 7, 0, tz) : end;
   }
   return periods;
 }

@@ -108,6 +108,19 @@ const WORDS = {
 
 type Words = (typeof WORDS)[Lang];
 
+const dayRanges = new Map<string, Intl.DateTimeFormat>();
+
+/** "November 23 – 29" in a locale and zone; formatters are costly to make, so they are kept. */
+function dayRange(locale: string, tz: string): Intl.DateTimeFormat {
+  const key = `${locale} ${tz}`;
+  let f = dayRanges.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone: tz });
+    dayRanges.set(key, f);
+  }
+  return f;
+}
+
 function change(now: number | null, before: number | null, words: Words): string {
   if (now === null || before === null) return "";
   const d = now - before;
@@ -159,9 +172,11 @@ function mentorsLine(a: ChannelActivity, w: Words): string {
 export function digestMessage(input: DigestInput): { text: string; blocks: types.KnownBlock[] } {
   const { activity: a, lang, wrapUp } = input;
   const w = WORDS[lang];
-  const range = new Intl.DateTimeFormat(w.locale, { day: "numeric", month: "long", timeZone: input.tz })
-    // The last instant inside the period names its last day.
-    .formatRange(new Date(input.period.start), new Date(Math.max(input.period.start, input.period.end - 1)));
+  // The last instant inside the period names its last day.
+  const range = dayRange(w.locale, input.tz).formatRange(
+    new Date(input.period.start),
+    new Date(Math.max(input.period.start, input.period.end - 1)),
+  );
   const blocks: types.KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: w.header } },
     { type: "context", elements: [{ type: "mrkdwn", text: escapeText(w.period(range, wrapUp)) }] },

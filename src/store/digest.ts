@@ -35,87 +35,113 @@ export interface DigestStore {
   channelActivity(teamId: string, channelId: string, windows: readonly Window[]): Promise<ChannelActivity>;
 }
 
+/**
+ * `CASE WHEN t >= ? AND t < ? THEN 0 … END`: the window each row falls in, so one range scan
+ * answers for every window (they may have gaps: a Friday digest's weeks stop at Friday 16:00).
+ */
+function windowCase(column: string, n: number): string {
+  const whens = Array.from({ length: n }, (_, i) => `WHEN ${column} >= ? AND ${column} < ? THEN ${i}`);
+  return `CASE ${whens.join(" ")} END`;
+}
+
+const bounds = (windows: readonly Window[]) => windows.flatMap((w) => [w.start, w.end]);
+
 export function sqliteDigest(db: Db): DigestStore {
-  const checks = db.prepare<
-    [string, string, number, number],
-    { n: number; people: number; avg: number | null }
-  >(
-    `SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS people, AVG(score) AS avg FROM checks
-     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ?`,
-  );
+  // Statements by number of windows (in practice one or two sizes).
+  // By number of windows (in practice a single size): counts, people, average and the drafts in
+  // French (the others are English), in one range scan of the channel's index.
+  const byWindows = new Map<number, ReturnType<typeof prepare>>();
+  const prepare = (n: number) =>
+    db.prepare<unknown[], { w: number | null; n: number; people: number; avg: number | null; fr: number }>(
+      `SELECT ${windowCase("created_at", n)} AS w, COUNT(*) AS n, COUNT(DISTINCT user_id) AS people,
+         AVG(score) AS avg, SUM(CASE WHEN language = 'fr' THEN 1 ELSE 0 END) AS fr
+       FROM checks WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ?
+       GROUP BY w`,
+    );
+  const checks = (n: number) => {
+    let s = byWindows.get(n);
+    if (!s) {
+      s = prepare(n);
+      byWindows.set(n, s);
+    }
+    return s;
+  };
   const findings = db.prepare<[string, string, number, number], { findings: string }>(
     `SELECT findings FROM checks
      WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ? AND findings <> ''`,
   );
-  const languages = db.prepare<[string, string, number, number], { language: string; n: number }>(
-    `SELECT language, COUNT(*) AS n FROM checks
-     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ? GROUP BY language`,
+  const requests = db.prepare<unknown[], { w: number; n: number }>(
+    `SELECT ${windowCase("created_at", 2)} AS w, COUNT(*) AS n FROM feedback_requests
+     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ? GROUP BY w`,
   );
-  const requests = db.prepare<[string, string, number, number], { n: number }>(
-    `SELECT COUNT(*) AS n FROM feedback_requests
-     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ?`,
-  );
-  // Replies in the window to requests made in this channel, whenever the request was made.
+  // Replies in the windows to requests made in this channel, whenever the request was made.
   const mentoring = db.prepare<
-    [string, string, number, number],
-    { mentor_id: string; helpful: number; named: number | null }
+    unknown[],
+    { w: number | null; mentor_id: string; helpful: number; named: number | null }
   >(
-    `SELECT m.mentor_id, m.helpful, s.show_in_digest AS named
+    `SELECT ${windowCase("m.created_at", 2)} AS w, m.mentor_id, m.helpful, s.show_in_digest AS named
      FROM feedback_requests r
      JOIN mentoring_events m ON m.request_id = r.id
      LEFT JOIN user_settings s ON s.team_id = m.team_id AND s.user_id = m.mentor_id
      WHERE r.team_id = ? AND r.channel_id = ? AND m.created_at >= ? AND m.created_at < ?`,
   );
-  type Mentoring = ReturnType<typeof mentoring.all>;
-  const numbers = (teamId: string, channelId: string, w: Window, replies: Mentoring): WeekNumbers => {
-    const c = checks.get(teamId, channelId, w.start, w.end)!;
-    return {
-      checks: c.n,
-      people: c.people,
-      averageScore: c.avg === null ? null : Math.round(c.avg),
-      feedbackRequests: requests.get(teamId, channelId, w.start, w.end)!.n,
-      mentoringReplies: replies.length,
-      helpful: replies.filter((r) => r.helpful === 1).length,
-    };
-  };
   return {
     channelActivity: async (teamId, channelId, windows) => {
       if (windows.length < 2) throw new Error("channelActivity needs the digest's window and the one before");
       const last = windows.at(-1)!;
-      const before = windows.at(-2)!;
-      const replies = mentoring.all(teamId, channelId, last.start, last.end);
-      const current = numbers(teamId, channelId, last, replies);
-      const previous = numbers(
+      const first = windows[0]!;
+      const perWindow = windows.map(() => ({ checks: 0, people: 0, averageScore: null as number | null }));
+      const languages: Record<string, number> = { en: 0, fr: 0 };
+      for (const r of checks(windows.length).all(
+        ...bounds(windows),
         teamId,
         channelId,
-        before,
-        mentoring.all(teamId, channelId, before.start, before.end),
-      );
-      const trend = windows.slice(0, -2).map((w) => {
-        const c = checks.get(teamId, channelId, w.start, w.end)!;
-        return { checks: c.n, averageScore: c.avg === null ? null : Math.round(c.avg) };
-      });
-      trend.push(
-        { checks: previous.checks, averageScore: previous.averageScore },
-        { checks: current.checks, averageScore: current.averageScore },
-      );
+        first.start,
+        last.end,
+      )) {
+        if (r.w === null) continue;
+        perWindow[r.w] = {
+          checks: r.n,
+          people: r.people,
+          averageScore: r.avg === null ? null : Math.round(r.avg),
+        };
+        languages.fr! += r.fr;
+        languages.en! += r.n - r.fr;
+      }
+      const recent = windows.slice(-2);
+      const requestCounts = [0, 0];
+      for (const r of requests.all(...bounds(recent), teamId, channelId, recent[0]!.start, last.end)) {
+        if (r.w !== null) requestCounts[r.w] = r.n;
+      }
+      const replies = mentoring
+        .all(...bounds(recent), teamId, channelId, recent[0]!.start, last.end)
+        .filter((r) => r.w !== null);
+      const numbers = (w: 0 | 1): WeekNumbers => {
+        const c = perWindow[windows.length - 2 + w]!;
+        const mine = replies.filter((r) => r.w === w);
+        return {
+          ...c,
+          feedbackRequests: requestCounts[w]!,
+          mentoringReplies: mine.length,
+          helpful: mine.filter((r) => r.helpful === 1).length,
+        };
+      };
+      const current = replies.filter((r) => r.w === 1);
       const counts = new Map<string, number>();
       for (const row of findings.all(teamId, channelId, last.start, last.end)) {
         for (const rule of row.findings.split(",")) counts.set(rule, (counts.get(rule) ?? 0) + 1);
       }
-      const langs: Record<string, number> = {};
-      for (const r of languages.all(teamId, channelId, windows[0]!.start, last.end)) langs[r.language] = r.n;
       return {
-        trend,
-        current,
-        previous,
+        trend: perWindow.map((c) => ({ checks: c.checks, averageScore: c.averageScore })),
+        current: numbers(1),
+        previous: numbers(0),
         findings: [...counts]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
           .slice(0, 5)
           .map(([rule, count]) => ({ rule, count })),
-        namedMentors: [...new Set(replies.filter((r) => r.named === 1).map((r) => r.mentor_id))].sort(),
-        mentors: new Set(replies.map((r) => r.mentor_id)).size,
-        languages: langs,
+        namedMentors: [...new Set(current.filter((r) => r.named === 1).map((r) => r.mentor_id))].sort(),
+        mentors: new Set(current.map((r) => r.mentor_id)).size,
+        languages,
       };
     },
   };
