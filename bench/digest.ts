@@ -8,7 +8,7 @@ import { type DigestTime, digestPeriods, previousSlot } from "../src/digest/cale
 import { DigestScheduler } from "../src/digest/deliveries.js";
 import { createLogger } from "../src/logger.js";
 import { createSqliteStore } from "../src/store/index.js";
-import { fmt, timeEach } from "./stats.js";
+import { fmt, rng, timeEach } from "./stats.js";
 
 const CHECKS = 1_000_000;
 const CHANNELS = 1_000;
@@ -18,15 +18,6 @@ const REQUESTS = 50_000;
 const DAYS = 365;
 const DAY = 86_400_000;
 const ZONES = ["Europe/Paris", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "UTC"];
-
-/** A deterministic generator, so every run measures the same data. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /**
  * Builds the weekly digest of 1,000 channels over a database of 1 M checks (a year of a large

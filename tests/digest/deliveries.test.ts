@@ -52,6 +52,18 @@ async function turnOn(store: Store, channelId: string, time: DigestTime, at: num
 }
 
 const posts = () => fake.callsTo("chat.postMessage");
+const WEEK_KEY = { teamId: "T1", channelId: "C1", week: "2026-11-30" };
+
+/** Another process claimed C1's week at the digest time and holds it (or held it, and died). */
+function claimedElsewhere(store: Store, owner: string) {
+  return store.digestSchedules.claim(
+    { ...WEEK_KEY, slotAt: SLOT, tz: PARIS.tz },
+    "pending",
+    owner,
+    SLOT,
+    SLOT + LEASE_MS,
+  );
+}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "postcoach-deliveries-"));
@@ -93,9 +105,11 @@ describe("the weekly digest, exactly once per channel and week", () => {
       await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     }
     expect(posts()).toHaveLength(1);
-    expect(
-      await a.store.digestSchedules.delivery({ teamId: "T1", channelId: "C1", week: "2026-11-30" }),
-    ).toMatchObject({ status: "posted", attempts: 1, slotAt: SLOT });
+    expect(await a.store.digestSchedules.delivery(WEEK_KEY)).toMatchObject({
+      status: "posted",
+      attempts: 1,
+      slotAt: SLOT,
+    });
   });
 
   it("a long pass claims each channel with its own fresh lease, so none is taken over mid-post", async () => {
@@ -214,14 +228,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
     const a = aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     // The dead process claimed the week, posted, and died before recording it.
-    const key = { teamId: "T1", channelId: "C1", week: "2026-11-30" };
-    await a.store.digestSchedules.claim(
-      { ...key, slotAt: SLOT, tz: PARIS.tz },
-      "pending",
-      "dead",
-      SLOT,
-      SLOT + LEASE_MS,
-    );
+    await claimedElsewhere(a.store, "dead");
     await a.client.chat.postMessage({
       channel: "C1",
       text: "digest",
@@ -241,21 +248,14 @@ describe("the weekly digest, exactly once per channel and week", () => {
       channel: "C1",
       include_all_metadata: "true",
     });
-    expect(await a.store.digestSchedules.delivery(key)).toMatchObject({ status: "posted", attempts: 2 });
+    expect(await a.store.digestSchedules.delivery(WEEK_KEY)).toMatchObject({ status: "posted", attempts: 2 });
   });
 
   it("a process killed before Slack got the post: the next attempt posts it", async () => {
     const clock = { now: SLOT };
     const a = aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
-    const key = { teamId: "T1", channelId: "C1", week: "2026-11-30" };
-    await a.store.digestSchedules.claim(
-      { ...key, slotAt: SLOT, tz: PARIS.tz },
-      "pending",
-      "dead",
-      SLOT,
-      SLOT + LEASE_MS,
-    );
+    await claimedElsewhere(a.store, "dead");
     clock.now = SLOT + LEASE_MS;
     await a.scheduler.tick();
     expect(posts()).toHaveLength(1);
@@ -280,17 +280,10 @@ describe("the weekly digest, exactly once per channel and week", () => {
   it("a manual run while another process holds the week says so; after a failure it may try again", async () => {
     const clock = { now: SLOT };
     const a = aProcess(clock);
-    const key = { teamId: "T1", channelId: "C1", week: "2026-11-30" };
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
-    await a.store.digestSchedules.claim(
-      { ...key, slotAt: SLOT, tz: PARIS.tz },
-      "pending",
-      "other",
-      SLOT,
-      SLOT + LEASE_MS,
-    );
+    await claimedElsewhere(a.store, "other");
     expect(await a.scheduler.postNow(a.client, "T1", "C1", false)).toEqual({ status: "busy" });
-    await a.store.digestSchedules.attemptFailed(key, "other", "internal_error", SLOT + HOUR);
+    await a.store.digestSchedules.attemptFailed(WEEK_KEY, "other", "internal_error", SLOT + HOUR);
     expect(await a.scheduler.postNow(a.client, "T1", "C1", false)).toMatchObject({ status: "posted" });
     expect(posts()).toHaveLength(1);
   });
@@ -322,9 +315,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
     clock.now = SLOT + HOUR;
     await a.scheduler.tick();
     expect(posts()).toHaveLength(1);
-    expect(
-      await a.store.digestSchedules.delivery({ teamId: "T1", channelId: "C1", week: "2026-11-30" }),
-    ).toMatchObject({
+    expect(await a.store.digestSchedules.delivery(WEEK_KEY)).toMatchObject({
       status: "failed",
       lastError: "digest turned off",
     });
