@@ -1,15 +1,17 @@
 /**
- * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, llm, slack, store (default: all).
+ * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, digest, llm, slack, store (default: all).
  * Loopback only; every load is bounded in time.
  */
 import { cpus, totalmem } from "node:os";
 import { benchCoach } from "./coach.js";
+import { benchDigest } from "./digest.js";
 import { benchLlm } from "./llm.js";
 import { benchSlack } from "./slack.js";
 import { benchStore } from "./store.js";
 
 const SUITES: Record<string, () => Promise<void>> = {
   coach: benchCoach,
+  digest: benchDigest,
   llm: benchLlm,
   slack: benchSlack,
   store: benchStore,

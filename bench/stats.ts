@@ -50,3 +50,12 @@ export function median(rounds: readonly Timing[]): Timing {
   const sorted = [...rounds].sort((a, b) => a.perSecond - b.perSecond);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
+
+/** A deterministic generator, so every run measures the same data. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}

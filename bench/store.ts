@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { homeData } from "../src/mentoring/activity.js";
 import { createSqliteStore } from "../src/store/index.js";
-import { fmt, timeEach } from "./stats.js";
+import { fmt, rng, timeEach } from "./stats.js";
 
 const CHECKS = 1_000_000;
 const MENTORING = 100_000;
@@ -11,15 +11,6 @@ const TEAMS = 50;
 const USERS = 20_000;
 const DAY = 86_400_000;
 const ZONES = ["Europe/Paris", "America/New_York", "Asia/Tokyo", "UTC"];
-
-/** A deterministic generator, so every run measures the same data. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 export async function benchStore(): Promise<void> {
   console.log(

@@ -17,7 +17,7 @@ export const USAGE = `Usage:
   postcheck [--json] [--lang en|fr] [--platform linkedin|x|slack|blog] "<draft>"
   echo "<draft>" | postcheck [--json]
   postcheck --jsonl [--lang en|fr] [--platform NAME] < drafts.jsonl
-  postcheck digest --channel C0123456789 [--dry-run]
+  postcheck digest --channel C0123456789 [--team T0123456789] [--dry-run] [--force]
 
 Coaches a draft post: what a reader may notice, and questions to see it through their eyes.
   --json        print the result as one JSON object
@@ -28,7 +28,9 @@ Coaches a draft post: what a reader may notice, and questions to see it through 
   --no-llm      heuristics only, even when OPENAI_API_KEY is set
 
 digest builds a channel's weekly digest from the database (DATABASE_PATH) and posts it with
-SLACK_BOT_TOKEN, or prints it with --dry-run.
+SLACK_BOT_TOKEN, once per channel and week like the bot's own schedule: a second run says it was
+already posted, unless --force. --dry-run prints it and changes nothing. --team picks the
+workspace when the database knows the channel id in several.
 `;
 
 /** Exit codes: 0 coached, 2 nothing to coach or a usage error. */
@@ -56,7 +58,9 @@ function parse(argv: string[]) {
       help: { type: "boolean", short: "h", default: false },
       llm: { type: "boolean" },
       channel: { type: "string" },
+      team: { type: "string" },
       "dry-run": { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       "no-llm": { type: "boolean" },
     },
   });
@@ -131,9 +135,22 @@ export async function main(io: Io): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  if (positionals[0] === "digest" && positionals.length === 1) {
-    const { runDigestCommand } = await import("./digest-cli.js");
-    return runDigestCommand({ channel: values.channel, dryRun: values["dry-run"] ?? false }, io);
+  if (positionals[0] === "digest") {
+    const { runDigestCommand } = await import("./digest/cli.js");
+    return runDigestCommand(
+      {
+        channel: values.channel,
+        team: values.team,
+        dryRun: values["dry-run"] ?? false,
+        force: values.force ?? false,
+        unexpected: positionals.slice(1),
+      },
+      io,
+    );
+  }
+  if (values.channel !== undefined || values.team !== undefined || values["dry-run"] || values.force) {
+    io.stderr.write(`postcheck: --channel, --team, --dry-run and --force go with digest.\n\n${USAGE}`);
+    return EXIT_USAGE;
   }
   let llm: LlmCoach | undefined;
   try {

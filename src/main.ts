@@ -1,12 +1,12 @@
 import { config as loadDotenv } from "dotenv";
-import { StartError, startSlackApp } from "./app.js";
+import { type RunningApp, StartError, startSlackApp } from "./app.js";
 import { LlmCoach } from "./coach/index.js";
-import { ConfigError, loadConfig } from "./config.js";
-import { postDigest } from "./digest.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { DigestScheduler, digestClient } from "./digest/deliveries.js";
 import { createLogger } from "./logger.js";
 import { DEFAULT_PLAYGROUND_HOST, startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
-import { createServices } from "./services.js";
+import { createServices, type Services } from "./services.js";
 import { createSqliteStore } from "./store/index.js";
 
 /** Reads the configuration and starts the bot (or the playground). One clear line on failure. */
@@ -45,8 +45,11 @@ async function main(): Promise<void> {
     stops.unshift(services.close);
     const running = await startSlackApp(config, services, logger);
     stops.unshift(running.stop);
-    const stopSchedules = startSchedules(store, logger, config.retentionDays, (channel) =>
-      postDigest(store, running.app.client, channel, Date.now()),
+    const stopSchedules = startSchedules(
+      store,
+      logger,
+      config.retentionDays,
+      await digestScheduler(config, services, running.app),
     );
     stops.unshift(async () => stopSchedules());
     logger.info(
@@ -74,6 +77,32 @@ function playgroundBanner({ host, port }: { host: string; port: number }): strin
     ? "(this machine only; PLAYGROUND_HOST changes it)"
     : `(listening on ${host}: anyone who can reach this machine can use it)`;
   return `No Slack tokens set: playground running at http://${shown}:${port}/ ${where}. See the README to connect Slack.`;
+}
+
+/**
+ * Digests go out with the bot token, to the workspace it belongs to only: the same channel id may
+ * exist in another workspace whose schedules share the database.
+ */
+async function digestScheduler(
+  config: Config,
+  services: Services,
+  app: RunningApp["app"],
+): Promise<DigestScheduler | undefined> {
+  const token = config.slack.botToken;
+  if (!token) return undefined;
+  const auth = await app.client.auth.test().catch(() => undefined);
+  if (!auth?.team_id) {
+    services.logger.warn("weekly digests are off in this process: the bot token's workspace is unknown");
+    return undefined;
+  }
+  // Its own logger: Bolt sets the level of the logger it is given, and LOG_LEVEL is the operator's.
+  const logger = createLogger(config.logLevel);
+  const client = digestClient(token, config.slack.apiUrl, logger);
+  return new DigestScheduler({
+    store: services.store,
+    logger,
+    clientFor: (teamId) => (teamId === auth.team_id ? client : undefined),
+  });
 }
 
 main().catch((err: unknown) => {

@@ -19,12 +19,14 @@ export async function dailyMaintenance(
 /**
  * The daily job (croner, UTC): retention purge and the service-day mark that keeps an outage from
  * breaking streaks. Runs once at start too, so a bot restarted daily never misses a day.
+ * The digest's minute tick asks the store what is due, so a restart or a late start catches up
+ * without depending on a cron firing at the right moment; it runs once at start as well.
  */
 export function startSchedules(
   store: Store,
   logger: Logger,
   retentionDays: number,
-  postDigest?: (channelId: string) => Promise<void>,
+  digests?: { tick(): Promise<unknown> },
   now: () => number = Date.now,
 ): () => void {
   const run = () =>
@@ -39,16 +41,10 @@ export function startSchedules(
     );
   void run();
   const job = new Cron("17 3 * * *", { timezone: "UTC", protect: true }, () => void run());
-  // Weekly digest, Monday 09:00 UTC, to the channels that asked for it.
-  const digest = new Cron("0 9 * * 1", { timezone: "UTC", protect: true }, async () => {
-    if (!postDigest) return;
-    for (const { channelId } of await store.digest.digestChannels()) {
-      await postDigest(channelId).catch((err: Error) =>
-        logger.warn(`digest not posted in ${channelId}: ${err.message}`),
-      );
-    }
-    await store.schedules.recordRun("digest", now(), "");
-  });
+  const tick = () =>
+    void digests?.tick().catch((err: Error) => logger.warn(`digest tick failed: ${err.message}`));
+  tick();
+  const digest = new Cron("* * * * *", { protect: true }, tick);
   return () => {
     job.stop();
     digest.stop();

@@ -6,6 +6,7 @@ import { slackToPlain } from "../slack/mrkdwn.js";
 import type { NewReplyJob, ReplyOutcome } from "../slack/reply-pool.js";
 import { STRINGS } from "../slack/strings.js";
 import { refreshTimeZone } from "./activity.js";
+import { type DigestRequest, digestSettingsCommand, parseDigestRequest } from "./digest-settings.js";
 import type { Listeners } from "./listeners.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
 import { parseDraftOptions, refineWithLlm } from "./reply.js";
@@ -14,7 +15,7 @@ export const HELP_TEXT = [
   "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
   "• `/postcheck <your draft>`: coach a draft. Start with `--x`, `--slack` or `--blog` if it isn't for LinkedIn, `--fr` or `--en` to force the language.",
   "• `/postcheck channel feedback on` (or `off`): in a peer-review channel, answer links shared here in the thread for everyone. By default only the person who shared sees the coaching.",
-  "• `/postcheck digest on` (or `off`): a short weekly digest in this channel, Monday morning: drafts checked, a tip, and thanks to mentors (named only if they chose to be).",
+  "• `/postcheck digest on` (or `off`): a short weekly digest in this channel, Monday 09:00 in your time zone, or when you say: `/postcheck digest on friday 16:00 Europe/Paris`. The week's numbers, a question for the channel, and thanks to mentors (named only if they chose to be). `/postcheck digest` shows when.",
   "• `/postcheck privacy`: what postcoach stores about you. `/postcheck export`: all of it, as a file in your DM. `/postcheck forget`: delete all of it.",
   "• `/postcheck help`: this message. Your streaks and settings are in the bot's *Home* tab.",
   "Slash commands can't be used inside threads: there, use the message shortcut *Check this post* (the ⋮ menu of any message).",
@@ -24,6 +25,7 @@ export const HELP_TEXT = [
 type Subcommand =
   | { kind: "help" }
   | { kind: "channel-option"; option: ChannelOption; on: boolean }
+  | { kind: "digest"; request: DigestRequest }
   | { kind: "privacy" | "export" | "forget" }
   | { kind: "draft"; text: string };
 
@@ -33,8 +35,8 @@ export function parseSubcommand(text: string): Subcommand {
   const feedback = /^channel\s+feedback\s+(on|off)$/i.exec(t);
   if (feedback)
     return { kind: "channel-option", option: "feedback", on: feedback[1]!.toLowerCase() === "on" };
-  const digest = /^(?:channel\s+)?digest\s+(on|off)$/i.exec(t);
-  if (digest) return { kind: "channel-option", option: "digest", on: digest[1]!.toLowerCase() === "on" };
+  const digest = /^(?:channel\s+)?digest(?:\s+(on|off|status)\b([\s\S]*))?$/i.exec(t);
+  if (digest) return { kind: "digest", request: parseDigestRequest(`${digest[1] ?? ""} ${digest[2] ?? ""}`) };
   const privacy = /^(privacy|export|forget)$/i.exec(t);
   if (privacy) return { kind: privacy[1]!.toLowerCase() as "privacy" | "export" | "forget" };
   return { kind: "draft", text: t };
@@ -59,6 +61,10 @@ export function registerPostcheckCommand(listeners: Listeners, services: Service
       return;
     }
     await ack();
+    if (sub.kind === "digest") {
+      await digestSettingsCommand(services, command, sub.request, client, respond);
+      return;
+    }
     if (sub.kind === "channel-option") {
       await setChannelOption(services, command, respond, sub.option, sub.on);
       return;
@@ -164,7 +170,7 @@ async function privacyCommand(
 
 type Respond = (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>;
 
-type ChannelOption = "feedback" | "digest";
+type ChannelOption = "feedback";
 
 /** The per-channel settings of /postcheck: how each is saved, and what the user is told. */
 const CHANNEL_OPTIONS: Record<
@@ -180,14 +186,6 @@ const CHANNEL_OPTIONS: Record<
     done: {
       on: "Done: links shared in this channel now get coaching in their thread, for everyone to read. Turn it off with `/postcheck channel feedback off`.",
       off: "Done: coaching on links shared here is private again, only the person who shared sees it.",
-    },
-  },
-  digest: {
-    save: (services, c, on) =>
-      services.store.digest.setWeeklyDigest(c.team_id, c.channel_id, on, c.user_id, services.now()),
-    done: {
-      on: "Done: this channel gets a short postcoach digest on Monday mornings. Invite me here if I'm not in yet (`/invite @postcoach`).",
-      off: "Done: no more weekly digest in this channel.",
     },
   },
 };

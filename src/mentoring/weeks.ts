@@ -59,17 +59,30 @@ export function weekOf(t: number, tz: string): number {
   return mondayOf(localDay(t, tz));
 }
 
+/**
+ * The instant a zone's clocks show `minute` minutes after midnight on a day number. A wall time
+ * skipped by a DST change moves forward by the gap (02:30 becomes 03:30); one that happens twice
+ * is its first occurrence (as Temporal's "compatible" disambiguation). Deterministic, so every
+ * process computes the same instant.
+ */
+export function zonedTime(day: number, minute: number, tz: string): number {
+  const target = day * DAY_MS + minute * 60_000;
+  // Zones change offset at most once around a given day: the offsets a day either side bracket it.
+  const earlier = target - (localAsUtc(target - DAY_MS, tz) - (target - DAY_MS));
+  if (localAsUtc(earlier, tz) === target) return earlier;
+  const later = target - (localAsUtc(target + DAY_MS, tz) - (target + DAY_MS));
+  if (localAsUtc(later, tz) === target) return later;
+  return earlier;
+}
+
 /** The instant of local midnight starting a day number, in a zone (DST-safe). */
 export function zonedMidnight(day: number, tz: string): number {
-  const target = day * DAY_MS;
-  let guess = target;
-  for (let i = 0; i < 3; i++) {
-    const offset = localAsUtc(guess, tz) - guess;
-    const next = target - offset;
-    if (next === guess) break;
-    guess = next;
-  }
-  return guess;
+  return zonedTime(day, 0, tz);
+}
+
+/** Minutes after local midnight of an instant, in a zone. */
+export function localMinute(t: number, tz: string): number {
+  return Math.floor((localAsUtc(t, tz) % DAY_MS) / 60_000);
 }
 
 const weekBounds = new Map<string, { start: number; end: number }>();

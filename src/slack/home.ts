@@ -17,10 +17,13 @@ export const HOME_ACTIONS = {
 
 const SPARK = "▁▂▃▄▅▆▇█";
 
-/** An 8-week score trend as a sparkline; a week without checks is a thin dot. */
-export function sparkline(values: readonly (number | null)[]): string {
+/**
+ * A trend as a sparkline, from 0 to `max` (a score by default); a week without any value is a
+ * thin dot.
+ */
+export function sparkline(values: readonly (number | null)[], max = 101): string {
   return values
-    .map((v) => (v === null ? "·" : SPARK[Math.min(SPARK.length - 1, Math.floor((v / 101) * SPARK.length))]))
+    .map((v) => (v === null ? "·" : SPARK[Math.min(SPARK.length - 1, Math.floor((v / max) * SPARK.length))]))
     .join("");
 }
 

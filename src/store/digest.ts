@@ -1,81 +1,148 @@
 import type { Db } from "./db.js";
 
-export interface ChannelWeek {
+export interface Window {
+  start: number;
+  end: number;
+}
+
+export interface WeekNumbers {
   checks: number;
   people: number;
   averageScore: number | null;
-  findings: { rule: string; count: number }[];
   feedbackRequests: number;
   mentoringReplies: number;
   helpful: number;
-  /** Mentors this week who chose to be named in the digest. */
+}
+
+/** What a channel's digest is made of. Counts only: never a draft, never a per-person figure. */
+export interface ChannelActivity {
+  /** Checks per window, oldest first (the trend); the last window is the digest's own. */
+  trend: { checks: number; averageScore: number | null }[];
+  /** The digest's window and the one before it. */
+  current: WeekNumbers;
+  previous: WeekNumbers;
+  /** The findings of the digest's window, most frequent first (ties by rule id): [rule, drafts]. */
+  findings: { rule: string; count: number }[];
+  /** Mentors of the digest's window who chose to be named in the digest, by id (never a ranking). */
   namedMentors: string[];
   mentors: number;
+  /** Drafts per language over all the windows, for the digest's language. */
+  languages: Record<string, number>;
 }
 
 export interface DigestStore {
-  channelWeek(channelId: string, from: number, to: number): Promise<ChannelWeek>;
-  setWeeklyDigest(teamId: string, channelId: string, on: boolean, by: string, at: number): Promise<void>;
-  digestChannels(): Promise<{ teamId: string; channelId: string }[]>;
+  /** A channel's activity in consecutive windows (at least two), keyed by team. */
+  channelActivity(teamId: string, channelId: string, windows: readonly Window[]): Promise<ChannelActivity>;
 }
 
+/**
+ * `CASE WHEN t >= ? AND t < ? THEN 0 … END`: the window each row falls in, so one range scan
+ * answers for every window (they may have gaps: a Friday digest's weeks stop at Friday 16:00).
+ */
+function windowCase(column: string, n: number): string {
+  const whens = Array.from({ length: n }, (_, i) => `WHEN ${column} >= ? AND ${column} < ? THEN ${i}`);
+  return `CASE ${whens.join(" ")} END`;
+}
+
+const bounds = (windows: readonly Window[]) => windows.flatMap((w) => [w.start, w.end]);
+
 export function sqliteDigest(db: Db): DigestStore {
-  const checks = db.prepare<[string, number, number], { n: number; people: number; avg: number | null }>(
-    "SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS people, AVG(score) AS avg FROM checks WHERE channel_id = ? AND created_at >= ? AND created_at < ?",
+  // Statements by number of windows (in practice one or two sizes).
+  // By number of windows (in practice a single size): counts, people, average and the drafts in
+  // French (the others are English), in one range scan of the channel's index.
+  const byWindows = new Map<number, ReturnType<typeof prepare>>();
+  const prepare = (n: number) =>
+    db.prepare<unknown[], { w: number | null; n: number; people: number; avg: number | null; fr: number }>(
+      `SELECT ${windowCase("created_at", n)} AS w, COUNT(*) AS n, COUNT(DISTINCT user_id) AS people,
+         AVG(score) AS avg, SUM(CASE WHEN language = 'fr' THEN 1 ELSE 0 END) AS fr
+       FROM checks WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ?
+       GROUP BY w`,
+    );
+  const checks = (n: number) => {
+    let s = byWindows.get(n);
+    if (!s) {
+      s = prepare(n);
+      byWindows.set(n, s);
+    }
+    return s;
+  };
+  const findings = db.prepare<[string, string, number, number], { findings: string }>(
+    `SELECT findings FROM checks
+     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ? AND findings <> ''`,
   );
-  const findings = db.prepare<[string, number, number], { findings: string }>(
-    "SELECT findings FROM checks WHERE channel_id = ? AND created_at >= ? AND created_at < ? AND findings != ''",
+  const requests = db.prepare<unknown[], { w: number; n: number }>(
+    `SELECT ${windowCase("created_at", 2)} AS w, COUNT(*) AS n FROM feedback_requests
+     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ? GROUP BY w`,
   );
-  const requests = db.prepare<[string, number, number], { n: number }>(
-    "SELECT COUNT(*) AS n FROM feedback_requests WHERE channel_id = ? AND created_at >= ? AND created_at < ?",
-  );
+  // Replies in the windows to requests made in this channel, whenever the request was made.
   const mentoring = db.prepare<
-    [string, number, number],
-    { mentor_id: string; helpful: number; named: number | null }
+    unknown[],
+    { w: number | null; mentor_id: string; helpful: number; named: number | null }
   >(
-    `SELECT m.mentor_id, m.helpful, s.show_in_digest AS named
-     FROM mentoring_events m
-     JOIN feedback_requests r ON r.id = m.request_id
+    `SELECT ${windowCase("m.created_at", 2)} AS w, m.mentor_id, m.helpful, s.show_in_digest AS named
+     FROM feedback_requests r
+     JOIN mentoring_events m ON m.request_id = r.id
      LEFT JOIN user_settings s ON s.team_id = m.team_id AND s.user_id = m.mentor_id
-     WHERE r.channel_id = ? AND m.created_at >= ? AND m.created_at < ?`,
-  );
-  const setDigest = db.prepare(
-    `INSERT INTO channel_settings (team_id, channel_id, weekly_digest, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (team_id, channel_id) DO UPDATE SET weekly_digest = excluded.weekly_digest,
-       updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  );
-  const channels = db.prepare<[], { team_id: string; channel_id: string }>(
-    "SELECT team_id, channel_id FROM channel_settings WHERE weekly_digest = 1",
+     WHERE r.team_id = ? AND r.channel_id = ? AND m.created_at >= ? AND m.created_at < ?`,
   );
   return {
-    channelWeek: async (channelId, from, to) => {
-      const c = checks.get(channelId, from, to)!;
+    channelActivity: async (teamId, channelId, windows) => {
+      if (windows.length < 2) throw new Error("channelActivity needs the digest's window and the one before");
+      const last = windows.at(-1)!;
+      const first = windows[0]!;
+      const perWindow = windows.map(() => ({ checks: 0, people: 0, averageScore: null as number | null }));
+      const languages: Record<string, number> = { en: 0, fr: 0 };
+      for (const r of checks(windows.length).all(
+        ...bounds(windows),
+        teamId,
+        channelId,
+        first.start,
+        last.end,
+      )) {
+        if (r.w === null) continue;
+        perWindow[r.w] = {
+          checks: r.n,
+          people: r.people,
+          averageScore: r.avg === null ? null : Math.round(r.avg),
+        };
+        languages.fr! += r.fr;
+        languages.en! += r.n - r.fr;
+      }
+      const recent = windows.slice(-2);
+      const requestCounts = [0, 0];
+      for (const r of requests.all(...bounds(recent), teamId, channelId, recent[0]!.start, last.end)) {
+        if (r.w !== null) requestCounts[r.w] = r.n;
+      }
+      const replies = mentoring
+        .all(...bounds(recent), teamId, channelId, recent[0]!.start, last.end)
+        .filter((r) => r.w !== null);
+      const numbers = (w: 0 | 1): WeekNumbers => {
+        const c = perWindow[windows.length - 2 + w]!;
+        const mine = replies.filter((r) => r.w === w);
+        return {
+          ...c,
+          feedbackRequests: requestCounts[w]!,
+          mentoringReplies: mine.length,
+          helpful: mine.filter((r) => r.helpful === 1).length,
+        };
+      };
+      const current = replies.filter((r) => r.w === 1);
       const counts = new Map<string, number>();
-      for (const row of findings.all(channelId, from, to)) {
+      for (const row of findings.all(teamId, channelId, last.start, last.end)) {
         for (const rule of row.findings.split(",")) counts.set(rule, (counts.get(rule) ?? 0) + 1);
       }
-      const replies = mentoring.all(channelId, from, to);
-      const mentors = new Set(replies.map((r) => r.mentor_id));
-      const named = new Set(replies.filter((r) => r.named === 1).map((r) => r.mentor_id));
       return {
-        checks: c.n,
-        people: c.people,
-        averageScore: c.avg === null ? null : Math.round(c.avg),
+        trend: perWindow.map((c) => ({ checks: c.checks, averageScore: c.averageScore })),
+        current: numbers(1),
+        previous: numbers(0),
         findings: [...counts]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-          .slice(0, 3)
+          .slice(0, 5)
           .map(([rule, count]) => ({ rule, count })),
-        feedbackRequests: requests.get(channelId, from, to)!.n,
-        mentoringReplies: replies.length,
-        helpful: replies.filter((r) => r.helpful === 1).length,
-        // Sorted by id, not by activity: thanks, never a ranking.
-        namedMentors: [...named].sort(),
-        mentors: mentors.size,
+        namedMentors: [...new Set(current.filter((r) => r.named === 1).map((r) => r.mentor_id))].sort(),
+        mentors: new Set(current.map((r) => r.mentor_id)).size,
+        languages,
       };
     },
-    setWeeklyDigest: async (teamId, channelId, on, by, at) => {
-      setDigest.run(teamId, channelId, on ? 1 : 0, by, at);
-    },
-    digestChannels: async () => channels.all().map((r) => ({ teamId: r.team_id, channelId: r.channel_id })),
   };
 }

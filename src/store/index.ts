@@ -2,6 +2,7 @@ import type { LlmCache } from "../coach/index.js";
 import { type CheckStore, sqliteChecks } from "./checks.js";
 import { type Db, openDatabase } from "./db.js";
 import { type DigestStore, sqliteDigest } from "./digest.js";
+import { type DigestScheduleStore, sqliteDigestSchedules } from "./digest-schedules.js";
 import { type EventStore, sqliteEvents } from "./events.js";
 import { sqliteLlmCache } from "./llm-cache.js";
 import { type MentoringStore, sqliteMentoring } from "./mentoring.js";
@@ -11,7 +12,16 @@ import { type SettingsStore, sqliteSettings } from "./settings.js";
 import { sqliteUsers, type UserStore } from "./users.js";
 
 export type { CheckRow, CheckStore, NewCheck } from "./checks.js";
-export type { ChannelWeek, DigestStore } from "./digest.js";
+export type { ChannelActivity, DigestStore, WeekNumbers, Window } from "./digest.js";
+export type {
+  DeliveryKey,
+  DeliveryStatus,
+  DigestDelivery,
+  DigestLanguage,
+  DigestSchedule,
+  DigestScheduleStore,
+  NewDelivery,
+} from "./digest-schedules.js";
 export type { EventStore } from "./events.js";
 export type { MentoringStore } from "./mentoring.js";
 export type { PrivacyStore } from "./privacy.js";
@@ -34,6 +44,7 @@ export interface Store {
   schedules: ScheduleStore;
   privacy: PrivacyStore;
   digest: DigestStore;
+  digestSchedules: DigestScheduleStore;
   close(): Promise<void>;
 }
 
@@ -55,6 +66,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     schedules: sqliteSchedules(db),
     privacy: sqlitePrivacy(db),
     digest: sqliteDigest(db),
+    digestSchedules: sqliteDigestSchedules(db),
     close: async () => {
       db.close();
     },

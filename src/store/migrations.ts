@@ -141,4 +141,62 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feedback_requests_by_channel ON feedback_requests (channel_id, created_at);
     `,
   },
+  {
+    version: 5,
+    name: "digest schedules per channel, and one delivery per channel-week",
+    sql: `
+      -- When each channel gets its digest, in its own time zone. Channels that had the digest on
+      -- keep what they were promised: Monday 09:00 UTC.
+      CREATE TABLE digest_schedules (
+        team_id TEXT NOT NULL CHECK (team_id <> ''),
+        channel_id TEXT NOT NULL,
+        enabled INTEGER NOT NULL,
+        -- 1 is Monday, 7 is Sunday
+        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+        -- minutes after local midnight
+        minute INTEGER NOT NULL CHECK (minute BETWEEN 0 AND 1439),
+        tz TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'auto',
+        -- the next digest time not yet handled; NULL until the scheduler computes it
+        next_slot_at INTEGER,
+        updated_by TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, channel_id)
+      );
+      CREATE INDEX digest_schedules_due ON digest_schedules (next_slot_at) WHERE enabled = 1;
+      INSERT INTO digest_schedules (team_id, channel_id, enabled, weekday, minute, tz, updated_by, updated_at)
+        SELECT team_id, channel_id, 1, 1, 540, 'UTC', updated_by, updated_at
+        FROM channel_settings WHERE weekly_digest = 1 AND team_id <> '';
+      ALTER TABLE channel_settings DROP COLUMN weekly_digest;
+
+      -- The claim that makes a digest go out once per channel and week, whatever the number of
+      -- processes, restarts and manual runs: the primary key.
+      CREATE TABLE digest_deliveries (
+        team_id TEXT NOT NULL CHECK (team_id <> ''),
+        channel_id TEXT NOT NULL,
+        -- local date of the Monday of the week the digest is posted in
+        week TEXT NOT NULL,
+        slot_at INTEGER NOT NULL,
+        tz TEXT NOT NULL,
+        -- pending, posted, failed (given up) or skipped (too late)
+        status TEXT NOT NULL,
+        claimed_at INTEGER NOT NULL,
+        owner TEXT NOT NULL,
+        -- an attempt in progress holds the delivery until then
+        lease_until INTEGER NOT NULL DEFAULT 0,
+        retry_at INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        posted_at INTEGER,
+        message_ts TEXT,
+        PRIMARY KEY (team_id, channel_id, week)
+      );
+      CREATE INDEX digest_deliveries_pending ON digest_deliveries (retry_at) WHERE status = 'pending';
+      CREATE INDEX digest_deliveries_by_time ON digest_deliveries (claimed_at);
+
+      -- The digest reads a channel's requests within one workspace.
+      DROP INDEX feedback_requests_by_channel;
+      CREATE INDEX feedback_requests_by_channel ON feedback_requests (team_id, channel_id, created_at);
+    `,
+  },
 ];

@@ -27,6 +27,9 @@ export function sqlitePrivacy(db: Db): PrivacyStore {
     zones: db.prepare(
       "SELECT tz, effective_from FROM tz_changes WHERE team_id = ? AND user_id = ? ORDER BY effective_from",
     ),
+    digestsSetUp: db.prepare(
+      "SELECT channel_id, enabled, weekday, minute, tz, language, updated_at FROM digest_schedules WHERE team_id = ? AND updated_by = ?",
+    ),
   };
   const counts = {
     checks: db.prepare("SELECT COUNT(*) AS n FROM checks WHERE team_id = ? AND user_id = ?"),
@@ -47,6 +50,11 @@ export function sqlitePrivacy(db: Db): PrivacyStore {
     db.prepare("DELETE FROM feedback_requests WHERE team_id = ? AND author_id = ?").run(teamId, userId);
     db.prepare("DELETE FROM user_settings WHERE team_id = ? AND user_id = ?").run(teamId, userId);
     db.prepare("DELETE FROM tz_changes WHERE team_id = ? AND user_id = ?").run(teamId, userId);
+    // A channel's digest stays on; who turned it on is forgotten.
+    db.prepare("UPDATE digest_schedules SET updated_by = NULL WHERE team_id = ? AND updated_by = ?").run(
+      teamId,
+      userId,
+    );
   });
   return {
     export: async (teamId, userId) => {

@@ -24,6 +24,7 @@ export function sqliteSchedules(db: Db): ScheduleStore {
     checks: db.prepare("DELETE FROM checks WHERE created_at < ?"),
     mentoringEvents: db.prepare("DELETE FROM mentoring_events WHERE created_at < ?"),
     feedbackRequests: db.prepare("DELETE FROM feedback_requests WHERE created_at < ?"),
+    digestDeliveries: db.prepare("DELETE FROM digest_deliveries WHERE claimed_at < ?"),
   };
   const expired = {
     processedEvents: db.prepare("DELETE FROM processed_events WHERE expires_at <= ?"),

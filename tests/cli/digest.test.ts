@@ -1,58 +1,49 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { digestPeriods, slotInWeek } from "../../src/digest/calendar.js";
+import { weekOf } from "../../src/mentoring/weeks.js";
 import { createSqliteStore } from "../../src/store/index.js";
+import { seedCheck } from "../helpers/digest.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { runPostcheck } from "../helpers/spawn.js";
+
+const WEEK = 7 * 86_400_000;
 
 describe("postcheck digest", () => {
   const dir = mkdtempSync(join(tmpdir(), "postcoach-digest-"));
   const db = join(dir, "p.db");
   const fake = new FakeSlack();
+  const env = (extra: Record<string, string> = {}) => ({
+    DATABASE_PATH: db,
+    SLACK_BOT_TOKEN: "xoxb-digest",
+    SLACK_API_URL: fake.apiUrl,
+    ...extra,
+  });
+  const deliveries = () => {
+    const raw = new Database(db, { readonly: true });
+    try {
+      return raw.prepare("SELECT team_id, channel_id, status FROM digest_deliveries").all();
+    } finally {
+      raw.close();
+    }
+  };
   beforeAll(async () => {
     await fake.start();
     const store = createSqliteStore(db);
+    // The digest a manual run builds now covers last week (Monday 09:00 UTC, the default). One check
+    // in that week and one a week later: whichever week the run lands in, it sees exactly one.
     const now = Date.now();
-    for (const [user, score, findings] of [
-      ["U1", 40, ["self-congratulation", "bragging"]],
-      ["U1", 70, ["self-congratulation"]],
-      ["U2", 80, []],
-    ] as const) {
-      await store.checks.record({
-        teamId: "T1",
-        userId: user,
-        channelId: "C1",
-        at: now - 3600_000,
-        score,
-        dimensions: {},
-        language: "en",
-        platform: "linkedin",
-        surface: "slash",
-        draftHash: `${user}${score}`,
-        counts: true,
-        findings: [...findings],
-      });
-    }
-    await store.checks.record({
-      teamId: "T1",
-      userId: "U9",
-      channelId: "C2",
-      at: now,
-      score: 10,
-      dimensions: {},
-      language: "en",
-      platform: "x",
-      surface: "slash",
-      draftHash: "other",
-      counts: true,
-      findings: [],
-    });
-    await store.mentoring.recordRequest("T1", "C1", "100.1", "U1", now - 3000_000);
-    const req = (await store.mentoring.request("T1", "C1", "100.1"))!;
-    await store.mentoring.recordReply("T1", req.id, "U2", "100.2", now - 2000_000);
-    await store.mentoring.recordReply("T1", req.id, "U3", "100.3", now - 1000_000);
-    await store.users.update("T1", "U2", { showInDigest: true });
+    const slot = Math.min(slotInWeek(weekOf(now, "UTC"), { weekday: 1, minute: 540, tz: "UTC" }), now);
+    const [period] = digestPeriods(slot, "UTC", 1);
+    for (const at of [period!.start + 3_600_000, period!.start + 3_600_000 + WEEK])
+      await seedCheck(store, { user: "U1", channel: "C1", at, findings: ["bragging"] });
+    await seedCheck(store, { team: "T1", user: "U1", channel: "C3", at: now });
+    await seedCheck(store, { team: "T2", user: "U1", channel: "C3", at: now });
     await store.close();
   });
   afterAll(async () => {
@@ -60,38 +51,120 @@ describe("postcheck digest", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("prints this week's digest for a channel with --dry-run, naming only mentors who opted in", async () => {
+  it("--dry-run prints the digest and never claims the week", async () => {
     const r = await runPostcheck(["digest", "--channel", "C1", "--dry-run"], undefined, {
       DATABASE_PATH: db,
     });
+    expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("2 people checked 3 drafts here (average score 63/100)");
-    expect(r.stdout).toContain("1 feedback request, 2 thoughtful replies");
-    expect(r.stdout).toContain("What came up most:* `self-congratulation`");
-    expect(r.stdout).toContain("Thank you to <@U2> and 1 more teammate for mentoring");
-    expect(r.stdout).not.toContain("U3");
-    expect(r.stdout).not.toContain("U9");
+    expect(r.stdout).toContain("postcoach weekly digest\nLast week,");
+    expect(r.stdout).toContain("*Drafts checked*: 1");
+    expect(r.stdout).toContain("*What came up most* (in 1 of 1 draft)");
+    expect(deliveries()).toEqual([]);
   });
 
-  it("posts it with the bot token through the Slack Web API", async () => {
-    const r = await runPostcheck(["digest", "--channel", "C1"], undefined, {
-      DATABASE_PATH: db,
-      SLACK_BOT_TOKEN: "xoxb-digest",
-      SLACK_API_URL: fake.apiUrl,
-    });
-    expect(r.code).toBe(0);
-    const post = await fake.waitForCall("chat.postMessage");
+  it("posts once per channel and week: a second run says so, --force posts again", async () => {
+    const first = await runPostcheck(["digest", "--channel", "C1"], undefined, env());
+    expect(first.stdout).toBe("Digest posted to C1.\n");
+    expect(first.code).toBe(0);
+    const post = fake.callsTo("chat.postMessage")[0]!;
     expect(post.params.channel).toBe("C1");
     expect(JSON.stringify(post.params.blocks)).toContain("postcoach weekly digest");
+    expect(post.params.metadata).toMatchObject({
+      event_type: "postcoach_digest",
+      event_payload: { team_id: "T1" },
+    });
+    expect(deliveries()).toEqual([{ team_id: "T1", channel_id: "C1", status: "posted" }]);
+
+    const again = await runPostcheck(["digest", "--channel", "C1"], undefined, env());
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(
+      /^Already posted this week in C1 \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\): nothing sent\. --force posts it again\.\n$/,
+    );
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
+
+    const forced = await runPostcheck(["digest", "--channel", "C1", "--force"], undefined, env());
+    expect(forced.stdout).toBe("Digest posted to C1.\n");
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
   });
 
-  it("explains what is missing, with exit codes 2 (usage) and 1 (cannot post)", async () => {
-    expect((await runPostcheck(["digest", "--dry-run"], undefined, { DATABASE_PATH: db })).code).toBe(2);
+  it("asks for --team when the channel id is known in two workspaces", async () => {
+    const r = await runPostcheck(["digest", "--channel", "C3", "--dry-run"], undefined, {
+      DATABASE_PATH: db,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("postcheck digest: C3 exists in several workspaces (T1, T2): add --team\n");
+    const t2 = await runPostcheck(["digest", "--channel", "C3", "--team", "T2", "--dry-run"], undefined, {
+      DATABASE_PATH: db,
+    });
+    expect(t2.code).toBe(0);
+  });
+
+  it("explains usage errors in one line with exit code 2, and a missing token with 1", async () => {
+    for (const [args, message] of [
+      [["digest", "--dry-run"], /--channel needs a Slack channel id/],
+      [
+        ["digest", "now", "--channel", "C1"],
+        /^postcheck digest: unexpected "now" \(usage: postcheck digest --channel C…/,
+      ],
+      [["digest", "--channel", "C1", "--dry-run", "--force"], /don't go together/],
+      [["digest", "--channel", "C1", "--team", "nope", "--dry-run"], /--team needs a Slack workspace id/],
+      [["--channel", "C1", "a draft"], /--channel, --team, --dry-run and --force go with digest/],
+    ] as const) {
+      const r = await runPostcheck([...args], undefined, { DATABASE_PATH: db });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr.split("\n")[0]).toMatch(message);
+      expect(r.stdout).toBe("");
+    }
     const noToken = await runPostcheck(["digest", "--channel", "C1"], undefined, {
       DATABASE_PATH: db,
       SLACK_BOT_TOKEN: "",
     });
     expect(noToken.code).toBe(1);
-    expect(noToken.stderr).toMatch(/SLACK_BOT_TOKEN is required/);
+    expect(noToken.stderr).toBe(
+      "postcheck digest: SLACK_BOT_TOKEN is required to post (or use --dry-run to print it)\n",
+    );
   });
+
+  it("with Slack unreachable, gives up at once with exit 1 and one line", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const url = `http://127.0.0.1:${port}/api/`;
+    const r = await runPostcheck(
+      ["digest", "--channel", "C2", "--team", "T1"],
+      undefined,
+      env({ SLACK_API_URL: url }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^postcheck digest: could not reach Slack at ${url} \\(.*ECONNREFUSED.*\\); nothing was posted\\n$`,
+      ),
+    );
+  });
+
+  it("with Slack silent, gives up within 30 seconds with exit 1 and one line", async () => {
+    const sockets: import("node:net").Socket[] = [];
+    const silent = http.createServer(() => undefined);
+    silent.on("connection", (s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/`;
+    const started = Date.now();
+    const r = await runPostcheck(
+      ["digest", "--channel", "C2", "--team", "T1"],
+      undefined,
+      env({ SLACK_API_URL: url }),
+    );
+    const took = Date.now() - started;
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((res) => silent.close(() => res()));
+    expect(r.code).toBe(1);
+    expect(took).toBeLessThan(30_000);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(`postcheck digest: could not reach Slack at ${url}`);
+  }, 40_000);
 });

@@ -99,6 +99,10 @@ describe("App Home and privacy", () => {
   });
 
   it("/postcheck forget deletes everything about the user after confirmation: no table mentions them", async () => {
+    // The channel's digest U5 turned on stays on; who turned it on is forgotten.
+    await h.command("digest on", "pdigest", { user_id: "U5", channel_id: "C5" });
+    await h.fake.waitForResponse("pdigest");
+    expect(JSON.stringify(h.store.db.prepare("SELECT * FROM digest_schedules").all())).toContain("U5");
     await h.command("forget", "p3", { user_id: "U5" });
     const prompt = await h.fake.waitForResponse("p3");
     expect(JSON.stringify(prompt.body.blocks)).toContain("privacy_forget_confirmed");
@@ -117,6 +121,7 @@ describe("App Home and privacy", () => {
       for (const row of rows) expect(JSON.stringify(row), table).not.toContain("U5");
     }
     expect(await h.store.checks.count("T1", "U6")).toBe(1);
+    expect(await h.store.digestSchedules.get("T1", "C5")).toMatchObject({ enabled: true });
   });
 });
 

@@ -115,7 +115,11 @@ describe("/postcheck over HTTP", () => {
   it("turns the weekly digest on for a channel", async () => {
     await h.command("digest on", "rd");
     expect(String((await h.fake.waitForResponse("rd")).body.text)).toMatch(/weekly|Monday/);
-    expect(await h.store.digest.digestChannels()).toEqual([{ teamId: "T1", channelId: "C1" }]);
+    expect(await h.store.digestSchedules.get("T1", "C1")).toMatchObject({
+      enabled: true,
+      weekday: 1,
+      minute: 540,
+    });
   });
 
   it("does not offer 'Ask a teammate' in a DM", async () => {

@@ -36,6 +36,34 @@ describe("migrations", () => {
   });
 });
 
+describe("migration 5", () => {
+  it("keeps the digest of channels that had it on: Monday 09:00 UTC, as they were promised", async () => {
+    const path = join(dir, "v4.db");
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    const add = db.prepare(
+      "INSERT INTO channel_settings (team_id, channel_id, public_feedback, weekly_digest, updated_by, updated_at) VALUES (?, ?, ?, ?, 'U1', 5)",
+    );
+    add.run("T1", "C1", 0, 1);
+    add.run("T1", "C2", 1, 0);
+    db.close();
+    const store = createSqliteStore(path);
+    expect(await store.digestSchedules.get("T1", "C1")).toEqual({
+      teamId: "T1",
+      channelId: "C1",
+      enabled: true,
+      weekday: 1,
+      minute: 540,
+      tz: "UTC",
+      language: "auto",
+      nextSlotAt: null,
+    });
+    expect(await store.digestSchedules.get("T1", "C2")).toBeUndefined();
+    expect(await store.settings.channel("T1", "C2")).toEqual({ publicFeedback: true });
+    await store.close();
+  });
+});
+
 describe("processed events", () => {
   it("claims a key once until it expires", async () => {
     let now = 1_000_000;

@@ -1,0 +1,161 @@
+import type { Logger } from "@slack/bolt";
+import { digestPlain } from "../slack/digest.js";
+import { createSqliteStore, type Store } from "../store/index.js";
+import { buildDigest } from "./build.js";
+import { DigestScheduler, digestClient, slackError } from "./deliveries.js";
+
+interface Out {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface DigestOptions {
+  channel?: string;
+  team?: string;
+  dryRun: boolean;
+  force: boolean;
+  /** Words after `digest`: none are expected. */
+  unexpected?: string[];
+}
+
+export const DIGEST_USAGE = "postcheck digest --channel C… [--team T…] [--dry-run] [--force]";
+
+/** However Slack behaves, the command ends within this (one call times out after CALL_TIMEOUT_MS). */
+export const DIGEST_DEADLINE_MS = 20_000;
+const CALL_TIMEOUT_MS = 8_000;
+
+/** The Web API client's own warnings would add lines to a command that answers in one. */
+const QUIET: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => "error" as ReturnType<Logger["getLevel"]>,
+  setName: () => undefined,
+};
+
+class DigestCliError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * `postcheck digest`: builds a channel's digest of this week now and posts it, once per channel
+ * and week like the bot's own schedule (`--force` posts again), or prints it (`--dry-run`, which
+ * never claims the week). Exit codes: 0 posted or already posted, 1 not posted, 2 usage.
+ */
+export async function runDigestCommand(options: DigestOptions, io: Out): Promise<number> {
+  const result = await digestCommand(options, io.env);
+  if (result.stdout) io.stdout.write(`${result.stdout}\n`);
+  if (result.stderr) io.stderr.write(`postcheck digest: ${result.stderr}\n`);
+  return result.code;
+}
+
+interface Result {
+  code: number;
+  stdout?: string;
+  stderr?: string;
+}
+
+const failure = (stderr: string, code: number): Result => ({ code, stderr });
+
+async function digestCommand(options: DigestOptions, env: NodeJS.ProcessEnv): Promise<Result> {
+  const word = options.unexpected?.[0];
+  if (word !== undefined) return failure(`unexpected ${JSON.stringify(word)} (usage: ${DIGEST_USAGE})`, 2);
+  const channel = options.channel?.trim();
+  if (!channel || !/^[CG][A-Z0-9]+$/.test(channel))
+    return failure(
+      `--channel needs a Slack channel id, e.g. --channel C0123456789 (usage: ${DIGEST_USAGE})`,
+      2,
+    );
+  const team = options.team?.trim();
+  if (team !== undefined && !/^[TE][A-Z0-9]+$/.test(team))
+    return failure("--team needs a Slack workspace id, e.g. --team T0123456789", 2);
+  if (options.dryRun && options.force) return failure("--dry-run and --force don't go together", 2);
+  const token = env.SLACK_BOT_TOKEN?.trim();
+  if (!options.dryRun && !token)
+    return failure("SLACK_BOT_TOKEN is required to post (or use --dry-run to print it)", 1);
+  const apiUrl = env.SLACK_API_URL?.trim() || undefined;
+  const client = token ? digestClient(token, apiUrl, QUIET, CALL_TIMEOUT_MS) : undefined;
+
+  let store: Store;
+  try {
+    store = createSqliteStore(env.DATABASE_PATH?.trim() || "./data/postcoach.db");
+  } catch (err) {
+    return failure(`the database cannot be opened: ${(err as Error).message}`, 1);
+  }
+  const work = (async (): Promise<Result> => {
+    const teamId = team ?? (await teamOf(store, channel, client));
+    const scheduler = new DigestScheduler({ store, logger: QUIET, clientFor: () => client });
+    if (options.dryRun) {
+      const target = await scheduler.manualTarget(teamId, channel);
+      return { code: 0, stdout: digestPlain(await buildDigest(store, target)) };
+    }
+    const outcome = await scheduler.postNow(client!, teamId, channel, options.force);
+    if (outcome.status === "posted") return { code: 0, stdout: `Digest posted to ${channel}.` };
+    if (outcome.status === "already-posted") {
+      const when = outcome.postedAt
+        ? ` (${new Date(outcome.postedAt).toISOString().slice(0, 16).replace("T", " ")} UTC)`
+        : "";
+      return {
+        code: 0,
+        stdout: `Already posted this week in ${channel}${when}: nothing sent. --force posts it again.`,
+      };
+    }
+    if (outcome.status === "busy")
+      return failure(
+        `another postcoach process is posting this week's digest in ${channel} right now; try again in a few minutes, or use --force`,
+        1,
+      );
+    return failure(couldNotPost(channel, outcome.reason, apiUrl), 1);
+  })().catch((err: unknown) =>
+    err instanceof DigestCliError
+      ? failure(err.message, err.code)
+      : failure(couldNotPost(channel, slackError(err).reason, apiUrl), 1),
+  );
+  // The store closes once the work is over, even past the deadline: an attempt still in flight
+  // records its outcome, so the bot's own schedule retries it.
+  void work.finally(() => store.close());
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<Result>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve(
+          failure(
+            `Slack did not answer at ${apiUrl ?? "https://slack.com/api/"} within ${DIGEST_DEADLINE_MS / 1000} s: check the network (and SLACK_API_URL), then run it again`,
+            1,
+          ),
+        ),
+      DIGEST_DEADLINE_MS,
+    );
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function couldNotPost(channel: string, reason: string, apiUrl: string | undefined): string {
+  return /request error|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timeout|socket hang up/i.test(reason)
+    ? `could not reach Slack at ${apiUrl ?? "https://slack.com/api/"} (${reason.replace(/^A request error occurred: /, "")}); nothing was posted`
+    : `could not post to ${channel} (${reason})`;
+}
+
+/** The workspace of a channel: the one postcoach knows it in, or the bot token's. */
+async function teamOf(store: Store, channel: string, client: ReturnType<typeof digestClient> | undefined) {
+  const teams = await store.digestSchedules.teamsOfChannel(channel);
+  if (teams.length === 1) return teams[0]!;
+  if (teams.length > 1)
+    throw new DigestCliError(`${channel} exists in several workspaces (${teams.join(", ")}): add --team`, 2);
+  if (!client) throw new DigestCliError(`nothing is known about ${channel} yet: add --team T…`, 2);
+  const auth = await client.auth.test();
+  if (!auth.team_id) throw new DigestCliError("the bot token's workspace is unknown: add --team T…", 2);
+  return auth.team_id;
+}
