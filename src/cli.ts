@@ -1,17 +1,12 @@
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
-import {
-  type AnalyzeOptions,
-  coach,
-  LANGUAGES,
-  type Lang,
-  LlmCoach,
-  PLATFORMS,
-  type Platform,
-} from "./coach/index.js";
-import { ConfigError, llmConfigFromEnv } from "./config.js";
-import { formatReport } from "./report.js";
+// The coach's modules one by one, not its index: the index also loads the LLM client (openai and
+// zod, ~180 ms at start) that a run without OPENAI_API_KEY never uses (docs/benchmarks.md).
+import { analyze } from "./coach/analyze.js";
+import { type Coaching, coach, withLlm } from "./coach/coaching.js";
+import type { LlmCoach } from "./coach/llm.js";
+import { type AnalyzeOptions, LANGUAGES, type Lang, PLATFORMS, type Platform } from "./coach/types.js";
+import { formatReport, terminalSafe } from "./report.js";
 
 export const USAGE = `Usage:
   postcheck [--json] [--lang en|fr] [--platform linkedin|x|slack|blog] "<draft>"
@@ -21,7 +16,8 @@ export const USAGE = `Usage:
 
 Coaches a draft post: what a reader may notice, and questions to see it through their eyes.
   --json        print the result as one JSON object
-  --jsonl       read JSON lines {"text": "..."} (or plain lines) from stdin, write one result per line
+  --jsonl       read JSON lines {"text": "...", "lang"?: "en", "platform"?: "x"} (or plain lines)
+                from stdin, write exactly one result (or {"error", "line"}) per input line
   --lang        force the language (default: detected)
   --platform    where the post will go (default: linkedin)
   --llm         ask the LLM too (needs OPENAI_API_KEY; the default when it is set)
@@ -31,8 +27,10 @@ digest builds a channel's weekly digest from the database (DATABASE_PATH) and po
 SLACK_BOT_TOKEN, or prints it with --dry-run.
 `;
 
-/** Exit codes: 0 coached, 2 nothing to coach or a usage error. */
+/** Exit codes: 0 coached, 1 an error (output could not be written), 2 nothing to coach or a usage error. */
 export const EXIT_USAGE = 2;
+/** stdout was closed by its reader (`| head -1`): what a shell reports for a process stopped by SIGPIPE. */
+export const EXIT_CLOSED_PIPE = 141;
 
 class UsageError extends Error {}
 
@@ -61,19 +59,28 @@ function parse(argv: string[]) {
     },
   });
   const options: AnalyzeOptions = {};
-  if (values.lang !== undefined) {
-    if (!LANGUAGES.includes(values.lang as Lang))
-      throw new UsageError(`--lang must be en or fr, not "${values.lang}".`);
-    options.lang = values.lang as Lang;
-  }
-  if (values.platform !== undefined) {
-    const p = values.platform.toLowerCase() === "twitter" ? "x" : values.platform.toLowerCase();
-    if (!PLATFORMS.includes(p as Platform)) {
-      throw new UsageError(`--platform must be one of ${PLATFORMS.join(", ")}, not "${values.platform}".`);
-    }
-    options.platform = p as Platform;
-  }
+  if (values.lang !== undefined) options.lang = langOption(values.lang, "--lang");
+  if (values.platform !== undefined) options.platform = platformOption(values.platform, "--platform");
   return { values, positionals, options };
+}
+
+function langOption(value: unknown, name: string): Lang {
+  if (!LANGUAGES.includes(value as Lang))
+    throw new UsageError(`${name} must be en or fr, not ${show(value)}.`);
+  return value as Lang;
+}
+
+function platformOption(value: unknown, name: string): Platform {
+  const p = typeof value === "string" ? value.toLowerCase() : value;
+  const platform = p === "twitter" ? "x" : p;
+  if (!PLATFORMS.includes(platform as Platform))
+    throw new UsageError(`${name} must be one of ${PLATFORMS.join(", ")}, not ${show(value)}.`);
+  return platform as Platform;
+}
+
+function show(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -83,39 +90,77 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** One JSON line → the draft text; plain lines are drafts as they are. */
-export function draftFromLine(line: string): string {
+/** What one input line of --jsonl asks for, or why it cannot be coached. */
+export type JsonlLine = { draft: string; options: AnalyzeOptions } | { error: string };
+
+/**
+ * Reads one --jsonl line. A line starting with `{` is a JSON object `{"text", "lang"?, "platform"?}`
+ * (its lang and platform override the command line's); any other line is a draft as it is.
+ */
+export function readJsonlLine(line: string, defaults: AnalyzeOptions): JsonlLine {
   const trimmed = line.trim();
-  if (trimmed.startsWith("{")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(trimmed);
-    } catch {
-      return line;
-    }
-    const text = (parsed as { text?: unknown }).text;
-    if (typeof text !== "string") throw new Error('each JSON line needs a "text" string');
-    return text;
+  if (trimmed === "") return { error: "blank line: nothing to coach" };
+  if (!trimmed.startsWith("{")) return { draft: line, options: defaults };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch {
+    return { error: "not valid JSON (a line starting with { is read as a JSON object)" };
   }
-  return line;
+  const fields = parsed as { text?: unknown; lang?: unknown; platform?: unknown };
+  if (typeof fields.text !== "string") return { error: 'each JSON line needs a "text" string' };
+  if (fields.text.trim() === "") return { error: '"text" is empty: nothing to coach' };
+  try {
+    const options = { ...defaults };
+    if (fields.lang !== undefined && fields.lang !== null) options.lang = langOption(fields.lang, '"lang"');
+    if (fields.platform !== undefined && fields.platform !== null)
+      options.platform = platformOption(fields.platform, '"platform"');
+    return { draft: fields.text, options };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
 }
 
+/**
+ * Coaches stdin line by line. Without an LLM every complete line of a chunk of input is coached at
+ * once and the chunk's results go out in one write: a write per line (a system call each) cost more
+ * than coaching the line. Results still stream, chunk by chunk, in input order.
+ */
 async function runJsonl(io: Io, options: AnalyzeOptions, llm?: LlmCoach): Promise<number> {
-  const rl = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNo = 0;
-  for await (const line of rl) {
+  let pending = "";
+  const coachLine = async (line: string): Promise<string> => {
     lineNo++;
-    if (line.trim() === "") continue;
-    let out: string;
+    const read = readJsonlLine(line.endsWith("\r") ? line.slice(0, -1) : line, options);
+    if ("error" in read) return JSON.stringify({ error: read.error, line: lineNo });
     try {
-      out = JSON.stringify(await coach(draftFromLine(line), options, llm));
+      const result: Coaching = llm
+        ? await coach(read.draft, read.options, llm)
+        : withLlm(analyze(read.draft, read.options), undefined);
+      return JSON.stringify(result);
     } catch (err) {
-      // Keep one output line per input line so results stay aligned with their drafts.
-      out = JSON.stringify({ error: `line ${lineNo}: ${(err as Error).message}`, line: lineNo });
+      return JSON.stringify({ error: (err as Error).message, line: lineNo });
     }
-    if (!io.stdout.write(`${out}\n`)) await new Promise((r) => io.stdout.once("drain", r));
+  };
+  const coachLines = async (lines: string[]): Promise<void> => {
+    let out = "";
+    for (const line of lines) out += `${await coachLine(line)}\n`;
+    if (out !== "") await write(io.stdout, out);
+  };
+  for await (const chunk of io.stdin) {
+    const lines = (pending + (typeof chunk === "string" ? chunk : chunk.toString("utf8"))).split("\n");
+    pending = lines.pop() ?? "";
+    await coachLines(lines);
   }
+  // A last line without its newline is still a line.
+  if (pending !== "") await coachLines([pending]);
   return 0;
+}
+
+/** Writes, waiting while the reader is slower than the coach. */
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (stream.write(text)) return Promise.resolve();
+  return new Promise((resolve) => stream.once("drain", resolve));
 }
 
 export async function main(io: Io): Promise<number> {
@@ -123,7 +168,7 @@ export async function main(io: Io): Promise<number> {
   try {
     parsed = parse(io.argv);
   } catch (err) {
-    io.stderr.write(`postcheck: ${(err as Error).message}\n\n${USAGE}`);
+    io.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   const { values, positionals, options } = parsed;
@@ -137,9 +182,9 @@ export async function main(io: Io): Promise<number> {
   }
   let llm: LlmCoach | undefined;
   try {
-    llm = llmFor(values, io.env);
+    llm = await llmFor(values, io.env);
   } catch (err) {
-    io.stderr.write(`postcheck: ${(err as Error).message}\n`);
+    io.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n`);
     return EXIT_USAGE;
   }
   if (values.jsonl) return runJsonl(io, options, llm);
@@ -153,30 +198,57 @@ export async function main(io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   const result = await coach(draft, options, llm);
-  if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
-  else io.stdout.write(formatReport(result, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR));
+  await write(
+    io.stdout,
+    values.json
+      ? `${JSON.stringify(result)}\n`
+      : formatReport(result, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR),
+  );
   return 0;
 }
 
 /** The LLM coach when asked for (or by default when OPENAI_API_KEY is set), unless --no-llm. */
-function llmFor(values: { llm?: boolean; "no-llm"?: boolean }, env: NodeJS.ProcessEnv): LlmCoach | undefined {
+async function llmFor(
+  values: { llm?: boolean; "no-llm"?: boolean },
+  env: NodeJS.ProcessEnv,
+): Promise<LlmCoach | undefined> {
   if (values["no-llm"] || values.llm === false) return undefined;
-  const config = llmConfigFromEnv(env);
-  if (!config.apiKey) {
-    if (values.llm) throw new ConfigError("--llm needs OPENAI_API_KEY (in the environment or .env)");
+  if (!env.OPENAI_API_KEY?.trim()) {
+    if (values.llm) throw new UsageError("--llm needs OPENAI_API_KEY (in the environment or .env)");
     return undefined;
   }
+  // Loaded only now: the configuration's validation and the LLM client are the slow imports.
+  const [{ llmConfigFromEnv }, { LlmCoach }] = await Promise.all([
+    import("./config.js"),
+    import("./coach/llm.js"),
+  ]);
+  const config = llmConfigFromEnv(env);
   return new LlmCoach({
-    apiKey: config.apiKey,
+    apiKey: config.apiKey ?? "",
     baseUrl: config.baseUrl,
     model: config.model,
     timeoutMs: config.timeoutMs,
   });
 }
 
+/**
+ * When stdout goes away the run ends quietly: a reader that closed the pipe (`| head -1`) exits
+ * 141, as a process stopped by SIGPIPE; any other write error (a full disk) is one line and exit 1.
+ */
+function endQuietlyOnOutputErrors(stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void {
+  stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(EXIT_CLOSED_PIPE);
+    stderr.write(`postcheck: could not write the output (${err.code ?? err.message})\n`);
+    process.exit(1);
+  });
+  // A closed stderr is no reason to fail a run whose results went out.
+  stderr.on("error", () => undefined);
+}
+
 /** Entry point of the `postcheck` bin. */
 export async function runCli(): Promise<void> {
   loadDotenv({ quiet: true });
+  endQuietlyOnOutputErrors(process.stdout, process.stderr);
   try {
     process.exitCode = await main({
       argv: process.argv.slice(2),
@@ -186,7 +258,7 @@ export async function runCli(): Promise<void> {
       env: process.env,
     });
   } catch (err) {
-    process.stderr.write(`postcheck: ${(err as Error).message}\n`);
+    process.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n`);
     process.exitCode = 1;
   }
 }

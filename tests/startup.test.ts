@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "./helpers/fake-slack.js";
 import { ROOT } from "./helpers/spawn.js";
 
-/** Runs `src/main.ts` as `npm start` does, with only the given environment, until it prints `until`. */
+/** Runs the bot as `npm start` does (the compiled dist/main.js), with only the given environment, until it prints `until`. */
 function start(env: Record<string, string>, until?: RegExp): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, ["dist/main.js"], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     });

@@ -170,8 +170,10 @@ export class ReplyPool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    // The entry registers tsx in the worker, so it runs the TypeScript source like the main thread.
-    const w = new Worker(new URL("./reply-worker.mjs", import.meta.url), {
+    // Compiled, the worker is the JavaScript beside this file; run from the TypeScript source
+    // (tests, `npm run dev`), its .mjs entry registers tsx first.
+    const entry = import.meta.url.endsWith(".ts") ? "./reply-worker.mjs" : "./reply-worker.js";
+    const w = new Worker(new URL(entry, import.meta.url), {
       workerData: {
         databasePath: this.databasePath,
         nice: REPLY_THREAD_NICE,
