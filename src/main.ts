@@ -1,3 +1,4 @@
+import type { Logger } from "@slack/bolt";
 import { config as loadDotenv } from "dotenv";
 import { StartError, startSlackApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
+  keepServingAfterStrayErrors(logger);
   const stops: (() => Promise<void>)[] = [];
 
   if (config.mode === "playground") {
@@ -58,6 +60,20 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/**
+ * The last resort. Requests are checked before Bolt reads them and listeners' errors reach Bolt's
+ * error handler, so nothing should get here; if something does, it is one log line (not a dump of
+ * the request) and the bot goes on serving everyone else.
+ */
+function keepServingAfterStrayErrors(logger: Logger): void {
+  const line = (err: unknown) =>
+    err instanceof Error ? `${err.name}: ${err.message}` : `a non-error value (${typeof err})`;
+  process.on("unhandledRejection", (reason) =>
+    logger.error(`unexpected error, still serving: ${line(reason)}`),
+  );
+  process.on("uncaughtException", (err) => logger.error(`unexpected error, still serving: ${line(err)}`));
 }
 
 main().catch((err: unknown) => {
