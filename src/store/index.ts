@@ -17,7 +17,13 @@ export type { MentoringStore } from "./mentoring.js";
 export type { PrivacyStore } from "./privacy.js";
 export type { ScheduleStore } from "./schedules.js";
 export type { ChannelSettings, SettingsStore } from "./settings.js";
-export { applyDefaults, type SettingsPatch, type UserSettings, type UserStore } from "./users.js";
+export {
+  applyDefaults,
+  LANGUAGE_SETTINGS,
+  type SettingsPatch,
+  type UserSettings,
+  type UserStore,
+} from "./users.js";
 
 /**
  * Everything postcoach keeps, one module per concept. The interface is Promise-based even though
