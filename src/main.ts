@@ -7,7 +7,7 @@ import { createLogger } from "./logger.js";
 import { startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
 import { createServices } from "./services.js";
-import { createSqliteStore } from "./store/index.js";
+import { createSqliteStore, MAIN_THREAD_STORE } from "./store/index.js";
 
 /** Reads the configuration and starts the bot (or the playground). One clear line on failure. */
 async function main(): Promise<void> {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   } else {
     let store: ReturnType<typeof createSqliteStore>;
     try {
-      store = createSqliteStore(config.databasePath);
+      store = createSqliteStore(config.databasePath, MAIN_THREAD_STORE);
     } catch (err) {
       throw new StartError(
         `DATABASE_PATH ${config.databasePath} cannot be opened: ${(err as Error).message}`,

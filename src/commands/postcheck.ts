@@ -116,6 +116,10 @@ async function afterReply(
   clients: Map<string, webApi.WebClient>,
   outcome: ReplyOutcome,
 ): Promise<void> {
+  if (outcome.late) {
+    services.logger.warn(outcome.warning ?? "a check recorded late failed");
+    return;
+  }
   if (!outcome.ok)
     services.logger.warn(`coaching reply not delivered: ${outcome.error ?? `HTTP ${outcome.status}`}`);
   else services.logger.debug(`postcheck reply built and sent in ${outcome.ms.toFixed(1)} ms`);

@@ -38,6 +38,8 @@ export interface ReplyOutcome {
   tzStale?: boolean;
   /** Something to log (the check could not be recorded); the reply still went out. */
   warning?: string;
+  /** Not a reply: a warning about one answered earlier (its check, recorded late, failed). */
+  late?: true;
   error?: string;
   /** The job, sent back only when the main thread has more to do (the LLM, a stale time zone). */
   job?: ReplyJob;
@@ -183,8 +185,19 @@ export class ReplyPool {
     });
     w.unref();
     this.sampleBusy();
-    w.on("message", (outcomes: ReplyOutcome[]) => {
-      for (const o of outcomes) this.settle(o);
+    w.on("message", (message: ReplyOutcome[] | { warning: string }) => {
+      if (Array.isArray(message)) for (const o of message) this.settle(o);
+      // Something to log about a job already answered (a check recorded late failed).
+      else
+        this.followUp({
+          id: 0,
+          chars: 0,
+          ok: true,
+          status: 200,
+          ms: 0,
+          warning: message.warning,
+          late: true,
+        });
     });
     w.on("error", (err) => this.failAll(err.message));
     w.on("exit", () => {

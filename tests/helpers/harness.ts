@@ -5,7 +5,7 @@ import { type RunningApp, startSlackApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices, type Services } from "../../src/services.js";
-import { createSqliteStore } from "../../src/store/index.js";
+import { createSqliteStore, MAIN_THREAD_STORE } from "../../src/store/index.js";
 import { FakeSlack } from "./fake-slack.js";
 import {
   eventCallbackBody,
@@ -23,6 +23,8 @@ export interface Harness {
   url: string;
   services: Services;
   store: ReturnType<typeof createSqliteStore>;
+  /** The SQLite file (a temp folder of its own). */
+  databasePath: string;
   logs: string[];
   command(
     text: string,
@@ -53,7 +55,7 @@ export async function startHarness(
   });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, (line) => logs.push(line));
-  const store = createSqliteStore(config.databasePath);
+  const store = createSqliteStore(config.databasePath, MAIN_THREAD_STORE);
   const services = createServices(store, logger, {
     linkPolicy: { allowlist: config.linkFetchAllowlist, timeoutMs: 2000 },
     databasePath: config.databasePath,
@@ -68,6 +70,7 @@ export async function startHarness(
     url,
     services,
     store,
+    databasePath: config.databasePath,
     logs,
     command: (text, responseId = "cmd", fields, o) =>
       postSigned(url, slashCommandBody(text, fake.responseUrl(responseId), fields), FORM, o),
