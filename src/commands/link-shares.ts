@@ -116,14 +116,17 @@ async function coachShare(
       .slice(0, MAX_LINKS)
       .map(async (url) => ({ url, page: await fetchPage(url, services.linkPolicy) })),
   );
-  const readable = pages.flatMap(({ url, page }) => {
-    if (!page.ok) {
-      services.logger.info(`link not read (${page.reason}): ${new URL(url).host}`);
-      return [];
-    }
-    const article = extractArticle(page.body, page.contentType);
-    return article.text ? [{ url, article }] : [];
-  });
+  const read = await Promise.all(
+    pages.map(async ({ url, page }) => {
+      if (!page.ok) {
+        services.logger.info(`link not read (${page.reason}): ${new URL(url).host}`);
+        return undefined;
+      }
+      const article = await extractArticle(page.body, page.contentType);
+      return article.text ? { url, article } : undefined;
+    }),
+  );
+  const readable = read.filter((r) => r !== undefined);
   const draft = [message, ...readable.map((r) => r.article.text)].filter(Boolean).join("\n\n");
   if (draft === "") return;
   const { options, settings: userSettings } = await userDefaults(services, share.team, share.user);

@@ -176,6 +176,9 @@ export class ReplyPool {
     // (tests, `npm run dev`), its .mjs entry registers tsx first.
     const entry = import.meta.url.endsWith(".ts") ? "./reply-worker.mjs" : "./reply-worker.js";
     const w = new Worker(new URL(entry, import.meta.url), {
+      // A small young generation: replies are short-lived garbage, and the default lets it grow
+      // to tens of MB per thread (the bot's resident memory, docs/benchmarks.md).
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
       workerData: {
         databasePath: this.databasePath,
         nice: REPLY_THREAD_NICE,

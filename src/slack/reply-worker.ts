@@ -8,7 +8,7 @@ import http from "node:http";
 import https from "node:https";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { analyze } from "../coach/index.js";
+import { analyze } from "../coach/analyze.js";
 import { RECORD_WAIT_MS } from "../commands/activity.js";
 import { TOO_LATE, within } from "../commands/within.js";
 import { recordCheck } from "../mentoring/activity.js";
