@@ -2,10 +2,10 @@ import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 // The coach's modules one by one, not its index: the index also loads the LLM client (openai and
 // zod, ~180 ms at start) that a run without OPENAI_API_KEY never uses (docs/benchmarks.md).
-import { analyze } from "./coach/analyze.js";
-import { type Coaching, coach, withLlm } from "./coach/coaching.js";
+import { coach } from "./coach/coaching.js";
 import type { LlmCoach } from "./coach/llm.js";
-import { type AnalyzeOptions, LANGUAGES, type Lang, PLATFORMS, type Platform } from "./coach/types.js";
+import type { AnalyzeOptions } from "./coach/types.js";
+import { langOption, platformOption, runJsonl, write } from "./jsonl.js";
 import { formatReport, terminalSafe } from "./report.js";
 
 export const USAGE = `Usage:
@@ -64,103 +64,11 @@ function parse(argv: string[]) {
   return { values, positionals, options };
 }
 
-function langOption(value: unknown, name: string): Lang {
-  if (!LANGUAGES.includes(value as Lang))
-    throw new UsageError(`${name} must be en or fr, not ${show(value)}.`);
-  return value as Lang;
-}
-
-function platformOption(value: unknown, name: string): Platform {
-  const p = typeof value === "string" ? value.toLowerCase() : value;
-  const platform = p === "twitter" ? "x" : p;
-  if (!PLATFORMS.includes(platform as Platform))
-    throw new UsageError(`${name} must be one of ${PLATFORMS.join(", ")}, not ${show(value)}.`);
-  return platform as Platform;
-}
-
-function show(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
-}
-
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream)
     chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
-}
-
-/** What one input line of --jsonl asks for, or why it cannot be coached. */
-export type JsonlLine = { draft: string; options: AnalyzeOptions } | { error: string };
-
-/**
- * Reads one --jsonl line. A line starting with `{` is a JSON object `{"text", "lang"?, "platform"?}`
- * (its lang and platform override the command line's); any other line is a draft as it is.
- */
-export function readJsonlLine(line: string, defaults: AnalyzeOptions): JsonlLine {
-  const trimmed = line.trim();
-  if (trimmed === "") return { error: "blank line: nothing to coach" };
-  if (!trimmed.startsWith("{")) return { draft: line, options: defaults };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(trimmed);
-  } catch {
-    return { error: "not valid JSON (a line starting with { is read as a JSON object)" };
-  }
-  const fields = parsed as { text?: unknown; lang?: unknown; platform?: unknown };
-  if (typeof fields.text !== "string") return { error: 'each JSON line needs a "text" string' };
-  if (fields.text.trim() === "") return { error: '"text" is empty: nothing to coach' };
-  try {
-    const options = { ...defaults };
-    if (fields.lang !== undefined && fields.lang !== null) options.lang = langOption(fields.lang, '"lang"');
-    if (fields.platform !== undefined && fields.platform !== null)
-      options.platform = platformOption(fields.platform, '"platform"');
-    return { draft: fields.text, options };
-  } catch (err) {
-    return { error: (err as Error).message };
-  }
-}
-
-/**
- * Coaches stdin line by line. Without an LLM every complete line of a chunk of input is coached at
- * once and the chunk's results go out in one write: a write per line (a system call each) cost more
- * than coaching the line. Results still stream, chunk by chunk, in input order.
- */
-async function runJsonl(io: Io, options: AnalyzeOptions, llm?: LlmCoach): Promise<number> {
-  let lineNo = 0;
-  let pending = "";
-  const coachLine = async (line: string): Promise<string> => {
-    lineNo++;
-    const read = readJsonlLine(line.endsWith("\r") ? line.slice(0, -1) : line, options);
-    if ("error" in read) return JSON.stringify({ error: read.error, line: lineNo });
-    try {
-      const result: Coaching = llm
-        ? await coach(read.draft, read.options, llm)
-        : withLlm(analyze(read.draft, read.options), undefined);
-      return JSON.stringify(result);
-    } catch (err) {
-      return JSON.stringify({ error: (err as Error).message, line: lineNo });
-    }
-  };
-  const coachLines = async (lines: string[]): Promise<void> => {
-    let out = "";
-    for (const line of lines) out += `${await coachLine(line)}\n`;
-    if (out !== "") await write(io.stdout, out);
-  };
-  for await (const chunk of io.stdin) {
-    const lines = (pending + (typeof chunk === "string" ? chunk : chunk.toString("utf8"))).split("\n");
-    pending = lines.pop() ?? "";
-    await coachLines(lines);
-  }
-  // A last line without its newline is still a line.
-  if (pending !== "") await coachLines([pending]);
-  return 0;
-}
-
-/** Writes, waiting while the reader is slower than the coach. */
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (stream.write(text)) return Promise.resolve();
-  return new Promise((resolve) => stream.once("drain", resolve));
 }
 
 export async function main(io: Io): Promise<number> {

@@ -117,6 +117,29 @@ describe("postcheck CLI", () => {
     expect(result.findings.map((f: { rule: string }) => f.rule)).toContain("draft-truncated");
   });
 
+  it("keeps lines in order and numbered right on a large input, coached on several threads", async () => {
+    const kinds = [
+      (i: number) => JSON.stringify({ text: `Draft number ${i}: what would you do?` }),
+      () => "",
+      () => "{broken",
+      (i: number) => JSON.stringify({ text: `Voici le brouillon ${i} pour vous.`, lang: "fr" }),
+    ];
+    const lines = Array.from({ length: 12_000 }, (_, i) => kinds[i % kinds.length]!(i + 1));
+    const r = await runPostcheck(["--jsonl"], `${lines.join("\n")}\n`);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trimEnd().split("\n");
+    expect(out).toHaveLength(12_000);
+    for (const i of [0, 1, 2, 3, 5_001, 5_002, 11_998, 11_999]) {
+      const result = JSON.parse(out[i]!);
+      if (i % 4 === 1) expect(result).toEqual({ error: "blank line: nothing to coach", line: i + 1 });
+      else if (i % 4 === 2)
+        expect(result).toMatchObject({ error: expect.stringMatching(/JSON/), line: i + 1 });
+      else if (i % 4 === 3) expect(result.language).toBe("fr");
+      else expect(result.questions.join(" ")).toBeTruthy();
+    }
+    expect(JSON.parse(out[8_000]!).findings).toBeInstanceOf(Array);
+  });
+
   it("strips terminal control sequences from the draft text it echoes", async () => {
     const draft =
       "\u001b]0;pwned\u0007I'm thrilled \u001b[2J\u001b[31mto announce\u009b1m I won \u001bc\u202ethe award!\u0007";
