@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startSlackApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { createLogger } from "../src/logger.js";
-import { createServices } from "../src/services.js";
-import { createSqliteStore } from "../src/store/index.js";
-import { FakeSlack } from "./helpers/fake-slack.js";
-import { type Harness, startHarness } from "./helpers/harness.js";
+import {
+  type Harness,
+  type Running as SocketHarness,
+  startHarness,
+  startSocketHarness,
+} from "./helpers/harness.js";
 import { PageServer } from "./helpers/page-server.js";
 import { blockActionPayload, slashCommandFields } from "./helpers/slack-requests.js";
 
@@ -92,40 +88,20 @@ describe("LOG_LEVEL=error in HTTP mode", () => {
 });
 
 describe("logs in Socket Mode at LOG_LEVEL=debug", () => {
-  const fake = new FakeSlack();
-  const dir = mkdtempSync(join(tmpdir(), "postcoach-socket-logs-"));
-  const logs: string[] = [];
-  let running: RunningApp;
-  let store: ReturnType<typeof createSqliteStore>;
-  let services: ReturnType<typeof createServices>;
-
+  let h: SocketHarness;
   beforeAll(async () => {
-    await fake.start();
-    const config = loadConfig({
+    h = await startSocketHarness({
       SLACK_BOT_TOKEN: "xoxb-socket-token",
       SLACK_APP_TOKEN: "xapp-socket-token",
-      SLACK_API_URL: fake.apiUrl,
-      DATABASE_PATH: join(dir, "db.sqlite"),
       LOG_LEVEL: "debug",
     });
-    const logger = createLogger(config.logLevel, (line) => logs.push(line));
-    store = createSqliteStore(config.databasePath);
-    services = createServices(store, logger, {
-      linkPolicy: { allowlist: [] },
-      databasePath: config.databasePath,
-    });
-    running = await startSlackApp(config, services, logger);
-    await fake.waitFor(() => fake.socketConnected || undefined);
   });
   afterAll(async () => {
-    await running.stop();
-    await services.close();
-    await store.close();
-    await fake.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await h.stop();
   });
 
   it("never log an envelope's draft or a token", async () => {
+    const { fake } = h;
     fake.socketSend({
       envelope_id: "env-log",
       type: "slash_commands",
@@ -145,7 +121,7 @@ describe("logs in Socket Mode at LOG_LEVEL=debug", () => {
       },
     });
     await fake.waitFor(() => fake.callsTo("chat.postMessage")[0]);
-    const all = logs.join("");
+    const all = h.logs.join("");
     expect(all).toMatch(/DEBUG postcoach Received a message on the WebSocket: \[payload not logged\]/);
     expect(all).not.toContain(SECRET_WORD);
     expect(all).not.toContain("socket-token");

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningApp, startSlackApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices, type Services } from "../../src/services.js";
 import { createSqliteStore, MAIN_THREAD_STORE } from "../../src/store/index.js";
@@ -18,14 +18,8 @@ import {
   slashCommandBody,
 } from "./slack-requests.js";
 
-export interface Harness {
-  fake: FakeSlack;
+export interface Harness extends Running {
   url: string;
-  services: Services;
-  store: ReturnType<typeof createSqliteStore>;
-  /** The SQLite file (a temp folder of its own). */
-  databasePath: string;
-  logs: string[];
   command(
     text: string,
     responseId?: string,
@@ -34,23 +28,33 @@ export interface Harness {
   ): ReturnType<typeof postSigned>;
   event(event: Record<string, unknown>, eventId?: string, o?: PostOptions): ReturnType<typeof postSigned>;
   interact(payload: Record<string, unknown>, o?: PostOptions): ReturnType<typeof postSigned>;
+}
+
+/** What both harnesses share: the app as main.ts starts it, a fake Slack, a temp database. */
+export interface Running {
+  fake: FakeSlack;
+  config: Config;
+  services: Services;
+  store: ReturnType<typeof createSqliteStore>;
+  /** The SQLite file (a temp folder of its own). */
+  databasePath: string;
+  /** Every log line, as written. */
+  logs: string[];
+  app: RunningApp;
   stop(): Promise<void>;
 }
 
-/** The real Bolt app in HTTP mode on a free port, talking to a fresh fake Slack and a temp database. */
-export async function startHarness(
-  env: Record<string, string> = {},
-  options: { replyQueue?: Parameters<typeof createServices>[2]["replyQueue"] } = {},
-): Promise<Harness> {
+async function boot(
+  defaults: Record<string, string>,
+  env: Record<string, string>,
+  replyQueue?: Parameters<typeof createServices>[2]["replyQueue"],
+): Promise<Running> {
   const fake = await new FakeSlack().start();
   const dir = mkdtempSync(join(tmpdir(), "postcoach-"));
   const config = loadConfig({
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    PORT: "0",
     SLACK_API_URL: fake.apiUrl,
     DATABASE_PATH: join(dir, "postcoach.db"),
-    LOG_LEVEL: "debug",
+    ...defaults,
     ...env,
   });
   const logs: string[] = [];
@@ -61,27 +65,60 @@ export async function startHarness(
     databasePath: config.databasePath,
     llm: config.llm,
     retentionDays: config.retentionDays,
-    replyQueue: options.replyQueue,
+    replyQueue,
   });
-  const running: RunningApp = await startSlackApp(config, services, logger);
-  const url = `http://127.0.0.1:${running.port}/slack/events`;
+  const app = await startSlackApp(config, services, logger);
   return {
     fake,
-    url,
+    config,
     services,
     store,
     databasePath: config.databasePath,
     logs,
-    command: (text, responseId = "cmd", fields, o) =>
-      postSigned(url, slashCommandBody(text, fake.responseUrl(responseId), fields), FORM, o),
-    event: (event, eventId, o) => postSigned(url, eventCallbackBody(event, eventId), JSON_TYPE, o),
-    interact: (payload, o) => postSigned(url, interactionBody(payload), FORM, o),
+    app,
     stop: async () => {
-      await running.stop();
+      await app.stop();
       await services.close();
       await store.close();
       await fake.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The real Bolt app in HTTP mode on a free port, talking to a fresh fake Slack and a temp database. */
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: { replyQueue?: Parameters<typeof createServices>[2]["replyQueue"] } = {},
+): Promise<Harness> {
+  const running = await boot(
+    {
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: "0",
+      LOG_LEVEL: "debug",
+    },
+    env,
+    options.replyQueue,
+  );
+  const url = `http://127.0.0.1:${running.app.port}/slack/events`;
+  const { fake } = running;
+  return {
+    ...running,
+    url,
+    command: (text, responseId = "cmd", fields, o) =>
+      postSigned(url, slashCommandBody(text, fake.responseUrl(responseId), fields), FORM, o),
+    event: (event, eventId, o) => postSigned(url, eventCallbackBody(event, eventId), JSON_TYPE, o),
+    interact: (payload, o) => postSigned(url, interactionBody(payload), FORM, o),
+  };
+}
+
+/** The real Bolt app in Socket Mode, connected to the fake Slack's WebSocket. */
+export async function startSocketHarness(env: Record<string, string> = {}): Promise<Running> {
+  const running = await boot(
+    { SLACK_BOT_TOKEN: "xoxb-socket", SLACK_APP_TOKEN: "xapp-socket", LOG_LEVEL: "error" },
+    env,
+  );
+  await running.fake.waitFor(() => running.fake.socketConnected || undefined);
+  return running;
 }
