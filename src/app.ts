@@ -204,7 +204,9 @@ function refuseBodiesThatAreNotObjects(receiver: HTTPReceiver, logger: Logger): 
         logger.debug(
           `refused a request to ${EVENTS_PATH}: ${tooLarge ? "body too large" : "body unreadable"}`,
         );
-        HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 400);
+        // The rest of the body is left unread: the connection can't carry another request.
+        res.writeHead(tooLarge ? 413 : 400, { connection: "close" });
+        res.end();
         return;
       }
       if (!bodyIsObject(req as Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0])) {

@@ -13,6 +13,7 @@ import {
   JSON_TYPE,
   postSigned,
   SIGNING_SECRET,
+  slashCommandFields,
 } from "./helpers/slack-requests.js";
 
 /** One request with any method and raw path; resolves with the status (0 when the connection failed). */
@@ -104,13 +105,15 @@ describe("the HTTP surface, on the real process", () => {
     await healthy();
   });
 
-  it("refuses a signed body that is not a JSON object (null, a number, an array) with a 400", async () => {
+  it("refuses a signed body that is not a JSON object (null, a number, an array) with a 400, over 4 MB with a 413", async () => {
     for (const body of ["null", "1", '"text"', "[]", "true"]) {
       expect((await postSigned(events(), body, JSON_TYPE)).status, body).toBe(400);
     }
     for (const payload of ["null", "[1]", "2"]) {
       expect((await postSigned(events(), `payload=${payload}`, FORM)).status, payload).toBe(400);
     }
+    const huge = JSON.stringify({ type: "event_callback", padding: "x".repeat(5 * 1024 * 1024) });
+    expect((await postSigned(events(), huge, JSON_TYPE)).status).toBe(413);
     await healthy();
   });
 
@@ -158,5 +161,50 @@ describe("the HTTP surface, on the real process", () => {
     expect(out).not.toContain("IncomingMessage");
     for (const line of out.trim().split("\n"))
       expect(line).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z (DEBUG|INFO|WARN|ERROR) /);
+  });
+});
+
+describe("the last resort, on the real process", () => {
+  const fake = new FakeSlack();
+  const dir = mkdtempSync(join(tmpdir(), "postcoach-socket-"));
+  let bot: BotProcess;
+  beforeAll(async () => {
+    await fake.start();
+    bot = await startBot({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_APP_TOKEN: "xapp-test-token",
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_PATH: join(dir, "p.db"),
+    });
+    await fake.waitFor(() => fake.socketConnected || undefined);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("logs an error nothing else caught in one line and goes on serving", async () => {
+    // The Socket Mode client itself throws on an events_api envelope without an event, before
+    // Bolt (or postcoach) sees it: only Slack can send one over this socket, but it must not stop the bot.
+    fake.socketSend({
+      envelope_id: "env-null",
+      type: "events_api",
+      accepts_response_payload: false,
+      payload: null,
+    });
+    await fake.waitFor(() => /unexpected error, still serving/.test(bot.output()) || undefined);
+    fake.socketSend({
+      envelope_id: "env-after",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: slashCommandFields("Thrilled to announce I got promoted!", fake.responseUrl("after")),
+    });
+    expect((await fake.waitForResponse("after")).body.response_type).toBe("ephemeral");
+    expect(bot.alive()).toBe(true);
+    expect(bot.output()).toMatch(
+      /ERROR postcoach unexpected error, still serving: TypeError: Cannot read properties of null \(reading 'event'\)\n/,
+    );
+    expect(bot.output()).not.toMatch(/^\s+at /m);
   });
 });

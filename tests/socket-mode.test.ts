@@ -70,4 +70,28 @@ describe("Socket Mode", () => {
     expect(fake.socketAcks.map((a) => a.envelope_id)).toEqual(expect.arrayContaining(["env-2", "env-3"]));
     expect(await store.events.claim("event:T1:EvSOCK1")).toBe(false);
   });
+
+  it("acknowledges envelopes Bolt could not read and goes on answering", async () => {
+    const unreadable = [
+      { type: "event_callback", team_id: "T1", event: { type: "reaction_added", item: null } },
+      { type: "event_callback", team_id: "T1", event: { type: "message", user: null } },
+      { type: "event_callback", team_id: "T1", event: { type: "link_shared", channel: "C1" } },
+    ];
+    for (const [i, payload] of unreadable.entries()) {
+      fake.socketSend({
+        envelope_id: `env-bad-${i}`,
+        type: "events_api",
+        accepts_response_payload: false,
+        payload,
+      });
+      await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === `env-bad-${i}`));
+    }
+    fake.socketSend({
+      envelope_id: "env-after",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: slashCommandFields("Thrilled to announce I got promoted!", fake.responseUrl("sock-after")),
+    });
+    expect((await fake.waitForResponse("sock-after")).body.response_type).toBe("ephemeral");
+  });
 });

@@ -3,7 +3,7 @@ import { ROOT } from "./spawn.js";
 
 export interface BotProcess {
   child: ChildProcess;
-  /** The HTTP port it listens on. */
+  /** The HTTP port it listens on (0 in Socket Mode). */
   port: number;
   /** Everything it printed (stdout and stderr), as it prints it. */
   output(): string;
@@ -11,7 +11,7 @@ export interface BotProcess {
   stop(): Promise<number | null>;
 }
 
-/** Runs the bot as `npm start` does (dist/main.js) with only the given environment, until it listens. */
+/** Runs the bot as `npm start` does (dist/main.js) with only the given environment, until it listens or connects. */
 export function startBot(env: Record<string, string>, timeoutMs = 15_000): Promise<BotProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["dist/main.js"], {
@@ -32,12 +32,12 @@ export function startBot(env: Record<string, string>, timeoutMs = 15_000): Promi
     }, timeoutMs);
     const onData = (d: Buffer) => {
       out += d;
-      const m = /listening on port (\d+)/.exec(out);
+      const m = /listening on port (\d+)|connected to Slack \(Socket Mode\)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({
           child,
-          port: Number(m[1]),
+          port: Number(m[1] ?? 0),
           output: () => out,
           alive: () => !exited,
           stop: async () => {
