@@ -12,8 +12,9 @@ const coach = (lines) => {
   }
   return out;
 };
+process.stdin.setEncoding("utf8");
 for await (const chunk of process.stdin) {
-  const lines = (pending + chunk.toString("utf8")).split("\n");
+  const lines = (pending + chunk).split("\n");
   pending = lines.pop() ?? "";
   const out = coach(lines);
   if (!process.stdout.write(out)) await new Promise((r) => process.stdout.once("drain", r));

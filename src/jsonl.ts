@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { StringDecoder } from "node:string_decoder";
 import { Worker } from "node:worker_threads";
 import { analyze } from "./coach/analyze.js";
 import { coach } from "./coach/coaching.js";
@@ -68,24 +69,29 @@ export function readJsonlLine(line: string, defaults: AnalyzeOptions): JsonlLine
 export function coachLines(lines: readonly string[], firstLineNo: number, defaults: AnalyzeOptions): string {
   let out = "";
   lines.forEach((line, i) => {
-    out += `${answer(line, firstLineNo + i, defaults, (read) => ({ ...analyze(read.draft, read.options), coachedBy: "heuristics" }))}\n`;
+    const read = readLine(line, firstLineNo + i, defaults);
+    out += `${"answer" in read ? read.answer : answer(firstLineNo + i, () => ({ ...analyze(read.draft, read.options), coachedBy: "heuristics" }))}\n`;
   });
   return out;
 }
 
-function answer(
-  raw: string,
-  lineNo: number,
-  defaults: AnalyzeOptions,
-  coachIt: (read: { draft: string; options: AnalyzeOptions }) => unknown,
-): string {
+/** A line to coach, or the answer already (the error of a line that can't be coached). */
+function readLine(raw: string, lineNo: number, defaults: AnalyzeOptions) {
   const read = readJsonlLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, defaults);
-  if ("error" in read) return JSON.stringify({ error: read.error, line: lineNo });
+  return "error" in read ? { answer: errorLine(read.error, lineNo) } : read;
+}
+
+/** The result as a JSON line, or the error that coaching it threw. */
+function answer(lineNo: number, coachIt: () => unknown): string {
   try {
-    return JSON.stringify(coachIt(read));
+    return JSON.stringify(coachIt());
   } catch (err) {
-    return JSON.stringify({ error: (err as Error).message, line: lineNo });
+    return errorLine((err as Error).message, lineNo);
   }
+}
+
+function errorLine(error: string, line: number): string {
+  return JSON.stringify({ error, line });
 }
 
 interface Io {
@@ -121,12 +127,15 @@ export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: LlmCoach)
       await write(io.stdout, coachLines(lines, first, defaults));
     }
   };
+  // A character split between two chunks of input is decoded whole.
+  const utf8 = new StringDecoder("utf8");
   for await (const chunk of io.stdin) {
-    const lines = (pending + (typeof chunk === "string" ? chunk : chunk.toString("utf8"))).split("\n");
+    const lines = (pending + (typeof chunk === "string" ? chunk : utf8.write(chunk))).split("\n");
     pending = lines.pop() ?? "";
     if (++chunks === 2 && !llm) pool = CoachPool.start(defaults, io.stdout);
     if (lines.length > 0) await next(lines);
   }
+  pending += utf8.end();
   // A last line without its newline is still a line.
   if (pending !== "") await next([pending]);
   await pool?.finish();
@@ -134,12 +143,12 @@ export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: LlmCoach)
 }
 
 async function coachWithLlm(line: string, lineNo: number, defaults: AnalyzeOptions, llm: LlmCoach) {
-  const read = readJsonlLine(line.endsWith("\r") ? line.slice(0, -1) : line, defaults);
-  if ("error" in read) return JSON.stringify({ error: read.error, line: lineNo });
+  const read = readLine(line, lineNo, defaults);
+  if ("answer" in read) return read.answer;
   try {
     return JSON.stringify(await coach(read.draft, read.options, llm));
   } catch (err) {
-    return JSON.stringify({ error: (err as Error).message, line: lineNo });
+    return errorLine((err as Error).message, lineNo);
   }
 }
 

@@ -140,6 +140,16 @@ describe("postcheck CLI", () => {
     expect(JSON.parse(out[8_000]!).findings).toBeInstanceOf(Array);
   });
 
+  it("decodes a character split between two chunks of input whole", async () => {
+    // ~200 KB of accents and emoji: some of them straddle the 64 KB chunks stdin is read in.
+    const line = JSON.stringify({ text: "Voilà l'été 🎉 : ça a été dur, à vous de jouer ? ".repeat(6) });
+    const r = await runPostcheck(["--jsonl"], `${line}\n`.repeat(500));
+    const out = r.stdout.trimEnd().split("\n");
+    expect(out).toHaveLength(500);
+    expect(r.stdout).not.toContain("\ufffd");
+    expect(new Set(out.map((l) => JSON.parse(l).analyzedLength)).size).toBe(1);
+  });
+
   it("strips terminal control sequences from the draft text it echoes", async () => {
     const draft =
       "\u001b]0;pwned\u0007I'm thrilled \u001b[2J\u001b[31mto announce\u009b1m I won \u001bc\u202ethe award!\u0007";
