@@ -1,18 +1,23 @@
 /**
- * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, digest, llm, slack, store (default: all).
+ * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, cli, digest, llm,
+ * memory, slack, store (default: all). cli and memory run the compiled JavaScript in dist/ (npm run build).
  * Loopback only; every load is bounded in time.
  */
 import { cpus, totalmem } from "node:os";
+import { benchCli } from "./cli.js";
 import { benchCoach } from "./coach.js";
 import { benchDigest } from "./digest.js";
 import { benchLlm } from "./llm.js";
+import { benchMemory } from "./memory.js";
 import { benchSlack } from "./slack.js";
 import { benchStore } from "./store.js";
 
 const SUITES: Record<string, () => Promise<void>> = {
   coach: benchCoach,
   digest: benchDigest,
+  cli: benchCli,
   llm: benchLlm,
+  memory: benchMemory,
   slack: benchSlack,
   store: benchStore,
 };

@@ -42,7 +42,7 @@ async function bareBolt(apiUrl: string): Promise<{ url: string; stop: () => Prom
 }
 
 /** The fake Slack in a child process, so that receiving replies costs the benchmarked process nothing. */
-class FakeSlackProcess {
+export class FakeSlackProcess {
   private constructor(
     readonly port: number,
     private readonly ask: (line: string) => Promise<string>,
@@ -88,6 +88,11 @@ class FakeSlackProcess {
       await new Promise((r) => setTimeout(r, 2));
     }
     throw new Error(`no reply for ${id}`);
+  }
+
+  /** How many replies with this id prefix have arrived. */
+  async count(prefix: string): Promise<number> {
+    return Number(await this.ask(`count ${prefix}`));
   }
 
   /** Waits until replies with this prefix stop arriving (none for 300 ms); returns when the last one came (ms from now). */

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly, so `npx postcheck` works right after `npm install` with no build step.
-import { register } from "tsx/esm/api";
+// The CLI as JavaScript compiled from src/ (`npm install` builds it: the prepare script runs
+// `npm run build`), so that a run starts at once, with no TypeScript compiled on the way.
+import { existsSync } from "node:fs";
 
-register();
-const { runCli } = await import("../src/cli.ts");
+const entry = new URL("../dist/cli.js", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write(
+    "postcheck: not built yet. Run `npm run build` (npm install does it) and try again.\n",
+  );
+  process.exit(1);
+}
+const { runCli } = await import(entry.href);
 await runCli();

@@ -1,11 +1,25 @@
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, type Logger } from "@slack/bolt";
+import {
+  App,
+  type AppOptions,
+  ErrorCode,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  type Logger,
+  type LogLevel,
+  type ReceiverDispatchErrorHandlerArgs,
+  type ReceiverEvent,
+  webApi,
+} from "@slack/bolt";
 import { registerListeners } from "./commands/index.js";
+import { unreadableRequest } from "./commands/payloads.js";
 import type { Config } from "./config.js";
+import { libraryLogger } from "./logger.js";
 import type { Services } from "./services.js";
 
 export const EVENTS_PATH = "/slack/events";
+const SLACK_API = "https://slack.com/api/";
 
 export interface RunningApp {
   app: App;
@@ -16,23 +30,58 @@ export interface RunningApp {
 
 export class StartError extends Error {}
 
+/**
+ * Bolt's App, which first checks that it can read a request: Bolt reads a few fields of every
+ * request while routing it, before any listener or error handler runs, so a signed request without
+ * them (`event: null`) would throw there (a 500, or in Socket Mode an envelope never acknowledged).
+ * Such a request is acknowledged and ignored with one debug line.
+ */
+class CheckedApp extends App {
+  constructor(
+    options: AppOptions,
+    private readonly log: Logger,
+  ) {
+    super(options);
+  }
+
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    const problem = unreadableRequest(event.body);
+    if (!problem) return super.processEvent(event);
+    this.log.debug(`acknowledged and ignored ${problem}`);
+    await event.ack();
+  }
+}
+
 /** Builds the Bolt app for the configured mode, registers every listener and starts it. */
 export async function startSlackApp(config: Config, services: Services, logger: Logger): Promise<RunningApp> {
+  const boltLogger = libraryLogger(logger);
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
+  const identity = await whoAmI(config);
+  const common = {
+    token: config.slack.botToken,
+    // auth.test has answered already (whoAmI): Bolt need not ask again.
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    tokenVerificationEnabled: false,
+    logger: boltLogger,
+    logLevel: config.logLevel as LogLevel,
+    clientOptions,
+    convoStore: false,
+    deferInitialization: true,
+  } satisfies AppOptions;
   if (config.mode === "socket") {
-    const app = new App({
-      token: config.slack.botToken,
-      appToken: config.slack.appToken,
-      socketMode: true,
+    const app = new CheckedApp(
+      {
+        ...common,
+        appToken: config.slack.appToken,
+        socketMode: true,
+        // The Socket Mode client opens its connection (apps.connections.open) with these options.
+        installerOptions: { clientOptions },
+      },
       logger,
-      clientOptions,
-      // The Socket Mode client opens its connection (apps.connections.open) with these options.
-      installerOptions: { clientOptions },
-      convoStore: false,
-      deferInitialization: true,
-    });
+    );
     registerListeners(app, services);
-    await init(app);
+    await app.init();
     services.replies.start();
     await app.start();
     return { app, stop: () => app.stop().then(() => undefined) };
@@ -40,55 +89,155 @@ export async function startSlackApp(config: Config, services: Services, logger: 
   const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret ?? "",
     endpoints: EVENTS_PATH,
-    logger,
+    logger: boltLogger,
     customRoutes: [
       {
         path: "/healthz",
-        method: ["GET"],
+        // HEAD is what load balancers send.
+        method: ["GET", "HEAD"],
         handler: (_req, res) => {
           res.writeHead(200, { "content-type": "text/plain" });
           res.end("ok");
         },
       },
     ],
+    dispatchErrorHandler: answerUnroutable(logger),
   });
-  const app = new App({
-    receiver,
-    token: config.slack.botToken,
-    logger,
-    clientOptions,
-    convoStore: false,
-    deferInitialization: true,
-  });
+  refuseBodiesThatAreNotObjects(receiver, logger);
+  const app = new CheckedApp({ ...common, receiver }, logger);
   registerListeners(app, services);
-  await init(app);
+  await app.init();
   services.replies.start();
-  const server = http.createServer(receiver.requestListener);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, resolve);
-  });
-  const port = (server.address() as AddressInfo).port;
+  // Bolt's own start(): it catches what the receiver throws for a request it has no route for.
+  const server = (await app.start(config.port)) as http.Server;
   return {
     app,
-    port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    port: (server.address() as AddressInfo).port,
+    stop: async () => {
+      server.closeAllConnections();
+      await app.stop();
+    },
   };
 }
 
-async function init(app: App): Promise<void> {
+/**
+ * Asks Slack who the bot is (auth.test), within a bounded time: when Slack can't be reached, the
+ * bot stops after ~30 s at most with one line naming the URL and the likely cause, rather than
+ * retrying for half an hour with a line per attempt. Its own client logs nothing.
+ */
+async function whoAmI(config: Config): Promise<{ botId?: string; botUserId?: string }> {
+  const apiUrl = config.slack.apiUrl ?? SLACK_API;
+  const client = new webApi.WebClient(config.slack.botToken, {
+    slackApiUrl: apiUrl,
+    timeout: 8000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 1000, maxTimeout: 2000 },
+    logger: libraryLogger(silentLogger),
+  });
   try {
-    await app.init();
+    const me = await client.auth.test();
+    return { botId: me.bot_id, botUserId: me.user_id };
   } catch (err) {
-    const code = (err as { data?: { error?: string } }).data?.error;
+    const e = err as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
+    if (e.code === webApi.ErrorCode.PlatformError)
+      throw new StartError(`SLACK_BOT_TOKEN was refused by Slack (${e.data?.error ?? "unknown error"})`);
+    if (e.code === webApi.ErrorCode.HTTPError)
+      throw new StartError(
+        `Slack at ${apiUrl} answered HTTP ${e.statusCode}: check SLACK_API_URL, or Slack's status page`,
+      );
+    const cause = networkCause(e.original ?? (err as Error));
     throw new StartError(
-      code
-        ? `SLACK_BOT_TOKEN was refused by Slack (${code})`
-        : `could not reach Slack: ${(err as Error).message}`,
+      `could not reach Slack at ${apiUrl} (${cause}) after 3 tries: check the network, a proxy or firewall, or SLACK_API_URL`,
     );
   }
+}
+
+function networkCause(err: Error): string {
+  const withCause = err as Error & { code?: string; cause?: { code?: string; message?: string } };
+  return withCause.cause?.code ?? withCause.code ?? withCause.cause?.message ?? err.message;
+}
+
+const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => "error" as LogLevel,
+  setName: () => undefined,
+};
+
+/**
+ * Requests Bolt has no route for: 404 (HEAD, OPTIONS, any other path or method), 400 for a path
+ * that isn't even a URL, and never more than one log line (debug, since anyone can send them).
+ */
+function answerUnroutable(logger: Logger) {
+  return ({ error, request, response }: ReceiverDispatchErrorHandlerArgs): void => {
+    const code = (error as { code?: string }).code;
+    const status =
+      code === ErrorCode.HTTPReceiverDeferredRequestError
+        ? 404
+        : error instanceof URIError || code === "ERR_INVALID_URL"
+          ? 400
+          : 500;
+    if (status === 500) logger.error(`request ${request.method} failed: ${error.message}`);
+    else logger.debug(`answered ${status} to ${request.method} on a path postcoach doesn't serve`);
+    if (!response.headersSent) response.writeHead(status);
+    response.end();
+  };
+}
+
+/**
+ * Bolt's receiver reads a field of every request body (`ssl_check`) before anything checks its
+ * shape: a signed body of `null`, a number or an array throws in a promise nobody awaits, and the
+ * process dies. Such a body is refused (400) here first. The body is read once: Bolt reuses it.
+ */
+function refuseBodiesThatAreNotObjects(receiver: HTTPReceiver, logger: Logger): void {
+  const bolt = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    // Anything else goes to Bolt at once, so that its start() catches what it throws.
+    if (req.method !== "POST" || !isEventsPath(req.url)) return bolt(req, res);
+    void (async () => {
+      try {
+        await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit);
+      } catch (err) {
+        const tooLarge = (err as { statusCode?: number }).statusCode === 413;
+        logger.debug(
+          `refused a request to ${EVENTS_PATH}: ${tooLarge ? "body too large" : "body unreadable"}`,
+        );
+        // The rest of the body is left unread: the connection can't carry another request.
+        res.writeHead(tooLarge ? 413 : 400, { connection: "close" });
+        res.end();
+        return;
+      }
+      if (!bodyIsObject(req as Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0])) {
+        logger.debug(`refused a request to ${EVENTS_PATH}: its body is not a JSON object`);
+        HTTPModuleFunctions.buildNoBodyResponse(res, 400);
+        return;
+      }
+      bolt(req, res);
+    })().catch((err: Error) => {
+      logger.error(`request to ${EVENTS_PATH} failed: ${err.message}`);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
+}
+
+function isEventsPath(url: string | undefined): boolean {
+  try {
+    return new URL(url ?? "/", "http://localhost").pathname === EVENTS_PATH;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether Bolt's own parsing gives an object; a body it cannot parse at all is left to Bolt (401 or 400). */
+function bodyIsObject(req: Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0]): boolean {
+  let body: unknown;
+  try {
+    body = HTTPModuleFunctions.parseHTTPRequestBody(req);
+  } catch {
+    return true;
+  }
+  return typeof body === "object" && body !== null && !Array.isArray(body);
 }

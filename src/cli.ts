@@ -1,17 +1,12 @@
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
-import {
-  type AnalyzeOptions,
-  coach,
-  LANGUAGES,
-  type Lang,
-  LlmCoach,
-  PLATFORMS,
-  type Platform,
-} from "./coach/index.js";
-import { ConfigError, llmConfigFromEnv } from "./config.js";
-import { formatReport } from "./report.js";
+// The coach's modules one by one, not its index: the index also loads the LLM client (openai and
+// zod, ~180 ms at start) that a run without OPENAI_API_KEY never uses (docs/benchmarks.md).
+import { coach } from "./coach/coaching.js";
+import type { LlmCoach } from "./coach/llm.js";
+import type { AnalyzeOptions } from "./coach/types.js";
+import { langOption, platformOption, runJsonl, write } from "./jsonl.js";
+import { formatReport, terminalSafe } from "./report.js";
 
 export const USAGE = `Usage:
   postcheck [--json] [--lang en|fr] [--platform linkedin|x|slack|blog] "<draft>"
@@ -21,7 +16,8 @@ export const USAGE = `Usage:
 
 Coaches a draft post: what a reader may notice, and questions to see it through their eyes.
   --json        print the result as one JSON object
-  --jsonl       read JSON lines {"text": "..."} (or plain lines) from stdin, write one result per line
+  --jsonl       read JSON lines {"text": "...", "lang"?: "en", "platform"?: "x"} (or plain lines)
+                from stdin, write exactly one result (or {"error", "line"}) per input line
   --lang        force the language (default: detected)
   --platform    where the post will go (default: linkedin)
   --llm         ask the LLM too (needs OPENAI_API_KEY; the default when it is set)
@@ -33,8 +29,10 @@ already posted, unless --force. --dry-run prints it and changes nothing. --team 
 workspace when the database knows the channel id in several.
 `;
 
-/** Exit codes: 0 coached, 2 nothing to coach or a usage error. */
+/** Exit codes: 0 coached, 1 an error (output could not be written), 2 nothing to coach or a usage error. */
 export const EXIT_USAGE = 2;
+/** stdout was closed by its reader (`| head -1`): what a shell reports for a process stopped by SIGPIPE. */
+export const EXIT_CLOSED_PIPE = 141;
 
 class UsageError extends Error {}
 
@@ -65,18 +63,8 @@ function parse(argv: string[]) {
     },
   });
   const options: AnalyzeOptions = {};
-  if (values.lang !== undefined) {
-    if (!LANGUAGES.includes(values.lang as Lang))
-      throw new UsageError(`--lang must be en or fr, not "${values.lang}".`);
-    options.lang = values.lang as Lang;
-  }
-  if (values.platform !== undefined) {
-    const p = values.platform.toLowerCase() === "twitter" ? "x" : values.platform.toLowerCase();
-    if (!PLATFORMS.includes(p as Platform)) {
-      throw new UsageError(`--platform must be one of ${PLATFORMS.join(", ")}, not "${values.platform}".`);
-    }
-    options.platform = p as Platform;
-  }
+  if (values.lang !== undefined) options.lang = langOption(values.lang, "--lang");
+  if (values.platform !== undefined) options.platform = platformOption(values.platform, "--platform");
   return { values, positionals, options };
 }
 
@@ -87,47 +75,12 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** One JSON line → the draft text; plain lines are drafts as they are. */
-export function draftFromLine(line: string): string {
-  const trimmed = line.trim();
-  if (trimmed.startsWith("{")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(trimmed);
-    } catch {
-      return line;
-    }
-    const text = (parsed as { text?: unknown }).text;
-    if (typeof text !== "string") throw new Error('each JSON line needs a "text" string');
-    return text;
-  }
-  return line;
-}
-
-async function runJsonl(io: Io, options: AnalyzeOptions, llm?: LlmCoach): Promise<number> {
-  const rl = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  let lineNo = 0;
-  for await (const line of rl) {
-    lineNo++;
-    if (line.trim() === "") continue;
-    let out: string;
-    try {
-      out = JSON.stringify(await coach(draftFromLine(line), options, llm));
-    } catch (err) {
-      // Keep one output line per input line so results stay aligned with their drafts.
-      out = JSON.stringify({ error: `line ${lineNo}: ${(err as Error).message}`, line: lineNo });
-    }
-    if (!io.stdout.write(`${out}\n`)) await new Promise((r) => io.stdout.once("drain", r));
-  }
-  return 0;
-}
-
 export async function main(io: Io): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(io.argv);
   } catch (err) {
-    io.stderr.write(`postcheck: ${(err as Error).message}\n\n${USAGE}`);
+    io.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   const { values, positionals, options } = parsed;
@@ -154,9 +107,9 @@ export async function main(io: Io): Promise<number> {
   }
   let llm: LlmCoach | undefined;
   try {
-    llm = llmFor(values, io.env);
+    llm = await llmFor(values, io.env);
   } catch (err) {
-    io.stderr.write(`postcheck: ${(err as Error).message}\n`);
+    io.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n`);
     return EXIT_USAGE;
   }
   if (values.jsonl) return runJsonl(io, options, llm);
@@ -170,30 +123,57 @@ export async function main(io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   const result = await coach(draft, options, llm);
-  if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
-  else io.stdout.write(formatReport(result, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR));
+  await write(
+    io.stdout,
+    values.json
+      ? `${JSON.stringify(result)}\n`
+      : formatReport(result, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR),
+  );
   return 0;
 }
 
 /** The LLM coach when asked for (or by default when OPENAI_API_KEY is set), unless --no-llm. */
-function llmFor(values: { llm?: boolean; "no-llm"?: boolean }, env: NodeJS.ProcessEnv): LlmCoach | undefined {
+async function llmFor(
+  values: { llm?: boolean; "no-llm"?: boolean },
+  env: NodeJS.ProcessEnv,
+): Promise<LlmCoach | undefined> {
   if (values["no-llm"] || values.llm === false) return undefined;
-  const config = llmConfigFromEnv(env);
-  if (!config.apiKey) {
-    if (values.llm) throw new ConfigError("--llm needs OPENAI_API_KEY (in the environment or .env)");
+  if (!env.OPENAI_API_KEY?.trim()) {
+    if (values.llm) throw new UsageError("--llm needs OPENAI_API_KEY (in the environment or .env)");
     return undefined;
   }
+  // Loaded only now: the configuration's validation and the LLM client are the slow imports.
+  const [{ llmConfigFromEnv }, { LlmCoach }] = await Promise.all([
+    import("./config.js"),
+    import("./coach/llm.js"),
+  ]);
+  const config = llmConfigFromEnv(env);
   return new LlmCoach({
-    apiKey: config.apiKey,
+    apiKey: config.apiKey ?? "",
     baseUrl: config.baseUrl,
     model: config.model,
     timeoutMs: config.timeoutMs,
   });
 }
 
+/**
+ * When stdout goes away the run ends quietly: a reader that closed the pipe (`| head -1`) exits
+ * 141, as a process stopped by SIGPIPE; any other write error (a full disk) is one line and exit 1.
+ */
+function endQuietlyOnOutputErrors(stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void {
+  stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(EXIT_CLOSED_PIPE);
+    stderr.write(`postcheck: could not write the output (${err.code ?? err.message})\n`);
+    process.exit(1);
+  });
+  // A closed stderr is no reason to fail a run whose results went out.
+  stderr.on("error", () => undefined);
+}
+
 /** Entry point of the `postcheck` bin. */
 export async function runCli(): Promise<void> {
   loadDotenv({ quiet: true });
+  endQuietlyOnOutputErrors(process.stdout, process.stderr);
   try {
     process.exitCode = await main({
       argv: process.argv.slice(2),
@@ -203,7 +183,7 @@ export async function runCli(): Promise<void> {
       env: process.env,
     });
   } catch (err) {
-    process.stderr.write(`postcheck: ${(err as Error).message}\n`);
+    process.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n`);
     process.exitCode = 1;
   }
 }

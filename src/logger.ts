@@ -51,3 +51,34 @@ export function createLogger(
     },
   };
 }
+
+/**
+ * The logger handed to Bolt, and through it to the Web API and Socket Mode clients. At debug they
+ * log whole request and response bodies and Socket Mode envelopes: drafts. So their lines are cut
+ * where a payload starts (the first `{` or `[`), the objects they pass are left out, and they
+ * cannot change postcoach's level (Bolt resets it to INFO) or name.
+ */
+export function libraryLogger(logger: Logger): Logger {
+  const clean = (args: unknown[]) =>
+    args.map((a) =>
+      typeof a === "string"
+        ? withoutPayload(a)
+        : a instanceof Error
+          ? Object.assign(new Error(withoutPayload(a.message)), { name: a.name })
+          : "[object not logged]",
+    );
+  return {
+    debug: (...a: unknown[]) => logger.debug(...clean(a)),
+    info: (...a: unknown[]) => logger.info(...clean(a)),
+    warn: (...a: unknown[]) => logger.warn(...clean(a)),
+    error: (...a: unknown[]) => logger.error(...clean(a)),
+    setLevel: () => undefined,
+    getLevel: () => logger.getLevel(),
+    setName: () => undefined,
+  };
+}
+
+function withoutPayload(text: string): string {
+  const start = text.search(/[{[]/);
+  return start < 0 ? text : `${text.slice(0, start)}[payload not logged]`;
+}

@@ -1,3 +1,4 @@
+import type { Logger } from "@slack/bolt";
 import { config as loadDotenv } from "dotenv";
 import { type RunningApp, StartError, startSlackApp } from "./app.js";
 import { LlmCoach } from "./coach/index.js";
@@ -7,13 +8,14 @@ import { createLogger } from "./logger.js";
 import { DEFAULT_PLAYGROUND_HOST, startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
 import { createServices, type Services } from "./services.js";
-import { createSqliteStore } from "./store/index.js";
+import { createSqliteStore, MAIN_THREAD_STORE } from "./store/index.js";
 
 /** Reads the configuration and starts the bot (or the playground). One clear line on failure. */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
+  keepServingAfterStrayErrors(logger);
   const stops: (() => Promise<void>)[] = [];
 
   if (config.mode === "playground") {
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   } else {
     let store: ReturnType<typeof createSqliteStore>;
     try {
-      store = createSqliteStore(config.databasePath);
+      store = createSqliteStore(config.databasePath, MAIN_THREAD_STORE);
     } catch (err) {
       throw new StartError(
         `DATABASE_PATH ${config.databasePath} cannot be opened: ${(err as Error).message}`,
@@ -103,6 +105,20 @@ async function digestScheduler(
     logger,
     clientFor: (teamId) => (teamId === auth.team_id ? client : undefined),
   });
+}
+
+/**
+ * The last resort. Requests are checked before Bolt reads them and listeners' errors reach Bolt's
+ * error handler, so nothing should get here; if something does, it is one log line (not a dump of
+ * the request) and the bot goes on serving everyone else.
+ */
+function keepServingAfterStrayErrors(logger: Logger): void {
+  const line = (err: unknown) =>
+    err instanceof Error ? `${err.name}: ${err.message}` : `a non-error value (${typeof err})`;
+  process.on("unhandledRejection", (reason) =>
+    logger.error(`unexpected error, still serving: ${line(reason)}`),
+  );
+  process.on("uncaughtException", (err) => logger.error(`unexpected error, still serving: ${line(err)}`));
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,8 @@
 import { styleText } from "node:util";
-import { type Coaching, type CoachResult, DIMENSION_LABELS, DIMENSIONS } from "./coach/index.js";
+// One by one, not the coach's index: see cli.ts.
+import type { Coaching } from "./coach/coaching.js";
+import { DIMENSION_LABELS } from "./coach/messages.js";
+import { type CoachResult, DIMENSIONS } from "./coach/types.js";
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -25,8 +28,27 @@ function bar(value: number): string {
   return "█".repeat(filled) + "░".repeat(10 - filled);
 }
 
-/** The human-readable terminal report of the CLI; colours only when asked (a TTY without NO_COLOR). */
-export function formatReport(result: CoachResult & Partial<Coaching>, colour: boolean): string {
+// Whole escape sequences first (CSI, OSC up to BEL or ST, DCS/SOS/PM/APC up to ST, two-byte
+// escapes), so that none of their text is left behind; then any control character left, C1
+// controls (0x9b is CSI on some terminals) and the bidirectional overrides that reorder a line.
+const ESCAPE_SEQUENCE =
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[ -~]?)/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a draft (or a command line) made safe to print in a terminal: no escape sequence in
+ * it can move the cursor, change the window title, ring the bell or rewrite what was printed.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, "").replace(CONTROL, "");
+}
+
+/**
+ * The human-readable terminal report of the CLI; colours only when asked (a TTY without NO_COLOR).
+ * Every text in it can quote the draft, so each goes through terminalSafe before it is painted.
+ */
+export function formatReport(unsafe: CoachResult & Partial<Coaching>, colour: boolean): string {
+  const result = safeForTerminal(unsafe);
   const paint = (style: Style, s: string) => (colour ? styleText(style, s) : s);
   const lang = result.language;
   const h = HEADINGS[lang];
@@ -74,6 +96,23 @@ export function formatReport(result: CoachResult & Partial<Coaching>, colour: bo
 /** Points in the score, signed: "−7.2", "+2". */
 function points(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0";
+}
+
+function safeForTerminal<T extends CoachResult & Partial<Coaching>>(result: T): T {
+  const clean = <F extends { message: string; excerpt?: string }>(f: F): F => ({
+    ...f,
+    message: terminalSafe(f.message),
+    ...(f.excerpt === undefined ? {} : { excerpt: terminalSafe(f.excerpt) }),
+  });
+  return {
+    ...result,
+    summary: terminalSafe(result.summary),
+    findings: result.findings.map(clean),
+    strengths: result.strengths.map(clean),
+    questions: result.questions.map(terminalSafe),
+    signals: result.signals.map((sig) => ({ ...sig, label: terminalSafe(sig.label) })),
+    ...(result.note === undefined ? {} : { note: terminalSafe(result.note) }),
+  };
 }
 
 function oneLine(s: string): string {

@@ -1,47 +1,19 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startSlackApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { createLogger } from "../src/logger.js";
-import { createServices } from "../src/services.js";
-import { createSqliteStore } from "../src/store/index.js";
-import { FakeSlack } from "./helpers/fake-slack.js";
+import { type Running as SocketHarness, startSocketHarness } from "./helpers/harness.js";
 import { slashCommandFields } from "./helpers/slack-requests.js";
 
 describe("Socket Mode", () => {
-  const fake = new FakeSlack();
-  const dir = mkdtempSync(join(tmpdir(), "postcoach-socket-"));
-  let running: RunningApp;
-  let store: ReturnType<typeof createSqliteStore>;
-  let services: ReturnType<typeof createServices> | undefined;
+  let h: SocketHarness;
+  let fake: SocketHarness["fake"];
+  let store: SocketHarness["store"];
 
   beforeAll(async () => {
-    await fake.start();
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: "xoxb-socket",
-      SLACK_APP_TOKEN: "xapp-socket",
-      SLACK_API_URL: fake.apiUrl,
-      DATABASE_PATH: join(dir, "db.sqlite"),
-      LOG_LEVEL: "error",
-    });
-    expect(config.mode).toBe("socket");
-    const logger = createLogger("error", () => undefined);
-    store = createSqliteStore(config.databasePath);
-    running = await startSlackApp(
-      config,
-      createServices(store, logger, { linkPolicy: { allowlist: [] }, databasePath: config.databasePath }),
-      logger,
-    );
-    await fake.waitFor(() => fake.socketConnected || undefined);
+    h = await startSocketHarness();
+    expect(h.config.mode).toBe("socket");
+    ({ fake, store } = h);
   });
   afterAll(async () => {
-    await running.stop();
-    await services?.close();
-    await store.close();
-    await fake.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await h.stop();
   });
 
   it("opens its connection through the configured Web API URL with the app token", () => {
@@ -97,5 +69,29 @@ describe("Socket Mode", () => {
     await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === "env-3"));
     expect(fake.socketAcks.map((a) => a.envelope_id)).toEqual(expect.arrayContaining(["env-2", "env-3"]));
     expect(await store.events.claim("event:T1:EvSOCK1")).toBe(false);
+  });
+
+  it("acknowledges envelopes Bolt could not read and goes on answering", async () => {
+    const unreadable = [
+      { type: "event_callback", team_id: "T1", event: { type: "reaction_added", item: null } },
+      { type: "event_callback", team_id: "T1", event: { type: "message", user: null } },
+      { type: "event_callback", team_id: "T1", event: { type: "link_shared", channel: "C1" } },
+    ];
+    for (const [i, payload] of unreadable.entries()) {
+      fake.socketSend({
+        envelope_id: `env-bad-${i}`,
+        type: "events_api",
+        accepts_response_payload: false,
+        payload,
+      });
+      await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === `env-bad-${i}`));
+    }
+    fake.socketSend({
+      envelope_id: "env-after",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: slashCommandFields("Thrilled to announce I got promoted!", fake.responseUrl("sock-after")),
+    });
+    expect((await fake.waitForResponse("sock-after")).body.response_type).toBe("ephemeral");
   });
 });

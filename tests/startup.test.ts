@@ -1,15 +1,16 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "./helpers/fake-slack.js";
 import { ROOT } from "./helpers/spawn.js";
 
-/** Runs `src/main.ts` as `npm start` does, with only the given environment, until it prints `until`. */
+/** Runs the bot as `npm start` does (the compiled dist/main.js), with only the given environment, until it prints `until`. */
 function start(env: Record<string, string>, until?: RegExp): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, ["dist/main.js"], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     });
@@ -23,6 +24,15 @@ function start(env: Record<string, string>, until?: RegExp): Promise<{ code: num
     child.on("close", (code) => resolve({ code, out }));
     setTimeout(() => child.kill("SIGKILL"), 15_000);
   });
+}
+
+/** A port nothing listens on. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((r) => server.close(r));
+  return port;
 }
 
 describe("npm start", () => {
@@ -55,6 +65,23 @@ describe("npm start", () => {
     });
     expect(r.code).toBe(1);
     expect(r.out.trim()).toBe("postcoach: SLACK_BOT_TOKEN was refused by Slack (invalid_auth)");
+  });
+
+  it("says in one line which URL it could not reach, and stops, when Slack is unreachable", async () => {
+    const closed = await freePort();
+    const started = Date.now();
+    const r = await start({
+      SLACK_BOT_TOKEN: "xoxb-good-token",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_API_URL: `http://127.0.0.1:${closed}/api/`,
+      PORT: "0",
+      DATABASE_PATH: join(dir, "u.db"),
+    });
+    expect(r.code).toBe(1);
+    expect(r.out.trim()).toBe(
+      `postcoach: could not reach Slack at http://127.0.0.1:${closed}/api/ (ECONNREFUSED) after 3 tries: check the network, a proxy or firewall, or SLACK_API_URL`,
+    );
+    expect(Date.now() - started).toBeLessThan(14_000);
   });
 
   it("connects in HTTP mode, creating the database folder, and logs no secret", async () => {

@@ -4,11 +4,17 @@ import { type CheckInput, recordCheck } from "../mentoring/activity.js";
 import { isValidTimeZone } from "../mentoring/weeks.js";
 import type { Services } from "../services.js";
 import type { UserSettings } from "../store/index.js";
+import { TOO_LATE, within } from "./within.js";
 
 const TZ_REFRESH_MS = 24 * 60 * 60 * 1000;
 
+/** How long a reply waits for its check to be recorded, for the milestone it may reach. */
+export const RECORD_WAIT_MS = 500;
+
 /**
- * Records a check for the mentee streak and returns the milestone message, if any. Storage
+ * Records a check for the mentee streak and returns the milestone message, if any. The reply
+ * waits RECORD_WAIT_MS at most: while another process holds the database, the check is recorded
+ * once it is free (or the failure logged) and the reply goes out without the milestone. Storage
  * problems (a full disk) are logged and never stop the coaching.
  */
 export async function noteCheck(
@@ -16,14 +22,20 @@ export async function noteCheck(
   client: webApi.WebClient | undefined,
   input: Omit<CheckInput, "now" | "result"> & { result: CoachResult },
 ): Promise<string | undefined> {
-  try {
-    const milestone = await recordCheck(services.store, { ...input, now: services.now() });
-    if (client) void refreshTimeZone(services, client, input.teamId, input.userId, input.settings);
-    return milestone;
-  } catch (err) {
-    services.logger.warn(`check not recorded: ${(err as Error).message}`);
-    return undefined;
-  }
+  const recording = recordCheck(services.store, { ...input, now: services.now() }).then(
+    (milestone) => {
+      if (client) void refreshTimeZone(services, client, input.teamId, input.userId, input.settings);
+      return milestone;
+    },
+    (err: Error) => {
+      services.logger.warn(`check not recorded: ${err.message}`);
+      return undefined;
+    },
+  );
+  const milestone = await within(recording, RECORD_WAIT_MS);
+  if (milestone !== TOO_LATE) return milestone;
+  services.logger.info("the database is busy: replying before the check is recorded");
+  return undefined;
 }
 
 /** Keeps the user's time zone as Slack knows it (users.info), checked at most once a day. */

@@ -1,4 +1,3 @@
-import type { BlockAction } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { ACTIONS, feedbackRequestBlocks } from "../slack/blocks.js";
 import { escapeText, truncate } from "../slack/mrkdwn.js";
@@ -11,12 +10,12 @@ import type { Listeners } from "./listeners.js";
  * a feedback request. Teammates answer in its thread: that is where mentoring starts.
  */
 export function registerAskTeammate(listeners: Listeners, services: Services): void {
-  listeners.action<BlockAction>(ACTIONS.askTeammate, async ({ ack, body, client, respond }) => {
+  listeners.action(ACTIONS.askTeammate, async ({ ack, body, client, respond }) => {
     await ack();
-    const ref = await draftOfButton(services, body, respond);
-    if (!ref) return;
-    const channel = body.channel?.id;
-    const lang = services.coach(ref.draft, ref.options).language;
+    const click = await draftOfButton(services, body, respond);
+    if (!click) return;
+    const channel = click.channelId;
+    const lang = services.coach(click.draft, click.options).language;
     const s = STRINGS[lang];
     if (!channel || channel.startsWith("D")) {
       await respond({ response_type: "ephemeral", replace_original: false, text: s.feedbackFailed });
@@ -25,21 +24,15 @@ export function registerAskTeammate(listeners: Listeners, services: Services): v
     try {
       const posted = await client.chat.postMessage({
         channel,
-        blocks: feedbackRequestBlocks(body.user.id, ref.draft, lang),
-        text: truncate(`${s.feedbackRequest(body.user.id)} ${escapeText(ref.draft)}`, 3900),
+        blocks: feedbackRequestBlocks(click.userId, click.draft, lang),
+        text: truncate(`${s.feedbackRequest(click.userId)} ${escapeText(click.draft)}`, 3900),
         unfurl_links: false,
         unfurl_media: false,
       });
       if (posted.ts) {
         // Replies in this thread become mentoring events (feedback-replies.ts).
         await services.store.mentoring
-          .recordRequest(
-            body.team?.id ?? body.user.team_id ?? "",
-            channel,
-            posted.ts,
-            body.user.id,
-            services.now(),
-          )
+          .recordRequest(click.teamId, channel, posted.ts, click.userId, services.now())
           .catch((err: Error) => services.logger.warn(`feedback request not recorded: ${err.message}`));
       }
       await respond({ response_type: "ephemeral", replace_original: false, text: s.feedbackPosted });

@@ -1,11 +1,15 @@
 import type { Services } from "../services.js";
 import { EVENT_TTL_MS } from "../store/events.js";
 import type { FirstDelivery } from "./listeners.js";
+import { TOO_LATE, within } from "./within.js";
+
+/** How long a reply waits for the store's claim before this process decides alone. */
+export const CLAIM_WAIT_MS = 1000;
 
 /**
  * Claims a key once (an event id, a message). The store is the source of truth so that replicas
- * agree; when it cannot write (a full disk), a memory fallback still stops this process from
- * answering twice, and the user still gets their coaching.
+ * agree; when it cannot write (a full disk) or is locked for longer than CLAIM_WAIT_MS, a memory
+ * fallback still stops this process from answering twice, and the user still gets their coaching.
  */
 export class OnceGuard {
   private readonly memory = new Map<string, number>();
@@ -14,7 +18,9 @@ export class OnceGuard {
 
   async claim(key: string): Promise<boolean> {
     try {
-      return await this.services.store.events.claim(key, EVENT_TTL_MS);
+      const claimed = await within(this.services.store.events.claim(key, EVENT_TTL_MS), CLAIM_WAIT_MS);
+      if (claimed !== TOO_LATE) return claimed;
+      throw new Error(`no answer within ${CLAIM_WAIT_MS} ms (database locked?)`);
     } catch (err) {
       this.services.logger.warn(`dedupe store unavailable, using memory: ${(err as Error).message}`);
       const now = this.services.now();

@@ -1,4 +1,5 @@
-import type { SlashCommand, webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
+import type { SlashCommand } from "./payloads.js";
 import { z } from "zod";
 import { DEFAULT_DIGEST_TIME, type DigestTime, nextSlot, type Weekday } from "../digest/calendar.js";
 import { isValidTimeZone } from "../mentoring/weeks.js";
@@ -164,7 +165,7 @@ type Respond = (msg: { response_type: "ephemeral"; text: string }) => Promise<un
 /** `/postcheck digest [on [day] [time] [zone] [language] | off | status]` in a channel. */
 export async function digestSettingsCommand(
   services: Services,
-  command: SlashCommand,
+  command: Pick<z.infer<typeof SlashCommand>, "team_id" | "channel_id" | "user_id">,
   request: DigestRequest,
   client: webApi.WebClient,
   respond: Respond,

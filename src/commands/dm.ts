@@ -1,12 +1,10 @@
-import type { types } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { noteCheck } from "./activity.js";
 import type { Listeners } from "./listeners.js";
+import { MessageEvent, readPayload } from "./payloads.js";
 import { HELP_TEXT, parseSubcommand } from "./postcheck.js";
 import { coachingMessage, parseDraftOptions, refineWithLlm, userDefaults } from "./reply.js";
-
-type GenericMessageEvent = types.GenericMessageEvent;
 
 const DM_WELCOME =
   "Send me a draft here, any time, and I'll ask you a few questions about it: what your reader gets, what only you could say, what it cost you. I never rewrite your post. `help` for more.";
@@ -17,9 +15,9 @@ const DM_WELCOME =
  */
 export function registerDirectMessages(listeners: Listeners, services: Services): void {
   listeners.event("message", async ({ event, body, client, context }) => {
-    const e = event as GenericMessageEvent;
+    const e = readPayload(MessageEvent, event, services.logger, "a message event");
     if (
-      e.channel_type !== "im" ||
+      e?.channel_type !== "im" ||
       e.subtype !== undefined ||
       e.bot_id ||
       !e.user ||
@@ -34,6 +32,7 @@ export function registerDirectMessages(listeners: Listeners, services: Services)
       return;
     }
     const parsed = parseDraftOptions(text);
+    const owner = { teamId, userId: e.user };
     const { options, settings } = await userDefaults(services, teamId, e.user, parsed.options);
     const result = services.coach(parsed.draft, options);
     const refined = refineWithLlm(services, parsed.draft, options, result);
@@ -49,7 +48,7 @@ export function registerDirectMessages(listeners: Listeners, services: Services)
     const notes = milestone ? [milestone] : [];
     const posted = await client.chat.postMessage({
       channel: e.channel,
-      ...coachingMessage(services, parsed.draft, result, options, { notes }),
+      ...coachingMessage(services, parsed.draft, result, options, { notes, owner }),
     });
     const llm = await refined;
     if (llm && posted.ts) {
@@ -57,7 +56,7 @@ export function registerDirectMessages(listeners: Listeners, services: Services)
         .update({
           channel: e.channel,
           ts: posted.ts,
-          ...coachingMessage(services, parsed.draft, result, options, { notes, llm }),
+          ...coachingMessage(services, parsed.draft, result, options, { notes, llm, owner }),
         })
         .catch((err: Error) => services.logger.warn(`AI coaching update not posted: ${err.message}`));
     }

@@ -1,11 +1,9 @@
-import type { types } from "@slack/bolt";
 import { languageOf } from "../coach/index.js";
 import { recordMentoring } from "../mentoring/activity.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import type { Listeners } from "./listeners.js";
-
-type GenericMessageEvent = types.GenericMessageEvent;
+import { MessageEvent, ReactionAddedEvent, readPayload } from "./payloads.js";
 
 /** A reply of real substance: a few words, not an emoji or a "+1". */
 export function isSubstantial(text: string): boolean {
@@ -23,8 +21,8 @@ export function isSubstantial(text: string): boolean {
  */
 export function registerFeedbackReplies(listeners: Listeners, services: Services): void {
   listeners.event("message", async ({ event, body, client, context }) => {
-    const e = event as GenericMessageEvent;
-    if (e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return;
+    const e = readPayload(MessageEvent, event, services.logger, "a message event");
+    if (!e || e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return;
     if (!e.thread_ts || e.thread_ts === e.ts) return;
     const teamId = (body as { team_id?: string }).team_id ?? "";
     try {
@@ -54,8 +52,9 @@ export function registerFeedbackReplies(listeners: Listeners, services: Services
     }
   });
 
-  listeners.event("reaction_added", async ({ event, body }) => {
-    if (event.item.type !== "message") return;
+  listeners.event("reaction_added", async ({ event: raw, body }) => {
+    const event = readPayload(ReactionAddedEvent, raw, services.logger, "a reaction_added event");
+    if (event?.item.type !== "message" || !event.item.ts) return;
     const teamId = (body as { team_id?: string }).team_id ?? "";
     try {
       if (await services.store.mentoring.markHelpful(teamId, event.item.ts, event.user)) {

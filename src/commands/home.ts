@@ -1,9 +1,19 @@
-import type { BlockAction, CheckboxesAction, StaticSelectAction, webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
+import { z } from "zod";
 import { homeData } from "../mentoring/activity.js";
 import type { Services } from "../services.js";
 import { HOME_ACTIONS, homeView } from "../slack/home.js";
-import type { SettingsPatch } from "../store/index.js";
+import { LANGUAGE_SETTINGS, type SettingsPatch } from "../store/index.js";
 import type { Listeners } from "./listeners.js";
+import {
+  AppHomeOpenedEvent,
+  ButtonClick,
+  CheckboxesChange,
+  Platform,
+  readPayload,
+  SelectChange,
+  teamOf,
+} from "./payloads.js";
 import { exportToDm } from "./privacy.js";
 
 export async function publishHome(
@@ -20,10 +30,14 @@ export async function publishHome(
   await client.views.publish({ user_id: userId, view: homeView(data, settings, retentionDays) });
 }
 
+const Language = z.enum(LANGUAGE_SETTINGS);
+const HOME_OPTIONS = ["show_in_digest", "store_drafts"] as const;
+
 /** The App Home dashboard, and the settings and privacy controls on it. */
 export function registerHome(listeners: Listeners, services: Services, retentionDays: number): void {
-  listeners.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home") return;
+  listeners.event("app_home_opened", async ({ event: raw, body, client }) => {
+    const event = readPayload(AppHomeOpenedEvent, raw, services.logger, "an app_home_opened event");
+    if (event?.tab !== "home") return;
     const teamId = (body as { team_id?: string }).team_id ?? "";
     try {
       await publishHome(services, client, teamId, event.user, retentionDays);
@@ -32,46 +46,66 @@ export function registerHome(listeners: Listeners, services: Services, retention
     }
   });
 
-  const update = async (body: BlockAction, client: webApi.WebClient, patch: SettingsPatch) => {
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
-    await services.store.users.update(teamId, body.user.id, patch);
-    await publishHome(services, client, teamId, body.user.id, retentionDays);
+  /**
+   * Saves a setting and shows the Home again. A value that is not one the Home offers (a forged
+   * request) is never stored: the Home is shown again as it was.
+   */
+  const update = async (
+    user: { teamId: string; userId: string },
+    client: webApi.WebClient,
+    patch: SettingsPatch | undefined,
+  ) => {
+    if (patch) await services.store.users.update(user.teamId, user.userId, patch);
+    else services.logger.debug("ignored a Home setting that is not one of its options");
+    await publishHome(services, client, user.teamId, user.userId, retentionDays);
   };
-  listeners.action<BlockAction<StaticSelectAction>>(
-    HOME_ACTIONS.language,
-    async ({ ack, body, action, client }) => {
-      await ack();
-      await update(body, client, { language: action.selected_option.value as SettingsPatch["language"] });
-    },
-  );
-  listeners.action<BlockAction<StaticSelectAction>>(
-    HOME_ACTIONS.platform,
-    async ({ ack, body, action, client }) => {
-      await ack();
-      await update(body, client, { platform: action.selected_option.value as SettingsPatch["platform"] });
-    },
-  );
-  listeners.action<BlockAction<CheckboxesAction>>(
-    HOME_ACTIONS.options,
-    async ({ ack, body, action, client }) => {
-      await ack();
-      const on = new Set(action.selected_options.map((o) => o.value));
-      await update(body, client, {
-        showInDigest: on.has("show_in_digest"),
-        storeDrafts: on.has("store_drafts"),
-      });
-    },
-  );
-  listeners.action<BlockAction>(HOME_ACTIONS.export, async ({ ack, body, client }) => {
+  const select = <T>(body: unknown, values: z.ZodType<T>) => {
+    const change = readPayload(SelectChange, body, services.logger, "a Home setting");
+    if (!change) return undefined;
+    const value = values.safeParse(change.actions[0].selected_option.value);
+    return { user: { teamId: teamOf(change), userId: change.user.id }, value: value.data };
+  };
+  listeners.action(HOME_ACTIONS.language, async ({ ack, body, client }) => {
     await ack();
-    await exportToDm(services, client, body.team?.id ?? body.user.team_id ?? "", body.user.id).catch(
-      (err: Error) => services.logger.warn(`export failed: ${err.message}`),
+    const change = select(body, Language);
+    if (change) await update(change.user, client, change.value && { language: change.value });
+  });
+  listeners.action(HOME_ACTIONS.platform, async ({ ack, body, client }) => {
+    await ack();
+    const change = select(body, Platform);
+    if (change) await update(change.user, client, change.value && { platform: change.value });
+  });
+  listeners.action(HOME_ACTIONS.options, async ({ ack, body, client }) => {
+    await ack();
+    const change = readPayload(CheckboxesChange, body, services.logger, "a Home setting");
+    if (!change) return;
+    const on = z
+      .array(z.enum(HOME_OPTIONS))
+      .safeParse(change.actions[0].selected_options.map((o) => o.value));
+    const user = { teamId: teamOf(change), userId: change.user.id };
+    await update(
+      user,
+      client,
+      on.data && {
+        showInDigest: on.data.includes("show_in_digest"),
+        storeDrafts: on.data.includes("store_drafts"),
+      },
     );
   });
-  listeners.action<BlockAction>(HOME_ACTIONS.forget, async ({ ack, body, client }) => {
+  listeners.action(HOME_ACTIONS.export, async ({ ack, body, client }) => {
     await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
-    await services.store.privacy.forget(teamId, body.user.id);
-    await publishHome(services, client, teamId, body.user.id, retentionDays);
+    const click = readPayload(ButtonClick, body, services.logger, "a Home button");
+    if (!click) return;
+    await exportToDm(services, client, teamOf(click), click.user.id).catch((err: Error) =>
+      services.logger.warn(`export failed: ${err.message}`),
+    );
+  });
+  listeners.action(HOME_ACTIONS.forget, async ({ ack, body, client }) => {
+    await ack();
+    const click = readPayload(ButtonClick, body, services.logger, "a Home button");
+    if (!click) return;
+    const teamId = teamOf(click);
+    await services.store.privacy.forget(teamId, click.user.id);
+    await publishHome(services, client, teamId, click.user.id, retentionDays);
   });
 }

@@ -1,4 +1,5 @@
-import type { SlashCommand, webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
+import type { z } from "zod";
 import { languageOf } from "../coach/index.js";
 import type { Services } from "../services.js";
 import { draftBackBlocks } from "../slack/blocks.js";
@@ -8,6 +9,7 @@ import { STRINGS } from "../slack/strings.js";
 import { refreshTimeZone } from "./activity.js";
 import { type DigestRequest, digestSettingsCommand, parseDigestRequest } from "./digest-settings.js";
 import type { Listeners } from "./listeners.js";
+import { readPayload, SlashCommand } from "./payloads.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
 import { parseDraftOptions, refineWithLlm } from "./reply.js";
 
@@ -21,6 +23,11 @@ export const HELP_TEXT = [
   "Slash commands can't be used inside threads: there, use the message shortcut *Check this post* (the ⋮ menu of any message).",
   "_En français : `/postcheck <votre brouillon>` ; les réponses suivent la langue du brouillon._",
 ].join("\n");
+
+const UNREADABLE_COMMAND =
+  "Slack sent me that command incomplete, so I couldn't read it. Please try `/postcheck` again in a moment.";
+
+type Command = z.infer<typeof SlashCommand>;
 
 type Subcommand =
   | { kind: "help" }
@@ -50,8 +57,13 @@ export function registerPostcheckCommand(listeners: Listeners, services: Service
       services.logger.error(`after a /postcheck reply: ${err.message}`),
     );
   });
-  listeners.command("/postcheck", async ({ command, ack, respond, client }) => {
-    const sub = parseSubcommand(command.text ?? "");
+  listeners.command("/postcheck", async ({ command: raw, ack, respond, client }) => {
+    const command = readPayload(SlashCommand, raw, services.logger, "a /postcheck command");
+    if (!command) {
+      await ack({ response_type: "ephemeral", text: UNREADABLE_COMMAND });
+      return;
+    }
+    const sub = parseSubcommand(command.text);
     if (sub.kind === "help") {
       await ack({ response_type: "ephemeral", text: HELP_TEXT });
       return;
@@ -88,7 +100,10 @@ export function registerPostcheckCommand(listeners: Listeners, services: Service
       userId: command.user_id,
       channelId: command.channel_id,
       responseUrl: command.response_url,
-      draftValue: services.refs.encode({ draft, options: parsed.options }),
+      draftValue: services.refs.encode(
+        { draft, options: parsed.options },
+        { teamId: command.team_id, userId: command.user_id },
+      ),
       canAskTeammate: !command.channel_id.startsWith("D"),
       record: true,
       returnResult: services.llm !== undefined,
@@ -107,6 +122,10 @@ async function afterReply(
   clients: Map<string, webApi.WebClient>,
   outcome: ReplyOutcome,
 ): Promise<void> {
+  if (outcome.late) {
+    services.logger.warn(outcome.warning ?? "a check recorded late failed");
+    return;
+  }
   if (!outcome.ok)
     services.logger.warn(`coaching reply not delivered: ${outcome.error ?? `HTTP ${outcome.status}`}`);
   else services.logger.debug(`postcheck reply built and sent in ${outcome.ms.toFixed(1)} ms`);
@@ -139,7 +158,7 @@ function busyReply(draft: string) {
 
 async function privacyCommand(
   services: Services,
-  command: SlashCommand,
+  command: Command,
   kind: "privacy" | "export" | "forget",
   client: webApi.WebClient,
   respond: (msg: Record<string, unknown> & { response_type: "ephemeral" }) => Promise<unknown>,
@@ -176,7 +195,7 @@ type ChannelOption = "feedback";
 const CHANNEL_OPTIONS: Record<
   ChannelOption,
   {
-    save(services: Services, command: SlashCommand, on: boolean): Promise<void>;
+    save(services: Services, command: Command, on: boolean): Promise<void>;
     done: { on: string; off: string };
   }
 > = {
@@ -193,7 +212,7 @@ const CHANNEL_OPTIONS: Record<
 /** Changes a per-channel setting: channels only, one kind line either way. */
 async function setChannelOption(
   services: Services,
-  command: SlashCommand,
+  command: Command,
   respond: Respond,
   option: ChannelOption,
   on: boolean,

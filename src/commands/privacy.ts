@@ -1,6 +1,7 @@
-import type { BlockAction, webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
 import type { Services } from "../services.js";
 import type { Listeners } from "./listeners.js";
+import { ButtonClick, readPayload, teamOf } from "./payloads.js";
 
 export const FORGET_ACTION = "privacy_forget_confirmed";
 
@@ -81,11 +82,12 @@ export function forgetPrompt() {
 }
 
 export function registerPrivacyActions(listeners: Listeners, services: Services): void {
-  listeners.action<BlockAction>(FORGET_ACTION, async ({ ack, body, respond }) => {
+  listeners.action(FORGET_ACTION, async ({ ack, body, respond }) => {
     await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    const click = readPayload(ButtonClick, body, services.logger, "a forget confirmation");
+    if (!click) return;
     try {
-      await services.store.privacy.forget(teamId, body.user.id);
+      await services.store.privacy.forget(teamOf(click), click.user.id);
       await respond({
         response_type: "ephemeral",
         replace_original: true,

@@ -1,6 +1,7 @@
 import { type AnalyzeOptions, type Coaching, type CoachResult, withLlm } from "../coach/index.js";
 import type { Services } from "../services.js";
 import { coachingBlocks, coachingText } from "../slack/blocks.js";
+import type { Owner } from "../slack/draft-ref.js";
 import { applyDefaults, type UserSettings } from "../store/index.js";
 
 /** The ephemeral coaching reply shared by /postcheck, the shortcut and link shares. */
@@ -9,9 +10,15 @@ export function coachingMessage(
   draft: string,
   result: CoachResult,
   options: AnalyzeOptions,
-  extra: { canAskTeammate?: boolean; notes?: string[]; buttons?: boolean; llm?: LlmRefinement } = {},
+  extra: {
+    /** Who the buttons are for; without it (a public reply) there are none. */
+    owner?: Owner;
+    canAskTeammate?: boolean;
+    notes?: string[];
+    llm?: LlmRefinement;
+  } = {},
 ) {
-  const draftValue = extra.buttons === false ? undefined : services.refs.encode({ draft, options });
+  const draftValue = extra.owner ? services.refs.encode({ draft, options }, extra.owner) : undefined;
   const questions = extra.llm?.questions;
   return {
     blocks: coachingBlocks(result, {

@@ -1,58 +1,70 @@
-import type { BlockAction } from "@slack/bolt";
+import { z } from "zod";
+import { languageOf } from "../coach/index.js";
 import type { Services } from "../services.js";
 import { ACTIONS, REVISE_INPUT, reviseModal, revisionResultView, VIEWS } from "../slack/blocks.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
+import { STRINGS } from "../slack/strings.js";
 import { draftOfButton } from "./actions.js";
 import { noteCheck } from "./activity.js";
 import type { Listeners } from "./listeners.js";
+import { DraftOptions, readPayload, teamOf, ViewSubmission } from "./payloads.js";
 
 /** What the revision modal carries between opening and submit: the first version's outcome, not its text. */
-interface RevisionMetadata {
-  score: number;
-  rules: string[];
-  options: { lang?: "en" | "fr"; platform?: "linkedin" | "x" | "slack" | "blog" };
+const RevisionMetadata = z.object({
+  score: z.number().int().min(0).max(100),
+  rules: z.array(z.string().max(100)).max(100),
+  options: DraftOptions,
+});
+type RevisionMetadata = z.infer<typeof RevisionMetadata>;
+
+function readMetadata(json: unknown): RevisionMetadata | undefined {
+  try {
+    return RevisionMetadata.parse(JSON.parse(String(json)));
+  } catch {
+    return undefined;
+  }
 }
 
 export function registerReviseDraft(listeners: Listeners, services: Services): void {
-  listeners.action<BlockAction>(ACTIONS.revise, async ({ ack, body, client, respond }) => {
+  listeners.action(ACTIONS.revise, async ({ ack, body, client, respond }) => {
     await ack();
-    const ref = await draftOfButton(services, body, respond);
-    if (!ref) return;
-    const result = services.coach(ref.draft, ref.options);
+    const click = await draftOfButton(services, body, respond);
+    if (!click?.triggerId) return;
+    const result = services.coach(click.draft, click.options);
     const metadata: RevisionMetadata = {
       score: result.score,
       rules: [...new Set(result.findings.map((f) => f.rule))],
-      options: ref.options,
+      options: click.options,
     };
     await client.views.open({
-      trigger_id: body.trigger_id,
-      view: reviseModal(result, ref.draft, JSON.stringify(metadata)),
+      trigger_id: click.triggerId,
+      view: reviseModal(result, click.draft, JSON.stringify(metadata)),
     });
   });
 
-  listeners.view(VIEWS.revise, async ({ ack, view, body, client }) => {
-    const value = view.state.values[REVISE_INPUT.block]?.[REVISE_INPUT.action]?.value ?? "";
+  listeners.view(VIEWS.revise, async ({ ack, body, client }) => {
+    const submission = readPayload(ViewSubmission, body, services.logger, "a revision");
+    const value = submission?.view.state?.values[REVISE_INPUT.block]?.[REVISE_INPUT.action]?.value ?? "";
     const draft = slackToPlain(value).trim();
+    const before = readMetadata(submission?.view.private_metadata);
+    const inlineError = (text: string) =>
+      ack({ response_action: "errors", errors: { [REVISE_INPUT.block]: text } });
     if (draft === "") {
-      await ack({
-        response_action: "errors",
-        errors: { [REVISE_INPUT.block]: "Write your revised draft here first." },
-      });
+      await inlineError("Write your revised draft here first.");
       return;
     }
-    let before: RevisionMetadata;
-    try {
-      before = JSON.parse(view.private_metadata) as RevisionMetadata;
-    } catch {
-      before = { score: 0, rules: [], options: {} };
+    if (!submission || !before) {
+      // Without the first version's outcome there is nothing honest to compare with.
+      await inlineError(STRINGS[languageOf(draft)].reviseLost);
+      return;
     }
     const after = services.coach(draft, before.options);
     // The result replaces the modal at once: no channel membership needed, nothing posted.
     await ack({ response_action: "update", view: revisionResultView(before, after) });
     // A revision that raises the score is growth, recorded like any check.
     await noteCheck(services, client, {
-      teamId: body.team?.id ?? body.user.team_id ?? "",
-      userId: body.user.id,
+      teamId: teamOf(submission),
+      userId: submission.user.id,
       draft,
       result: after,
       surface: "revise",

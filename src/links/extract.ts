@@ -1,5 +1,10 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+// The HTML parser and reader mode load on the first page read, not at start: they are a fifth of
+// the bot's memory at rest, and many workspaces never share a link (docs/benchmarks.md, memory).
+let readers: Promise<[typeof import("linkedom"), typeof import("@mozilla/readability")]> | undefined;
+const loadReaders = () => {
+  readers ??= Promise.all([import("linkedom"), import("@mozilla/readability")]);
+  return readers;
+};
 
 export interface Article {
   title?: string;
@@ -19,8 +24,9 @@ function clean(text: string): string {
  * The readable text of a page, with Mozilla's reader mode (the Firefox one). Pages it cannot make
  * sense of fall back to their description meta tags, then to the body text.
  */
-export function extractArticle(html: string, contentType = "text/html"): Article {
+export async function extractArticle(html: string, contentType = "text/html"): Promise<Article> {
   if (contentType.toLowerCase().startsWith("text/plain")) return { text: clean(html).slice(0, MAX_TEXT) };
+  const [{ parseHTML }, { Readability }] = await loadReaders();
   const { document } = parseHTML(html);
   const meta = (name: string) =>
     document

@@ -248,6 +248,9 @@ function optionsOf(input: CheckInput): AnalyzeOptions {
   return options;
 }
 
+/** Nobody can press the preview's buttons: they are shown, not live. */
+const PLAYGROUND_OWNER = { teamId: "playground", userId: "playground" };
+
 /** The exact reply /postcheck posts for this draft, and its preview. */
 function slackReply(
   draft: string,
@@ -256,7 +259,7 @@ function slackReply(
   llm?: { questions?: string[]; notes: string[] },
 ) {
   // A DraftRefs of this request only: a long draft it keeps for the buttons is gone with it.
-  const draftValue = new DraftRefs().encode({ draft: draft.trim(), options });
+  const draftValue = new DraftRefs().encode({ draft: draft.trim(), options }, PLAYGROUND_OWNER);
   const blocks = coachingBlocks(result, {
     draftValue,
     canAskTeammate: true,

@@ -3,7 +3,10 @@ import type { types } from "@slack/bolt";
 type KnownBlock = types.KnownBlock;
 type View = types.View;
 
-import { type CoachResult, DIMENSION_LABELS, DIMENSIONS, type Finding } from "../coach/index.js";
+// The coach's modules one by one, not its index, which also loads the LLM client: the reply
+// worker builds these blocks and would load the openai SDK for nothing (docs/benchmarks.md, memory).
+import { DIMENSION_LABELS } from "../coach/messages.js";
+import { type CoachResult, DIMENSIONS, type Finding } from "../coach/types.js";
 import { escapeText, quoteLines, truncate } from "./mrkdwn.js";
 import { STRINGS } from "./strings.js";
 

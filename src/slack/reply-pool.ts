@@ -38,6 +38,8 @@ export interface ReplyOutcome {
   tzStale?: boolean;
   /** Something to log (the check could not be recorded); the reply still went out. */
   warning?: string;
+  /** Not a reply: a warning about one answered earlier (its check, recorded late, failed). */
+  late?: true;
   error?: string;
   /** The job, sent back only when the main thread has more to do (the LLM, a stale time zone). */
   job?: ReplyJob;
@@ -170,8 +172,13 @@ export class ReplyPool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    // The entry registers tsx in the worker, so it runs the TypeScript source like the main thread.
-    const w = new Worker(new URL("./reply-worker.mjs", import.meta.url), {
+    // Compiled, the worker is the JavaScript beside this file; run from the TypeScript source
+    // (tests, `npm run dev`), its .mjs entry registers tsx first.
+    const entry = import.meta.url.endsWith(".ts") ? "./reply-worker.mjs" : "./reply-worker.js";
+    const w = new Worker(new URL(entry, import.meta.url), {
+      // A small young generation: replies are short-lived garbage, and the default lets it grow
+      // to tens of MB per thread (the bot's resident memory, docs/benchmarks.md).
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
       workerData: {
         databasePath: this.databasePath,
         nice: REPLY_THREAD_NICE,
@@ -181,8 +188,19 @@ export class ReplyPool {
     });
     w.unref();
     this.sampleBusy();
-    w.on("message", (outcomes: ReplyOutcome[]) => {
-      for (const o of outcomes) this.settle(o);
+    w.on("message", (message: ReplyOutcome[] | { warning: string }) => {
+      if (Array.isArray(message)) for (const o of message) this.settle(o);
+      // Something to log about a job already answered (a check recorded late failed).
+      else
+        this.followUp({
+          id: 0,
+          chars: 0,
+          ok: true,
+          status: 200,
+          ms: 0,
+          warning: message.warning,
+          late: true,
+        });
     });
     w.on("error", (err) => this.failAll(err.message));
     w.on("exit", () => {

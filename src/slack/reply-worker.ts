@@ -8,9 +8,11 @@ import http from "node:http";
 import https from "node:https";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { analyze } from "../coach/index.js";
+import { analyze } from "../coach/analyze.js";
+import { RECORD_WAIT_MS } from "../commands/activity.js";
+import { TOO_LATE, within } from "../commands/within.js";
 import { recordCheck } from "../mentoring/activity.js";
-import { applyDefaults, createSqliteStore, type Store } from "../store/index.js";
+import { applyDefaults, createSqliteStore, MAIN_THREAD_STORE, type Store } from "../store/index.js";
 import { coachingBlocks, coachingText } from "./blocks.js";
 import { REPLY_PACING, type ReplyJob, type ReplyOutcome } from "./reply-pool.js";
 
@@ -44,8 +46,9 @@ function yieldCpuToAcks(): void {
 let store: Store | undefined;
 
 function openStore(): Store {
-  // Its own connection to the same file: WAL and busy_timeout let it write beside the main thread.
-  store ??= createSqliteStore(databasePath);
+  // Its own connection to the same file: WAL lets it write beside the main thread, and it waits
+  // for a lock held elsewhere the way the main thread does, without blocking the other replies.
+  store ??= createSqliteStore(databasePath, MAIN_THREAD_STORE);
   return store;
 }
 
@@ -61,21 +64,28 @@ async function run(job: ReplyJob): Promise<ReplyOutcome> {
     result = analyze(job.draft, applyDefaults(settings, job.typedOptions));
     tzStale = !settings?.tzCheckedAt || Date.now() - settings.tzCheckedAt > TZ_REFRESH_MS;
     if (job.record) {
-      try {
-        const milestone = await recordCheck(db, {
-          teamId: job.teamId,
-          userId: job.userId,
-          channelId: job.channelId,
-          draft: job.draft,
-          result,
-          surface: "slash",
-          settings,
-          now: Date.now(),
+      const recording = recordCheck(db, {
+        teamId: job.teamId,
+        userId: job.userId,
+        channelId: job.channelId,
+        draft: job.draft,
+        result,
+        surface: "slash",
+        settings,
+        now: Date.now(),
+      }).then(
+        (milestone) => ({ milestone }),
+        (err: Error) => ({ failed: `check not recorded: ${err.message}` }),
+      );
+      // As on the main thread (noteCheck): a locked database delays the record, not the reply.
+      const recorded = await within(recording, RECORD_WAIT_MS);
+      if (recorded === TOO_LATE) {
+        warning = "the database is busy: replied before the check was recorded";
+        void recording.then((r) => {
+          if ("failed" in r) parentPort!.postMessage({ warning: r.failed });
         });
-        if (milestone) added.push(milestone);
-      } catch (err) {
-        warning = `check not recorded: ${(err as Error).message}`;
-      }
+      } else if ("failed" in recorded) warning = recorded.failed;
+      else if (recorded.milestone) added.push(recorded.milestone);
     }
   }
   const notes = [...added, ...(job.notes ?? [])];

@@ -35,6 +35,9 @@ const EN = {
   stillThere: "Still there",
   nothingResolved: "The same things still stand out.",
   expired: "That draft is no longer in my memory (it is kept an hour at most). Run /postcheck again with it.",
+  unreadableButton: "I couldn't read that button, so nothing happened. Run /postcheck again with your draft.",
+  reviseLost:
+    "This box lost track of your first version, so I can't compare. Close it and press “Check a revised draft” again.",
   feedbackRequest: (user: string) => `${mention(user)} would like feedback on a draft:`,
   feedbackHint:
     "Reply in this thread with one thing a reader would notice. Kind and concrete beats long. The author can react to the reply that helped.",
@@ -77,6 +80,10 @@ const FR: typeof EN = {
   nothingResolved: "Les mêmes points ressortent encore.",
   expired:
     "Je n'ai plus ce brouillon en mémoire (je le garde une heure au plus). Relancez /postcheck avec votre texte.",
+  unreadableButton:
+    "Je n'ai pas pu lire ce bouton, donc rien ne s'est passé. Relancez /postcheck avec votre brouillon.",
+  reviseLost:
+    "Cette fenêtre a perdu votre première version, je ne peux pas comparer. Fermez-la et cliquez à nouveau sur « Vérifier une version revue ».",
   feedbackRequest: (user: string) => `${mention(user)} aimerait un avis sur un brouillon :`,
   feedbackHint:
     "Répondez dans ce fil avec une chose qu'un lecteur remarquerait. Bienveillant et concret plutôt que long. L'auteur peut réagir à la réponse qui l'a aidé.",

@@ -5,20 +5,58 @@ import { MIGRATIONS, type Migration } from "./migrations.js";
 
 export type Db = Database.Database;
 
+/**
+ * How long one statement waits, blocking its thread, for a lock another connection holds (a
+ * second replica, the CLI digest). The default suits a CLI or a worker thread; the bot's main
+ * thread uses a few milliseconds and retries without blocking (see patient in index.ts).
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 /** Opens (creating its folder) and migrates the SQLite file. ":memory:" works for tests. */
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export function openDatabase(
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
+): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
-  // Another process (a second replica, the CLI digest) may hold the write lock for a moment.
-  db.pragma("busy_timeout = 5000");
+  // Migrations may wait for another process starting at the same time, whatever the timeout after.
+  db.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
   db.pragma("foreign_keys = ON");
   db.pragma("synchronous = NORMAL");
   // Checkpoint the WAL every ~16 MB rather than every 4 MB: the commit that checkpoints pays for it,
   // and a check insert should not wait on that often.
   db.pragma("wal_autocheckpoint = 4000");
+  // Deleted rows are overwritten with zeros, not left readable in free space (see truncateWal).
+  db.pragma("secure_delete = ON");
   migrate(db, migrations);
+  db.pragma(`busy_timeout = ${Math.max(0, Math.round(busyTimeoutMs))}`);
   return db;
+}
+
+/** SQLITE_BUSY and its variants: another connection holds the lock this statement needs. */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}
+
+/**
+ * Copies the write-ahead log into the database and empties it. With secure_delete, deleted rows
+ * are zeros in the database file; the log still holds the pages as they were before, until this.
+ * Resolves false when another connection kept it from completing (it is retried a few times).
+ */
+export async function truncateWal(db: Db, attempts = 20, pauseMs = 50): Promise<boolean> {
+  for (let i = 0; i < attempts; i++) {
+    try {
+      const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+      if (result?.busy === 0) return true;
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+    }
+    await new Promise((r) => setTimeout(r, pauseMs));
+  }
+  return false;
 }
 
 export function schemaVersion(db: Db): number {

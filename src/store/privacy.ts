@@ -1,11 +1,16 @@
-import type { Db } from "./db.js";
+import { type Db, truncateWal } from "./db.js";
 
 export interface PrivacyStore {
   /** Every row about the user, as plain data (for /postcheck export). */
   export(teamId: string, userId: string): Promise<Record<string, unknown[]>>;
   /** How much is stored about the user (for /postcheck privacy). */
   summary(teamId: string, userId: string): Promise<Record<string, number>>;
-  /** Deletes everything about the user. Mentors keep their replies to the user's requests, unlinked. */
+  /**
+   * Deletes everything about the user, for good: mentors keep their replies to the user's
+   * requests, unlinked. The rows are overwritten (secure_delete), the write-ahead log emptied
+   * into the database, and the LLM answer cache emptied (its questions can quote a draft, and
+   * nothing tells whose). What a forget cannot reach: backups and other copies of the file.
+   */
   forget(teamId: string, userId: string): Promise<void>;
 }
 
@@ -55,6 +60,12 @@ export function sqlitePrivacy(db: Db): PrivacyStore {
       teamId,
       userId,
     );
+    // Channel settings stay (they are the channel's), without who changed them last.
+    db.prepare("UPDATE channel_settings SET updated_by = NULL WHERE team_id = ? AND updated_by = ?").run(
+      teamId,
+      userId,
+    );
+    db.prepare("DELETE FROM llm_cache").run();
   });
   return {
     export: async (teamId, userId) => {
@@ -70,6 +81,7 @@ export function sqlitePrivacy(db: Db): PrivacyStore {
     },
     forget: async (teamId, userId) => {
       forget.immediate(teamId, userId);
+      await truncateWal(db);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { PLATFORMS } from "../coach/types.js";
 import type { ZoneSpan } from "../mentoring/streaks.js";
 import { nextWeekStart } from "../mentoring/weeks.js";
 import type { Db } from "./db.js";
@@ -17,6 +19,21 @@ export const DEFAULT_SETTINGS: UserSettings = {
   showInDigest: false,
   storeDrafts: false,
 };
+
+export const LANGUAGE_SETTINGS = ["auto", "en", "fr"] as const;
+
+/**
+ * A stored row as the code may use it. A value the code doesn't know (stored by an older version,
+ * or by hand) reads as the default, so that one bad value never stops a user's coaching.
+ */
+const StoredSettings = z.object({
+  tz: z.string().nullable().catch(null),
+  tz_checked_at: z.number().nullable().catch(null),
+  language: z.enum(LANGUAGE_SETTINGS).catch(DEFAULT_SETTINGS.language),
+  platform: z.enum(PLATFORMS).catch(DEFAULT_SETTINGS.platform),
+  show_in_digest: z.number().catch(0),
+  store_drafts: z.number().catch(0),
+});
 
 /** Coaching options from the user's defaults, overridden by what they typed (--fr, --x). */
 export function applyDefaults(
@@ -43,17 +60,8 @@ export interface UserStore {
   zones(teamId: string, userId: string): Promise<ZoneSpan[]>;
 }
 
-interface Row {
-  tz: string | null;
-  tz_checked_at: number | null;
-  language: UserSettings["language"];
-  platform: UserSettings["platform"];
-  show_in_digest: number;
-  store_drafts: number;
-}
-
 export function sqliteUsers(db: Db, now: () => number): UserStore {
-  const get = db.prepare<[string, string], Row>(
+  const get = db.prepare<[string, string], unknown>(
     "SELECT tz, tz_checked_at, language, platform, show_in_digest, store_drafts FROM user_settings WHERE team_id = ? AND user_id = ?",
   );
   const ensure = db.prepare(
@@ -73,8 +81,9 @@ export function sqliteUsers(db: Db, now: () => number): UserStore {
     "SELECT tz, effective_from FROM tz_changes WHERE team_id = ? AND user_id = ? ORDER BY effective_from",
   );
   const read = (teamId: string, userId: string): UserSettings => {
-    const r = get.get(teamId, userId);
-    if (!r) return { ...DEFAULT_SETTINGS };
+    const row = get.get(teamId, userId);
+    if (!row) return { ...DEFAULT_SETTINGS };
+    const r = StoredSettings.parse(row);
     return {
       tz: r.tz ?? undefined,
       tzCheckedAt: r.tz_checked_at ?? undefined,

@@ -1,5 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runPostcheck } from "../helpers/spawn.js";
+import { ROOT, runPostcheck } from "../helpers/spawn.js";
 
 describe("postcheck CLI", () => {
   it("prints a readable report for a draft argument", async () => {
@@ -52,13 +56,17 @@ describe("postcheck CLI", () => {
     expect((await runPostcheck(["--bogus", "x"])).code).toBe(2);
   });
 
-  it("coaches JSON lines and plain lines in order with --jsonl, one result per line", async () => {
+  it("coaches JSON lines and plain lines in order with --jsonl, exactly one output line per input line", async () => {
     const input = [
       JSON.stringify({ text: "I got promoted!" }),
       "",
       "plain line: what would you do?",
       JSON.stringify({ text: "Voici mes conseils pour vous." }),
       JSON.stringify({ nope: 1 }),
+      "{bad json",
+      "   ",
+      JSON.stringify({ text: "  " }),
+      "last line without a newline",
     ].join("\n");
     const r = await runPostcheck(["--jsonl"], input);
     expect(r.code).toBe(0);
@@ -66,11 +74,38 @@ describe("postcheck CLI", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(9);
     expect(lines[0].findings.map((f: { rule: string }) => f.rule)).toContain("bragging");
-    expect(lines[1].strengths.map((f: { rule: string }) => f.rule)).toContain("reader-question");
-    expect(lines[2].language).toBe("fr");
-    expect(lines[3].error).toMatch(/line 5/);
+    expect(lines[1]).toEqual({ error: "blank line: nothing to coach", line: 2 });
+    expect(lines[2].strengths.map((f: { rule: string }) => f.rule)).toContain("reader-question");
+    expect(lines[3].language).toBe("fr");
+    expect(lines[4]).toEqual({ error: 'each JSON line needs a "text" string', line: 5 });
+    expect(lines[5]).toMatchObject({ error: expect.stringMatching(/not valid JSON/), line: 6 });
+    expect(lines[6]).toMatchObject({ error: expect.stringMatching(/blank/), line: 7 });
+    expect(lines[7]).toMatchObject({ error: expect.stringMatching(/empty/), line: 8 });
+    expect(lines[8].language).toBe("en");
+  });
+
+  it("honours each line's lang and platform over the command line's, and says when one is wrong", async () => {
+    const draft = "We shipped the new onboarding flow and here is what we learned along the way. ".repeat(5);
+    const input = [
+      JSON.stringify({ text: draft }),
+      JSON.stringify({ text: draft, lang: "fr", platform: "blog" }),
+      JSON.stringify({ text: draft, platform: "twitter" }),
+      JSON.stringify({ text: draft, lang: "de" }),
+      JSON.stringify({ text: draft, platform: "myspace" }),
+    ].join("\n");
+    const r = await runPostcheck(["--jsonl", "--platform", "x"], `${input}\n`);
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatchObject({ language: "en", platform: "x" });
+    expect(lines[1]).toMatchObject({ language: "fr", platform: "blog" });
+    expect(lines[2]).toMatchObject({ platform: "x" });
+    expect(lines[3]).toEqual({ error: '"lang" must be en or fr, not "de".', line: 4 });
+    expect(lines[4].error).toMatch(/"platform" must be one of linkedin, x, slack, blog/);
   });
 
   it("never crashes on 100,000 characters of any Unicode and says it read the first part", async () => {
@@ -80,5 +115,89 @@ describe("postcheck CLI", () => {
     const result = JSON.parse(r.stdout);
     expect(result.truncated).toBe(true);
     expect(result.findings.map((f: { rule: string }) => f.rule)).toContain("draft-truncated");
+  });
+
+  it("keeps lines in order and numbered right on a large input, coached on several threads", async () => {
+    const kinds = [
+      (i: number) => JSON.stringify({ text: `Draft number ${i}: what would you do?` }),
+      () => "",
+      () => "{broken",
+      (i: number) => JSON.stringify({ text: `Voici le brouillon ${i} pour vous.`, lang: "fr" }),
+    ];
+    const lines = Array.from({ length: 12_000 }, (_, i) => kinds[i % kinds.length]!(i + 1));
+    const r = await runPostcheck(["--jsonl"], `${lines.join("\n")}\n`);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trimEnd().split("\n");
+    expect(out).toHaveLength(12_000);
+    for (const i of [0, 1, 2, 3, 5_001, 5_002, 11_998, 11_999]) {
+      const result = JSON.parse(out[i]!);
+      if (i % 4 === 1) expect(result).toEqual({ error: "blank line: nothing to coach", line: i + 1 });
+      else if (i % 4 === 2)
+        expect(result).toMatchObject({ error: expect.stringMatching(/JSON/), line: i + 1 });
+      else if (i % 4 === 3) expect(result.language).toBe("fr");
+      else expect(result.questions.join(" ")).toBeTruthy();
+    }
+    expect(JSON.parse(out[8_000]!).findings).toBeInstanceOf(Array);
+  });
+
+  it("decodes a character split between two chunks of input whole", async () => {
+    // ~200 KB of accents and emoji: some of them straddle the 64 KB chunks stdin is read in.
+    const line = JSON.stringify({ text: "Voilà l'été 🎉 : ça a été dur, à vous de jouer ? ".repeat(6) });
+    const r = await runPostcheck(["--jsonl"], `${line}\n`.repeat(500));
+    const out = r.stdout.trimEnd().split("\n");
+    expect(out).toHaveLength(500);
+    expect(r.stdout).not.toContain("\ufffd");
+    expect(new Set(out.map((l) => JSON.parse(l).analyzedLength)).size).toBe(1);
+  });
+
+  it("strips terminal control sequences from the draft text it echoes", async () => {
+    const draft =
+      "\u001b]0;pwned\u0007I'm thrilled \u001b[2J\u001b[31mto announce\u009b1m I won \u001bc\u202ethe award!\u0007";
+    const r = await runPostcheck([draft]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("“I'm thrilled");
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(r.stdout).not.toContain("pwned");
+    const usage = await runPostcheck(["--lang", "\u001b[2Jxx", "hello"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).not.toContain("\u001b");
+  });
+
+  it("ends quietly when its reader closes the pipe (| head -1): exit 141, nothing on stderr", () => {
+    const dir = mkdtempSync(join(tmpdir(), "postcheck-pipe-"));
+    try {
+      const input = join(dir, "drafts.jsonl");
+      writeFileSync(
+        input,
+        `${JSON.stringify({ text: "I'm thrilled to announce my promotion!" })}\n`.repeat(20_000),
+      );
+      const r = spawnSync(
+        "bash",
+        [
+          "-c",
+          `node bin/postcheck.js --jsonl < "${input}" | head -1 > /dev/null; echo "exit=\${PIPESTATUS[0]}"`,
+        ],
+        { cwd: ROOT, encoding: "utf8" },
+      );
+      expect(r.stdout.trim()).toBe("exit=141");
+      expect(r.stderr).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says in one line that a full stdout (> /dev/full) could not be written, and exits 1", () => {
+    for (const args of [["--json", "I won the award!"], ["I won the award!"]]) {
+      const r = spawnSync(
+        "bash",
+        ["-c", `node bin/postcheck.js ${args.map((a) => `'${a}'`).join(" ")} > /dev/full`],
+        {
+          cwd: ROOT,
+          encoding: "utf8",
+        },
+      );
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("postcheck: could not write the output (ENOSPC)\n");
+    }
   });
 });

@@ -27,6 +27,7 @@ function linkShared(url: string, messageTs: string, extra: Record<string, unknow
     message_ts: messageTs,
     links: [{ domain: "localhost", url }],
     source: "conversations_history",
+    is_bot_user_member: true,
     unfurl_id: `U${messageTs}`,
     event_ts: messageTs,
     ...extra,
@@ -102,11 +103,55 @@ describe("link shares answered in the thread", () => {
   it("coaches a link_shared event on its own, reading the message through the API", async () => {
     h.fake.on("conversations.history", () => ({
       ok: true,
-      messages: [{ text: `Proud of this one <${article}>` }],
+      messages: [{ ts: "1700999999.000100", text: `I'm thrilled to announce this one <${article}>` }],
     }));
     await h.event(linkShared(article, "1700999999.000100"));
     const call = await h.fake.waitForCall("chat.postEphemeral");
     expect(call.params.thread_ts).toBe("1700999999.000100");
+    expect(JSON.stringify(call.params.blocks)).toContain("Self-congratulation");
+    expect(h.fake.callsTo("conversations.history")[0]!.params).toMatchObject({
+      channel: "C1",
+      latest: "1700999999.000100",
+    });
+  });
+
+  it("reads a link shared inside a thread from the thread (conversations.replies)", async () => {
+    h.fake.on("conversations.replies", (params) => ({
+      ok: true,
+      messages: [
+        { ts: String(params.ts), text: "The thread's first message" },
+        { ts: "1701000001.000200", thread_ts: String(params.ts), text: `So proud of my award <${article}>` },
+      ],
+    }));
+    await h.event(linkShared(article, "1701000001.000200", { thread_ts: "1701000000.000100" }));
+    const call = await h.fake.waitForCall("chat.postEphemeral");
+    expect(call.params.thread_ts).toBe("1701000000.000100");
+    expect(JSON.stringify(call.params.blocks)).toContain("Bragging");
+    expect(h.fake.callsTo("conversations.replies")[0]!.params).toMatchObject({
+      channel: "C1",
+      ts: "1701000000.000100",
+      latest: "1701000001.000200",
+    });
+    expect(h.fake.callsTo("conversations.history")).toEqual([]);
+  });
+
+  it("never coaches a link shared where postcoach is not a member (a DM between two people)", async () => {
+    const hits = pages.hits.length;
+    const checks = await h.store.checks.count("T1", "UDM");
+    await h.event(
+      linkShared(article, "1701000002.000100", {
+        channel: "D0PEOPLE",
+        user: "UDM",
+        is_bot_user_member: false,
+      }),
+    );
+    await h.event(
+      linkShared(article, "1701000003.000100", { channel: "C9", user: "UDM", is_bot_user_member: undefined }),
+    );
+    await quiet();
+    expect(pages.hits.length).toBe(hits);
+    expect(h.fake.calls.map((c) => c.method)).toEqual([]);
+    expect(await h.store.checks.count("T1", "UDM")).toBe(checks);
   });
 
   it("ignores composer previews, bots, itself, edits, deletions and messages without links", async () => {
