@@ -39,7 +39,8 @@ function ask(rule: Rule, hit: Hit, text: string, lang: Lang): string | undefined
   return template?.replace("{q}", quote(text.slice(...clauseAround(text, hit)), lang));
 }
 
-const BOUNDARY = /[.!?\n,;:—–()]/;
+// Punctuation ends a clause; so does a control character (a quote never carries one).
+const BOUNDARY = /[.!?\n,;:—–()\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * The words a question quotes: the clause around a finding, so that a reader recognises it
