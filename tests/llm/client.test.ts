@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { analyze, coach, type LlmAnswer, type LlmCache, LlmCoach } from "../../src/coach/index.js";
-import { parseText, validateAnswer } from "../../src/coach/llm.js";
+import { analyze } from "../../src/coach/index.js";
+import {
+  coach,
+  type LlmAnswer,
+  type LlmCache,
+  LlmCoach,
+  parseText,
+  validateAnswer,
+} from "../../src/llm/index.js";
 import { answer, FakeOpenAI } from "../helpers/fake-openai.js";
 
 const DRAFT = "I'm thrilled to announce I got promoted! Email me at ada@example.com or call 06 12 34 56 78.";
