@@ -98,9 +98,9 @@ export interface RepliesOptions {
 }
 
 const DEFAULTS: Omit<RepliesOptions, "owner"> = {
-  leaseMs: 15_000,
+  leaseMs: 5_000,
   recordWaitMs: 250,
-  sweepMs: 2_000,
+  sweepMs: 1_000,
 };
 const MAX_BACKOFF_MS = 60_000;
 const SWEEP_BATCH = 20;
@@ -488,6 +488,15 @@ export class Replies {
 class Permanent extends Error {}
 class NothingToCoach extends Permanent {}
 
+/** Slack's errors that say "not now" rather than "never". */
+const TRANSIENT = new Set([
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+  "ratelimited",
+]);
+
 /**
  * Slack said no for good: the response_url expired or was used up, the channel is gone, the bot
  * is not in it. Network trouble, rate limits and Slack's own errors are worth another try.
@@ -497,7 +506,7 @@ function isPermanent(err: unknown): boolean {
   const e = err as { code?: string; statusCode?: number };
   if (e.code === ErrorCode.RespondError)
     return e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 429;
-  return e.code === webApi.ErrorCode.PlatformError;
+  return e.code === webApi.ErrorCode.PlatformError && !TRANSIENT.has(describe(err));
 }
 
 function describe(err: unknown): string {
