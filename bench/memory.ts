@@ -13,7 +13,7 @@ const DRAFT =
   "I'm thrilled to announce that after three years of hard work our team shipped the new onboarding flow! So proud. What would you have done differently? #product #launch";
 
 /** Starts a server process and resolves once it prints the port it listens on. */
-function startServer(
+export function startServer(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; port: number }> {
@@ -36,7 +36,7 @@ function startServer(
 }
 
 /** The node arguments of `npm start` (package.json), so that the bot runs exactly as users start it. */
-function startArgs(): string[] {
+export function startArgs(): string[] {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
   const [node, ...args] = pkg.scripts.start.split(/\s+/);
   if (node !== "node") throw new Error(`npm start is not a plain node command: ${pkg.scripts.start}`);
