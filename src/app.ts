@@ -12,7 +12,7 @@ import {
   type ReceiverEvent,
   webApi,
 } from "@slack/bolt";
-import { registerListeners } from "./commands/index.js";
+import { registerSurfaces } from "./commands/index.js";
 import { unreadableRequest } from "./commands/payloads.js";
 import type { Config } from "./config.js";
 import { libraryLogger } from "./logger.js";
@@ -89,7 +89,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
       },
       logger,
     );
-    registerListeners(app, services);
+    registerSurfaces(app, services);
     await app.init();
     await app.start();
     startReplies(app, services, clientOptions.fetch);
@@ -114,7 +114,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
   });
   refuseBodiesThatAreNotObjects(receiver, logger);
   const app = new CheckedApp({ ...common, receiver }, logger);
-  registerListeners(app, services);
+  registerSurfaces(app, services);
   await app.init();
   // Bolt's own start(): it catches what the receiver throws for a request it has no route for.
   const server = (await app.start(config.port)) as http.Server;

@@ -41,7 +41,7 @@ const HOME_OPTIONS = ["show_in_digest", "store_drafts"] as const;
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** The App Home dashboard, and the settings and privacy controls on it: one handler each. */
-export function homeListeners(services: Services) {
+export function homeHandlers(services: Services) {
   const retentionDays = services.retentionDays;
   /**
    * Saves a setting and shows the Home again. A value that is not one the Home offers (a forged

@@ -8,7 +8,7 @@ import { CHECK_POST_CALLBACK, checkPostShortcut } from "./check-post-shortcut.js
 import { firstDeliveryOnly, OnceGuard } from "./dedupe.js";
 import { directMessage } from "./dm.js";
 import { feedbackReply, helpfulReaction } from "./feedback-replies.js";
-import { homeListeners } from "./home.js";
+import { homeHandlers } from "./home.js";
 import { linkShared, linkShareMessage } from "./link-shares.js";
 import { postcheckCommand } from "./postcheck.js";
 import { FORGET_ACTION, forgetConfirmed } from "./privacy.js";
@@ -20,7 +20,7 @@ import { whyQuestions } from "./why-questions.js";
  * Every Slack listener, registered in one place with Bolt's own methods. Events run only on their
  * first delivery (a Bolt middleware, before the Assistant's): a retried event is never answered twice.
  */
-export function registerListeners(app: App, services: Services): void {
+export function registerSurfaces(app: App, services: Services): void {
   const guard = new OnceGuard(services);
   app.use(firstDeliveryOnly(services, guard));
   // Messages in threads of the bot's DM: the AI-app surface (and revisions in a plain DM's thread).
@@ -34,7 +34,7 @@ export function registerListeners(app: App, services: Services): void {
   app.action(ACTIONS.askTeammate, askTeammate(services));
   app.action(FORGET_ACTION, forgetConfirmed(services));
 
-  const home = homeListeners(services);
+  const home = homeHandlers(services);
   app.event("app_home_opened", home.opened);
   app.action(HOME_ACTIONS.language, home.language);
   app.action(HOME_ACTIONS.platform, home.platform);
