@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FORM, SIGNING_SECRET, sign, slashCommandBody } from "../tests/helpers/slack-requests.js";
+import { FORM, postSigned, SIGNING_SECRET, slashCommandBody } from "../tests/helpers/slack-requests.js";
 import { FakeSlackProcess } from "./slack.js";
 import { fmt, row } from "./stats.js";
 
@@ -55,17 +55,7 @@ async function sendCommands(url: string, fake: FakeSlackProcess, prefix: string)
   const worker = async () => {
     while (next < COMMANDS) {
       const body = slashCommandBody(DRAFT, fake.responseUrl(`${prefix}-${next++}`));
-      const ts = Math.floor(Date.now() / 1000);
-      const res = await fetch(url, {
-        method: "POST",
-        headers: {
-          "content-type": FORM,
-          "x-slack-request-timestamp": String(ts),
-          "x-slack-signature": sign(body, ts),
-        },
-        body,
-      });
-      await res.text();
+      await postSigned(url, body, FORM);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { FORM, SIGNING_SECRET, sign, slashCommandBody } from "../tests/helpers/slack-requests.js";
+import { FORM, postSigned, SIGNING_SECRET, slashCommandBody } from "../tests/helpers/slack-requests.js";
 import { startArgs, startServer } from "./memory.js";
 import { fmt, percentile, row } from "./stats.js";
 
@@ -106,21 +106,11 @@ async function steady(
     if (n % RATE === 0) onSecond?.(n / RATE);
     const id = `${prefix}-${n}`;
     const body = slashCommandBody(DRAFT, fake.responseUrl(id));
-    const ts = Math.floor(Date.now() / 1000);
     const s: Sent = { id, sentAt: Date.now() };
     sent.push(s);
     pending.push(
-      fetch(url, {
-        method: "POST",
-        headers: {
-          "content-type": FORM,
-          "x-slack-request-timestamp": String(ts),
-          "x-slack-signature": sign(body, ts),
-        },
-        body,
-      }).then(
-        async (res) => {
-          await res.text();
+      postSigned(url, body, FORM).then(
+        (res) => {
           if (res.status === 200) s.ackMs = Date.now() - s.sentAt;
         },
         () => undefined,
