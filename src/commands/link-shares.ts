@@ -1,14 +1,8 @@
-import type { webApi } from "@slack/bolt";
-import { extractArticle } from "../links/extract.js";
-import { fetchPage } from "../links/fetch.js";
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { linksIn, slackToPlain } from "../slack/mrkdwn.js";
-import { STRINGS } from "../slack/strings.js";
-import { noteCheck } from "./activity.js";
 import type { OnceGuard } from "./dedupe.js";
-import type { Listeners } from "./listeners.js";
 import { LinkSharedEvent, MessageEvent, readPayload } from "./payloads.js";
-import { coachingMessage, refineWithLlm, userDefaults } from "./reply.js";
 
 type WebClient = webApi.WebClient;
 
@@ -23,17 +17,18 @@ interface Share {
   links: string[];
 }
 
-const MAX_LINKS = 2;
-
 /**
  * A message with a link in a channel the bot is in gets coaching on the shared page together with
  * the message, in the message's thread: privately for the sharer, or for everyone in channels that
  * opted in. Both `message` and `link_shared` can arrive for one message; it is answered once.
- * Slack sends `link_shared` for any conversation where a link to an unfurl domain is posted, the
- * bot a member or not (a DM between two people): only those where it is a member are coached.
  */
-export function registerLinkShares(listeners: Listeners, services: Services, guard: OnceGuard): void {
-  listeners.event("message", async ({ event, body, client, context }) => {
+export function linkShareMessage(services: Services, guard: OnceGuard) {
+  return async ({
+    event,
+    body,
+    context,
+    client,
+  }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
     const e = readPayload(MessageEvent, event, services.logger, "a message event");
     // Edits, deletions, joins and bot posts all carry a subtype; only plain messages are coached.
     if (!e || (e.subtype !== undefined && e.subtype !== "thread_broadcast")) return;
@@ -51,9 +46,20 @@ export function registerLinkShares(listeners: Listeners, services: Services, gua
       text: e.text ?? "",
       links,
     });
-  });
+  };
+}
 
-  listeners.event("link_shared", async ({ event: raw, body, client, context }) => {
+/**
+ * Slack sends `link_shared` for any conversation where a link to an unfurl domain is posted, the
+ * bot a member or not (a DM between two people): only those where it is a member are coached.
+ */
+export function linkShared(services: Services, guard: OnceGuard) {
+  return async ({
+    event: raw,
+    body,
+    context,
+    client,
+  }: SlackEventMiddlewareArgs<"link_shared"> & AllMiddlewareArgs) => {
     const event = readPayload(LinkSharedEvent, raw, services.logger, "a link_shared event");
     // While a message is being composed there is nothing to answer yet.
     if (!event || event.source === "composer" || event.channel === "COMPOSER") return;
@@ -74,7 +80,7 @@ export function registerLinkShares(listeners: Listeners, services: Services, gua
       text,
       links,
     });
-  });
+  };
 }
 
 /** The shared message's text: a reply in a thread is read from the thread, others from the channel. */
@@ -110,75 +116,25 @@ async function coachShare(
     services.logger.info(`link coaching skipped in ${share.channel}: channel rate limit`);
     return;
   }
-  const message = slackToPlain(share.text).trim();
-  const pages = await Promise.all(
-    share.links
-      .slice(0, MAX_LINKS)
-      .map(async (url) => ({ url, page: await fetchPage(url, services.linkPolicy) })),
-  );
-  const read = await Promise.all(
-    pages.map(async ({ url, page }) => {
-      if (!page.ok) {
-        services.logger.info(`link not read (${page.reason}): ${new URL(url).host}`);
-        return undefined;
-      }
-      const article = await extractArticle(page.body, page.contentType);
-      return article.text ? { url, article } : undefined;
-    }),
-  );
-  const readable = read.filter((r) => r !== undefined);
-  const draft = [message, ...readable.map((r) => r.article.text)].filter(Boolean).join("\n\n");
-  if (draft === "") return;
-  const { options, settings: userSettings } = await userDefaults(services, share.team, share.user);
-  const result = services.coach(draft, options);
-  // Link coaching is not awaited by anyone: it can wait for the LLM, within LLM_TIMEOUT_MS.
-  const llm = await refineWithLlm(services, draft, options, result);
-  const milestone = await noteCheck(services, client, {
-    settings: userSettings,
-    teamId: share.team,
-    userId: share.user,
-    channelId: share.channel,
-    draft,
-    result,
-    surface: "link",
-  });
-  const s = STRINGS[result.language];
-  const notes = [
-    ...readable.map((r) => s.linkRead(r.article.title ?? new URL(r.url).host)),
-    ...pages.filter((p) => !readable.some((r) => r.url === p.url)).map((p) => s.linkUnreadable(p.url)),
-  ];
-  // A milestone is for the sharer alone, never shown in a public thread.
-  const privateNotes = milestone ? [...notes, milestone] : notes;
   const settings = await services.store.settings
     .channel(share.team, share.channel)
     .catch(() => ({ publicFeedback: false }));
-  const threadTs = share.threadTs ?? share.ts;
-  try {
-    if (settings.publicFeedback) {
-      const msg = coachingMessage(services, draft, result, options, { notes, llm });
-      await client.chat.postMessage({
-        channel: share.channel,
-        thread_ts: threadTs,
-        ...msg,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-    } else {
-      const msg = coachingMessage(services, draft, result, options, {
-        notes: privateNotes,
-        llm,
-        owner: { teamId: share.team, userId: share.user },
-      });
-      await client.chat.postEphemeral({
-        channel: share.channel,
-        user: share.user,
-        thread_ts: threadTs,
-        ...msg,
-      });
-    }
-  } catch (err) {
-    services.logger.warn(
-      `link coaching not posted in ${share.channel}: ${(err as { data?: { error?: string } }).data?.error ?? (err as Error).message}`,
-    );
-  }
+  const ticket = await services.replies.owe({
+    surface: "link",
+    teamId: share.team,
+    userId: share.user,
+    channelId: share.channel,
+    // The message and its links: the pages are read again if the reply is replayed.
+    draft: slackToPlain(share.text).trim(),
+    links: share.links,
+    typed: {},
+    to: {
+      via: "thread",
+      channel: share.channel,
+      threadTs: share.threadTs ?? share.ts,
+      ...(settings.publicFeedback ? {} : { ephemeralFor: share.user }),
+    },
+    ...(settings.publicFeedback ? {} : { buttons: { canAskTeammate: false } }),
+  });
+  await services.replies.answer(ticket, { client });
 }

@@ -1,6 +1,5 @@
-import type { webApi } from "@slack/bolt";
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Services } from "../services.js";
-import type { Listeners } from "./listeners.js";
 import { ButtonClick, readPayload, teamOf } from "./payloads.js";
 
 export const FORGET_ACTION = "privacy_forget_confirmed";
@@ -81,8 +80,9 @@ export function forgetPrompt() {
   };
 }
 
-export function registerPrivacyActions(listeners: Listeners, services: Services): void {
-  listeners.action(FORGET_ACTION, async ({ ack, body, respond }) => {
+/** "Delete everything", confirmed: the user's data is gone. */
+export function forgetConfirmed(services: Services) {
+  return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const click = readPayload(ButtonClick, body, services.logger, "a forget confirmation");
     if (!click) return;
@@ -101,5 +101,5 @@ export function registerPrivacyActions(listeners: Listeners, services: Services)
         text: "I couldn't delete your data just now. Nothing was half-deleted; please try again in a moment.",
       });
     }
-  });
+  };
 }

@@ -1,12 +1,17 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+} from "@slack/bolt";
 import { z } from "zod";
 import { languageOf } from "../coach/index.js";
 import type { Services } from "../services.js";
-import { ACTIONS, REVISE_INPUT, reviseModal, revisionResultView, VIEWS } from "../slack/blocks.js";
+import { REVISE_INPUT, reviseModal, revisionResultView } from "../slack/blocks.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
 import { draftOfButton } from "./actions.js";
 import { noteCheck } from "./activity.js";
-import type { Listeners } from "./listeners.js";
 import { DraftOptions, readPayload, teamOf, ViewSubmission } from "./payloads.js";
 
 /** What the revision modal carries between opening and submit: the first version's outcome, not its text. */
@@ -25,8 +30,14 @@ function readMetadata(json: unknown): RevisionMetadata | undefined {
   }
 }
 
-export function registerReviseDraft(listeners: Listeners, services: Services): void {
-  listeners.action(ACTIONS.revise, async ({ ack, body, client, respond }) => {
+/** "Check a revised draft": a modal prefilled with the draft, carrying its outcome (never its text). */
+export function reviseButton(services: Services) {
+  return async ({
+    ack,
+    body,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const click = await draftOfButton(services, body, respond);
     if (!click?.triggerId) return;
@@ -40,9 +51,12 @@ export function registerReviseDraft(listeners: Listeners, services: Services): v
       trigger_id: click.triggerId,
       view: reviseModal(result, click.draft, JSON.stringify(metadata)),
     });
-  });
+  };
+}
 
-  listeners.view(VIEWS.revise, async ({ ack, body, client }) => {
+/** The revision submitted: the modal shows the score change and what is gone, at once. */
+export function reviseSubmission(services: Services) {
+  return async ({ ack, body, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const submission = readPayload(ViewSubmission, body, services.logger, "a revision");
     const value = submission?.view.state?.values[REVISE_INPUT.block]?.[REVISE_INPUT.action]?.value ?? "";
     const draft = slackToPlain(value).trim();
@@ -70,5 +84,5 @@ export function registerReviseDraft(listeners: Listeners, services: Services): v
       surface: "revise",
       growth: { scoreDelta: after.score - before.score },
     });
-  });
+  };
 }

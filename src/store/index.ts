@@ -1,4 +1,5 @@
-import type { LlmCache } from "../coach/index.js";
+import type { LlmCache } from "../llm/answer.js";
+import { type ButtonDraftStore, sqliteButtonDrafts } from "./button-drafts.js";
 import { type CheckStore, sqliteChecks } from "./checks.js";
 import { type Db, DEFAULT_BUSY_TIMEOUT_MS, isBusy, openDatabase } from "./db.js";
 import { type DigestStore, sqliteDigest } from "./digest.js";
@@ -6,11 +7,13 @@ import { type DigestScheduleStore, sqliteDigestSchedules } from "./digest-schedu
 import { type EventStore, sqliteEvents } from "./events.js";
 import { sqliteLlmCache } from "./llm-cache.js";
 import { type MentoringStore, sqliteMentoring } from "./mentoring.js";
+import { type OutboxStore, sqliteOutbox } from "./outbox.js";
 import { type PrivacyStore, sqlitePrivacy } from "./privacy.js";
 import { type ScheduleStore, sqliteSchedules } from "./schedules.js";
 import { type SettingsStore, sqliteSettings } from "./settings.js";
 import { sqliteUsers, type UserStore } from "./users.js";
 
+export type { ButtonDraft, ButtonDraftStore } from "./button-drafts.js";
 export type { CheckRow, CheckStore, NewCheck } from "./checks.js";
 export type { ChannelActivity, DigestStore, WeekNumbers, Window } from "./digest.js";
 export type {
@@ -24,6 +27,7 @@ export type {
 } from "./digest-schedules.js";
 export type { EventStore } from "./events.js";
 export type { MentoringStore } from "./mentoring.js";
+export type { OutboxEntry, OutboxStore } from "./outbox.js";
 export type { PrivacyStore } from "./privacy.js";
 export type { ScheduleStore } from "./schedules.js";
 export type { ChannelSettings, SettingsStore } from "./settings.js";
@@ -51,6 +55,8 @@ export interface Store {
   privacy: PrivacyStore;
   digest: DigestStore;
   digestSchedules: DigestScheduleStore;
+  outbox: OutboxStore;
+  buttonDrafts: ButtonDraftStore;
   close(): Promise<void>;
 }
 
@@ -85,6 +91,8 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     privacy: patient(sqlitePrivacy(db), wait),
     digest: patient(sqliteDigest(db), wait),
     digestSchedules: patient(sqliteDigestSchedules(db), wait),
+    outbox: patient(sqliteOutbox(db), wait),
+    buttonDrafts: patient(sqliteButtonDrafts(db), wait),
     close: async () => {
       db.close();
     },

@@ -1,4 +1,4 @@
-import type { LlmAnswer, LlmCache } from "../coach/index.js";
+import type { LlmAnswer, LlmCache } from "../llm/answer.js";
 import type { Db } from "./db.js";
 
 /** LLM answers by a hash of (prompt version, model, redacted draft): the questions, never the draft. */

@@ -199,4 +199,44 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feedback_requests_by_channel ON feedback_requests (team_id, channel_id, created_at);
     `,
   },
+  {
+    version: 6,
+    name: "reply outbox and button drafts",
+    sql: `
+      -- Every coaching reply owed to someone, recorded before (or with) the acknowledgement and
+      -- deleted once answered: a crash or a deploy can at worst repeat a reply, never lose one.
+      -- It holds what the reply needs (the draft, where to answer), for 30 minutes at most.
+      CREATE TABLE reply_outbox (
+        team_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        job TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        -- Slack's response_url is valid for 30 minutes: a reply not sent by then is dropped
+        expires_at INTEGER NOT NULL,
+        -- the process answering it, until lease_until (then any process may take it over)
+        owner TEXT NOT NULL,
+        lease_until INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        PRIMARY KEY (team_id, id)
+      );
+      CREATE INDEX reply_outbox_due ON reply_outbox (lease_until);
+      CREATE INDEX reply_outbox_by_user ON reply_outbox (team_id, user_id);
+
+      -- A long draft behind a coaching reply's buttons (too long for the button's value), for the
+      -- button's lifetime (an hour), for its owner alone.
+      CREATE TABLE button_drafts (
+        team_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        draft TEXT NOT NULL,
+        options TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, id)
+      );
+      CREATE INDEX button_drafts_expiry ON button_drafts (expires_at);
+      CREATE INDEX button_drafts_by_user ON button_drafts (team_id, user_id);
+    `,
+  },
 ];

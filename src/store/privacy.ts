@@ -32,6 +32,13 @@ export function sqlitePrivacy(db: Db): PrivacyStore {
     zones: db.prepare(
       "SELECT tz, effective_from FROM tz_changes WHERE team_id = ? AND user_id = ? ORDER BY effective_from",
     ),
+    // Replies still owed and drafts behind buttons: kept minutes to an hour, then deleted.
+    pendingReplies: db.prepare(
+      "SELECT id, job, created_at, expires_at FROM reply_outbox WHERE team_id = ? AND user_id = ? ORDER BY created_at",
+    ),
+    buttonDrafts: db.prepare(
+      "SELECT id, draft, options, expires_at FROM button_drafts WHERE team_id = ? AND user_id = ? ORDER BY expires_at",
+    ),
     digestsSetUp: db.prepare(
       "SELECT channel_id, enabled, weekday, minute, tz, language, updated_at FROM digest_schedules WHERE team_id = ? AND updated_by = ?",
     ),
@@ -55,6 +62,8 @@ export function sqlitePrivacy(db: Db): PrivacyStore {
     db.prepare("DELETE FROM feedback_requests WHERE team_id = ? AND author_id = ?").run(teamId, userId);
     db.prepare("DELETE FROM user_settings WHERE team_id = ? AND user_id = ?").run(teamId, userId);
     db.prepare("DELETE FROM tz_changes WHERE team_id = ? AND user_id = ?").run(teamId, userId);
+    db.prepare("DELETE FROM reply_outbox WHERE team_id = ? AND user_id = ?").run(teamId, userId);
+    db.prepare("DELETE FROM button_drafts WHERE team_id = ? AND user_id = ?").run(teamId, userId);
     // A channel's digest stays on; who turned it on is forgotten.
     db.prepare("UPDATE digest_schedules SET updated_by = NULL WHERE team_id = ? AND updated_by = ?").run(
       teamId,

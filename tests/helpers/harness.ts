@@ -47,7 +47,7 @@ export interface Running {
 async function boot(
   defaults: Record<string, string>,
   env: Record<string, string>,
-  replyQueue?: Parameters<typeof createServices>[2]["replyQueue"],
+  replies?: Parameters<typeof createServices>[2]["replies"],
 ): Promise<Running> {
   const fake = await new FakeSlack().start();
   const dir = mkdtempSync(join(tmpdir(), "postcoach-"));
@@ -62,10 +62,9 @@ async function boot(
   const store = createSqliteStore(config.databasePath, MAIN_THREAD_STORE);
   const services = createServices(store, logger, {
     linkPolicy: { allowlist: config.linkFetchAllowlist, timeoutMs: 2000 },
-    databasePath: config.databasePath,
     llm: config.llm,
     retentionDays: config.retentionDays,
-    replyQueue,
+    replies,
   });
   const app = await startSlackApp(config, services, logger);
   return {
@@ -78,7 +77,7 @@ async function boot(
     app,
     stop: async () => {
       await app.stop();
-      await services.close();
+      await services.replies.drain(2000);
       await store.close();
       await fake.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -89,7 +88,7 @@ async function boot(
 /** The real Bolt app in HTTP mode on a free port, talking to a fresh fake Slack and a temp database. */
 export async function startHarness(
   env: Record<string, string> = {},
-  options: { replyQueue?: Parameters<typeof createServices>[2]["replyQueue"] } = {},
+  options: { replies?: Parameters<typeof createServices>[2]["replies"] } = {},
 ): Promise<Harness> {
   const running = await boot(
     {
@@ -99,7 +98,7 @@ export async function startHarness(
       LOG_LEVEL: "debug",
     },
     env,
-    options.replyQueue,
+    options.replies,
   );
   const url = `http://127.0.0.1:${running.app.port}/slack/events`;
   const { fake } = running;
