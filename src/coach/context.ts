@@ -39,6 +39,16 @@ interface Layout {
 
 const layouts = new WeakMap<RuleContext, Layout>();
 
+const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, "g");
+
+/** Where the text has a clause break, in order: one scan instead of a test between every two words. */
+function clauseBreaks(text: string): number[] {
+  const at: number[] = [];
+  CLAUSE_BREAKS.lastIndex = 0;
+  for (let m = CLAUSE_BREAKS.exec(text); m !== null; m = CLAUSE_BREAKS.exec(text)) at.push(m.index);
+  return at;
+}
+
 /** Clauses and quotations of a draft, computed once and kept with its context. */
 export function layout(ctx: RuleContext): Layout {
   let found = layouts.get(ctx);
@@ -48,6 +58,8 @@ export function layout(ctx: RuleContext): Layout {
   const clauseOf = new Int32Array(words.length);
   const phrases = findAll(FAILURE_PHRASES[ctx.lang], ctx);
   const conditioned = new Uint8Array(words.length);
+  const breaks = clauseBreaks(text);
+  let b = 0;
   let w = 0;
   for (const s of ctx.sentences) {
     while (w < words.length && words[w]!.start < s.start) w++;
@@ -57,7 +69,9 @@ export function layout(ctx: RuleContext): Layout {
     for (; w < words.length && words[w]!.start < s.end; w++) {
       conditioned[w] = condition;
       if (conceptOf(ctx.lang, words[w]!) & CONDITION) condition = 1;
-      if (w > from && CLAUSE_BREAK.test(text.slice(words[w - 1]!.end, words[w]!.start))) {
+      // Is there a clause break between the previous word and this one?
+      while (b < breaks.length && breaks[b]! < (w > 0 ? words[w - 1]!.end : 0)) b++;
+      if (w > from && b < breaks.length && breaks[b]! < words[w]!.start) {
         clauses.push(makeClause(ctx, from, w));
         from = w;
       }
