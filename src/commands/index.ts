@@ -18,7 +18,8 @@ import { linkShared, linkShareMessage } from "./link-shares.js";
 import { postcheckCommand } from "./postcheck.js";
 import { FORGET_ACTION, forgetConfirmed } from "./privacy.js";
 import { acknowledgeRetiredButton, retiredButtons } from "./retired-buttons.js";
-import { reviseButton, reviseSubmission } from "./revise-draft.js";
+import { reviseButton } from "./revise-button.js";
+import { reviseSubmission } from "./revise-submission.js";
 import { whyQuestions } from "./why-questions.js";
 
 /**
