@@ -35,7 +35,7 @@ export function askTeammate(services: Services) {
         unfurl_media: false,
       });
       if (posted.ts) {
-        // Replies in this thread become mentoring events (feedback-replies.ts).
+        // Replies in this thread become mentoring events (feedback-reply.ts).
         await services.store.mentoring
           .recordRequest(click.teamId, channel, posted.ts, click.userId, services.now())
           .catch((err: Error) => services.logger.warn(`feedback request not recorded: ${err.message}`));
