@@ -9,6 +9,7 @@ import { CHECK_POST_CALLBACK, checkPostShortcut } from "./check-post-shortcut.js
 import { firstDeliveryOnly, OnceGuard } from "./dedupe.js";
 import { directMessage } from "./dm.js";
 import { feedbackReply } from "./feedback-reply.js";
+import { forgetConfirmed } from "./forget-confirmed.js";
 import { helpfulReaction } from "./helpful-reaction.js";
 import { homeExport } from "./home-export.js";
 import { homeForget } from "./home-forget.js";
@@ -18,7 +19,7 @@ import { homePlatform } from "./home-platform.js";
 import { linkShareMessage } from "./link-share-message.js";
 import { linkShared } from "./link-shared.js";
 import { postcheckCommand } from "./postcheck.js";
-import { FORGET_ACTION, forgetConfirmed } from "./privacy.js";
+import { FORGET_ACTION } from "./privacy.js";
 import { acknowledgeRetiredButton, retiredButtons } from "./retired-buttons.js";
 import { reviseButton } from "./revise-button.js";
 import { reviseSubmission } from "./revise-submission.js";
