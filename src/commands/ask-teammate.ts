@@ -3,7 +3,7 @@ import type { Services } from "../services.js";
 import { feedbackRequestBlocks } from "../slack/blocks.js";
 import { escapeText, truncate } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
-import { draftOfButton } from "./actions.js";
+import { draftOfButton } from "./draft-of-button.js";
 
 /**
  * "Ask a teammate for feedback": after Slack's confirmation dialog, the draft goes to the channel as

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { reviseModal } from "../slack/blocks.js";
-import { draftOfButton } from "./actions.js";
+import { draftOfButton } from "./draft-of-button.js";
 import type { RevisionMetadata } from "./revision-metadata.js";
 
 /** "Check a revised draft": a modal prefilled with the draft, carrying its outcome (never its text). */
