@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "
 import { z } from "zod";
 import type { Services } from "../services.js";
 import { LANGUAGE_SETTINGS } from "../store/index.js";
-import { homeSelection, saveHomeSetting } from "./home-setting.js";
+import { saveHomeSelection } from "./home-setting.js";
 
 const Language = z.enum(LANGUAGE_SETTINGS);
 
@@ -10,8 +10,6 @@ const Language = z.enum(LANGUAGE_SETTINGS);
 export function homeLanguage(services: Services) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
-    const change = homeSelection(services, body, Language);
-    if (change)
-      await saveHomeSetting(services, client, change.user, change.value && { language: change.value });
+    await saveHomeSelection(services, client, body, Language, (language) => ({ language }));
   };
 }

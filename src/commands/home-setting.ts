@@ -26,14 +26,20 @@ export async function saveHomeSetting(
   await publishHome(services, client, user.teamId, user.userId);
 }
 
-/** The option picked in one of the Home's menus, undefined when it is not one of `values`. */
-export function homeSelection<T>(
+/**
+ * Saves the option picked in one of the Home's menus and shows the Home again. An option that is
+ * not one of `values` (a forged request) is never stored.
+ */
+export async function saveHomeSelection<T>(
   services: Services,
+  client: webApi.WebClient,
   body: unknown,
   values: z.ZodType<T>,
-): { user: HomeUser; value: T | undefined } | undefined {
+  patchOf: (value: T) => SettingsPatch,
+): Promise<void> {
   const change = readPayload(SelectChange, body, services.logger, "a Home setting");
-  if (!change) return undefined;
+  if (!change) return;
   const value = values.safeParse(change.actions[0].selected_option.value);
-  return { user: { teamId: teamOf(change), userId: change.user.id }, value: value.data };
+  const user = { teamId: teamOf(change), userId: change.user.id };
+  await saveHomeSetting(services, client, user, value.success ? patchOf(value.data) : undefined);
 }
