@@ -3,7 +3,7 @@ import type { Services } from "../services.js";
 import { feedbackRequestBlocks } from "../slack/blocks.js";
 import { escapeText, truncate } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
-import { draftOfButton } from "./actions.js";
+import { draftOfButton } from "./draft-of-button.js";
 
 /**
  * "Ask a teammate for feedback": after Slack's confirmation dialog, the draft goes to the channel as
@@ -35,7 +35,7 @@ export function askTeammate(services: Services) {
         unfurl_media: false,
       });
       if (posted.ts) {
-        // Replies in this thread become mentoring events (feedback-replies.ts).
+        // Replies in this thread become mentoring events (feedback-reply.ts).
         await services.store.mentoring
           .recordRequest(click.teamId, channel, posted.ts, click.userId, services.now())
           .catch((err: Error) => services.logger.warn(`feedback request not recorded: ${err.message}`));

@@ -4,8 +4,8 @@ import type { Lang } from "../coach/types.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
+import { asksForHelp, HELP_TEXT } from "./help.js";
 import { MessageEvent, readPayload } from "./payloads.js";
-import { HELP_TEXT, parseSubcommand } from "./postcheck.js";
 import { parseDraftOptions } from "./reply.js";
 
 /** The prompts Slack offers when an assistant thread opens, in the user's language first. */
@@ -45,7 +45,7 @@ export function coachAssistant(services: Services): Assistant {
     if (!e?.user || !e.thread_ts || e.bot_id || e.user === context.botUserId) return;
     const teamId = (body as { team_id?: string }).team_id ?? e.team ?? "";
     const text = slackToPlain(e.text ?? "").trim();
-    const answer = promptAnswer(text) ?? (parseSubcommand(text).kind === "help" ? HELP_TEXT : undefined);
+    const answer = promptAnswer(text) ?? (asksForHelp(text) ? HELP_TEXT : undefined);
     if (answer) {
       await say({ text: answer });
       return;

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
+import { asksForHelp, HELP_TEXT, isHelpWord } from "./help.js";
 import { MessageEvent, readPayload } from "./payloads.js";
-import { HELP_TEXT, parseSubcommand } from "./postcheck.js";
 import { parseDraftOptions } from "./reply.js";
 
 const DM_WELCOME =
@@ -32,8 +32,8 @@ export function directMessage(services: Services) {
     if (e.thread_ts && e.thread_ts !== e.ts) return;
     const teamId = (body as { team_id?: string }).team_id ?? "";
     const text = slackToPlain(e.text ?? "").trim();
-    if (parseSubcommand(text).kind === "help" || /^(hi|hello|hey|bonjour|salut)\W*$/i.test(text)) {
-      const greeting = !/^(help|aide|\?)$/i.test(text);
+    if (asksForHelp(text) || /^(hi|hello|hey|bonjour|salut)\W*$/i.test(text)) {
+      const greeting = !isHelpWord(text);
       await client.chat.postMessage({ channel: e.channel, text: greeting ? DM_WELCOME : HELP_TEXT });
       return;
     }

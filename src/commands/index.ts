@@ -2,18 +2,27 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { ACTIONS, VIEWS } from "../slack/blocks.js";
 import { HOME_ACTIONS } from "../slack/home.js";
+import { appHomeOpened } from "./app-home-opened.js";
 import { askTeammate } from "./ask-teammate.js";
 import { coachAssistant } from "./assistant.js";
 import { CHECK_POST_CALLBACK, checkPostShortcut } from "./check-post-shortcut.js";
 import { firstDeliveryOnly, OnceGuard } from "./dedupe.js";
 import { directMessage } from "./dm.js";
-import { feedbackReply, helpfulReaction } from "./feedback-replies.js";
-import { homeHandlers } from "./home.js";
-import { linkShared, linkShareMessage } from "./link-shares.js";
+import { feedbackReply } from "./feedback-reply.js";
+import { forgetConfirmed } from "./forget-confirmed.js";
+import { helpfulReaction } from "./helpful-reaction.js";
+import { homeExport } from "./home-export.js";
+import { homeForget } from "./home-forget.js";
+import { homeLanguage } from "./home-language.js";
+import { homeOptions } from "./home-options.js";
+import { homePlatform } from "./home-platform.js";
+import { linkShareMessage } from "./link-share-message.js";
+import { linkShared } from "./link-shared.js";
 import { postcheckCommand } from "./postcheck.js";
-import { FORGET_ACTION, forgetConfirmed } from "./privacy.js";
+import { FORGET_ACTION } from "./privacy.js";
 import { acknowledgeRetiredButton, retiredButtons } from "./retired-buttons.js";
-import { reviseButton, reviseSubmission } from "./revise-draft.js";
+import { reviseButton } from "./revise-button.js";
+import { reviseSubmission } from "./revise-submission.js";
 import { whyQuestions } from "./why-questions.js";
 
 /**
@@ -34,13 +43,12 @@ export function registerSurfaces(app: App, services: Services): void {
   app.action(ACTIONS.askTeammate, askTeammate(services));
   app.action(FORGET_ACTION, forgetConfirmed(services));
 
-  const home = homeHandlers(services);
-  app.event("app_home_opened", home.opened);
-  app.action(HOME_ACTIONS.language, home.language);
-  app.action(HOME_ACTIONS.platform, home.platform);
-  app.action(HOME_ACTIONS.options, home.options);
-  app.action(HOME_ACTIONS.export, home.export);
-  app.action(HOME_ACTIONS.forget, home.forget);
+  app.event("app_home_opened", appHomeOpened(services));
+  app.action(HOME_ACTIONS.language, homeLanguage(services));
+  app.action(HOME_ACTIONS.platform, homePlatform(services));
+  app.action(HOME_ACTIONS.options, homeOptions(services));
+  app.action(HOME_ACTIONS.export, homeExport(services));
+  app.action(HOME_ACTIONS.forget, homeForget(services));
 
   app.message(directMessage(services));
   app.message(linkShareMessage(services, guard));

@@ -3,20 +3,10 @@ import type { z } from "zod";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { type DigestRequest, digestSettingsCommand, parseDigestRequest } from "./digest-settings.js";
+import { asksForHelp, HELP_TEXT } from "./help.js";
 import { readPayload, SlashCommand } from "./payloads.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
 import { parseDraftOptions } from "./reply.js";
-
-export const HELP_TEXT = [
-  "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
-  "• `/postcheck <your draft>`: coach a draft. Start with `--x`, `--slack` or `--blog` if it isn't for LinkedIn, `--fr` or `--en` to force the language.",
-  "• `/postcheck channel feedback on` (or `off`): in a peer-review channel, answer links shared here in the thread for everyone. By default only the person who shared sees the coaching.",
-  "• `/postcheck digest on` (or `off`): a short weekly digest in this channel, Monday 09:00 in your time zone, or when you say: `/postcheck digest on friday 16:00 Europe/Paris`. The week's numbers, a question for the channel, and thanks to mentors (named only if they chose to be). `/postcheck digest` shows when.",
-  "• `/postcheck privacy`: what postcoach stores about you. `/postcheck export`: all of it, as a file in your DM. `/postcheck forget`: delete all of it.",
-  "• `/postcheck help`: this message. Your streaks and settings are in the bot's *Home* tab.",
-  "Slash commands can't be used inside threads: there, use the message shortcut *Check this post* (the ⋮ menu of any message).",
-  "_En français : `/postcheck <votre brouillon>` ; les réponses suivent la langue du brouillon._",
-].join("\n");
 
 const UNREADABLE_COMMAND =
   "Slack sent me that command incomplete, so I couldn't read it. Please try `/postcheck` again in a moment.";
@@ -30,9 +20,9 @@ type Subcommand =
   | { kind: "privacy" | "export" | "forget" }
   | { kind: "draft"; text: string };
 
-export function parseSubcommand(text: string): Subcommand {
+function parseSubcommand(text: string): Subcommand {
   const t = text.trim();
-  if (t === "" || /^(help|aide|\?)$/i.test(t)) return { kind: "help" };
+  if (asksForHelp(t)) return { kind: "help" };
   const feedback = /^channel\s+feedback\s+(on|off)$/i.exec(t);
   if (feedback)
     return { kind: "channel-option", option: "feedback", on: feedback[1]!.toLowerCase() === "on" };

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { whyModal } from "../slack/blocks.js";
-import { draftOfButton } from "./actions.js";
+import { draftOfButton } from "./draft-of-button.js";
 
 /** "Why these questions?": the rule and the guidance behind each finding, in a modal. */
 export function whyQuestions(services: Services) {

@@ -3,7 +3,7 @@ import { languageOf } from "../coach/index.js";
 import { recordMentoring } from "../mentoring/activity.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { MessageEvent, ReactionAddedEvent, readPayload } from "./payloads.js";
+import { MessageEvent, readPayload } from "./payloads.js";
 
 /** A reply of real substance: a few words, not an emoji or a "+1". */
 export function isSubstantial(text: string): boolean {
@@ -16,8 +16,8 @@ export function isSubstantial(text: string): boolean {
 
 /**
  * Mentoring happens in the thread of a feedback request: a teammate's substantial reply is a
- * mentoring event (once per mentor per request, never the author's own), and a reaction from the
- * author on that reply marks it helpful.
+ * mentoring event (once per mentor per request, never the author's own). A reaction from the
+ * author on that reply marks it helpful (helpful-reaction.ts).
  */
 export function feedbackReply(services: Services) {
   return async ({
@@ -54,22 +54,6 @@ export function feedbackReply(services: Services) {
       }
     } catch (err) {
       services.logger.warn(`mentoring reply not recorded: ${(err as Error).message}`);
-    }
-  };
-}
-
-/** The author's reaction on a mentor's reply in the thread of a feedback request: it helped. */
-export function helpfulReaction(services: Services) {
-  return async ({ event: raw, body }: SlackEventMiddlewareArgs<"reaction_added"> & AllMiddlewareArgs) => {
-    const event = readPayload(ReactionAddedEvent, raw, services.logger, "a reaction_added event");
-    if (event?.item.type !== "message" || !event.item.ts) return;
-    const teamId = (body as { team_id?: string }).team_id ?? "";
-    try {
-      if (await services.store.mentoring.markHelpful(teamId, event.item.ts, event.user)) {
-        services.logger.debug("a mentoring reply was marked helpful");
-      }
-    } catch (err) {
-      services.logger.warn(`helpful mark not recorded: ${(err as Error).message}`);
     }
   };
 }
