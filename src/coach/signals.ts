@@ -61,6 +61,8 @@ export interface SignalCounts {
   negativeValence: number;
   exclamations: number;
   opensWithMention: boolean;
+  /** "Thursday 11am PT", "Dec. 9th", "jeudi 18h": what an invitation to an event says. */
+  eventDetails: number;
   links: number;
 }
 
@@ -196,9 +198,30 @@ export const SIGNALS: readonly Signal[] = [
     label: { en: "Exclamation marks", fr: "Des points d'exclamation" },
     value: (c) => capped(c.exclamations),
   },
+  {
+    id: "event-details",
+    dimension: "audience",
+    direction: "self",
+    label: { en: "Dates and times of an event", fr: "Les dates et heures d'un événement" },
+    value: (c) => capped(c.eventDetails),
+  },
+  {
+    id: "link-teaser",
+    dimension: "audience",
+    direction: "self",
+    label: {
+      en: "A short post that mostly points to a link",
+      fr: "Un post court qui renvoie surtout à un lien",
+    },
+    value: (c) => (c.links > 0 && c.words < 30 ? 1 : 0),
+  },
 ];
 
 const EXCLAMATIONS_RE = /!+/g;
+const EVENT_DETAIL_RE =
+  /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/gi;
+// Time zones are capitals: "et" is French for "and".
+const TIME_ZONE_RE = /\b(?:PT|ET|CET|GMT|EST|PST|BST|CEST|UTC)\b/g;
 const DIGIT_RE = /^\d/;
 // What the author did, told in the past: English regular past tense ("fixed"); French passé composé,
 // a participle right after an auxiliary ("j'ai terminé", "je suis allée").
@@ -255,6 +278,8 @@ export function countSignals(ctx: RuleContext): SignalCounts {
     selfPositive: 0,
     negativeValence: 0,
     exclamations: ctx.text.includes("!") ? (ctx.text.match(EXCLAMATIONS_RE)?.length ?? 0) : 0,
+    eventDetails:
+      (ctx.text.match(EVENT_DETAIL_RE)?.length ?? 0) + (ctx.text.match(TIME_ZONE_RE)?.length ?? 0),
     opensWithMention:
       ctx.mentions.length > 0 && ctx.text.trimStart().startsWith(textAt(ctx, ctx.mentions[0]!)),
     links: ctx.urls.length,
