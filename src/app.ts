@@ -95,9 +95,11 @@ export async function startSlackApp(config: Config, services: Services, logger: 
         path: "/healthz",
         // HEAD is what load balancers send.
         method: ["GET", "HEAD"],
-        handler: (_req, res) => {
-          res.writeHead(200, { "content-type": "text/plain" });
-          res.end("ok");
+        // 503 while the database cannot be reached: a load balancer then sends users elsewhere.
+        handler: async (_req, res) => {
+          const health = await services.store.health();
+          res.writeHead(health.ok ? 200 : 503, { "content-type": "text/plain" });
+          res.end(health.ok ? "ok" : "database unavailable");
         },
       },
     ],

@@ -35,6 +35,9 @@ const envShape = z.object({
     message: "must be an http(s) URL ending in /api/",
   }),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/postcoach.db")),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(?:ql)?:\/\/\S+$/.test(v), {
+    message: "must be a PostgreSQL URL: postgres://user:password@host:5432/database",
+  }),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
     message: "must be an http(s) URL",
@@ -82,6 +85,8 @@ export interface Config {
   };
   port: number;
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file (several replicas). */
+  databaseUrl?: string;
   llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   linkFetchAllowlist: string[];
   logLevel: LogLevel;
@@ -111,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     llm: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,

@@ -8,7 +8,7 @@ import { createLogger } from "./logger.js";
 import { DEFAULT_PLAYGROUND_HOST, startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
 import { createServices, type Services } from "./services.js";
-import { createSqliteStore, MAIN_THREAD_STORE } from "./store/index.js";
+import { DatabaseUnavailableError, MAIN_THREAD_STORE, openStore } from "./store/index.js";
 
 /** Reads the configuration and starts the bot (or the playground). One clear line on failure. */
 async function main(): Promise<void> {
@@ -29,18 +29,16 @@ async function main(): Promise<void> {
     stops.push(playground.stop);
     logger.info(playgroundBanner(playground));
   } else {
-    let store: ReturnType<typeof createSqliteStore>;
-    try {
-      store = createSqliteStore(config.databasePath, MAIN_THREAD_STORE);
-    } catch (err) {
-      throw new StartError(
-        `DATABASE_PATH ${config.databasePath} cannot be opened: ${(err as Error).message}`,
-      );
-    }
+    const store = await openStore(config, { ...MAIN_THREAD_STORE, warn: (line) => logger.warn(line) }).catch(
+      (err: Error) => {
+        throw err instanceof DatabaseUnavailableError ? new StartError(err.message) : err;
+      },
+    );
     stops.push(store.close);
     const services = createServices(store, logger, {
       linkPolicy: { allowlist: config.linkFetchAllowlist },
       databasePath: config.databasePath,
+      databaseUrl: config.databaseUrl,
       llm: config.llm,
       retentionDays: config.retentionDays,
     });

@@ -2,7 +2,7 @@ import type { Logger } from "@slack/bolt";
 import { type AnalyzeOptions, analyze, type CoachResult, LlmCoach } from "./coach/index.js";
 import type { Config } from "./config.js";
 import type { FetchPolicy } from "./links/fetch.js";
-import { RateLimiter } from "./rate-limit.js";
+import { type ChannelLimiter, channelLimiter } from "./rate-limit.js";
 import { DraftRefs } from "./slack/draft-ref.js";
 import { ReplyPool } from "./slack/reply-pool.js";
 import type { Store } from "./store/index.js";
@@ -17,26 +17,25 @@ export interface Services {
   refs: DraftRefs;
   linkPolicy: FetchPolicy;
   /** Coaching replies to link shares per channel. */
-  channelLimiter: RateLimiter;
+  channelLimiter: ChannelLimiter;
   now: () => number;
   coach: (draft: string, options?: AnalyzeOptions) => CoachResult;
   /** Builds and sends /postcheck replies off the main thread. */
   replies: ReplyPool;
   retentionDays: number;
-  /** The LLM coach when OPENAI_API_KEY is set. */
-  llm?: LlmCoach;
+  /** A workspace's LLM coach (answers cached per workspace) when OPENAI_API_KEY is set. */
+  llm?: (teamId: string) => LlmCoach;
   close(): Promise<void>;
 }
-
-export const LINK_REPLIES_PER_CHANNEL = { limit: 6, windowMs: 60_000 } as const;
 
 export function createServices(
   store: Store,
   logger: Logger,
   options: {
     linkPolicy: FetchPolicy;
-    /** The SQLite file, opened again by the reply worker. */
+    /** The SQLite file, or the PostgreSQL URL, opened again by the reply worker. */
     databasePath: string;
+    databaseUrl?: string;
     now?: () => number;
     llm?: Config["llm"];
     retentionDays?: number;
@@ -45,24 +44,39 @@ export function createServices(
   },
 ): Services {
   const now = options.now ?? Date.now;
-  const replies = new ReplyPool(options.databasePath, options.replyQueue);
+  const replies = new ReplyPool(
+    { databasePath: options.databasePath, databaseUrl: options.databaseUrl },
+    options.replyQueue,
+  );
   const llmConfig = options.llm;
-  const llm = llmConfig?.apiKey
-    ? new LlmCoach({
-        apiKey: llmConfig.apiKey,
-        baseUrl: llmConfig.baseUrl,
-        model: llmConfig.model,
-        timeoutMs: llmConfig.timeoutMs,
-        cache: store.llmCache,
-        log: (line) => logger.debug(line),
-      })
-    : undefined;
+  const apiKey = llmConfig?.apiKey;
+  const coaches = new Map<string, LlmCoach>();
+  const llm =
+    llmConfig && apiKey
+      ? (teamId: string) => {
+          let coach = coaches.get(teamId);
+          if (!coach) {
+            if (coaches.size >= 1000) coaches.clear();
+            coach = new LlmCoach({
+              apiKey,
+              baseUrl: llmConfig.baseUrl,
+              model: llmConfig.model,
+              timeoutMs: llmConfig.timeoutMs,
+              // No team, no cache: nothing is stored under an empty team id.
+              cache: teamId ? store.llmCache.forTeam(teamId) : undefined,
+              log: (line) => logger.debug(line),
+            });
+            coaches.set(teamId, coach);
+          }
+          return coach;
+        }
+      : undefined;
   return {
     store,
     logger,
     refs: new DraftRefs(now),
     linkPolicy: options.linkPolicy,
-    channelLimiter: new RateLimiter(LINK_REPLIES_PER_CHANNEL.limit, LINK_REPLIES_PER_CHANNEL.windowMs, now),
+    channelLimiter: channelLimiter(store, logger),
     now,
     coach: analyze,
     replies,

@@ -24,7 +24,7 @@ export function registerCheckPostShortcut(listeners: Listeners, services: Servic
     const owner = { teamId, userId: shortcut.user.id };
     const { options, settings } = await userDefaults(services, teamId, shortcut.user.id);
     const result = services.coach(draft, options);
-    const refined = refineWithLlm(services, draft, options, result);
+    const refined = refineWithLlm(services, teamId, draft, options, result);
     const milestone = await noteCheck(services, client, {
       settings,
       teamId,

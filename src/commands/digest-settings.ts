@@ -1,11 +1,11 @@
 import type { webApi } from "@slack/bolt";
-import type { SlashCommand } from "./payloads.js";
 import { z } from "zod";
 import { DEFAULT_DIGEST_TIME, type DigestTime, nextSlot, type Weekday } from "../digest/calendar.js";
 import { isValidTimeZone } from "../mentoring/weeks.js";
 import type { Services } from "../services.js";
 import { escapeText } from "../slack/mrkdwn.js";
 import type { DigestLanguage, DigestSchedule } from "../store/index.js";
+import type { SlashCommand } from "./payloads.js";
 
 /** What `/postcheck digest …` asks for. */
 export type DigestRequest =

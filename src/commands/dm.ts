@@ -35,7 +35,7 @@ export function registerDirectMessages(listeners: Listeners, services: Services)
     const owner = { teamId, userId: e.user };
     const { options, settings } = await userDefaults(services, teamId, e.user, parsed.options);
     const result = services.coach(parsed.draft, options);
-    const refined = refineWithLlm(services, parsed.draft, options, result);
+    const refined = refineWithLlm(services, teamId, parsed.draft, options, result);
     const milestone = await noteCheck(services, client, {
       settings,
       teamId,

@@ -106,7 +106,7 @@ async function coachShare(
   share: Share,
 ): Promise<void> {
   if (!(await guard.claim(`share:${share.team}:${share.channel}:${share.ts}`))) return;
-  if (!services.channelLimiter.take(`${share.team}:${share.channel}`)) {
+  if (!(await services.channelLimiter.take(share.team, share.channel))) {
     services.logger.info(`link coaching skipped in ${share.channel}: channel rate limit`);
     return;
   }
@@ -132,7 +132,7 @@ async function coachShare(
   const { options, settings: userSettings } = await userDefaults(services, share.team, share.user);
   const result = services.coach(draft, options);
   // Link coaching is not awaited by anyone: it can wait for the LLM, within LLM_TIMEOUT_MS.
-  const llm = await refineWithLlm(services, draft, options, result);
+  const llm = await refineWithLlm(services, share.team, draft, options, result);
   const milestone = await noteCheck(services, client, {
     settings: userSettings,
     teamId: share.team,

@@ -135,7 +135,7 @@ async function afterReply(
   const client = clients.get(job.teamId);
   if (outcome.tzStale && client) void refreshTimeZone(services, client, job.teamId, job.userId);
   if (!outcome.ok || !outcome.result) return;
-  const llm = await refineWithLlm(services, job.draft, {}, outcome.result);
+  const llm = await refineWithLlm(services, job.teamId, job.draft, {}, outcome.result);
   if (!llm) return;
   const update = await services.replies.send({
     ...job,

@@ -60,17 +60,21 @@ export interface LlmRefinement {
 /** Asks the LLM (when configured) about a draft; resolves undefined without one, and never throws. */
 export async function refineWithLlm(
   services: Pick<Services, "llm" | "logger" | "coach">,
+  teamId: string,
   draft: string,
   options: AnalyzeOptions,
   result: CoachResult = services.coach(draft, options),
 ): Promise<LlmRefinement | undefined> {
   if (!services.llm) return undefined;
-  const outcome = await services.llm.refine(draft, result).catch((err: Error) => ({
-    ok: false as const,
-    reason: "unavailable" as const,
-    detail: err.message,
-    ms: 0,
-  }));
+  const outcome = await services
+    .llm(teamId)
+    .refine(draft, result)
+    .catch((err: Error) => ({
+      ok: false as const,
+      reason: "unavailable" as const,
+      detail: err.message,
+      ms: 0,
+    }));
   if (!outcome.ok) services.logger.info(`AI coach unavailable (${outcome.reason}: ${outcome.detail})`);
   const coaching = withLlm(result, outcome);
   return coaching.coachedBy === "llm"

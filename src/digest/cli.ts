@@ -1,6 +1,6 @@
 import type { Logger } from "@slack/bolt";
 import { digestPlain } from "../slack/digest.js";
-import { createSqliteStore, type Store } from "../store/index.js";
+import { openStore, type Store } from "../store/index.js";
 import { buildDigest } from "./build.js";
 import { DigestScheduler, digestClient, slackError } from "./deliveries.js";
 
@@ -86,7 +86,13 @@ async function digestCommand(options: DigestOptions, env: NodeJS.ProcessEnv): Pr
 
   let store: Store;
   try {
-    store = createSqliteStore(env.DATABASE_PATH?.trim() || "./data/postcoach.db");
+    const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+    const databasePath = env.DATABASE_PATH?.trim() || "./data/postcoach.db";
+    // Bounded: a server that does not answer fails the command rather than hanging it.
+    store = await openStore(
+      { databaseUrl, databasePath },
+      { postgres: { connectTimeoutMs: 5000, poolSize: 2 } },
+    );
   } catch (err) {
     return failure(`the database cannot be opened: ${(err as Error).message}`, 1);
   }

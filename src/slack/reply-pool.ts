@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { AnalyzeOptions, CoachResult } from "../coach/index.js";
+import type { StoreTarget } from "../store/index.js";
 
 export interface ReplyJob {
   id: number;
@@ -94,7 +95,7 @@ export class ReplyPool {
   };
 
   constructor(
-    private readonly databasePath: string,
+    private readonly database: StoreTarget,
     options: {
       /** Draft characters waiting for their reply beyond which new drafts are turned away. */
       maxQueuedChars?: number;
@@ -180,7 +181,7 @@ export class ReplyPool {
       // to tens of MB per thread (the bot's resident memory, docs/benchmarks.md).
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
       workerData: {
-        databasePath: this.databasePath,
+        database: this.database,
         nice: REPLY_THREAD_NICE,
         replyTimeoutMs: this.replyTimeoutMs,
         busySignal: this.busySignal,

@@ -12,7 +12,7 @@ import { analyze } from "../coach/analyze.js";
 import { RECORD_WAIT_MS } from "../commands/activity.js";
 import { TOO_LATE, within } from "../commands/within.js";
 import { recordCheck } from "../mentoring/activity.js";
-import { applyDefaults, createSqliteStore, MAIN_THREAD_STORE, type Store } from "../store/index.js";
+import { applyDefaults, MAIN_THREAD_STORE, openStore, type Store, type StoreTarget } from "../store/index.js";
 import { coachingBlocks, coachingText } from "./blocks.js";
 import { REPLY_PACING, type ReplyJob, type ReplyOutcome } from "./reply-pool.js";
 
@@ -27,8 +27,8 @@ const AGENTS: Record<string, http.Agent> = {
   "https:": new https.Agent({ keepAlive: true, maxSockets: IN_FLIGHT }),
 };
 
-const { databasePath, nice, replyTimeoutMs, busySignal } = workerData as {
-  databasePath: string;
+const { database, nice, replyTimeoutMs, busySignal } = workerData as {
+  database: StoreTarget;
   nice: number;
   replyTimeoutMs: number;
   busySignal: SharedArrayBuffer;
@@ -43,12 +43,15 @@ function yieldCpuToAcks(): void {
     // Not Linux: same priority as the main thread.
   }
 }
-let store: Store | undefined;
+let store: Promise<Store> | undefined;
 
-function openStore(): Store {
-  // Its own connection to the same file: WAL lets it write beside the main thread, and it waits
+function theStore(): Promise<Store> {
+  // Its own connection to the same database: WAL lets it write beside the main thread, and it waits
   // for a lock held elsewhere the way the main thread does, without blocking the other replies.
-  store ??= createSqliteStore(databasePath, MAIN_THREAD_STORE);
+  store ??= openStore(database, MAIN_THREAD_STORE).catch((err: unknown) => {
+    store = undefined;
+    throw err;
+  });
   return store;
 }
 
@@ -59,7 +62,7 @@ async function run(job: ReplyJob): Promise<ReplyOutcome> {
   let warning: string | undefined;
   let tzStale = false;
   if (!result) {
-    const db = openStore();
+    const db = await theStore();
     const settings = await db.users.get(job.teamId, job.userId).catch(() => undefined);
     result = analyze(job.draft, applyDefaults(settings, job.typedOptions));
     tzStale = !settings?.tzCheckedAt || Date.now() - settings.tzCheckedAt > TZ_REFRESH_MS;

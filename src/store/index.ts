@@ -1,15 +1,25 @@
-import type { LlmCache } from "../coach/index.js";
-import { type CheckStore, sqliteChecks } from "./checks.js";
-import { type Db, DEFAULT_BUSY_TIMEOUT_MS, isBusy, openDatabase } from "./db.js";
-import { type DigestStore, sqliteDigest } from "./digest.js";
-import { type DigestScheduleStore, sqliteDigestSchedules } from "./digest-schedules.js";
-import { type EventStore, sqliteEvents } from "./events.js";
-import { sqliteLlmCache } from "./llm-cache.js";
-import { type MentoringStore, sqliteMentoring } from "./mentoring.js";
-import { type PrivacyStore, sqlitePrivacy } from "./privacy.js";
-import { type ScheduleStore, sqliteSchedules } from "./schedules.js";
-import { type SettingsStore, sqliteSettings } from "./settings.js";
-import { sqliteUsers, type UserStore } from "./users.js";
+import type pg from "pg";
+import { type CheckStore, checksStore } from "./checks.js";
+import { type Db, DEFAULT_BUSY_TIMEOUT_MS, isBusy, openDatabase, truncateWal } from "./db.js";
+import { type DigestStore, digestStore } from "./digest.js";
+import { type DigestScheduleStore, digestSchedulesStore } from "./digest-schedules.js";
+import { type EventStore, eventsStore } from "./events.js";
+import { type LlmCacheStore, llmCacheStore } from "./llm-cache.js";
+import { type MentoringStore, mentoringStore } from "./mentoring.js";
+import {
+  createPool,
+  describeUrl,
+  isPostgresBusy,
+  migratePostgres,
+  POSTGRES_DEFAULTS,
+  type PostgresOptions,
+} from "./postgres.js";
+import { FORGET_TABLES, type PrivacyStore, privacyStore } from "./privacy.js";
+import { type RateLimitStore, rateLimitsStore } from "./rate-limits.js";
+import { type ScheduleStore, schedulesStore } from "./schedules.js";
+import { type SettingsStore, settingsStore } from "./settings.js";
+import { postgresSql, type Sql, sqliteSql } from "./sql.js";
+import { type UserStore, usersStore } from "./users.js";
 
 export type { CheckRow, CheckStore, NewCheck } from "./checks.js";
 export type { ChannelActivity, DigestStore, WeekNumbers, Window } from "./digest.js";
@@ -23,10 +33,13 @@ export type {
   NewDelivery,
 } from "./digest-schedules.js";
 export type { EventStore } from "./events.js";
+export type { LlmCacheStore } from "./llm-cache.js";
 export type { MentoringStore } from "./mentoring.js";
 export type { PrivacyStore } from "./privacy.js";
+export type { RateLimitStore } from "./rate-limits.js";
 export type { ScheduleStore } from "./schedules.js";
 export type { ChannelSettings, SettingsStore } from "./settings.js";
+export { MissingTeamError } from "./team.js";
 export {
   applyDefaults,
   LANGUAGE_SETTINGS,
@@ -36,14 +49,17 @@ export {
 } from "./users.js";
 
 /**
- * Everything postcoach keeps, one module per concept. The interface is Promise-based even though
- * better-sqlite3 is synchronous, so a PostgreSQL backend (several replicas) can replace it without
- * touching any caller.
+ * Everything postcoach keeps, one module per concept, each written once against `Sql` and so the
+ * same on SQLite (the embedded default) and PostgreSQL (several replicas). Every call is async;
+ * nothing that must hold across replicas lives in a process: claims, counters and caches are rows
+ * with unique keys.
  */
 export interface Store {
+  readonly backend: "sqlite" | "postgres";
   events: EventStore;
   settings: SettingsStore;
-  llmCache: LlmCache & { purgeExpired(): Promise<number> };
+  llmCache: LlmCacheStore;
+  rateLimits: RateLimitStore;
   checks: CheckStore;
   mentoring: MentoringStore;
   users: UserStore;
@@ -51,53 +67,143 @@ export interface Store {
   privacy: PrivacyStore;
   digest: DigestStore;
   digestSchedules: DigestScheduleStore;
+  /** Whether the database answers (for /healthz): a locked SQLite file does; an unreachable server does not. */
+  health(): Promise<{ ok: boolean; detail?: string }>;
   close(): Promise<void>;
 }
 
 export interface StoreOptions {
   now?: () => number;
-  /** How long one statement may block its thread waiting for a lock (see DEFAULT_BUSY_TIMEOUT_MS). */
-  busyTimeoutMs?: number;
+  /**
+   * How long one statement waits for a lock another connection holds (SQLite's busy_timeout,
+   * blocking its thread; PostgreSQL's lock_timeout). See DEFAULT_BUSY_TIMEOUT_MS.
+   */
+  lockWaitMs?: number;
   /** How long a call is retried, pausing without blocking, while the database stays locked. */
   retryForMs?: number;
+  /** PostgreSQL's pool and timeouts. */
+  postgres?: PostgresOptions;
+  /** Where the store reports what it recovers from (an idle connection lost, a vacuum refused). */
+  warn?: (line: string) => void;
 }
 
 /**
  * The bot's main thread acknowledges every Slack request: a statement waiting there for a lock
- * (another process in a long write) stalls every ack and /healthz with it. So it waits a few
- * milliseconds at most, and the call is retried between other work until the lock is free.
+ * (another process in a long write) stalls every ack and /healthz with it on SQLite, and holds a
+ * pooled connection on PostgreSQL. So it waits a few milliseconds at most, and the call is retried
+ * between other work until the lock is free. On PostgreSQL a statement runs 10 s at most and a
+ * call waits 2 s at most for one of the pool's 10 connections.
  */
-export const MAIN_THREAD_STORE: StoreOptions = { busyTimeoutMs: 20, retryForMs: 15_000 };
+export const MAIN_THREAD_STORE: StoreOptions = {
+  lockWaitMs: 20,
+  retryForMs: 15_000,
+  postgres: { poolSize: 10, connectTimeoutMs: 2000, statementTimeoutMs: 10_000 },
+};
+
+/** The modules, the same for both databases. */
+function modules(sql: Sql, now: () => number, afterForget: () => Promise<unknown>, retryForMs: number) {
+  const busy = sql.dialect === "sqlite" ? isBusy : isPostgresBusy;
+  const p = <T extends object>(m: T) => patient(m, retryForMs, busy);
+  return {
+    backend: sql.dialect,
+    events: p(eventsStore(sql, now)),
+    settings: p(settingsStore(sql, now)),
+    llmCache: llmCacheStore(sql, now),
+    rateLimits: p(rateLimitsStore(sql, now)),
+    checks: p(checksStore(sql)),
+    mentoring: p(mentoringStore(sql)),
+    users: p(usersStore(sql, now)),
+    schedules: p(schedulesStore(sql)),
+    privacy: p(privacyStore(sql, afterForget)),
+    digest: p(digestStore(sql)),
+    digestSchedules: p(digestSchedulesStore(sql)),
+  };
+}
 
 export function createSqliteStore(path: string, options: StoreOptions = {}): Store & { db: Db } {
-  const db = openDatabase(path, undefined, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
-  const now = options.now ?? Date.now;
-  const wait = options.retryForMs ?? 0;
+  const db = openDatabase(path, undefined, options.lockWaitMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   return {
     db,
-    events: patient(sqliteEvents(db, now), wait),
-    settings: patient(sqliteSettings(db, now), wait),
-    llmCache: patient(sqliteLlmCache(db, now), wait),
-    checks: patient(sqliteChecks(db), wait),
-    mentoring: patient(sqliteMentoring(db), wait),
-    users: patient(sqliteUsers(db, now), wait),
-    schedules: patient(sqliteSchedules(db), wait),
-    privacy: patient(sqlitePrivacy(db), wait),
-    digest: patient(sqliteDigest(db), wait),
-    digestSchedules: patient(sqliteDigestSchedules(db), wait),
+    ...modules(sqliteSql(db), options.now ?? Date.now, () => truncateWal(db), options.retryForMs ?? 0),
+    health: async () => ({ ok: db.open }),
     close: async () => {
       db.close();
     },
   };
 }
 
+export class DatabaseUnavailableError extends Error {}
+
+/**
+ * Connects to PostgreSQL and migrates it. Fails with one line naming the server (never the
+ * password) when it cannot be reached.
+ */
+export async function createPostgresStore(
+  url: string,
+  options: StoreOptions = {},
+): Promise<Store & { pool: pg.Pool }> {
+  try {
+    await migratePostgres(url, undefined, options.postgres?.connectTimeoutMs);
+  } catch (err) {
+    throw new DatabaseUnavailableError(
+      `DATABASE_URL: cannot use PostgreSQL at ${describeUrl(url)}: ${(err as Error).message}`,
+    );
+  }
+  const warn = options.warn ?? (() => undefined);
+  const pool = createPool(url, {
+    ...options.postgres,
+    lockTimeoutMs: options.lockWaitMs ?? options.postgres?.lockTimeoutMs ?? POSTGRES_DEFAULTS.lockTimeoutMs,
+    onIdleError: (err) => warn(`PostgreSQL connection lost (the pool opens another): ${err.message}`),
+  });
+  // PostgreSQL has no secure_delete: VACUUM at least frees the deleted rows' space at once
+  // rather than whenever autovacuum comes (see the README for what it does not reach).
+  const vacuum = async () => {
+    try {
+      await pool.query(`VACUUM (SKIP_LOCKED) ${FORGET_TABLES.join(", ")}`);
+    } catch (err) {
+      warn(`VACUUM after a forget failed (autovacuum will do it later): ${(err as Error).message}`);
+    }
+  };
+  const store = modules(postgresSql(pool), options.now ?? Date.now, vacuum, options.retryForMs ?? 0);
+  return {
+    pool,
+    ...store,
+    health: async () => {
+      try {
+        await pool.query("SELECT 1");
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, detail: `PostgreSQL unavailable: ${(err as Error).message}` };
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Where the data lives: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export interface StoreTarget {
+  databaseUrl?: string;
+  databasePath: string;
+}
+
+export async function openStore(target: StoreTarget, options: StoreOptions = {}): Promise<Store> {
+  if (target.databaseUrl) return createPostgresStore(target.databaseUrl, options);
+  try {
+    return createSqliteStore(target.databasePath, options);
+  } catch (err) {
+    throw new DatabaseUnavailableError(
+      `DATABASE_PATH ${target.databasePath} cannot be opened: ${(err as Error).message}`,
+    );
+  }
+}
+
 /**
  * A store module whose calls, when the database is locked, are retried after a pause (5 ms,
  * doubling to 250 ms) for up to `retryForMs`, then fail with the lock error for the caller to log.
  * Running a call again is safe: the statement or transaction that met the lock was not applied,
- * and any statement before it in the same call is idempotent (INSERT OR IGNORE, reads).
+ * and any statement before it in the same call is idempotent (INSERT … ON CONFLICT DO NOTHING, reads).
  */
-function patient<T extends object>(module: T, retryForMs: number): T {
+function patient<T extends object>(module: T, retryForMs: number, busy: (err: unknown) => boolean): T {
   if (retryForMs <= 0) return module;
   const wrapped: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(module)) {
@@ -111,7 +217,7 @@ function patient<T extends object>(module: T, retryForMs: number): T {
         try {
           return await fn(...args);
         } catch (err) {
-          if (!isBusy(err) || Date.now() + pause > giveUpAt) throw err;
+          if (!busy(err) || Date.now() + pause > giveUpAt) throw err;
           await new Promise((r) => setTimeout(r, pause));
         }
       }

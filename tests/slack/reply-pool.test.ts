@@ -43,7 +43,7 @@ function job(responseUrl: string, n: number) {
 
 describe("ReplyPool pacing", () => {
   const dir = mkdtempSync(join(tmpdir(), "postcoach-pool-"));
-  const pool = new ReplyPool(join(dir, "pool.db"), { sampleBusy: false });
+  const pool = new ReplyPool({ databasePath: join(dir, "pool.db") }, { sampleBusy: false });
   let slack: Awaited<ReturnType<typeof slowSlack>>;
 
   beforeAll(async () => {

@@ -32,7 +32,7 @@ describe("daily maintenance", () => {
     await check(now - 400 * DAY);
     await check(now - 10 * DAY);
     await store.mentoring.recordRequest("T", "C", "1.1", "U", now - 400 * DAY);
-    await store.llmCache.set("k", { questions: ["a?", "b?"], observations: {} }, -1);
+    await store.llmCache.forTeam("T").set("k", { questions: ["a?", "b?"], observations: {} }, -1);
     const week = { teamId: "T", channelId: "C", slotAt: 0, tz: "UTC" };
     await store.digestSchedules.claim({ ...week, week: "2025-10-20" }, "pending", "p", now - 400 * DAY, 0);
     await store.digestSchedules.claim({ ...week, week: "2026-11-23" }, "pending", "p", now - 3 * DAY, 0);
