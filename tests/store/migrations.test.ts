@@ -63,19 +63,3 @@ describe("migration 5", () => {
     await store.close();
   });
 });
-
-describe("processed events", () => {
-  it("claims a key once until it expires", async () => {
-    let now = 1_000_000;
-    const store = createSqliteStore(join(dir, "events.db"), { now: () => now });
-    expect(await store.events.claim("event:T1:Ev1", 60_000)).toBe(true);
-    expect(await store.events.claim("event:T1:Ev1", 60_000)).toBe(false);
-    now += 59_999;
-    expect(await store.events.claim("event:T1:Ev1", 60_000)).toBe(false);
-    now += 1;
-    expect(await store.events.claim("event:T1:Ev1", 60_000)).toBe(true);
-    now += 120_000;
-    expect(await store.events.purgeExpired()).toBe(1);
-    await store.close();
-  });
-});
