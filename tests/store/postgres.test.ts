@@ -55,7 +55,7 @@ async function schemaOf(db: TestDatabase): Promise<Record<string, string[]>> {
            ORDER BY table_name, column_name`,
         );
   const out: Record<string, string[]> = {};
-  for (const r of rows) (out[r.t] ??= []).push(r.c);
+  for (const r of rows) out[r.t] = [...(out[r.t] ?? []), r.c];
   return out;
 }
 
