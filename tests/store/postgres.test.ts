@@ -9,6 +9,7 @@ import {
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { migratePostgres } from "../../src/store/postgres.js";
 import { freshDatabase, POSTGRES_URL, type TestDatabase } from "../helpers/databases.js";
+import { startHarness } from "../helpers/harness.js";
 
 /** A TCP relay to the test server that can be cut and restored: the server "going away". */
 async function relay(target: URL) {
@@ -157,6 +158,26 @@ describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
       expect(await store.checks.count("T1", "U1")).toBe(0);
     } finally {
       await store.close();
+      await r.cut().catch(() => undefined);
+    }
+  });
+
+  it("/healthz answers 503 while the server is unreachable, 200 again once it is back", async () => {
+    const r = await relay(new URL(db.target.databaseUrl!));
+    const url = new URL(db.target.databaseUrl!);
+    url.port = String(r.port);
+    const h = await startHarness({ DATABASE_URL: url.toString() });
+    const healthz = h.url.replace("/slack/events", "/healthz");
+    try {
+      expect((await fetch(healthz)).status).toBe(200);
+      await r.cut();
+      const down = await fetch(healthz);
+      expect([down.status, await down.text()]).toEqual([503, "database unavailable"]);
+      expect((await fetch(healthz, { method: "HEAD" })).status).toBe(503);
+      await r.restore();
+      await expect.poll(async () => (await fetch(healthz)).status, { timeout: 5000 }).toBe(200);
+    } finally {
+      await h.stop();
       await r.cut().catch(() => undefined);
     }
   });
