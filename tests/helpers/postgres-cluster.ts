@@ -39,7 +39,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * `durable`: the server's own defaults (fsync, synchronous_commit), as a production server runs,
+ * for benchmarks; tests turn durability off for speed.
+ */
+export async function startCluster({ durable = false }: { durable?: boolean } = {}): Promise<Cluster> {
   const bin = findPostgresBin();
   if (!bin) throw new Error("PostgreSQL's server binaries (initdb, pg_ctl) are not installed");
   const dir = mkdtempSync(join(tmpdir(), "postcoach-pg-"));
@@ -77,9 +81,7 @@ export async function startCluster(): Promise<Cluster> {
       `-p ${port}`,
       "-c listen_addresses=127.0.0.1",
       `-c unix_socket_directories=${dir}`,
-      "-c fsync=off",
-      "-c synchronous_commit=off",
-      "-c full_page_writes=off",
+      ...(durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
       "-c max_connections=200",
     ].join(" ");
     try {
