@@ -24,6 +24,17 @@ function check(over: Partial<NewCheck> = {}): NewCheck {
   };
 }
 
+/** C1's digest on Mondays at 09:00 UTC, next time not computed yet. */
+const MONDAY_9_UTC = {
+  teamId: "T1",
+  channelId: "C1",
+  weekday: 1 as const,
+  minute: 540,
+  tz: "UTC",
+  language: "auto" as const,
+  nextSlotAt: null,
+};
+
 const ANSWER = { questions: ["Who is this for?", "What was hard?"], observations: {} };
 
 describeEachBackend("the store", (backend) => {
@@ -170,19 +181,7 @@ describeEachBackend("the store", (backend) => {
       store.rateLimits.take("", "c:C1", 6, 1000),
       store.privacy.export("", "U1"),
       store.privacy.forget("", "U1"),
-      store.digestSchedules.set(
-        {
-          teamId: "",
-          channelId: "C1",
-          weekday: 1,
-          minute: 540,
-          tz: "UTC",
-          language: "auto",
-          nextSlotAt: null,
-        },
-        "U1",
-        NOW,
-      ),
+      store.digestSchedules.set({ ...MONDAY_9_UTC, teamId: "" }, "U1", NOW),
       store.digest.channelActivity("", "C1", [
         { start: 0, end: 1 },
         { start: 1, end: 2 },
@@ -226,19 +225,7 @@ describeEachBackend("the store", (backend) => {
     await store.mentoring.recordRequest("T1", "C1", "1.1", "U1", NOW);
     const request = await store.mentoring.request("T1", "C1", "1.1");
     await store.mentoring.recordReply("T1", request!.id, "U2", "1.2", NOW);
-    await store.digestSchedules.set(
-      {
-        teamId: "T1",
-        channelId: "C1",
-        weekday: 1,
-        minute: 540,
-        tz: "UTC",
-        language: "auto",
-        nextSlotAt: null,
-      },
-      "U1",
-      NOW,
-    );
+    await store.digestSchedules.set(MONDAY_9_UTC, "U1", NOW);
 
     const exported = await store.privacy.export("T1", "U1");
     expect(exported.checks).toHaveLength(1);
