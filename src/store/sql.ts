@@ -21,7 +21,8 @@ export interface Sql {
   /**
    * Runs `fn` in one transaction that holds the write lock from its start on SQLite (BEGIN
    * IMMEDIATE) and is READ COMMITTED on PostgreSQL: a read-then-write there must lock its rows
-   * first (an UPDATE or SELECT … FOR UPDATE). Nested calls join the outer transaction.
+   * first (an UPDATE or SELECT … FOR UPDATE). Nested calls join the outer transaction. `fn` runs
+   * statements only, never a network call: on SQLite it holds the database's write lock.
    */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
 }
@@ -32,6 +33,18 @@ export interface Sql {
  * their statements can land inside it between two of its awaits.
  */
 export function sqliteSql(db: Database.Database): Sql {
+  // One executor per connection: two would each think the connection free inside the other's transaction.
+  let sql = executors.get(db);
+  if (!sql) {
+    sql = newSqliteSql(db);
+    executors.set(db, sql);
+  }
+  return sql;
+}
+
+const executors = new WeakMap<Database.Database, Sql>();
+
+function newSqliteSql(db: Database.Database): Sql {
   const statements = new Map<string, Database.Statement>();
   const prepare = (text: string) => {
     let s = statements.get(text);
@@ -55,26 +68,26 @@ export function sqliteSql(db: Database.Database): Sql {
     run: async (text, params) => exec.run(text, params),
     transaction: (fn) => fn(inside),
   };
+  // The transaction holding the connection. A caller waits in a loop and runs its statement in the
+  // same synchronous step as the check that found the connection free: an `await` in between
+  // would let another waiter start a transaction first.
   let open: Promise<unknown> | undefined;
-  const idle = async () => {
-    while (open) await open.catch(() => undefined);
-  };
   return {
     dialect: "sqlite",
     all: async (text, params) => {
-      if (open) await idle();
+      while (open) await open.catch(() => undefined);
       return exec.all(text, params);
     },
     get: async (text, params) => {
-      if (open) await idle();
+      while (open) await open.catch(() => undefined);
       return exec.get(text, params);
     },
     run: async (text, params) => {
-      if (open) await idle();
+      while (open) await open.catch(() => undefined);
       return exec.run(text, params);
     },
     transaction: async <T>(fn: (tx: Sql) => Promise<T>) => {
-      if (open) await idle();
+      while (open) await open.catch(() => undefined);
       prepare("BEGIN IMMEDIATE").run();
       const work = (async () => {
         try {
@@ -169,4 +182,14 @@ export function postgresSql(pool: Pool): Sql {
     return sql;
   };
   return on(pool, false);
+}
+
+/**
+ * What a queue's claim adds to its SELECT, inside `transaction`, so that replicas claiming at once
+ * each get different rows: PostgreSQL's FOR UPDATE SKIP LOCKED (rows another transaction holds are
+ * passed over, not waited for). Nothing on SQLite, where a write transaction (BEGIN IMMEDIATE)
+ * already runs alone.
+ */
+export function skipLocked(sql: Sql): string {
+  return sql.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
 }
