@@ -53,6 +53,10 @@ export {
  * same on SQLite (the embedded default) and PostgreSQL (several replicas). Every call is async;
  * nothing that must hold across replicas lives in a process: claims, counters and caches are rows
  * with unique keys.
+ *
+ * A new module: a file exporting its interface and `fooStore(sql: Sql, …)`, every method taking
+ * the team id through team(); its tables in the next migration (migrations.ts); one line in
+ * modules() below; its tests in tests/store/, run on both backends by describeEachBackend.
  */
 export interface Store {
   readonly backend: "sqlite" | "postgres";
@@ -158,9 +162,16 @@ export async function createPostgresStore(
   // PostgreSQL has no secure_delete: VACUUM at least frees the deleted rows' space at once
   // rather than whenever autovacuum comes (see the README for what it does not reach).
   const vacuum = async () => {
+    const client = await pool.connect().catch(() => undefined);
+    if (!client) return warn("VACUUM after a forget skipped: no connection (autovacuum will do it later)");
     try {
-      await pool.query(`VACUUM (SKIP_LOCKED) ${FORGET_TABLES.join(", ")}`);
+      // A large table takes longer than the bot's per-statement limit.
+      await client.query("SET statement_timeout = 0");
+      await client.query(`VACUUM (SKIP_LOCKED) ${FORGET_TABLES.join(", ")}`);
+      await client.query("RESET statement_timeout");
+      client.release();
     } catch (err) {
+      client.release(true);
       warn(`VACUUM after a forget failed (autovacuum will do it later): ${(err as Error).message}`);
     }
   };

@@ -59,6 +59,8 @@ export function schedulesStore(sql: Sql): ScheduleStore {
       )?.last_run_at,
     purge: (olderThan, now) =>
       sql.transaction(async (tx) => {
+        // A year of rows can take longer than the bot's per-statement limit on PostgreSQL.
+        if (tx.dialect === "postgres") await tx.run("SET LOCAL statement_timeout = 0");
         const out: Record<string, number> = {};
         for (const [name, text] of Object.entries(RETAINED)) out[name] = await tx.run(text, [olderThan]);
         for (const [name, text] of Object.entries(EXPIRING)) out[name] = await tx.run(text, [now]);
