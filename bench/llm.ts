@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyze, LlmCoach, redact } from "../src/coach/index.js";
-import { validateAnswer } from "../src/coach/llm.js";
+import { analyze } from "../src/coach/index.js";
 import { userPrompt } from "../src/coach/prompt.js";
+import { cacheKey, redact, validateAnswer } from "../src/llm/index.js";
 import { createSqliteStore } from "../src/store/index.js";
 import { benchCorpus } from "./coach.js";
 import { fmt, timeEach } from "./stats.js";
@@ -29,14 +29,13 @@ export async function benchLlm(): Promise<void> {
   // Half the drafts are in the cache, as after a day of use.
   const prepared = corpus.map((draft, i) => ({ draft, result: analyze(draft), cached: i % 2 === 0 }));
   for (const p of prepared) {
-    if (p.cached)
-      await cache.set(LlmCoach.cacheKey("m", redact(p.draft), p.result, "linkedin"), answer, 60_000);
+    if (p.cached) await cache.set(cacheKey("m", redact(p.draft), p.result, "linkedin"), answer, 60_000);
   }
   const raw = JSON.stringify(answer);
   const t = await timeEach(prepared, async ({ draft, result }) => {
     const redacted = redact(draft);
     userPrompt({ draft: redacted, result, platform: "linkedin" });
-    const key = LlmCoach.cacheKey("m", redacted, result, "linkedin");
+    const key = cacheKey("m", redacted, result, "linkedin");
     const hit = await cache.get(key);
     if (!hit) validateAnswer(JSON.parse(raw));
   });

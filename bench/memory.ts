@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FORM, SIGNING_SECRET, sign, slashCommandBody } from "../tests/helpers/slack-requests.js";
+import { FORM, postSigned, SIGNING_SECRET, slashCommandBody } from "../tests/helpers/slack-requests.js";
 import { FakeSlackProcess } from "./slack.js";
 import { fmt, row } from "./stats.js";
 
@@ -13,7 +13,7 @@ const DRAFT =
   "I'm thrilled to announce that after three years of hard work our team shipped the new onboarding flow! So proud. What would you have done differently? #product #launch";
 
 /** Starts a server process and resolves once it prints the port it listens on. */
-function startServer(
+export function startServer(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; port: number }> {
@@ -36,7 +36,7 @@ function startServer(
 }
 
 /** The node arguments of `npm start` (package.json), so that the bot runs exactly as users start it. */
-function startArgs(): string[] {
+export function startArgs(): string[] {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
   const [node, ...args] = pkg.scripts.start.split(/\s+/);
   if (node !== "node") throw new Error(`npm start is not a plain node command: ${pkg.scripts.start}`);
@@ -55,17 +55,7 @@ async function sendCommands(url: string, fake: FakeSlackProcess, prefix: string)
   const worker = async () => {
     while (next < COMMANDS) {
       const body = slashCommandBody(DRAFT, fake.responseUrl(`${prefix}-${next++}`));
-      const ts = Math.floor(Date.now() / 1000);
-      const res = await fetch(url, {
-        method: "POST",
-        headers: {
-          "content-type": FORM,
-          "x-slack-request-timestamp": String(ts),
-          "x-slack-signature": sign(body, ts),
-        },
-        body,
-      });
-      await res.text();
+      await postSigned(url, body, FORM);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -12,7 +12,7 @@ import {
   type ReceiverEvent,
   webApi,
 } from "@slack/bolt";
-import { registerListeners } from "./commands/index.js";
+import { registerSurfaces } from "./commands/index.js";
 import { unreadableRequest } from "./commands/payloads.js";
 import type { Config } from "./config.js";
 import { libraryLogger } from "./logger.js";
@@ -20,6 +20,8 @@ import type { Services } from "./services.js";
 
 export const EVENTS_PATH = "/slack/events";
 const SLACK_API = "https://slack.com/api/";
+/** One call to Slack (the Web API or a response_url) gives up after this. */
+const SLACK_TIMEOUT_MS = 10_000;
 
 export interface RunningApp {
   app: App;
@@ -55,7 +57,14 @@ class CheckedApp extends App {
 /** Builds the Bolt app for the configured mode, registers every listener and starts it. */
 export async function startSlackApp(config: Config, services: Services, logger: Logger): Promise<RunningApp> {
   const boltLogger = libraryLogger(logger);
-  const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
+  const clientOptions = {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    // Bounded: a reply Slack won't take now is retried by the outbox, not held here for half an hour.
+    timeout: SLACK_TIMEOUT_MS,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 },
+    // respond() uses it too: a response_url that never answers can't hold a reply for good.
+    fetch: fetchWithin(SLACK_TIMEOUT_MS),
+  };
   const identity = await whoAmI(config);
   const common = {
     token: config.slack.botToken,
@@ -80,10 +89,10 @@ export async function startSlackApp(config: Config, services: Services, logger: 
       },
       logger,
     );
-    registerListeners(app, services);
+    registerSurfaces(app, services);
     await app.init();
-    services.replies.start();
     await app.start();
+    startReplies(app, services, clientOptions.fetch);
     return { app, stop: () => app.stop().then(() => undefined) };
   }
   const receiver = new HTTPReceiver({
@@ -107,11 +116,11 @@ export async function startSlackApp(config: Config, services: Services, logger: 
   });
   refuseBodiesThatAreNotObjects(receiver, logger);
   const app = new CheckedApp({ ...common, receiver }, logger);
-  registerListeners(app, services);
+  registerSurfaces(app, services);
   await app.init();
-  services.replies.start();
   // Bolt's own start(): it catches what the receiver throws for a request it has no route for.
   const server = (await app.start(config.port)) as http.Server;
+  startReplies(app, services, clientOptions.fetch);
   return {
     app,
     port: (server.address() as AddressInfo).port,
@@ -120,6 +129,27 @@ export async function startSlackApp(config: Config, services: Services, logger: 
       await app.stop();
     },
   };
+}
+
+/**
+ * The reply path reaches Slack without a live request (replies replayed after a crash, retried
+ * after a failure) through the app's client, and looks for such replies from now on.
+ * One workspace's token for now: OAuth (several workspaces) gives each team its own client.
+ */
+function startReplies(app: App, services: Services, fetchFn: typeof fetch): void {
+  services.replies.connect(() => app.client, fetchFn);
+  services.replies.start();
+}
+
+/** fetch that gives up after `ms`, whatever its caller's own signal. */
+function fetchWithin(ms: number): typeof fetch {
+  return (input, init) =>
+    fetch(input, {
+      ...init,
+      signal: init?.signal
+        ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)])
+        : AbortSignal.timeout(ms),
+    });
 }
 
 /**

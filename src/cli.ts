@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
-// The coach's modules one by one, not its index: the index also loads the LLM client (openai and
-// zod, ~180 ms at start) that a run without OPENAI_API_KEY never uses (docs/benchmarks.md).
-import { coach } from "./coach/coaching.js";
-import type { LlmCoach } from "./coach/llm.js";
+// The coach's modules one by one, and the LLM client only when used: it loads openai and zod
+// (~180 ms at start) that a run without OPENAI_API_KEY never needs (docs/benchmarks.md).
 import type { AnalyzeOptions } from "./coach/types.js";
 import { langOption, platformOption, runJsonl, write } from "./jsonl.js";
+import type { LlmCoach } from "./llm/client.js";
+import { coach } from "./llm/coaching.js";
 import { formatReport, terminalSafe } from "./report.js";
 
 export const USAGE = `Usage:
@@ -145,7 +145,7 @@ async function llmFor(
   // Loaded only now: the configuration's validation and the LLM client are the slow imports.
   const [{ llmConfigFromEnv }, { LlmCoach }] = await Promise.all([
     import("./config.js"),
-    import("./coach/llm.js"),
+    import("./llm/client.js"),
   ]);
   const config = llmConfigFromEnv(env);
   return new LlmCoach({

@@ -2,9 +2,9 @@ import { availableParallelism } from "node:os";
 import { StringDecoder } from "node:string_decoder";
 import { Worker } from "node:worker_threads";
 import { analyze } from "./coach/analyze.js";
-import { coach } from "./coach/coaching.js";
-import type { LlmCoach } from "./coach/llm.js";
 import { type AnalyzeOptions, LANGUAGES, type Lang, PLATFORMS, type Platform } from "./coach/types.js";
+import type { LlmCoach } from "./llm/client.js";
+import { coach } from "./llm/coaching.js";
 
 /**
  * `postcheck --jsonl`: one output line per input line, in input order, streaming. Every line is

@@ -1,14 +1,20 @@
 import type { Logger } from "@slack/bolt";
 import { config as loadDotenv } from "dotenv";
 import { type RunningApp, StartError, startSlackApp } from "./app.js";
-import { LlmCoach } from "./coach/index.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { DigestScheduler, digestClient } from "./digest/deliveries.js";
+import { LlmCoach } from "./llm/client.js";
 import { createLogger } from "./logger.js";
 import { DEFAULT_PLAYGROUND_HOST, startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
 import { createServices, type Services } from "./services.js";
 import { DatabaseUnavailableError, MAIN_THREAD_STORE, openStore } from "./store/index.js";
+
+/**
+ * How long SIGTERM waits for the replies in progress: less than the 30 s most supervisors give
+ * before SIGKILL (Kubernetes, systemd, Docker). What is left is answered by the next process.
+ */
+const DRAIN_MS = 10_000;
 
 /** Reads the configuration and starts the bot (or the playground). One clear line on failure. */
 async function main(): Promise<void> {
@@ -37,13 +43,14 @@ async function main(): Promise<void> {
     stops.push(store.close);
     const services = createServices(store, logger, {
       linkPolicy: { allowlist: config.linkFetchAllowlist },
-      databasePath: config.databasePath,
-      databaseUrl: config.databaseUrl,
       llm: config.llm,
       retentionDays: config.retentionDays,
     });
-    stops.unshift(services.close);
     const running = await startSlackApp(config, services, logger);
+    // Stop taking requests, then let the replies in progress finish (or hand them over).
+    stops.unshift(async () => {
+      await services.replies.drain(DRAIN_MS);
+    });
     stops.unshift(running.stop);
     const stopSchedules = startSchedules(
       store,

@@ -1,8 +1,8 @@
 import { styleText } from "node:util";
-// One by one, not the coach's index: see cli.ts.
-import type { Coaching } from "./coach/coaching.js";
 import { DIMENSION_LABELS } from "./coach/messages.js";
 import { type CoachResult, DIMENSIONS } from "./coach/types.js";
+// One by one, not the coach's index: see cli.ts.
+import type { Coaching } from "./llm/coaching.js";
 
 type Style = Parameters<typeof styleText>[0];
 

@@ -1,31 +1,34 @@
+import { randomUUID } from "node:crypto";
 import type { Logger } from "@slack/bolt";
-import { type AnalyzeOptions, analyze, type CoachResult, LlmCoach } from "./coach/index.js";
+import { analyze } from "./coach/analyze.js";
+import type { AnalyzeOptions, CoachResult } from "./coach/types.js";
+import { Replies, type RepliesOptions } from "./commands/replies.js";
 import type { Config } from "./config.js";
 import type { FetchPolicy } from "./links/fetch.js";
+import { LlmCoach } from "./llm/client.js";
 import { type ChannelLimiter, channelLimiter } from "./rate-limit.js";
 import { DraftRefs } from "./slack/draft-ref.js";
-import { ReplyPool } from "./slack/reply-pool.js";
 import type { Store } from "./store/index.js";
 
 /**
- * What the Slack surfaces share: the store, the coach, and small in-memory helpers.
+ * What the Slack surfaces share: the store, the coach, the reply path, and small helpers.
  * Built once in main.ts (or by a test) and handed to every listener.
  */
 export interface Services {
   store: Store;
   logger: Logger;
+  /** Drafts behind buttons (kept in the store when too long for a button's value). */
   refs: DraftRefs;
   linkPolicy: FetchPolicy;
-  /** Coaching replies to link shares per channel. */
+  /** Coaching replies to link shares per channel, counted in the store (shared by every replica). */
   channelLimiter: ChannelLimiter;
   now: () => number;
   coach: (draft: string, options?: AnalyzeOptions) => CoachResult;
-  /** Builds and sends /postcheck replies off the main thread. */
-  replies: ReplyPool;
+  /** The one reply path: recorded in the outbox, answered, replayed after a crash, drained on SIGTERM. */
+  replies: Replies;
   retentionDays: number;
   /** A workspace's LLM coach (answers cached per workspace) when OPENAI_API_KEY is set. */
   llm?: (teamId: string) => LlmCoach;
-  close(): Promise<void>;
 }
 
 export function createServices(
@@ -33,55 +36,42 @@ export function createServices(
   logger: Logger,
   options: {
     linkPolicy: FetchPolicy;
-    /** The SQLite file, or the PostgreSQL URL, opened again by the reply worker. */
-    databasePath: string;
-    databaseUrl?: string;
     now?: () => number;
     llm?: Config["llm"];
     retentionDays?: number;
-    /** Limits of the /postcheck reply queue (tests make them small). */
-    replyQueue?: ConstructorParameters<typeof ReplyPool>[1];
+    /** The reply path's timings (tests make them short). */
+    replies?: Partial<RepliesOptions>;
   },
 ): Services {
   const now = options.now ?? Date.now;
-  const replies = new ReplyPool(
-    { databasePath: options.databasePath, databaseUrl: options.databaseUrl },
-    options.replyQueue,
-  );
-  const llmConfig = options.llm;
-  const apiKey = llmConfig?.apiKey;
-  const coaches = new Map<string, LlmCoach>();
-  const llm =
-    llmConfig && apiKey
-      ? (teamId: string) => {
-          let coach = coaches.get(teamId);
-          if (!coach) {
-            if (coaches.size >= 1000) coaches.clear();
-            coach = new LlmCoach({
-              apiKey,
-              baseUrl: llmConfig.baseUrl,
-              model: llmConfig.model,
-              timeoutMs: llmConfig.timeoutMs,
-              // No team, no cache: nothing is stored under an empty team id.
-              cache: teamId ? store.llmCache.forTeam(teamId) : undefined,
-              log: (line) => logger.debug(line),
-            });
-            coaches.set(teamId, coach);
-          }
-          return coach;
-        }
-      : undefined;
-  return {
+  const services = {
     store,
     logger,
-    refs: new DraftRefs(now),
+    refs: new DraftRefs(store.buttonDrafts, now),
     linkPolicy: options.linkPolicy,
     channelLimiter: channelLimiter(store, logger),
     now,
     coach: analyze,
-    replies,
-    llm,
+    llm: llmCoaches(store, logger, options.llm),
     retentionDays: options.retentionDays ?? 365,
-    close: () => replies.close(),
-  };
+  } as Services;
+  services.replies = new Replies(services, { owner: `postcoach-${randomUUID()}`, ...options.replies });
+  return services;
+}
+
+/** One LLM coach, seen per workspace: each reads and fills only its own workspace's cache. */
+function llmCoaches(
+  store: Store,
+  logger: Logger,
+  config: Config["llm"] | undefined,
+): ((teamId: string) => LlmCoach) | undefined {
+  if (!config?.apiKey) return undefined;
+  const coach = new LlmCoach({
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
+    model: config.model,
+    timeoutMs: config.timeoutMs,
+    log: (line) => logger.debug(line),
+  });
+  return (teamId: string) => coach.withCache(store.llmCache.forTeam(teamId));
 }

@@ -3,6 +3,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CHECK_POST_CALLBACK } from "../src/commands/check-post-shortcut.js";
+import { STRINGS } from "../src/slack/strings.js";
 import { ROOT } from "./helpers/spawn.js";
 
 const manifest = parse(readFileSync(`${ROOT}/manifest.yml`, "utf8"));
@@ -37,8 +38,14 @@ describe("manifest.yml", () => {
         "link_shared",
         "reaction_added",
         "app_home_opened",
+        "assistant_thread_started",
+        "assistant_thread_context_changed",
+        "message.im",
       ]),
     );
+    expect(manifest.oauth_config.scopes.bot).toContain("assistant:write");
+    // The prompts the manifest shows are the ones the coach answers (and offers in a new thread).
+    expect(manifest.features.assistant_view.suggested_prompts).toEqual(STRINGS.en.prompts);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });

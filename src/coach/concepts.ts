@@ -168,9 +168,13 @@ function lookup<T>(lang: Lang, word: string, map: Map<string, T>): T | undefined
   return m ? map.get(m[1]!) : undefined;
 }
 
-/** The concept flags of a token in a language (0 when it carries none). */
+/**
+ * The concept flags of a token in a language (0 when it carries none). Several passes read them,
+ * so the token keeps them: a draft's tokens all belong to its one language.
+ */
 export function conceptOf(lang: Lang, token: Token): number {
-  return lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
+  if (token.concepts < 0) token.concepts = lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
+  return token.concepts;
 }
 
 // Words that end in "-ed" without being a past tense.
@@ -204,5 +208,6 @@ for (const lang of ["en", "fr"] as const) {
 }
 
 export function valenceOf(lang: Lang, token: Token): number {
-  return lookup(lang, token.word, VALENCE[lang]) ?? 0;
+  if (Number.isNaN(token.valence)) token.valence = lookup(lang, token.word, VALENCE[lang]) ?? 0;
+  return token.valence;
 }

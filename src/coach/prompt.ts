@@ -1,4 +1,3 @@
-import { redact } from "./redact.js";
 import { type CoachResult, DIMENSIONS, type Platform } from "./types.js";
 
 /**
@@ -32,7 +31,7 @@ const FENCE_OPEN = "<<<DRAFT";
 const FENCE_CLOSE = "DRAFT>>>";
 
 export interface PromptInput {
-  /** Already redacted. */
+  /** Already redacted, as are the excerpts of the result's findings (src/llm redacts both). */
   draft: string;
   result: CoachResult;
   platform: Platform;
@@ -53,10 +52,9 @@ export function userPrompt({ draft, result, platform }: PromptInput): string {
       ? "- none: nothing stood out to the rules"
       : result.findings
           .slice(0, 12)
-          // Excerpts quote the original draft: they are redacted like the draft itself.
           .map(
             (f) =>
-              `- ${f.rule} (${f.severity}, ${signed(f.contribution)} points): "${defuse(redact(f.excerpt).replace(/\s+/g, " ").slice(0, 160))}" — ${f.message}`,
+              `- ${f.rule} (${f.severity}, ${signed(f.contribution)} points): "${defuse(f.excerpt.replace(/\s+/g, " ").slice(0, 160))}" — ${f.message}`,
           )
           .join("\n");
   const strengths = [...new Set(result.strengths.map((s) => s.rule))].join(", ") || "none";

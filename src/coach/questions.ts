@@ -47,13 +47,17 @@ const BOUNDARY = /[.!?\n,;:—–()\u0000-\u001f\u007f-\u009f]/;
  * ("Just finished my first marathon under 4 hours", not "Just finished my first"), kept short.
  */
 export function clauseAround(text: string, span: { start: number; end: number }): [number, number] {
+  // A colon in a time or a score ("3:58", "2:1") does not end a clause.
+  const isBoundary = (i: number) =>
+    BOUNDARY.test(text[i]!) &&
+    !(text[i] === ":" && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""));
   let start = span.start;
-  while (start > 0 && span.start - start < 30 && !BOUNDARY.test(text[start - 1]!)) start--;
-  if (start > 0 && !BOUNDARY.test(text[start - 1]!)) start = span.start;
+  while (start > 0 && span.start - start < 30 && !isBoundary(start - 1)) start--;
+  if (start > 0 && !isBoundary(start - 1)) start = span.start;
   let end = span.end;
-  while (end < text.length && end - span.end < 45 && !BOUNDARY.test(text[end]!)) end++;
+  while (end < text.length && end - span.end < 45 && !isBoundary(end)) end++;
   // Never end inside a word.
-  if (end < text.length && !BOUNDARY.test(text[end]!)) {
+  if (end < text.length && !isBoundary(end)) {
     const space = text.lastIndexOf(" ", end);
     end = Math.max(space, span.end);
   }

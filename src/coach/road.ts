@@ -7,6 +7,7 @@ import type { Lang } from "./types.js";
 const EFFORT: Record<Lang, Lexicon> = {
   en: lexicon("en", [
     "hard work",
+    "(?:a lot of|lots of|so much|tons of) (?:hard )?(?:work|effort|practice|sweat)",
     "(?:years|months|weeks) of (?:\\w+ )?(?:work|effort|practice|training|trying|rejections?|study|studying)",
     "after (?:\\d+|two|three|four|five|six|ten|many) (?:years|months|attempts|tries|rejections)",
     "paid off",
@@ -20,6 +21,7 @@ const EFFORT: Record<Lang, Lexicon> = {
   fr: lexicon("fr", [
     "chemin parcouru",
     "travail acharné",
+    "(?:beaucoup|énormément|tellement) (?:de travail|d'efforts?|de sueur)",
     "(?:des|\\d+) (?:années|mois|semaines|ans) (?:de|d') (?:travail|efforts?|pratique|entraînement|essais|refus|études)",
     "après (?:\\d+|deux|trois|quatre|cinq|six|dix|de nombreuses|des) (?:années|ans|mois|tentatives|essais|refus)",
     "(?:porte|a porté|portent|ont porté) (?:ses|leurs) fruits",

@@ -12,6 +12,9 @@ export interface Token {
   end: number;
   /** Word-class flags (see words.ts). */
   cls: number;
+  /** Concept flags and valence in the draft's language, looked up once (see concepts.ts); -1/NaN until then. */
+  concepts: number;
+  valence: number;
 }
 
 export interface Span {
@@ -96,7 +99,14 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(lower); m !== null; m = WORD_RE.exec(lower)) {
     if (skip.length > 0 && startsInside(m.index, skip)) continue;
-    words.push({ word: m[0], start: m.index, end: m.index + m[0].length, cls: classify(m[0]) });
+    words.push({
+      word: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      cls: classify(m[0]),
+      concepts: -1,
+      valence: Number.NaN,
+    });
   }
   return words;
 }

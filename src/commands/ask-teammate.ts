@@ -1,16 +1,21 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
-import { ACTIONS, feedbackRequestBlocks } from "../slack/blocks.js";
+import { feedbackRequestBlocks } from "../slack/blocks.js";
 import { escapeText, truncate } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
-import { draftOfButton } from "./actions.js";
-import type { Listeners } from "./listeners.js";
+import { draftOfButton } from "./draft-of-button.js";
 
 /**
  * "Ask a teammate for feedback": after Slack's confirmation dialog, the draft goes to the channel as
  * a feedback request. Teammates answer in its thread: that is where mentoring starts.
  */
-export function registerAskTeammate(listeners: Listeners, services: Services): void {
-  listeners.action(ACTIONS.askTeammate, async ({ ack, body, client, respond }) => {
+export function askTeammate(services: Services) {
+  return async ({
+    ack,
+    body,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const click = await draftOfButton(services, body, respond);
     if (!click) return;
@@ -30,7 +35,7 @@ export function registerAskTeammate(listeners: Listeners, services: Services): v
         unfurl_media: false,
       });
       if (posted.ts) {
-        // Replies in this thread become mentoring events (feedback-replies.ts).
+        // Replies in this thread become mentoring events (feedback-reply.ts).
         await services.store.mentoring
           .recordRequest(click.teamId, channel, posted.ts, click.userId, services.now())
           .catch((err: Error) => services.logger.warn(`feedback request not recorded: ${err.message}`));
@@ -43,5 +48,5 @@ export function registerAskTeammate(listeners: Listeners, services: Services): v
         code === "not_in_channel" || code === "channel_not_found" ? s.notInChannel : s.feedbackFailed;
       await respond({ response_type: "ephemeral", replace_original: false, text });
     }
-  });
+  };
 }

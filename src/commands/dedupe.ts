@@ -1,6 +1,6 @@
+import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { EVENT_TTL_MS } from "../store/events.js";
-import type { FirstDelivery } from "./listeners.js";
 import { TOO_LATE, within } from "./within.js";
 
 /** How long a reply waits for the store's claim before this process decides alone. */
@@ -33,12 +33,16 @@ export class OnceGuard {
   }
 }
 
-/** Slack re-sends an event (same event_id) when it thinks delivery failed: only the first counts. */
-export function firstDelivery(services: Services, guard: OnceGuard): FirstDelivery {
-  return async (body, context) => {
-    if (typeof body.event_id !== "string") return true;
-    if (await guard.claim(`event:${body.team_id ?? ""}:${body.event_id}`)) return true;
-    services.logger.info(`ignored a repeated delivery of ${body.event_id} (retry ${context.retryNum ?? 0})`);
-    return false;
+/**
+ * Bolt middleware: Slack re-sends an event (same event_id) when it thinks delivery failed; only the
+ * first delivery goes on to the listeners (the Assistant's included). Other requests pass.
+ */
+export function firstDeliveryOnly(services: Services, guard: OnceGuard): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, next }) => {
+    const b = body as { event_id?: unknown; team_id?: unknown };
+    if (typeof b.event_id !== "string") return next();
+    if (await guard.claim(`event:${typeof b.team_id === "string" ? b.team_id : ""}:${b.event_id}`))
+      return next();
+    services.logger.info(`ignored a repeated delivery of ${b.event_id} (retry ${context.retryNum ?? 0})`);
   };
 }

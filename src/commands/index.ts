@@ -1,31 +1,61 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../services.js";
-import { registerAskTeammate } from "./ask-teammate.js";
-import { registerCheckPostShortcut } from "./check-post-shortcut.js";
-import { firstDelivery, OnceGuard } from "./dedupe.js";
-import { registerDirectMessages } from "./dm.js";
-import { registerFeedbackReplies } from "./feedback-replies.js";
-import { registerHome } from "./home.js";
-import { registerLinkShares } from "./link-shares.js";
-import { Listeners } from "./listeners.js";
-import { registerPostcheckCommand } from "./postcheck.js";
-import { registerPrivacyActions } from "./privacy.js";
-import { registerReviseDraft } from "./revise-draft.js";
-import { registerWhyQuestions } from "./why-questions.js";
+import { ACTIONS, VIEWS } from "../slack/blocks.js";
+import { HOME_ACTIONS } from "../slack/home.js";
+import { appHomeOpened } from "./app-home-opened.js";
+import { askTeammate } from "./ask-teammate.js";
+import { coachAssistant } from "./assistant.js";
+import { CHECK_POST_CALLBACK, checkPostShortcut } from "./check-post-shortcut.js";
+import { firstDeliveryOnly, OnceGuard } from "./dedupe.js";
+import { directMessage } from "./dm.js";
+import { feedbackReply } from "./feedback-reply.js";
+import { forgetConfirmed } from "./forget-confirmed.js";
+import { helpfulReaction } from "./helpful-reaction.js";
+import { homeExport } from "./home-export.js";
+import { homeForget } from "./home-forget.js";
+import { homeLanguage } from "./home-language.js";
+import { homeOptions } from "./home-options.js";
+import { homePlatform } from "./home-platform.js";
+import { linkShareMessage } from "./link-share-message.js";
+import { linkShared } from "./link-shared.js";
+import { postcheckCommand } from "./postcheck.js";
+import { FORGET_ACTION } from "./privacy.js";
+import { acknowledgeRetiredButton, retiredButtons } from "./retired-buttons.js";
+import { reviseButton } from "./revise-button.js";
+import { reviseSubmission } from "./revise-submission.js";
+import { whyQuestions } from "./why-questions.js";
 
-/** Every Slack listener, registered in one place; events run only on their first delivery. */
-export function registerListeners(app: App, services: Services): void {
+/**
+ * Every Slack listener, registered in one place with Bolt's own methods. Events run only on their
+ * first delivery (a Bolt middleware, before the Assistant's): a retried event is never answered twice.
+ */
+export function registerSurfaces(app: App, services: Services): void {
   const guard = new OnceGuard(services);
-  const listeners = new Listeners();
-  registerPostcheckCommand(listeners, services);
-  registerReviseDraft(listeners, services);
-  registerWhyQuestions(listeners, services);
-  registerAskTeammate(listeners, services);
-  registerCheckPostShortcut(listeners, services);
-  registerLinkShares(listeners, services, guard);
-  registerFeedbackReplies(listeners, services);
-  registerDirectMessages(listeners, services);
-  registerHome(listeners, services, services.retentionDays);
-  registerPrivacyActions(listeners, services);
-  listeners.mount(app, firstDelivery(services, guard));
+  app.use(firstDeliveryOnly(services, guard));
+  // Messages in threads of the bot's DM: the AI-app surface (and revisions in a plain DM's thread).
+  app.assistant(coachAssistant(services));
+
+  app.command("/postcheck", postcheckCommand(services));
+  app.shortcut(CHECK_POST_CALLBACK, checkPostShortcut(services));
+  app.action(ACTIONS.revise, reviseButton(services));
+  app.view(VIEWS.revise, reviseSubmission(services));
+  app.action(ACTIONS.why, whyQuestions(services));
+  app.action(ACTIONS.askTeammate, askTeammate(services));
+  app.action(FORGET_ACTION, forgetConfirmed(services));
+
+  app.event("app_home_opened", appHomeOpened(services));
+  app.action(HOME_ACTIONS.language, homeLanguage(services));
+  app.action(HOME_ACTIONS.platform, homePlatform(services));
+  app.action(HOME_ACTIONS.options, homeOptions(services));
+  app.action(HOME_ACTIONS.export, homeExport(services));
+  app.action(HOME_ACTIONS.forget, homeForget(services));
+
+  app.message(directMessage(services));
+  app.message(linkShareMessage(services, guard));
+  app.event("link_shared", linkShared(services, guard));
+  app.message(feedbackReply(services));
+  app.event("reaction_added", helpfulReaction(services));
+
+  const known = [...Object.values(ACTIONS), ...Object.values(HOME_ACTIONS), FORGET_ACTION];
+  app.action(retiredButtons(known), acknowledgeRetiredButton);
 }

@@ -146,6 +146,7 @@ export const SlashCommand = z.looseObject({
 
 export const MessageShortcut = Actor.extend({
   channel: z.looseObject({ id: z.string() }),
+  response_url: z.string(),
   message: z.looseObject({ text: z.string().optional() }),
 });
 

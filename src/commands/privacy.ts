@@ -1,7 +1,5 @@
 import type { webApi } from "@slack/bolt";
 import type { Services } from "../services.js";
-import type { Listeners } from "./listeners.js";
-import { ButtonClick, readPayload, teamOf } from "./payloads.js";
 
 export const FORGET_ACTION = "privacy_forget_confirmed";
 
@@ -79,27 +77,4 @@ export function forgetPrompt() {
       },
     ],
   };
-}
-
-export function registerPrivacyActions(listeners: Listeners, services: Services): void {
-  listeners.action(FORGET_ACTION, async ({ ack, body, respond }) => {
-    await ack();
-    const click = readPayload(ButtonClick, body, services.logger, "a forget confirmation");
-    if (!click) return;
-    try {
-      await services.store.privacy.forget(teamOf(click), click.user.id);
-      await respond({
-        response_type: "ephemeral",
-        replace_original: true,
-        text: "Done: everything postcoach stored about you is deleted.",
-      });
-    } catch (err) {
-      services.logger.error("forget failed:", err);
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: "I couldn't delete your data just now. Nothing was half-deleted; please try again in a moment.",
-      });
-    }
-  });
 }

@@ -1,35 +1,10 @@
-import { type AnalyzeOptions, type Coaching, type CoachResult, withLlm } from "../coach/index.js";
+import type { SayStreamFn } from "@slack/bolt";
+import type { AnalyzeOptions, CoachResult, Lang } from "../coach/types.js";
+import type { LlmOutcome } from "../llm/client.js";
+import { type Coaching, withLlm } from "../llm/coaching.js";
 import type { Services } from "../services.js";
-import { coachingBlocks, coachingText } from "../slack/blocks.js";
-import type { Owner } from "../slack/draft-ref.js";
+import { STRINGS } from "../slack/strings.js";
 import { applyDefaults, type UserSettings } from "../store/index.js";
-
-/** The ephemeral coaching reply shared by /postcheck, the shortcut and link shares. */
-export function coachingMessage(
-  services: Services,
-  draft: string,
-  result: CoachResult,
-  options: AnalyzeOptions,
-  extra: {
-    /** Who the buttons are for; without it (a public reply) there are none. */
-    owner?: Owner;
-    canAskTeammate?: boolean;
-    notes?: string[];
-    llm?: LlmRefinement;
-  } = {},
-) {
-  const draftValue = extra.owner ? services.refs.encode({ draft, options }, extra.owner) : undefined;
-  const questions = extra.llm?.questions;
-  return {
-    blocks: coachingBlocks(result, {
-      draftValue,
-      canAskTeammate: extra.canAskTeammate,
-      notes: [...(extra.notes ?? []), ...(extra.llm?.notes ?? [])],
-      questions,
-    }),
-    text: coachingText(result, questions),
-  };
-}
 
 /** Options a user can put before a draft: --x, --linkedin, --slack, --blog, --platform NAME, --lang en|fr. */
 export function parseDraftOptions(text: string): { draft: string; options: AnalyzeOptions } {
@@ -66,20 +41,74 @@ export async function refineWithLlm(
   result: CoachResult = services.coach(draft, options),
 ): Promise<LlmRefinement | undefined> {
   if (!services.llm) return undefined;
-  const outcome = await services
-    .llm(teamId)
-    .refine(draft, result)
-    .catch((err: Error) => ({
-      ok: false as const,
-      reason: "unavailable" as const,
-      detail: err.message,
-      ms: 0,
-    }));
+  const outcome = await services.llm(teamId).refine(draft, result).catch(unavailable);
+  return refinement(services, result, outcome);
+}
+
+const unavailable = (err: Error): LlmOutcome => ({
+  ok: false,
+  reason: "unavailable",
+  detail: err.message,
+  ms: 0,
+});
+
+function refinement(
+  services: Pick<Services, "logger">,
+  result: CoachResult,
+  outcome: LlmOutcome,
+): LlmRefinement {
   if (!outcome.ok) services.logger.info(`AI coach unavailable (${outcome.reason}: ${outcome.detail})`);
   const coaching = withLlm(result, outcome);
   return coaching.coachedBy === "llm"
     ? { questions: coaching.questions, notes: observationNotes(coaching) }
     : { notes: coaching.note ? [coaching.note] : [] };
+}
+
+/**
+ * Streams the LLM's questions into a new message of the thread (Bolt's sayStream: Slack's
+ * chat.startStream/appendStream/stopStream), each as soon as the LLM has written it. Resolves
+ * "streamed", or the refinement to show otherwise (streaming unavailable, or the LLM was).
+ */
+export async function streamQuestions(
+  services: Pick<Services, "llm" | "logger">,
+  teamId: string,
+  draft: string,
+  result: CoachResult,
+  sayStream: SayStreamFn | undefined,
+  lang: Lang,
+): Promise<"streamed" | LlmRefinement> {
+  if (!services.llm) return { notes: [] };
+  let streamer: ReturnType<SayStreamFn> | undefined;
+  let shown = 0;
+  let broken = !sayStream;
+  const outcome = await services
+    .llm(teamId)
+    .refineStreaming(draft, result, async (question) => {
+      if (broken || !sayStream) return;
+      try {
+        // Each question goes out as soon as it is written, not once a buffer fills.
+        streamer ??= sayStream({ buffer_size: 1 });
+        const title = shown === 0 ? `*${STRINGS[lang].sharperQuestions}*\n` : "";
+        await streamer.append({ markdown_text: `${title}${++shown}. ${markdownLiteral(question)}\n` });
+      } catch (err) {
+        broken = true;
+        services.logger.info(`questions not streamed (${(err as Error).message}): sent whole`);
+      }
+    })
+    .catch(unavailable);
+  if (streamer && !broken) {
+    const stopped = await streamer.stop().then(
+      () => true,
+      () => false,
+    );
+    if (stopped && shown > 0) return "streamed";
+  }
+  return refinement(services, result, outcome);
+}
+
+/** Text for Slack's markdown_text shown as written: markdown's own characters escaped. */
+export function markdownLiteral(text: string): string {
+  return text.replace(/[\\`*_~<>[\]]/g, "\\$&").replace(/@(channel|here|everyone)\b/gi, "@\u2060$1");
 }
 
 /** The LLM's short observations, shown as context lines under the questions. */

@@ -1,10 +1,16 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
-import { ACTIONS, whyModal } from "../slack/blocks.js";
-import { draftOfButton } from "./actions.js";
-import type { Listeners } from "./listeners.js";
+import { whyModal } from "../slack/blocks.js";
+import { draftOfButton } from "./draft-of-button.js";
 
-export function registerWhyQuestions(listeners: Listeners, services: Services): void {
-  listeners.action(ACTIONS.why, async ({ ack, body, client, respond }) => {
+/** "Why these questions?": the rule and the guidance behind each finding, in a modal. */
+export function whyQuestions(services: Services) {
+  return async ({
+    ack,
+    body,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const click = await draftOfButton(services, body, respond);
     if (!click?.triggerId) return;
@@ -12,5 +18,5 @@ export function registerWhyQuestions(listeners: Listeners, services: Services): 
       trigger_id: click.triggerId,
       view: whyModal(services.coach(click.draft, click.options)),
     });
-  });
+  };
 }

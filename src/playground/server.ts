@@ -9,10 +9,10 @@ import {
   type CoachResult,
   LANGUAGES,
   type Lang,
-  type LlmCoach,
   PLATFORMS,
 } from "../coach/index.js";
 import { refineWithLlm } from "../commands/reply.js";
+import type { LlmCoach } from "../llm/client.js";
 import { coachingBlocks, coachingText } from "../slack/blocks.js";
 import { DraftRefs } from "../slack/draft-ref.js";
 import { pageLanguage, renderPage } from "./page.js";
@@ -166,7 +166,7 @@ async function handle(
     refuseOtherSites(req, loopbackOnly, s);
     const input = parseInput(await readBody(req, s.tooLarge(MAX_BODY / 1024)), s.badRequest);
     if (input.text.trim() === "") throw new HttpError(400, s.emptyDraft);
-    const body = url.pathname === "/api/check" ? check(input, options) : await refine(input, options);
+    const body = url.pathname === "/api/check" ? await check(input, options) : await refine(input, options);
     send(res, 200, body);
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;
@@ -252,14 +252,14 @@ function optionsOf(input: CheckInput): AnalyzeOptions {
 const PLAYGROUND_OWNER = { teamId: "playground", userId: "playground" };
 
 /** The exact reply /postcheck posts for this draft, and its preview. */
-function slackReply(
+async function slackReply(
   draft: string,
   options: AnalyzeOptions,
   result: CoachResult,
   llm?: { questions?: string[]; notes: string[] },
 ) {
-  // A DraftRefs of this request only: a long draft it keeps for the buttons is gone with it.
-  const draftValue = new DraftRefs().encode({ draft: draft.trim(), options }, PLAYGROUND_OWNER);
+  // A DraftRefs without a store: the preview's buttons are shown, not live, and nothing is kept.
+  const draftValue = await new DraftRefs().encode({ draft: draft.trim(), options }, PLAYGROUND_OWNER);
   const blocks = coachingBlocks(result, {
     draftValue,
     canAskTeammate: true,
@@ -273,12 +273,12 @@ function slackReply(
   };
 }
 
-function check(input: CheckInput, options: PlaygroundOptions) {
+async function check(input: CheckInput, options: PlaygroundOptions) {
   const draft = input.text;
   const analysed = analyze(draft, optionsOf(input));
   const text = draft.normalize("NFC"); // the coach's offsets are in the NFC form of the draft
   const groups = groupFindings(analysed);
-  const slack = slackReply(draft, optionsOf(input), analysed);
+  const slack = await slackReply(draft, optionsOf(input), analysed);
   return {
     language: analysed.language,
     score: analysed.score,
@@ -310,7 +310,7 @@ async function refine(input: CheckInput, options: PlaygroundOptions) {
       )
     : undefined;
   const questions = refinement?.questions ?? result.questions;
-  const slack = slackReply(input.text, optionsOf(input), result, refinement);
+  const slack = await slackReply(input.text, optionsOf(input), result, refinement);
   return {
     coachedBy: refinement?.questions ? "llm" : "heuristics",
     note: refinement && !refinement.questions ? refinement.notes[0] : undefined,

@@ -3,7 +3,8 @@ import { type Html, html } from "./html.js";
 
 /**
  * Renders Block Kit as Slack shows it, for the playground's preview: sections, context,
- * actions, dividers and headers, with mrkdwn (bold, italic, strike, code, quotes, emoji).
+ * actions, dividers, headers and rich text (lists, quotes), with mrkdwn (bold, italic, strike,
+ * code, quotes, emoji). Rich text is shown as given: its text is never parsed.
  * Anything else is shown as a labelled placeholder rather than silently dropped.
  */
 
@@ -83,6 +84,49 @@ function textObject(t: TextObject | undefined): Html {
   return t.type === "mrkdwn" ? mrkdwn(t.text) : html`${t.text}`;
 }
 
+type RichElement = {
+  type: string;
+  text?: string;
+  name?: string;
+  style?: { bold?: boolean; italic?: boolean; strike?: boolean; code?: boolean } | string;
+  elements?: RichElement[];
+};
+
+function richInline(e: RichElement): Html {
+  if (e.type === "emoji") {
+    const emoji = EMOJI[e.name ?? ""];
+    return emoji
+      ? html`<span class="sk-emoji" title=":${e.name ?? ""}:">${emoji}</span>`
+      : html`:${e.name ?? ""}:`;
+  }
+  if (e.type !== "text") return html`<span class="sk-unknown">[${e.type}]</span>`;
+  const style = typeof e.style === "object" ? e.style : {};
+  let out = html`${e.text ?? ""}`;
+  if (style.code) out = html`<code>${out}</code>`;
+  if (style.strike) out = html`<s>${out}</s>`;
+  if (style.italic) out = html`<i>${out}</i>`;
+  if (style.bold) out = html`<b>${out}</b>`;
+  return out;
+}
+
+function richElement(e: RichElement): Html {
+  const inline = (e.elements ?? []).map(richInline);
+  switch (e.type) {
+    case "rich_text_section":
+      return html`<div>${inline}</div>`;
+    case "rich_text_quote":
+      return html`<blockquote>${inline}</blockquote>`;
+    case "rich_text_preformatted":
+      return html`<pre>${inline}</pre>`;
+    case "rich_text_list": {
+      const items = (e.elements ?? []).map((item) => html`<li>${(item.elements ?? []).map(richInline)}</li>`);
+      return e.style === "ordered" ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
+    }
+    default:
+      return html`<span class="sk-unknown">[${e.type}]</span>`;
+  }
+}
+
 function block(b: types.KnownBlock): Html {
   switch (b.type) {
     case "section":
@@ -107,6 +151,8 @@ function block(b: types.KnownBlock): Html {
       return html`<hr class="sk-divider">`;
     case "header":
       return html`<div class="sk-header">${b.text.text}</div>`;
+    case "rich_text":
+      return html`<div class="sk-rich">${(b.elements as RichElement[]).map(richElement)}</div>`;
     default:
       return html`<div class="sk-unknown">[${b.type} block]</div>`;
   }

@@ -3,12 +3,15 @@ import type { types } from "@slack/bolt";
 type KnownBlock = types.KnownBlock;
 type View = types.View;
 
-// The coach's modules one by one, not its index, which also loads the LLM client: the reply
-// worker builds these blocks and would load the openai SDK for nothing (docs/benchmarks.md, memory).
+// The coach's modules one by one, not its index (which also loads the rules and signals' tables).
 import { DIMENSION_LABELS } from "../coach/messages.js";
 import { type CoachResult, DIMENSIONS, type Finding } from "../coach/types.js";
-import { escapeText, quoteLines, truncate } from "./mrkdwn.js";
+import { escapeText, literal, truncate } from "./mrkdwn.js";
 import { STRINGS } from "./strings.js";
+
+type RichTextBlock = types.RichTextBlock;
+type RichTextSection = types.RichTextSection;
+type RichTextElement = types.RichTextElement;
 
 /** Slack's limits: 50 blocks a message, 3,000 characters a section, keep `text` under 4,000. */
 export const LIMITS = { blocks: 50, modalBlocks: 100, section: 3000, text: 3900 } as const;
@@ -30,11 +33,19 @@ export interface ReplyOptions {
   canAskTeammate?: boolean;
   /** Lines shown under the reply (link status, AI coach note). Plain text; escaped here. */
   notes?: string[];
-  /** Questions to show instead of the heuristic ones (from the LLM). Escaped here. */
+  /** Questions to show instead of the heuristic ones (from the LLM). Shown as plain text. */
   questions?: string[];
+  /** The previous version's outcome, when this draft revises it: the score change and what is gone. */
+  revision?: Revision;
 }
 
-const SEVERITY_ICON = { warning: ":small_orange_diamond:", info: ":small_blue_diamond:" } as const;
+/** What the revise modal and the assistant thread remember of a version: its outcome, not its text. */
+export interface Revision {
+  score: number;
+  rules: string[];
+}
+
+const SEVERITY_ICON = { warning: "small_orange_diamond", info: "small_blue_diamond" } as const;
 const MAX_FINDINGS = 3;
 
 function section(text: string): KnownBlock {
@@ -57,9 +68,46 @@ export function topFindings(result: CoachResult, max = MAX_FINDINGS): Finding[] 
   return out;
 }
 
-function excerptOf(f: Finding): string {
+/**
+ * Rich text shows what it is given as typed: `*`, `_`, `~` and backticks in a draft or an excerpt
+ * are characters, never formatting, and nothing in it can mention or link anyone.
+ */
+const text = (t: string, style?: { bold?: boolean; italic?: boolean }): RichTextElement =>
+  style ? { type: "text", text: literal(t), style } : { type: "text", text: literal(t) };
+
+const line = (...elements: RichTextElement[]): RichTextSection => ({ type: "rich_text_section", elements });
+
+function richText(...elements: RichTextBlock["elements"]): KnownBlock {
+  return { type: "rich_text", elements };
+}
+
+/** A titled list (findings, questions), every item shown as typed. */
+function titledList(
+  title: string,
+  items: RichTextElement[][],
+  style: "bullet" | "ordered" = "bullet",
+): KnownBlock {
+  return richText(line(text(title, { bold: true })), {
+    type: "rich_text_list",
+    style,
+    elements: items.map((elements) => line(...elements)),
+  });
+}
+
+function findingItem(f: Finding): RichTextElement[] {
   const folded = f.excerpt.replace(/\s+/g, " ").trim();
-  return folded ? ` _“${escapeText(truncate(folded, 120))}”_` : "";
+  return [
+    { type: "emoji", name: SEVERITY_ICON[f.severity] },
+    text(` ${f.message}`),
+    ...(folded ? [text(` “${truncate(folded, 120)}”`, { italic: true })] : []),
+  ];
+}
+
+const questionItems = (questions: string[]) => questions.map((q) => [text(truncate(q, 500))]);
+
+/** A draft quoted word for word. */
+export function draftQuote(draft: string): KnownBlock {
+  return richText({ type: "rich_text_quote", elements: [text(truncate(draft, 2800))] });
 }
 
 export function scoreLine(result: CoachResult): string {
@@ -69,31 +117,46 @@ export function scoreLine(result: CoachResult): string {
   return `*${s.score} ${result.score}/100* · ${escapeText(result.bandLabel)} · ${dims}`;
 }
 
-/** The ephemeral coaching reply: score, what stands out, the questions, and the buttons. */
+/** The coaching reply: score, what stands out, the questions, and the buttons. */
 export function coachingBlocks(result: CoachResult, options: ReplyOptions = {}): KnownBlock[] {
   const s = STRINGS[result.language];
-  const blocks: KnownBlock[] = [section(`${scoreLine(result)}\n${escapeText(result.summary)}`)];
+  const blocks: KnownBlock[] = [
+    section(
+      options.revision
+        ? `${s.delta(options.revision.score, result.score)}\n${scoreLine(result)}`
+        : scoreLine(result),
+    ),
+    richText(line(text(result.summary))),
+  ];
+  if (options.revision) blocks.push(...resolvedBlocks(options.revision, result));
   const findings = topFindings(result);
   if (findings.length > 0) {
-    const lines = findings.map((f) => `${SEVERITY_ICON[f.severity]} ${escapeText(f.message)}${excerptOf(f)}`);
-    blocks.push(section(`*${s.findingsTitle}*\n${lines.join("\n")}`));
+    const title = options.revision ? s.stillThere : s.findingsTitle;
+    blocks.push(titledList(title, findings.map(findingItem)));
   }
-  const questions = options.questions ?? result.questions;
-  blocks.push(
-    section(`*${s.questionsTitle}*\n${questions.map((q, i) => `${i + 1}. ${escapeText(q)}`).join("\n")}`),
-  );
+  blocks.push(titledList(s.questionsTitle, questionItems(options.questions ?? result.questions), "ordered"));
   const notes = options.notes?.filter(Boolean) ?? [];
   if (notes.length > 0) {
     blocks.push({
       type: "context",
       elements: notes
         .slice(0, 10)
-        .map((n) => ({ type: "mrkdwn", text: truncate(escapeText(n), 2000), verbatim: true })),
+        .map((n) => ({ type: "plain_text", text: truncate(literal(n), 2000), emoji: true })),
     });
   }
   if (options.draftValue)
     blocks.push(actionButtons(result, options.draftValue, options.canAskTeammate ?? false));
   return blocks.slice(0, LIMITS.blocks);
+}
+
+/** The findings of the previous version that are gone (rule ids, the coach's own words). */
+function resolvedBlocks(before: Revision, after: CoachResult): KnownBlock[] {
+  const s = STRINGS[after.language];
+  const now = new Set(after.findings.map((f) => f.rule));
+  const resolved = [...new Set(before.rules)].filter((r) => !now.has(r));
+  if (resolved.length > 0)
+    return [section(`*${s.resolved}*\n${resolved.map((r) => `:white_check_mark: \`${r}\``).join("\n")}`)];
+  return before.rules.length > 0 ? [section(s.nothingResolved)] : [];
 }
 
 function actionButtons(result: CoachResult, value: string, canAskTeammate: boolean): KnownBlock {
@@ -157,33 +220,11 @@ export function reviseModal(result: CoachResult, draft: string, privateMetadata:
 }
 
 /** What changed between two versions: score delta, findings resolved and still there. */
-export function revisionBlocks(before: { score: number; rules: string[] }, after: CoachResult): KnownBlock[] {
-  const s = STRINGS[after.language];
-  const now = new Set(after.findings.map((f) => f.rule));
-  const resolved = [...new Set(before.rules)].filter((r) => !now.has(r));
-  const blocks: KnownBlock[] = [
-    section(`${s.delta(before.score, after.score)}\n${escapeText(after.summary)}`),
-  ];
-  if (resolved.length > 0)
-    blocks.push(section(`*${s.resolved}*\n${resolved.map((r) => `:white_check_mark: \`${r}\``).join("\n")}`));
-  else if (before.rules.length > 0) blocks.push(section(s.nothingResolved));
-  const remaining = topFindings(after);
-  if (remaining.length > 0) {
-    blocks.push(
-      section(
-        `*${s.stillThere}*\n${remaining.map((f) => `${SEVERITY_ICON[f.severity]} ${escapeText(f.message)}${excerptOf(f)}`).join("\n")}`,
-      ),
-    );
-  }
-  blocks.push(
-    section(
-      `*${s.questionsTitle}*\n${after.questions.map((q, i) => `${i + 1}. ${escapeText(q)}`).join("\n")}`,
-    ),
-  );
-  return blocks;
+export function revisionBlocks(before: Revision, after: CoachResult): KnownBlock[] {
+  return coachingBlocks(after, { revision: before });
 }
 
-export function revisionResultView(before: { score: number; rules: string[] }, after: CoachResult): View {
+export function revisionResultView(before: Revision, after: CoachResult): View {
   const s = STRINGS[after.language];
   return {
     type: "modal",
@@ -214,31 +255,12 @@ export function whyModal(result: CoachResult): View {
   };
 }
 
-/** The feedback request a teammate sees in the channel. */
+/** The feedback request a teammate sees in the channel: the draft quoted as typed. */
 export function feedbackRequestBlocks(user: string, draft: string, lang: "en" | "fr"): KnownBlock[] {
   const s = STRINGS[lang];
   return [
     section(s.feedbackRequest(user)),
-    section(quoteLines(truncate(draft, 2800))),
+    draftQuote(draft),
     { type: "context", elements: [{ type: "mrkdwn", text: escapeText(s.feedbackHint), verbatim: true }] },
   ];
-}
-
-/**
- * A draft handed back word for word, as plain text (nothing in it is parsed, nobody is pinged),
- * in pieces that fit a section, after a short line saying why.
- */
-export function draftBackBlocks(intro: string, draft: string): KnownBlock[] {
-  const blocks: KnownBlock[] = [section(escapeText(intro))];
-  for (let start = 0; start < draft.length && blocks.length < LIMITS.blocks; ) {
-    let end = Math.min(draft.length, start + LIMITS.section);
-    const last = draft.charCodeAt(end - 1);
-    if (end < draft.length && last >= 0xd800 && last <= 0xdbff) end--;
-    blocks.push({
-      type: "section",
-      text: { type: "plain_text", text: draft.slice(start, end), emoji: false },
-    });
-    start = end;
-  }
-  return blocks;
 }

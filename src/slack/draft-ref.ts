@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { AnalyzeOptions } from "../coach/index.js";
+import type { AnalyzeOptions } from "../coach/types.js";
 import { DraftOptions } from "../commands/payloads.js";
+import type { ButtonDraftStore } from "../store/button-drafts.js";
 
 /**
  * Buttons on a coaching reply need the draft back when clicked, and ephemeral messages are not
  * sent back by Slack. Most drafts fit in the button's value (Slack allows 2,000 characters), so
- * the reply carries them and nothing is stored. A longer draft waits in memory for an hour, never
- * on disk, for the user (and workspace) it was coached for alone; after that the user is asked to
- * run /postcheck again.
+ * the reply carries them and nothing is stored. A longer draft is kept in the store for the
+ * button's lifetime (an hour, then deleted), for the user (and workspace) it was coached for
+ * alone: any process (a replica, or the one after a restart) can answer the click.
  */
 export interface DraftRef {
   draft: string;
@@ -24,8 +25,7 @@ export interface Owner {
 export type Decoded = { ok: true; ref: DraftRef } | { ok: false; reason: "unreadable" | "expired" };
 
 const MAX_VALUE = 2000;
-const MEMORY_TTL_MS = 60 * 60 * 1000;
-const MEMORY_MAX = 500;
+export const BUTTON_TTL_MS = 60 * 60 * 1000;
 
 /** A button's value, as it comes back from Slack (or from anyone who forged one). */
 const ButtonValue = z.union([
@@ -34,21 +34,30 @@ const ButtonValue = z.union([
 ]);
 
 export class DraftRefs {
-  private readonly memory = new Map<string, { ref: DraftRef; owner: Owner; expires: number }>();
+  constructor(
+    /** Without a store (the playground's preview), a long draft's buttons lead nowhere. */
+    private readonly store?: ButtonDraftStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  encode(ref: DraftRef, owner: Owner): string {
+  /** The buttons' value; a long draft is stored first (a failure to store rejects). */
+  async encode(ref: DraftRef, owner: Owner): Promise<string> {
     const inline = JSON.stringify({ d: ref.draft, o: ref.options });
     if (inline.length <= MAX_VALUE) return inline;
-    this.sweep();
     const key = randomUUID();
-    this.memory.set(key, { ref, owner, expires: this.now() + MEMORY_TTL_MS });
+    await this.store?.put({
+      teamId: owner.teamId,
+      id: key,
+      userId: owner.userId,
+      draft: ref.draft,
+      options: JSON.stringify(ref.options),
+      expiresAt: this.now() + BUTTON_TTL_MS,
+    });
     return JSON.stringify({ k: key, o: ref.options });
   }
 
   /** The draft behind a button clicked by `clicker`. Someone else's reference reads as expired. */
-  decode(value: unknown, clicker: Owner): Decoded {
+  async decode(value: unknown, clicker: Owner): Promise<Decoded> {
     let json: unknown;
     try {
       json = typeof value === "string" ? JSON.parse(value) : undefined;
@@ -59,23 +68,8 @@ export class DraftRefs {
     if (!parsed.success) return { ok: false, reason: "unreadable" };
     const v = parsed.data;
     if ("d" in v) return { ok: true, ref: { draft: v.d, options: v.o } };
-    const hit = this.memory.get(v.k);
-    if (!hit || hit.expires <= this.now()) {
-      this.memory.delete(v.k);
-      return { ok: false, reason: "expired" };
-    }
-    if (hit.owner.teamId !== clicker.teamId || hit.owner.userId !== clicker.userId)
-      return { ok: false, reason: "expired" };
-    return { ok: true, ref: hit.ref };
-  }
-
-  private sweep(): void {
-    const t = this.now();
-    for (const [k, v] of this.memory) if (v.expires <= t) this.memory.delete(k);
-    while (this.memory.size >= MEMORY_MAX) {
-      const oldest = this.memory.keys().next().value;
-      if (oldest === undefined) break;
-      this.memory.delete(oldest);
-    }
+    const hit = await this.store?.get(clicker.teamId, v.k, clicker.userId, this.now());
+    if (!hit) return { ok: false, reason: "expired" };
+    return { ok: true, ref: { draft: hit.draft, options: v.o } };
   }
 }

@@ -26,12 +26,13 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-/** A blockquote of user text, escaped, each line prefixed. */
-export function quoteLines(text: string): string {
-  return escapeText(text)
-    .split("\n")
-    .map((l) => `>${l}`)
-    .join("\n");
+/**
+ * User or LLM text for a plain-text element (rich text, plain_text): shown exactly as typed, since
+ * Slack parses nothing there; only @channel, @here and @everyone get an invisible word joiner, so
+ * that no client ever reads them as a broadcast.
+ */
+export function literal(text: string): string {
+  return text.replace(BROADCAST_WORDS_RE, `@${WORD_JOINER}$1`);
 }
 
 /**

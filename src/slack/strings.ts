@@ -48,7 +48,31 @@ const EN = {
   linkUnreadable: (url: string) => `I couldn't read ${url}, so these questions look at your message only.`,
   linkRead: (title: string) => `Read with your message: ${title}`,
   truncated: "Your draft is long: I read the first 20,000 characters.",
-  busy: "Lots of drafts are waiting for me right now, so I can't get to yours in good time. Here it is, so nothing is lost: please try again in a few minutes.",
+  reading: "is reading your draft…",
+  thinking: "is thinking of sharper questions…",
+  sharperQuestions: "Sharper questions from the AI coach",
+  reviseHere: "Send a revised version in this thread: I'll show what changed.",
+  assistantGreeting:
+    "Hi! Paste a draft here, any time, and I'll ask you a few questions about it: what your reader gets, what only you could say, what it cost you. I never rewrite your post.",
+  promptsTitle: "Try one of these",
+  prompts: [
+    { title: "Check my draft", message: "Check my draft" },
+    {
+      title: "Post about a launch without bragging",
+      message: "Help me post about a launch without bragging",
+    },
+    { title: "Vérifier mon brouillon", message: "Vérifier mon brouillon" },
+  ],
+  askForDraft:
+    "Paste your draft in this thread, as you would post it: I'll ask you a few questions about it.",
+  launchAdvice: [
+    "A launch post is worth reading when it is about the people who will use what you launched. A few questions before you write:",
+    "1. Who will use it, and what changes for them on Monday morning?",
+    "2. What was hard on the way, and what did you doubt? One honest sentence beats three superlatives.",
+    "3. Who helped, by name, and what did they do?",
+    "4. What would you like readers to do or tell you?",
+    "Then paste your draft here and I'll look at it with you.",
+  ].join("\n"),
 };
 
 const FR: typeof EN = {
@@ -95,7 +119,31 @@ const FR: typeof EN = {
     `Je n'ai pas pu lire ${url} : ces questions portent sur votre message seul.`,
   linkRead: (title: string) => `Lu avec votre message : ${title}`,
   truncated: "Votre brouillon est long : j'en ai lu les 20 000 premiers caractères.",
-  busy: "Beaucoup de brouillons m'attendent en ce moment, je ne peux pas lire le vôtre à temps. Le voici, pour ne rien perdre : réessayez dans quelques minutes.",
+  reading: "lit votre brouillon…",
+  thinking: "cherche des questions plus précises…",
+  sharperQuestions: "Des questions plus précises, du coach IA",
+  reviseHere: "Envoyez une version revue dans ce fil : je vous montrerai ce qui a changé.",
+  assistantGreeting:
+    "Bonjour ! Collez ici un brouillon, quand vous voulez, et je vous poserai quelques questions : ce que votre lecteur y gagne, ce que vous seul pouvez dire, ce que cela vous a coûté. Je ne réécris jamais votre post.",
+  promptsTitle: "Essayez par exemple",
+  prompts: [
+    { title: "Vérifier mon brouillon", message: "Vérifier mon brouillon" },
+    {
+      title: "Annoncer un lancement sans me vanter",
+      message: "Aidez-moi à annoncer un lancement sans me vanter",
+    },
+    { title: "Check my draft", message: "Check my draft" },
+  ],
+  askForDraft:
+    "Collez votre brouillon dans ce fil, tel que vous le publieriez : je vous poserai quelques questions.",
+  launchAdvice: [
+    "Un post de lancement vaut la lecture quand il parle des personnes qui utiliseront ce que vous lancez. Quelques questions avant d'écrire :",
+    "1. Qui va s'en servir, et qu'est-ce qui change pour ces personnes lundi matin ?",
+    "2. Qu'est-ce qui a été difficile en chemin, de quoi avez-vous douté ? Une phrase honnête vaut mieux que trois superlatifs.",
+    "3. Qui vous a aidé, nommément, et qu'a-t-il fait ?",
+    "4. Qu'aimeriez-vous que vos lecteurs fassent ou vous disent ?",
+    "Collez ensuite votre brouillon ici et regardons-le ensemble.",
+  ].join("\n"),
 };
 
 export type Strings = typeof EN;

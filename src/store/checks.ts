@@ -10,7 +10,7 @@ export interface NewCheck {
   dimensions: Record<string, number>;
   language: string;
   platform: string;
-  surface: "slash" | "shortcut" | "link" | "revise" | "dm";
+  surface: "slash" | "shortcut" | "link" | "revise" | "dm" | "assistant";
   draftHash: string;
   /** Long enough to count for the mentee streak. */
   counts: boolean;

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { type ButtonDraftStore, buttonDraftsStore } from "./button-drafts.js";
 import { type CheckStore, checksStore } from "./checks.js";
 import { type Db, DEFAULT_BUSY_TIMEOUT_MS, isBusy, openDatabase, truncateWal } from "./db.js";
 import { type DigestStore, digestStore } from "./digest.js";
@@ -6,6 +7,7 @@ import { type DigestScheduleStore, digestSchedulesStore } from "./digest-schedul
 import { type EventStore, eventsStore } from "./events.js";
 import { type LlmCacheStore, llmCacheStore } from "./llm-cache.js";
 import { type MentoringStore, mentoringStore } from "./mentoring.js";
+import { type OutboxStore, outboxStore } from "./outbox.js";
 import {
   createPool,
   describeUrl,
@@ -21,6 +23,7 @@ import { type SettingsStore, settingsStore } from "./settings.js";
 import { postgresSql, type Sql, sqliteSql } from "./sql.js";
 import { type UserStore, usersStore } from "./users.js";
 
+export type { ButtonDraft, ButtonDraftStore } from "./button-drafts.js";
 export type { CheckRow, CheckStore, NewCheck } from "./checks.js";
 export type { ChannelActivity, DigestStore, WeekNumbers, Window } from "./digest.js";
 export type {
@@ -35,6 +38,7 @@ export type {
 export type { EventStore } from "./events.js";
 export type { LlmCacheStore } from "./llm-cache.js";
 export type { MentoringStore } from "./mentoring.js";
+export type { OutboxEntry, OutboxStore } from "./outbox.js";
 export type { PrivacyStore } from "./privacy.js";
 export type { RateLimitStore } from "./rate-limits.js";
 export type { ScheduleStore } from "./schedules.js";
@@ -71,6 +75,8 @@ export interface Store {
   privacy: PrivacyStore;
   digest: DigestStore;
   digestSchedules: DigestScheduleStore;
+  outbox: OutboxStore;
+  buttonDrafts: ButtonDraftStore;
   /** Whether the database answers (for /healthz): a locked SQLite file does; an unreachable server does not. */
   health(): Promise<{ ok: boolean; detail?: string }>;
   close(): Promise<void>;
@@ -121,6 +127,8 @@ function modules(sql: Sql, now: () => number, afterForget: () => Promise<unknown
     privacy: p(privacyStore(sql, afterForget)),
     digest: p(digestStore(sql)),
     digestSchedules: p(digestSchedulesStore(sql)),
+    outbox: p(outboxStore(sql)),
+    buttonDrafts: p(buttonDraftsStore(sql)),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { LlmAnswer, LlmCache } from "../coach/index.js";
+import type { LlmAnswer, LlmCache } from "../llm/answer.js";
 import type { Sql } from "./sql.js";
 import { team } from "./team.js";
 

@@ -26,7 +26,7 @@ export function postgresDdl(m: Migration): string {
   );
 }
 
-/** Tables written with a team id before it was checked everywhere: from version 6, "" is refused. */
+/** Tables written with a team id before it was checked everywhere: from version 7, "" is refused. */
 const TEAM_TABLES = [
   "checks",
   "feedback_requests",
@@ -36,7 +36,7 @@ const TEAM_TABLES = [
   "channel_settings",
 ] as const;
 
-/** Version 6's shared part: the LLM cache and the rate limit, per workspace. */
+/** Version 7's shared part: the LLM cache and the rate limit, per workspace. */
 const TEAM_CACHES = `
       -- Answers are cached per workspace; the old cache, shared by all, is dropped (it refills).
       DROP TABLE llm_cache;
@@ -59,6 +59,48 @@ const TEAM_CACHES = `
       ) WITHOUT ROWID;
       CREATE INDEX rate_limits_expiry ON rate_limits (expires_at);
 `;
+
+/** Version 6's queue tables (the reply outbox, button drafts), guarded by version 7 as well. */
+const QUEUE_TABLES = ["reply_outbox", "button_drafts"] as const;
+
+const TEAM_GUARDS_NAME = "per-workspace LLM cache and rate limits; no new row without a team id";
+
+/** The caches per workspace, and `tables` refusing a row without a team id. */
+function teamGuards(tables: readonly string[]): { sql: string; postgres: string } {
+  return {
+    sql: `${TEAM_CACHES}
+${tables
+  .map(
+    (t) => `      CREATE TRIGGER ${t}_team_id BEFORE INSERT ON ${t} WHEN NEW.team_id = ''
+        BEGIN SELECT RAISE(ABORT, 'team_id must not be empty'); END;`,
+  )
+  .join("\n")}
+`,
+    postgres: `${postgresDdl({ version: 7, name: "", sql: TEAM_CACHES })}
+${tables.map((t) => `      ALTER TABLE ${t} ADD CONSTRAINT ${t}_team_id CHECK (team_id <> '') NOT VALID;`).join("\n")}
+`,
+  };
+}
+
+/**
+ * Version 7 was first numbered 6, on the branch that brought PostgreSQL, while the reply outbox
+ * took number 6 on main. A database that applied it as 6 has the per-workspace caches and no
+ * outbox: it is taken back to version 5 (what that migration made is a cache and counters, dropped
+ * without loss), then migrates as any other. Detected by its tables, the same on both databases.
+ */
+export const RENUMBERED = {
+  version: 6,
+  /** The migration as that branch applied it (for tests). */
+  migration: { version: 6, name: TEAM_GUARDS_NAME, ...teamGuards(TEAM_TABLES) } as Migration,
+  /** Present after that migration, and absent after main's 6. */
+  present: "rate_limits",
+  absent: "reply_outbox",
+  undo: ["DROP TABLE rate_limits", ...TEAM_TABLES.map((t) => `DROP TRIGGER IF EXISTS ${t}_team_id`)],
+  undoPostgres: [
+    "DROP TABLE rate_limits",
+    ...TEAM_TABLES.map((t) => `ALTER TABLE ${t} DROP CONSTRAINT IF EXISTS ${t}_team_id`),
+  ],
+} as const;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -252,17 +294,50 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    name: "per-workspace LLM cache and rate limits; no new row without a team id",
+    name: "reply outbox and button drafts",
+    sql: `
+      -- Every coaching reply owed to someone, recorded before (or with) the acknowledgement and
+      -- deleted once answered: a crash or a deploy can at worst repeat a reply, never lose one.
+      -- It holds what the reply needs (the draft, where to answer), for 30 minutes at most.
+      CREATE TABLE reply_outbox (
+        team_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        job TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        -- Slack's response_url is valid for 30 minutes: a reply not sent by then is dropped
+        expires_at INTEGER NOT NULL,
+        -- the process answering it, until lease_until (then any process may take it over)
+        owner TEXT NOT NULL,
+        lease_until INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        PRIMARY KEY (team_id, id)
+      );
+      CREATE INDEX reply_outbox_due ON reply_outbox (lease_until);
+      CREATE INDEX reply_outbox_by_user ON reply_outbox (team_id, user_id);
+
+      -- A long draft behind a coaching reply's buttons (too long for the button's value), for the
+      -- button's lifetime (an hour), for its owner alone.
+      CREATE TABLE button_drafts (
+        team_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        draft TEXT NOT NULL,
+        options TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, id)
+      );
+      CREATE INDEX button_drafts_expiry ON button_drafts (expires_at);
+      CREATE INDEX button_drafts_by_user ON button_drafts (team_id, user_id);
+    `,
+  },
+  {
+    version: 7,
+    name: TEAM_GUARDS_NAME,
     // SQLite cannot add a CHECK to a table: a trigger refuses the row instead. Rows stored under ""
     // before are left as they were (nothing tells which workspace they belong to).
-    sql: `${TEAM_CACHES}
-${TEAM_TABLES.map(
-  (t) => `      CREATE TRIGGER ${t}_team_id BEFORE INSERT ON ${t} WHEN NEW.team_id = ''
-        BEGIN SELECT RAISE(ABORT, 'team_id must not be empty'); END;`,
-).join("\n")}
-`,
-    postgres: `${postgresDdl({ version: 6, name: "", sql: TEAM_CACHES })}
-${TEAM_TABLES.map((t) => `      ALTER TABLE ${t} ADD CONSTRAINT ${t}_team_id CHECK (team_id <> '') NOT VALID;`).join("\n")}
-`,
+    sql: teamGuards([...TEAM_TABLES, ...QUEUE_TABLES]).sql,
+    postgres: teamGuards([...TEAM_TABLES, ...QUEUE_TABLES]).postgres,
   },
 ];

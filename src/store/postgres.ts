@@ -1,5 +1,5 @@
 import pg from "pg";
-import { MIGRATIONS, type Migration, postgresDdl } from "./migrations.js";
+import { MIGRATIONS, type Migration, postgresDdl, RENUMBERED } from "./migrations.js";
 
 /** How the bot's pool behaves; the defaults suit the CLI and workers, MAIN_THREAD_STORE the bot. */
 export interface PostgresOptions {
@@ -97,6 +97,7 @@ export async function migratePostgres(
       `CREATE TABLE IF NOT EXISTS schema_migrations (
          version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
     );
+    await undoRenumbered(client);
     let version = await postgresSchemaVersion(client);
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (m.version <= version) continue;
@@ -118,6 +119,24 @@ export async function migratePostgres(
     return version;
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/** A schema that applied today's version 7 under the number 6 goes back to 5 (see RENUMBERED). */
+async function undoRenumbered(client: pg.Client): Promise<void> {
+  if ((await postgresSchemaVersion(client)) !== RENUMBERED.version) return;
+  const exists = async (table: string) =>
+    (await client.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [table])).rows[0]?.t !=
+    null;
+  if (!(await exists(RENUMBERED.present)) || (await exists(RENUMBERED.absent))) return;
+  await client.query("BEGIN");
+  try {
+    for (const statement of RENUMBERED.undoPostgres) await client.query(statement);
+    await client.query("DELETE FROM schema_migrations WHERE version = $1", [RENUMBERED.version]);
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
   }
 }
 

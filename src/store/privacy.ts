@@ -27,6 +27,11 @@ const EXPORTS = {
     "SELECT tz, language, platform, show_in_digest, store_drafts, updated_at FROM user_settings WHERE team_id = ? AND user_id = ?",
   zones:
     "SELECT tz, effective_from FROM tz_changes WHERE team_id = ? AND user_id = ? ORDER BY effective_from",
+  // Replies still owed and drafts behind buttons: kept minutes to an hour, then deleted.
+  pendingReplies:
+    "SELECT id, job, created_at, expires_at FROM reply_outbox WHERE team_id = ? AND user_id = ? ORDER BY created_at",
+  buttonDrafts:
+    "SELECT id, draft, options, expires_at FROM button_drafts WHERE team_id = ? AND user_id = ? ORDER BY expires_at",
   digestsSetUp:
     "SELECT channel_id, enabled, weekday, minute, tz, language, updated_at FROM digest_schedules WHERE team_id = ? AND updated_by = ? ORDER BY channel_id",
 } as const;
@@ -46,6 +51,8 @@ const FORGET = [
   "DELETE FROM feedback_requests WHERE team_id = ? AND author_id = ?",
   "DELETE FROM user_settings WHERE team_id = ? AND user_id = ?",
   "DELETE FROM tz_changes WHERE team_id = ? AND user_id = ?",
+  "DELETE FROM reply_outbox WHERE team_id = ? AND user_id = ?",
+  "DELETE FROM button_drafts WHERE team_id = ? AND user_id = ?",
   // A channel's digest stays on; who turned it on is forgotten.
   "UPDATE digest_schedules SET updated_by = NULL WHERE team_id = ? AND updated_by = ?",
   // Channel settings stay (they are the channel's), without who changed them last.
@@ -59,6 +66,8 @@ export const FORGET_TABLES = [
   "feedback_requests",
   "user_settings",
   "tz_changes",
+  "reply_outbox",
+  "button_drafts",
   "digest_schedules",
   "channel_settings",
   "llm_cache",

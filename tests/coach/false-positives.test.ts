@@ -71,3 +71,18 @@ describe("context that does not deny the praise", () => {
     expect(analyze(text).findings.map((f) => f.rule)).toContain(rule);
   });
 });
+
+describe("stories of failure and praise of a team, in both languages", () => {
+  it.each([
+    "Last year I launched a product nobody wanted. I spent eight months building features before talking to a single customer.",
+    "L'an dernier, j'ai lancé un produit dont personne ne voulait. J'ai passé huit mois à développer des fonctionnalités.",
+    "Notre startup vient de boucler sa série A. Fiers de l'équipe !",
+  ])("%s", (text) => {
+    expect(analyze(text).findings.filter((f) => f.rule === "bragging")).toEqual([]);
+  });
+  it("quotes a time whole: 'in 3:58', not 'in 3'", () => {
+    expect(analyze("Just finished my first marathon in 3:58. Legs are dead.").questions.join(" ")).toContain(
+      "marathon in 3:58",
+    );
+  });
+});

@@ -30,6 +30,8 @@ describe("a DM conversation with the coach", () => {
     await h.event(dm("Thrilled to announce we closed our Series A! <!here>", "1700000100.000100"));
     const post = await h.fake.waitForCall("chat.postMessage");
     expect(post.params.channel).toBe("D42");
+    // Answered in the thread of the draft, so that a revision sent there is compared with it.
+    expect(post.params.thread_ts).toBe("1700000100.000100");
     expect(JSON.stringify(post.params.blocks)).toContain("Questions to ask yourself");
     expect(JSON.stringify(post.params.blocks)).not.toContain("<!here>");
     const update = await h.fake.waitForCall("chat.update");

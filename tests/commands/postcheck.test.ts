@@ -4,9 +4,24 @@ import { JSON_TYPE, postSigned } from "../helpers/slack-requests.js";
 
 type Block = {
   type: string;
-  text?: { text: string; verbatim?: boolean };
+  text?: { type?: string; text: string; verbatim?: boolean };
   elements?: { action_id?: string; value?: string; confirm?: unknown }[];
 };
+
+/** Every text element of the reply's rich text blocks, as Slack shows it (literally). */
+function richTexts(blocks: Block[]): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const n = node as { type?: string; text?: unknown; elements?: unknown };
+      if (n.type === "text" && typeof n.text === "string") out.push(n.text);
+      walk(n.elements);
+    }
+  };
+  walk(blocks.filter((b) => b.type === "rich_text"));
+  return out;
+}
 
 describe("/postcheck over HTTP", () => {
   let h: Harness;
@@ -70,14 +85,27 @@ describe("/postcheck over HTTP", () => {
     for (const b of reply.body.blocks as Block[]) if (b.text) expect(b.text.verbatim).toBe(true);
   });
 
-  it("escapes Slack's control characters typed in a draft", async () => {
-    // Slack sends typed <, > and & as entities; they come back escaped, never as markup.
-    await h.command("If a &lt; b &amp;&amp; b &gt; c, then &lt;!here&gt; is just text", "r2b");
+  it("shows Slack's control characters typed in a draft as typed, never as markup", async () => {
+    // Slack sends typed <, > and & as entities; the reply quotes them in rich text, as characters.
+    await h.command("Thrilled to announce a &lt; b &amp;&amp; &lt;!here&gt; wins!", "r2b");
     const reply = await h.fake.waitForResponse("r2b");
-    const shown = (reply.body.blocks as Block[]).map((b) => b.text?.text ?? "").join("\n");
-    expect(shown).toContain("&lt;");
-    expect(shown).toContain("&amp;");
-    expect(shown).not.toContain("<!here>");
+    const rich = richTexts(reply.body.blocks as Block[]).join("\n");
+    expect(rich).toContain("“Thrilled to announce a < b && <”");
+    expect(rich).not.toContain("&lt;");
+    // Nothing typed reaches a mrkdwn text, where Slack would parse it.
+    const mrkdwn = (reply.body.blocks as Block[]).map((b) => b.text?.text ?? "").join("\n");
+    expect(mrkdwn).not.toContain("<!here>");
+  });
+
+  it("shows a draft's *bold* _italic_ ~strike~ and `code` marks as typed, in rich text", async () => {
+    const draft = "I'm *thrilled* to announce _our_ ~old~ `new` launch! So proud of me.";
+    await h.command(draft, "r2c");
+    const reply = await h.fake.waitForResponse("r2c");
+    const blocks = reply.body.blocks as Block[];
+    const excerpts = richTexts(blocks);
+    expect(excerpts.some((t) => t.includes("*thrilled*"))).toBe(true);
+    // No mrkdwn text object carries a word of the draft: only the coach's own words are formatted.
+    for (const b of blocks) if (b.text?.type === "mrkdwn") expect(b.text.text).not.toContain("thrilled");
   });
 
   it("answers in French for a French draft", async () => {

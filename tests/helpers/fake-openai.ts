@@ -3,6 +3,10 @@ import type { AddressInfo } from "node:net";
 
 export interface ChatRequest {
   model: string;
+  stream?: boolean;
+  temperature?: number;
+  max_tokens?: number;
+  max_completion_tokens?: number;
   messages: { role: string; content: string }[];
   response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
 }
@@ -23,6 +27,8 @@ export class FakeOpenAI {
   });
   private server?: http.Server;
   port = 0;
+  /** Pause between two streamed chunks. */
+  streamDelayMs = 2;
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}/v1`;
@@ -54,6 +60,28 @@ export class FakeOpenAI {
 
   private answer(res: http.ServerResponse, body: ChatRequest, r: Reply): void {
     if (r === "hang") return;
+    if ("content" in r && body.stream) {
+      // Server-sent events, a few characters per chunk, as OpenAI streams.
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+        `data: ${JSON.stringify({
+          id: `chatcmpl-${this.requests.length}`,
+          object: "chat.completion.chunk",
+          created: Math.floor(Date.now() / 1000),
+          model: body.model,
+          choices: [{ index: 0, delta, finish_reason: finish }],
+        })}\n\n`;
+      const parts = r.content.match(/[\s\S]{1,12}/g) ?? [];
+      const send = (i: number) => {
+        if (i < parts.length) {
+          res.write(chunk({ content: parts[i] }));
+          setTimeout(() => send(i + 1), this.streamDelayMs);
+        } else res.end(`${chunk({}, "stop")}data: [DONE]\n\n`);
+      };
+      res.write(chunk({ role: "assistant", content: "" }));
+      send(0);
+      return;
+    }
     if ("content" in r) {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(

@@ -17,6 +17,17 @@ export interface ResponseUrlPost {
 
 type Handler = (params: Record<string, unknown>) => Record<string, unknown>;
 
+/** A message the bot posted, as conversations.replies gives it back. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: unknown;
+  blocks?: unknown;
+  metadata?: unknown;
+  bot_id: string;
+}
+
 /**
  * A local stand-in for Slack's Web API (the client's slackApiUrl), for response_url posts and for
  * Socket Mode. It records every call so tests can assert what postcoach sent to Slack.
@@ -26,6 +37,14 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   readonly uploads: { id: string; body: Buffer }[] = [];
   readonly socketAcks: Record<string, unknown>[] = [];
+  /** What the bot posted (chat.postMessage, updated by chat.update), for conversations.replies. */
+  readonly messages: PostedMessage[] = [];
+  /** Status code for response_url posts (a response_url that fails); 200 by default. */
+  responseStatus: (id: string) => number = () => 200;
+  /** response_url posts wait this long before they are answered (a slow Slack). */
+  responseDelayMs = 0;
+  /** While true, response_url posts are never answered (a Slack that hangs). */
+  holdResponses = false;
   private readonly handlers = new Map<string, Handler>();
   private server?: http.Server;
   private wss?: WebSocketServer;
@@ -118,11 +137,15 @@ export class FakeSlack {
       res.end(JSON.stringify(value));
     };
     if (url.startsWith("/response/")) {
-      this.responses.push({
-        id: url.slice("/response/".length),
-        body: JSON.parse(body.toString("utf8") || "{}"),
-        at: Date.now(),
-      });
+      if (this.holdResponses) return;
+      if (this.responseDelayMs > 0) await new Promise((r) => setTimeout(r, this.responseDelayMs));
+      const id = url.slice("/response/".length);
+      const status = this.responseStatus(id);
+      if (status !== 200) {
+        json(status, { ok: false });
+        return;
+      }
+      this.responses.push({ id, body: JSON.parse(body.toString("utf8") || "{}"), at: Date.now() });
       json(200, { ok: true });
       return;
     }
@@ -157,13 +180,41 @@ export class FakeSlack {
         };
       case "apps.connections.open":
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
-      case "chat.postMessage":
-        return {
-          ok: true,
-          channel: params.channel,
-          ts: `${++this.ts}.000100`,
-          message: { text: params.text },
-        };
+      case "chat.postMessage": {
+        const ts = `${++this.ts}.000100`;
+        this.messages.push({
+          channel: String(params.channel),
+          ts,
+          thread_ts: params.thread_ts as string | undefined,
+          text: params.text,
+          blocks: params.blocks,
+          metadata: params.metadata,
+          bot_id: "BBOT",
+        });
+        return { ok: true, channel: params.channel, ts, message: { text: params.text } };
+      }
+      case "chat.update": {
+        const m = this.messages.find((x) => x.channel === params.channel && x.ts === params.ts);
+        if (m)
+          Object.assign(m, {
+            text: params.text,
+            blocks: params.blocks,
+            metadata: params.metadata ?? m.metadata,
+          });
+        return { ok: true, channel: params.channel, ts: params.ts };
+      }
+      case "conversations.replies": {
+        const thread = this.messages.filter(
+          (m) => m.channel === params.channel && (m.thread_ts === params.ts || m.ts === params.ts),
+        );
+        return { ok: true, messages: thread, has_more: false };
+      }
+      case "chat.startStream":
+        return { ok: true, channel: params.channel, ts: `${++this.ts}.000300` };
+      case "chat.appendStream":
+        return { ok: true, channel: params.channel, ts: params.ts };
+      case "chat.stopStream":
+        return { ok: true, channel: params.channel, ts: params.ts, message: {} };
       case "chat.postEphemeral":
         return { ok: true, message_ts: `${++this.ts}.000200` };
       case "views.open":

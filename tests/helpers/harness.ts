@@ -47,7 +47,7 @@ export interface Running {
 async function boot(
   defaults: Record<string, string>,
   env: Record<string, string>,
-  replyQueue?: Parameters<typeof createServices>[2]["replyQueue"],
+  replies?: Parameters<typeof createServices>[2]["replies"],
 ): Promise<Running> {
   const fake = await new FakeSlack().start();
   const dir = mkdtempSync(join(tmpdir(), "postcoach-"));
@@ -68,11 +68,9 @@ async function boot(
     : createSqliteStore(config.databasePath, MAIN_THREAD_STORE);
   const services = createServices(store, logger, {
     linkPolicy: { allowlist: config.linkFetchAllowlist, timeoutMs: 2000 },
-    databasePath: config.databasePath,
-    databaseUrl: config.databaseUrl,
     llm: config.llm,
     retentionDays: config.retentionDays,
-    replyQueue,
+    replies,
   });
   const app = await startSlackApp(config, services, logger);
   return {
@@ -85,7 +83,7 @@ async function boot(
     app,
     stop: async () => {
       await app.stop();
-      await services.close();
+      await services.replies.drain(2000);
       await store.close();
       await fake.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -96,7 +94,7 @@ async function boot(
 /** The real Bolt app in HTTP mode on a free port, talking to a fresh fake Slack and a temp database. */
 export async function startHarness(
   env: Record<string, string> = {},
-  options: { replyQueue?: Parameters<typeof createServices>[2]["replyQueue"] } = {},
+  options: { replies?: Parameters<typeof createServices>[2]["replies"] } = {},
 ): Promise<Harness> {
   const running = await boot(
     {
@@ -106,7 +104,7 @@ export async function startHarness(
       LOG_LEVEL: "debug",
     },
     env,
-    options.replyQueue,
+    options.replies,
   );
   const url = `http://127.0.0.1:${running.app.port}/slack/events`;
   const { fake } = running;

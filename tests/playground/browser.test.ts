@@ -1,8 +1,9 @@
 import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { analyze, LlmCoach } from "../../src/coach/index.js";
+import { analyze } from "../../src/coach/index.js";
 import { LLM_UNAVAILABLE } from "../../src/coach/messages.js";
+import { LlmCoach } from "../../src/llm/client.js";
 import { MAX_BODY, startPlayground } from "../../src/playground/server.js";
 import { MAX_MARKS } from "../../src/playground/view.js";
 import { launchChromium, SKIP_BROWSER_TESTS } from "../helpers/browser.js";

@@ -1,8 +1,8 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LlmCoach } from "../../src/coach/index.js";
 import { LLM_UNAVAILABLE } from "../../src/coach/messages.js";
 import { loadConfig } from "../../src/config.js";
+import { LlmCoach } from "../../src/llm/client.js";
 import { createLogger } from "../../src/logger.js";
 import { MAX_BODY, startPlayground } from "../../src/playground/server.js";
 import { answer, FakeOpenAI } from "../helpers/fake-openai.js";

@@ -63,6 +63,16 @@ describe("the Slack message", () => {
     expect(el.querySelector(".sk-section b")!.textContent).toBe(`Score ${result.score}/100`);
   });
 
+  it("shows the draft's excerpts and the questions in rich text as typed: *bold* _it_ ~s~ stay characters", () => {
+    const result = analyze("I'm *thrilled* to announce _our_ ~old~ launch! So proud of me.");
+    const el = body(slackMessage(coachingBlocks(result), { app: "APP", onlyYou: "" }).value);
+    const items = [...el.querySelectorAll(".sk-rich li")].map((li) => li.textContent ?? "");
+    expect(items.some((t) => t.includes("*thrilled*"))).toBe(true);
+    expect(el.querySelector(".sk-rich ol")).not.toBeNull();
+    // The excerpt is italic as a whole, never italic or bold where the draft had marks.
+    expect([...el.querySelectorAll(".sk-rich b")].map((b) => b.textContent)).not.toContain("thrilled");
+  });
+
   it("shows a block it doesn't know as a placeholder rather than dropping it", () => {
     const el = body(
       slackMessage([{ type: "video" } as unknown as types.KnownBlock, { type: "divider" }], {

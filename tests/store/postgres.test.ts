@@ -6,7 +6,7 @@ import {
   type createSqliteStore,
   DatabaseUnavailableError,
 } from "../../src/store/index.js";
-import { MIGRATIONS } from "../../src/store/migrations.js";
+import { MIGRATIONS, RENUMBERED } from "../../src/store/migrations.js";
 import { migratePostgres } from "../../src/store/postgres.js";
 import { freshDatabase, POSTGRES_URL, type TestDatabase } from "../helpers/databases.js";
 import { startHarness } from "../helpers/harness.js";
@@ -89,6 +89,29 @@ describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
     expect(applied.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     const store = await db.open();
     expect(await store.settings.channel("T1", "C1")).toEqual({ publicFeedback: false });
+  });
+
+  it("takes a schema that applied today's 7 as 6 back to 5, then to the latest, its data kept", async () => {
+    const url = db.target.databaseUrl!;
+    expect(await migratePostgres(url, [...MIGRATIONS.slice(0, 5), RENUMBERED.migration])).toBe(6);
+    await db.query("INSERT INTO channel_settings (team_id, channel_id, updated_at) VALUES ('T1', 'C1', 1)");
+    expect(await migratePostgres(url)).toBe(MIGRATIONS.length);
+    const applied = await db.query<{ version: number }>(
+      "SELECT version FROM schema_migrations ORDER BY version",
+    );
+    expect(applied.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    const store = await db.open();
+    expect(await store.settings.channel("T1", "C1")).toEqual({ publicFeedback: false });
+    await store.outbox.add(
+      { teamId: "T1", id: "a", userId: "U1", job: "{}", createdAt: 1, expiresAt: 2 },
+      "p",
+      0,
+    );
+    await expect(
+      db.query(
+        "INSERT INTO reply_outbox (team_id, id, user_id, job, created_at, expires_at, owner, lease_until) VALUES ('', 'b', 'U', '{}', 1, 2, 'p', 0)",
+      ),
+    ).rejects.toThrow(/team_id/);
   });
 
   it("a statement waiting for a row lock gives up within its lock timeout; the bot's calls retry until it is free", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redact } from "../../src/coach/redact.js";
+import { redact } from "../../src/llm/redact.js";
 
 describe("redaction before the LLM", () => {
   it("removes e-mails, phones, cards, IBANs and Slack ids", () => {

@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { analyze, coach, type LlmAnswer, type LlmCache, LlmCoach } from "../../src/coach/index.js";
-import { parseText, validateAnswer } from "../../src/coach/llm.js";
+import { analyze } from "../../src/coach/index.js";
+import {
+  coach,
+  type LlmAnswer,
+  type LlmCache,
+  LlmCoach,
+  parseText,
+  validateAnswer,
+} from "../../src/llm/index.js";
 import { answer, FakeOpenAI } from "../helpers/fake-openai.js";
 
 const DRAFT = "I'm thrilled to announce I got promoted! Email me at ada@example.com or call 06 12 34 56 78.";
@@ -87,7 +94,7 @@ describe("LLM coaching against a local OpenAI-compatible server", () => {
     expect(server.requests.map((r) => r.response_format?.type ?? "text")).toEqual(["text"]);
   });
 
-  it("retries once after HTTP 500, then gives up kindly", async () => {
+  it("lets the SDK retry HTTP 5xx (twice), then gives up kindly", async () => {
     server.reply((_, n) => (n === 1 ? { status: 500 } : { content: answer(Q) }));
     expect(await llm().refine(DRAFT, analyze(DRAFT))).toMatchObject({ ok: true });
     server.requests.length = 0;
@@ -97,7 +104,84 @@ describe("LLM coaching against a local OpenAI-compatible server", () => {
       reason: "unavailable",
       detail: "HTTP 503",
     });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("waits what Retry-After-Ms asks, within the budget", async () => {
+    server.reply((_, n) =>
+      n === 1 ? { status: 429, headers: { "retry-after-ms": "300" } } : { content: answer(Q) },
+    );
+    const started = Date.now();
+    expect(await llm(3000).refine(DRAFT, analyze(DRAFT))).toMatchObject({ ok: true, questions: Q });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
     expect(server.requests).toHaveLength(2);
+  });
+
+  it("works with a reasoning model: no temperature, max_completion_tokens, learnt from its refusals and remembered", async () => {
+    server.reply((req) => {
+      if (req.temperature !== undefined)
+        return {
+          status: 400,
+          body: {
+            error: {
+              message:
+                "Unsupported value: 'temperature' does not support 0.3 with this model. Only the default (1) value is supported.",
+              type: "invalid_request_error",
+              param: "temperature",
+              code: "unsupported_value",
+            },
+          },
+        };
+      if (req.max_tokens !== undefined)
+        return {
+          status: 400,
+          body: {
+            error: {
+              message:
+                "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+              type: "invalid_request_error",
+              param: "max_tokens",
+              code: "unsupported_parameter",
+            },
+          },
+        };
+      return { content: answer(Q) };
+    });
+    const reasoning = llm();
+    expect(await reasoning.refine(DRAFT, analyze(DRAFT))).toMatchObject({ ok: true, questions: Q });
+    expect(server.requests.map((r) => [r.temperature, r.max_tokens, r.max_completion_tokens])).toEqual([
+      [0.3, 600, undefined],
+      [undefined, 600, undefined],
+      [undefined, undefined, 4000],
+    ]);
+    server.requests.length = 0;
+    expect(
+      await reasoning.refine(
+        "Another draft, what do you think?",
+        analyze("Another draft, what do you think?"),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.temperature).toBeUndefined();
+  });
+
+  it("streams: each question reaches the caller as soon as it is written, checked like the rest", async () => {
+    server.streamDelayMs = 15;
+    try {
+      server.reply(() => ({ content: answer(["<!channel> look?", ...Q, "Third one, about your reader?"]) }));
+      const seen: { q: string; at: number }[] = [];
+      const out = await llm().refineStreaming(DRAFT, analyze(DRAFT), (q) => {
+        seen.push({ q, at: Date.now() });
+      });
+      const done = Date.now();
+      expect(out).toMatchObject({ ok: true, questions: [...Q, "Third one, about your reader?"] });
+      expect(seen.map((s) => s.q)).toEqual([...Q, "Third one, about your reader?"]);
+      expect(server.requests[0]!.stream).toBe(true);
+      // The first question arrived well before the answer was complete.
+      expect(done - seen[0]!.at).toBeGreaterThan(100);
+    } finally {
+      server.streamDelayMs = 2;
+    }
   });
 
   it("honours retry-after on 429 when it fits in the budget, and not when it does not", async () => {

@@ -1,9 +1,9 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { languageOf } from "../coach/index.js";
 import { recordMentoring } from "../mentoring/activity.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import type { Listeners } from "./listeners.js";
-import { MessageEvent, ReactionAddedEvent, readPayload } from "./payloads.js";
+import { MessageEvent, readPayload } from "./payloads.js";
 
 /** A reply of real substance: a few words, not an emoji or a "+1". */
 export function isSubstantial(text: string): boolean {
@@ -16,11 +16,16 @@ export function isSubstantial(text: string): boolean {
 
 /**
  * Mentoring happens in the thread of a feedback request: a teammate's substantial reply is a
- * mentoring event (once per mentor per request, never the author's own), and a reaction from the
- * author on that reply marks it helpful.
+ * mentoring event (once per mentor per request, never the author's own). A reaction from the
+ * author on that reply marks it helpful (helpful-reaction.ts).
  */
-export function registerFeedbackReplies(listeners: Listeners, services: Services): void {
-  listeners.event("message", async ({ event, body, client, context }) => {
+export function feedbackReply(services: Services) {
+  return async ({
+    event,
+    body,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
     const e = readPayload(MessageEvent, event, services.logger, "a message event");
     if (!e || e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return;
     if (!e.thread_ts || e.thread_ts === e.ts) return;
@@ -50,18 +55,5 @@ export function registerFeedbackReplies(listeners: Listeners, services: Services
     } catch (err) {
       services.logger.warn(`mentoring reply not recorded: ${(err as Error).message}`);
     }
-  });
-
-  listeners.event("reaction_added", async ({ event: raw, body }) => {
-    const event = readPayload(ReactionAddedEvent, raw, services.logger, "a reaction_added event");
-    if (event?.item.type !== "message" || !event.item.ts) return;
-    const teamId = (body as { team_id?: string }).team_id ?? "";
-    try {
-      if (await services.store.mentoring.markHelpful(teamId, event.item.ts, event.user)) {
-        services.logger.debug("a mentoring reply was marked helpful");
-      }
-    } catch (err) {
-      services.logger.warn(`helpful mark not recorded: ${(err as Error).message}`);
-    }
-  });
+  };
 }

@@ -32,7 +32,7 @@ export async function draftOfButton(
   const click = readPayload(ButtonClick, body, services.logger, "a button click");
   const teamId = click ? teamOf(click) : "";
   const decoded = click
-    ? services.refs.decode(click.actions[0].value, { teamId, userId: click.user.id })
+    ? await services.refs.decode(click.actions[0].value, { teamId, userId: click.user.id })
     : ({ ok: false, reason: "unreadable" } as const);
   if (!click || !decoded.ok) {
     const reason = decoded.ok ? "unreadable" : decoded.reason;

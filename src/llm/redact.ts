@@ -1,4 +1,4 @@
-import { CARD_RE, EMAIL_RE, IBAN_RE, isPhoneNumber, PHONE_RE } from "./pii.js";
+import { CARD_RE, EMAIL_RE, IBAN_RE, isPhoneNumber, PHONE_RE } from "../coach/pii.js";
 
 /**
  * Removes personal data before a draft leaves for an LLM: e-mail addresses, phone numbers

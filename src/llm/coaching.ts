@@ -1,7 +1,9 @@
-import { analyze } from "./analyze.js";
-import type { LlmAnswer, LlmCoach, LlmOutcome } from "./llm.js";
-import { LLM_UNAVAILABLE } from "./messages.js";
-import type { AnalyzeOptions, CoachResult } from "./types.js";
+import { analyze } from "../coach/analyze.js";
+import { LLM_UNAVAILABLE } from "../coach/messages.js";
+import type { AnalyzeOptions, CoachResult } from "../coach/types.js";
+import type { LlmAnswer } from "./answer.js";
+// Types only: the CLI imports this module without loading the openai SDK (docs/benchmarks.md).
+import type { LlmCoach, LlmOutcome } from "./client.js";
 
 /** The heuristic result, with the LLM's questions when it answered in time. */
 export interface Coaching extends CoachResult {

@@ -1,0 +1,85 @@
+import { Assistant, type AssistantUserMessageMiddleware } from "@slack/bolt";
+import { languageOf } from "../coach/text.js";
+import type { Lang } from "../coach/types.js";
+import type { Services } from "../services.js";
+import { slackToPlain } from "../slack/mrkdwn.js";
+import { STRINGS } from "../slack/strings.js";
+import { asksForHelp, HELP_TEXT } from "./help.js";
+import { MessageEvent, readPayload } from "./payloads.js";
+import { parseDraftOptions } from "./reply.js";
+
+/** The prompts Slack offers when an assistant thread opens, in the user's language first. */
+async function languageFor(services: Services, teamId: string, userId: string): Promise<Lang> {
+  const settings = await services.store.users.get(teamId, userId).catch(() => undefined);
+  return settings?.language === "fr" ? "fr" : "en";
+}
+
+/** A suggested prompt's message, answered with words rather than coached as a draft. */
+function promptAnswer(text: string): string | undefined {
+  for (const lang of ["en", "fr"] as const) {
+    const [check, launch] = STRINGS[lang].prompts;
+    if (text === check!.message) return STRINGS[lang].askForDraft;
+    if (text === launch!.message) return STRINGS[lang].launchAdvice;
+  }
+  return undefined;
+}
+
+/**
+ * The coach as a Slack AI app (Agents & AI Apps): a greeting with suggested prompts when a thread
+ * opens; each draft sent in the thread is coached there, with a status while the coach and the
+ * LLM work, the thread titled from the draft's first words, and the LLM's questions streamed. A
+ * second draft in the thread is a revision: the reply shows the score change and what is gone.
+ */
+export function coachAssistant(services: Services): Assistant {
+  const userMessage: AssistantUserMessageMiddleware = async ({
+    message,
+    body,
+    client,
+    say,
+    setStatus,
+    setTitle,
+    sayStream,
+    context,
+  }) => {
+    const e = readPayload(MessageEvent, message, services.logger, "an assistant message");
+    if (!e?.user || !e.thread_ts || e.bot_id || e.user === context.botUserId) return;
+    const teamId = (body as { team_id?: string }).team_id ?? e.team ?? "";
+    const text = slackToPlain(e.text ?? "").trim();
+    const answer = promptAnswer(text) ?? (asksForHelp(text) ? HELP_TEXT : undefined);
+    if (answer) {
+      await say({ text: answer });
+      return;
+    }
+    const parsed = parseDraftOptions(text);
+    if (parsed.draft === "") return;
+    const ticket = await services.replies.owe({
+      surface: "assistant",
+      teamId,
+      userId: e.user,
+      channelId: e.channel,
+      draft: parsed.draft,
+      typed: parsed.options,
+      to: { via: "thread", channel: e.channel, threadTs: e.thread_ts },
+    });
+    // Outside an assistant thread (a reply in a plain DM's thread) Slack refuses a status: no matter.
+    await setStatus(STRINGS[languageOf(parsed.draft)].reading).catch(() => undefined);
+    await services.replies.answer(ticket, { client, assistant: { setStatus, setTitle, sayStream } });
+  };
+
+  return new Assistant({
+    threadStarted: async ({ event, body, say, setSuggestedPrompts }) => {
+      const teamId = (body as { team_id?: string }).team_id ?? "";
+      const user = (event as { assistant_thread?: { user_id?: string } }).assistant_thread?.user_id ?? "";
+      const s = STRINGS[await languageFor(services, teamId, user)];
+      await say({ text: s.assistantGreeting });
+      await setSuggestedPrompts({ title: s.promptsTitle, prompts: [...s.prompts] }).catch((err: Error) =>
+        services.logger.warn(`suggested prompts not set: ${err.message}`),
+      );
+    },
+    // Where the user is in Slack (a channel they opened the assistant from): kept with the thread.
+    threadContextChanged: async ({ saveThreadContext }) => {
+      await saveThreadContext();
+    },
+    userMessage,
+  });
+}

@@ -1,0 +1,29 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { Services } from "../services.js";
+import { reviseModal } from "../slack/blocks.js";
+import { draftOfButton } from "./draft-of-button.js";
+import type { RevisionMetadata } from "./revision-metadata.js";
+
+/** "Check a revised draft": a modal prefilled with the draft, carrying its outcome (never its text). */
+export function reviseButton(services: Services) {
+  return async ({
+    ack,
+    body,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    const click = await draftOfButton(services, body, respond);
+    if (!click?.triggerId) return;
+    const result = services.coach(click.draft, click.options);
+    const metadata: RevisionMetadata = {
+      score: result.score,
+      rules: [...new Set(result.findings.map((f) => f.rule))],
+      options: click.options,
+    };
+    await client.views.open({
+      trigger_id: click.triggerId,
+      view: reviseModal(result, click.draft, JSON.stringify(metadata)),
+    });
+  };
+}
