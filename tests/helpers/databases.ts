@@ -100,3 +100,10 @@ export function describeEachBackend(name: string, fn: (backend: Backend) => void
     describe.skipIf(backend === "postgres" && !POSTGRES_URL)(`${name} (${backend})`, () => fn(backend));
   }
 }
+
+/** The environment that points a process (or the harness) at this database. */
+export function databaseEnv(db: TestDatabase): Record<string, string> {
+  return db.target.databaseUrl
+    ? { DATABASE_URL: db.target.databaseUrl }
+    : { DATABASE_PATH: db.target.databasePath };
+}
