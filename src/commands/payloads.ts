@@ -103,6 +103,16 @@ const Actor = z.looseObject({
   team: z.looseObject({ id: z.string() }).nullish(),
 });
 
+/**
+ * The workspace an event comes from: the envelope's team_id, else the event's own team. An event
+ * that names none is ignored by its listener: nothing is ever read or filed under an empty team id.
+ */
+export function eventTeam(body: unknown, event?: { team?: unknown }): string | undefined {
+  for (const t of [(body as { team_id?: unknown } | undefined)?.team_id, event?.team])
+    if (typeof t === "string" && t.trim() !== "") return t;
+  return undefined;
+}
+
 export function teamOf(body: z.infer<typeof Actor>): string {
   return body.team?.id ?? body.user.team_id ?? "";
 }

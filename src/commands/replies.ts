@@ -127,7 +127,7 @@ interface Built {
 export class Replies {
   private readonly options: RepliesOptions;
   private readonly inFlight = new Set<Promise<void>>();
-  private clientFor: (teamId: string) => WebClient | undefined = () => undefined;
+  private clientFor: (teamId: string) => Promise<WebClient | undefined> = async () => undefined;
   private fetchFn: typeof fetch = fetch;
   private sweeper?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
@@ -141,7 +141,10 @@ export class Replies {
   }
 
   /** How to reach Slack without a live request: the workspace's client, and the fetch respond() uses. */
-  connect(clientFor: (teamId: string) => WebClient | undefined, fetchFn: typeof fetch = fetch): void {
+  connect(
+    clientFor: (teamId: string) => Promise<WebClient | undefined>,
+    fetchFn: typeof fetch = fetch,
+  ): void {
     this.clientFor = clientFor;
     this.fetchFn = fetchFn;
   }
@@ -222,11 +225,12 @@ export class Replies {
 
   private async attempt(ticket: Ticket, live: Live): Promise<void> {
     const { job } = ticket;
-    const client = live.client ?? this.clientFor(job.teamId);
     const lease = this.keepLease(ticket);
     let built: Built;
     let ts: string | undefined;
+    let client: WebClient | undefined;
     try {
+      client = live.client ?? (await this.clientFor(job.teamId));
       built = await this.build(job, client, live);
       ts = await this.send(job, this.message(job, built, built.llm), outcomeOf(built.result), live, client);
     } catch (err) {

@@ -5,8 +5,10 @@ import { type Db, DEFAULT_BUSY_TIMEOUT_MS, isBusy, openDatabase, truncateWal } f
 import { type DigestStore, digestStore } from "./digest.js";
 import { type DigestScheduleStore, digestSchedulesStore } from "./digest-schedules.js";
 import { type EventStore, eventsStore } from "./events.js";
+import { type InstallationsStore, installationsStore } from "./installations.js";
 import { type LlmCacheStore, llmCacheStore } from "./llm-cache.js";
 import { type MentoringStore, mentoringStore } from "./mentoring.js";
+import { type OauthStateStore, oauthStatesStore } from "./oauth-states.js";
 import { type OutboxStore, outboxStore } from "./outbox.js";
 import {
   createPool,
@@ -22,6 +24,7 @@ import { type ScheduleStore, schedulesStore } from "./schedules.js";
 import { type SettingsStore, settingsStore } from "./settings.js";
 import { postgresSql, type Sql, sqliteSql } from "./sql.js";
 import { type UserStore, usersStore } from "./users.js";
+import { type WorkspaceStore, workspacesStore } from "./workspaces.js";
 
 export type { ButtonDraft, ButtonDraftStore } from "./button-drafts.js";
 export type { CheckRow, CheckStore, NewCheck } from "./checks.js";
@@ -36,8 +39,17 @@ export type {
   NewDelivery,
 } from "./digest-schedules.js";
 export type { EventStore } from "./events.js";
+export {
+  type BotCredentials,
+  type InstallationKey,
+  type InstallationsStore,
+  installationKey,
+  MIN_SECRET_LENGTH,
+  MissingEncryptionKeyError,
+} from "./installations.js";
 export type { LlmCacheStore } from "./llm-cache.js";
 export type { MentoringStore } from "./mentoring.js";
+export { OAUTH_STATE_TTL_MS, type OauthStateStore } from "./oauth-states.js";
 export type { OutboxEntry, OutboxStore } from "./outbox.js";
 export type { PrivacyStore } from "./privacy.js";
 export type { RateLimitStore } from "./rate-limits.js";
@@ -51,6 +63,7 @@ export {
   type UserSettings,
   type UserStore,
 } from "./users.js";
+export { WORKSPACE_TABLES, type WorkspaceStore } from "./workspaces.js";
 
 /**
  * Everything postcoach keeps, one module per concept, each written once against `Sql` and so the
@@ -77,6 +90,9 @@ export interface Store {
   digestSchedules: DigestScheduleStore;
   outbox: OutboxStore;
   buttonDrafts: ButtonDraftStore;
+  installations: InstallationsStore;
+  oauthStates: OauthStateStore;
+  workspaces: WorkspaceStore;
   /** Whether the database answers (for /healthz): a locked SQLite file does; an unreachable server does not. */
   health(): Promise<{ ok: boolean; detail?: string }>;
   close(): Promise<void>;
@@ -93,6 +109,8 @@ export interface StoreOptions {
   retryForMs?: number;
   /** PostgreSQL's pool and timeouts. */
   postgres?: PostgresOptions;
+  /** The key that encrypts stored installations (installationKey(INSTALLATION_ENCRYPTION_KEY)). */
+  installationKey?: Buffer;
   /** Where the store reports what it recovers from (an idle connection lost, a vacuum refused). */
   warn?: (line: string) => void;
 }
@@ -111,7 +129,12 @@ export const MAIN_THREAD_STORE: StoreOptions = {
 };
 
 /** The modules, the same for both databases. */
-function modules(sql: Sql, now: () => number, afterForget: () => Promise<unknown>, retryForMs: number) {
+function modules(
+  sql: Sql,
+  now: () => number,
+  afterForget: () => Promise<unknown>,
+  { retryForMs = 0, installationKey }: StoreOptions,
+) {
   const busy = sql.dialect === "sqlite" ? isBusy : isPostgresBusy;
   const p = <T extends object>(m: T) => patient(m, retryForMs, busy);
   return {
@@ -129,6 +152,9 @@ function modules(sql: Sql, now: () => number, afterForget: () => Promise<unknown
     digestSchedules: p(digestSchedulesStore(sql)),
     outbox: p(outboxStore(sql)),
     buttonDrafts: p(buttonDraftsStore(sql)),
+    installations: p(installationsStore(sql, installationKey, now)),
+    oauthStates: p(oauthStatesStore(sql, now)),
+    workspaces: p(workspacesStore(sql)),
   };
 }
 
@@ -136,7 +162,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
   const db = openDatabase(path, undefined, options.lockWaitMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   return {
     db,
-    ...modules(sqliteSql(db), options.now ?? Date.now, () => truncateWal(db), options.retryForMs ?? 0),
+    ...modules(sqliteSql(db), options.now ?? Date.now, () => truncateWal(db), options),
     health: async () => ({ ok: db.open }),
     close: async () => {
       db.close();
@@ -183,7 +209,7 @@ export async function createPostgresStore(
       warn(`VACUUM after a forget failed (autovacuum will do it later): ${(err as Error).message}`);
     }
   };
-  const store = modules(postgresSql(pool), options.now ?? Date.now, vacuum, options.retryForMs ?? 0);
+  const store = modules(postgresSql(pool), options.now ?? Date.now, vacuum, options);
   return {
     pool,
     ...store,

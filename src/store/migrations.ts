@@ -340,4 +340,44 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: teamGuards([...TEAM_TABLES, ...QUEUE_TABLES]).sql,
     postgres: teamGuards([...TEAM_TABLES, ...QUEUE_TABLES]).postgres,
   },
+  {
+    version: 8,
+    name: "installations (OAuth), install states, uninstalled workspaces",
+    sql: `
+      -- One row per installation through Slack's OAuth flow: a workspace's (team:T…) or an
+      -- organisation's (enterprise:E…). The installation, tokens included, is encrypted in secret.
+      CREATE TABLE installations (
+        id TEXT PRIMARY KEY,
+        enterprise_id TEXT CHECK (enterprise_id IS NULL OR enterprise_id <> ''),
+        team_id TEXT CHECK (team_id IS NULL OR team_id <> ''),
+        is_enterprise_install INTEGER NOT NULL,
+        secret TEXT NOT NULL,
+        installed_at INTEGER NOT NULL,
+        CHECK (team_id IS NOT NULL OR enterprise_id IS NOT NULL)
+      );
+      CREATE INDEX installations_by_enterprise ON installations (enterprise_id);
+
+      -- The workspaces an organisation's install serves, learnt from their requests.
+      CREATE TABLE enterprise_teams (
+        team_id TEXT PRIMARY KEY CHECK (team_id <> ''),
+        enterprise_id TEXT NOT NULL CHECK (enterprise_id <> '')
+      );
+      CREATE INDEX enterprise_teams_by_enterprise ON enterprise_teams (enterprise_id);
+
+      -- The state of each install started, used once, for 10 minutes at most.
+      CREATE TABLE oauth_states (
+        state TEXT PRIMARY KEY,
+        install_options TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX oauth_states_expiry ON oauth_states (expires_at);
+
+      -- Workspaces that uninstalled: their data is deleted at purge_at (a grace period).
+      CREATE TABLE workspace_removals (
+        team_id TEXT PRIMARY KEY CHECK (team_id <> ''),
+        removed_at INTEGER NOT NULL,
+        purge_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

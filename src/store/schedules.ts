@@ -24,6 +24,7 @@ const EXPIRING = {
   processedEvents: "DELETE FROM processed_events WHERE expires_at <= ?",
   llmCache: "DELETE FROM llm_cache WHERE expires_at <= ?",
   rateLimits: "DELETE FROM rate_limits WHERE expires_at <= ?",
+  oauthStates: "DELETE FROM oauth_states WHERE expires_at <= ?",
 } as const;
 
 export function schedulesStore(sql: Sql): ScheduleStore {

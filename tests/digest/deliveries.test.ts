@@ -32,7 +32,7 @@ async function aProcess(clock: { now: number }, teams = ["T1"]) {
   const scheduler = new DigestScheduler({
     store,
     logger: createLogger("debug", (l) => logs.push(l)),
-    clientFor: (team) => (teams.includes(team) ? client : undefined),
+    clientFor: async (team) => (teams.includes(team) ? client : undefined),
     now: () => clock.now,
   });
   return { store, scheduler, client };
