@@ -123,7 +123,7 @@ describe("postcheck digest", () => {
     });
     expect(noToken.code).toBe(1);
     expect(noToken.stderr).toBe(
-      "postcheck digest: SLACK_BOT_TOKEN is required to post (or use --dry-run to print it)\n",
+      "postcheck digest: SLACK_BOT_TOKEN (one workspace) or INSTALLATION_ENCRYPTION_KEY (workspaces installed through OAuth) is required to post; or use --dry-run to print it\n",
     );
   });
 

@@ -5,7 +5,12 @@ import { type RunningApp, startSlackApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices, type Services } from "../../src/services.js";
-import { createPostgresStore, createSqliteStore, MAIN_THREAD_STORE } from "../../src/store/index.js";
+import {
+  createPostgresStore,
+  createSqliteStore,
+  installationKey,
+  MAIN_THREAD_STORE,
+} from "../../src/store/index.js";
 import { FakeSlack } from "./fake-slack.js";
 import {
   eventCallbackBody,
@@ -61,11 +66,15 @@ async function boot(
   const logger = createLogger(config.logLevel, (line) => logs.push(line));
   // With DATABASE_URL, PostgreSQL: such a store has no `db`, so tests that read SQLite directly
   // run on SQLite only.
+  const options = {
+    ...MAIN_THREAD_STORE,
+    installationKey: config.installationSecret ? installationKey(config.installationSecret) : undefined,
+  };
   const store = config.databaseUrl
-    ? ((await createPostgresStore(config.databaseUrl, MAIN_THREAD_STORE)) as unknown as ReturnType<
+    ? ((await createPostgresStore(config.databaseUrl, options)) as unknown as ReturnType<
         typeof createSqliteStore
       >)
-    : createSqliteStore(config.databasePath, MAIN_THREAD_STORE);
+    : createSqliteStore(config.databasePath, options);
   const services = createServices(store, logger, {
     linkPolicy: { allowlist: config.linkFetchAllowlist, timeoutMs: 2000 },
     llm: config.llm,
