@@ -62,7 +62,9 @@ describe("two workspaces on one postcoach", () => {
     // T1's second check was answered from T1's cache; T2's was not served T1's answer.
     await expect.poll(() => llm.requests.length, { timeout: 5000 }).toBe(2);
     await expect
-      .poll(() => h.store.db.prepare("SELECT team_id FROM llm_cache ORDER BY team_id").all(), { timeout: 5000 })
+      .poll(() => h.store.db.prepare("SELECT team_id FROM llm_cache ORDER BY team_id").all(), {
+        timeout: 5000,
+      })
       .toEqual([{ team_id: "T1" }, { team_id: "T2" }]);
     expect(await h.store.checks.count("T1", "U1")).toBe(2);
     expect(await h.store.checks.count("T2", "U1")).toBe(1);
