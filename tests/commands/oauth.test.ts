@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../helpers/harness.js";
+import { OAUTH_ENV } from "../helpers/installations.js";
 import { eventCallbackBody, JSON_TYPE, postSigned } from "../helpers/slack-requests.js";
-
-const SECRET = "an installation secret long enough to be a key";
 
 /** Installing in several workspaces, as Slack's OAuth flow does it, against the fake Slack. */
 describe("installing postcoach in a workspace (OAuth)", () => {
@@ -10,13 +9,7 @@ describe("installing postcoach in a workspace (OAuth)", () => {
   let base: string;
   const codes: string[] = [];
   beforeAll(async () => {
-    h = await startHarness({
-      SLACK_BOT_TOKEN: "",
-      SLACK_CLIENT_ID: "111.222",
-      SLACK_CLIENT_SECRET: "the-client-secret",
-      SLACK_STATE_SECRET: "the-state-secret",
-      INSTALLATION_ENCRYPTION_KEY: SECRET,
-    });
+    h = await startHarness(OAUTH_ENV);
     base = `http://127.0.0.1:${h.app.port}`;
     h.fake.on("oauth.v2.access", (params) => {
       codes.push(String(params.code));

@@ -1,25 +1,11 @@
-import type { Installation } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, FakeOpenAI } from "../helpers/fake-openai.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
+import { INSTALLATION_SECRET, OAUTH_ENV, workspaceInstallation } from "../helpers/installations.js";
 import { eventCallbackBody, JSON_TYPE, postSigned } from "../helpers/slack-requests.js";
 import { runPostcheck } from "../helpers/spawn.js";
 
-const SECRET = "an installation secret long enough to be a key";
 const DRAFT = "I'm thrilled to announce we shipped the new onboarding flow! Here is what we learned.";
-
-function installation(teamId: string): Installation {
-  return {
-    team: { id: teamId, name: teamId },
-    enterprise: undefined,
-    user: { id: "UINSTALLER", token: undefined, scopes: undefined },
-    bot: { token: `xoxb-${teamId}`, scopes: ["commands"], id: `B${teamId}`, userId: `UBOT${teamId}` },
-    appId: "A1",
-    tokenType: "bot",
-    isEnterpriseInstall: false,
-    authVersion: "v2",
-  } as Installation;
-}
 
 /**
  * Two workspaces on one postcoach, with the same user and channel ids in both (Slack's ids are
@@ -32,16 +18,12 @@ describe("two workspaces on one postcoach", () => {
     await llm.start();
     llm.reply(() => ({ content: answer(["Who is this for?", "What was hard about it?"]) }));
     h = await startHarness({
-      SLACK_BOT_TOKEN: "",
-      SLACK_CLIENT_ID: "111.222",
-      SLACK_CLIENT_SECRET: "the-client-secret",
-      SLACK_STATE_SECRET: "the-state-secret",
-      INSTALLATION_ENCRYPTION_KEY: SECRET,
+      ...OAUTH_ENV,
       OPENAI_API_KEY: "test-key",
       OPENAI_BASE_URL: llm.baseUrl,
       OPENAI_MODEL: "tiny",
     });
-    for (const t of ["T1", "T2"]) await h.store.installations.save(installation(t));
+    for (const t of ["T1", "T2"]) await h.store.installations.save(workspaceInstallation(t));
   });
   afterAll(async () => {
     await h.stop();
@@ -99,7 +81,7 @@ describe("two workspaces on one postcoach", () => {
       DATABASE_PATH: h.databasePath,
       DATABASE_URL: "",
       SLACK_BOT_TOKEN: "",
-      INSTALLATION_ENCRYPTION_KEY: SECRET,
+      INSTALLATION_ENCRYPTION_KEY: INSTALLATION_SECRET,
       SLACK_API_URL: h.fake.apiUrl,
     });
     expect(run.stderr).toBe("");
@@ -110,7 +92,7 @@ describe("two workspaces on one postcoach", () => {
       DATABASE_PATH: h.databasePath,
       DATABASE_URL: "",
       SLACK_BOT_TOKEN: "",
-      INSTALLATION_ENCRYPTION_KEY: SECRET,
+      INSTALLATION_ENCRYPTION_KEY: INSTALLATION_SECRET,
       SLACK_API_URL: h.fake.apiUrl,
     });
     expect(nowhere.code).toBe(1);

@@ -3,22 +3,10 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { installationKey, type Store } from "../../src/store/index.js";
 import { open, seal } from "../../src/store/installations.js";
 import { describeEachBackend, freshDatabase, type TestDatabase } from "../helpers/databases.js";
+import { workspaceInstallation } from "../helpers/installations.js";
 
 const NOW = Date.parse("2026-11-26T12:00:00Z");
 const KEY = installationKey("a test secret that is long enough to be a key");
-
-function workspace(teamId: string, token: string): Installation {
-  return {
-    team: { id: teamId, name: `Team ${teamId}` },
-    enterprise: undefined,
-    user: { id: "UINSTALLER", token: undefined, scopes: undefined },
-    bot: { token, scopes: ["commands"], id: `B${teamId}`, userId: `UBOT${teamId}` },
-    appId: "A1",
-    tokenType: "bot",
-    isEnterpriseInstall: false,
-    authVersion: "v2",
-  } as Installation;
-}
 
 function organisation(enterpriseId: string, token: string): Installation {
   return {
@@ -47,8 +35,8 @@ describeEachBackend("installations", (backend) => {
   });
 
   it("keeps each workspace's token encrypted at rest, and gives it back to that workspace only", async () => {
-    await store.installations.save(workspace("T1", "xoxb-one-secret"));
-    await store.installations.save(workspace("T2", "xoxb-two-secret"));
+    await store.installations.save(workspaceInstallation("T1", "xoxb-one-secret"));
+    await store.installations.save(workspaceInstallation("T2", "xoxb-two-secret"));
     const rows = await db.query<{ id: string; team_id: string; secret: string }>(
       "SELECT id, team_id, secret FROM installations ORDER BY id",
     );
@@ -67,13 +55,13 @@ describeEachBackend("installations", (backend) => {
       "UBOTT2",
     );
     // A reinstall replaces the token.
-    await store.installations.save(workspace("T1", "xoxb-one-new"));
+    await store.installations.save(workspaceInstallation("T1", "xoxb-one-new"));
     expect((await store.installations.botFor("T1"))?.token).toBe("xoxb-one-new");
   });
 
   it("cannot be read without the key, with another key, or with a ciphertext moved to another row", async () => {
-    await store.installations.save(workspace("T1", "xoxb-one-secret"));
-    await store.installations.save(workspace("T2", "xoxb-two-secret"));
+    await store.installations.save(workspaceInstallation("T1", "xoxb-one-secret"));
+    await store.installations.save(workspaceInstallation("T2", "xoxb-two-secret"));
     const keyless = await db.open();
     await expect(keyless.installations.botFor("T1")).rejects.toThrow(/INSTALLATION_ENCRYPTION_KEY/);
     const other = await db.open({
@@ -103,7 +91,7 @@ describeEachBackend("installations", (backend) => {
   });
 
   it("refuses an installation with no workspace", async () => {
-    await expect(store.installations.save(workspace("", "xoxb-x"))).rejects.toThrow(/team id/);
+    await expect(store.installations.save(workspaceInstallation("", "xoxb-x"))).rejects.toThrow(/team id/);
   });
 
   it("hands out an install state once: unknown, used or expired states are refused", async () => {
