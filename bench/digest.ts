@@ -135,7 +135,7 @@ export async function benchDigest(): Promise<void> {
   const scheduler = new DigestScheduler({
     store,
     logger: createLogger("error"),
-    clientFor: () => client,
+    clientFor: async () => client,
     now: () => now,
   });
   const t0 = process.hrtime.bigint();

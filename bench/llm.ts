@@ -17,6 +17,7 @@ export async function benchLlm(): Promise<void> {
   console.log(`\n## LLM overhead: ${corpus.length} drafts, everything but the network call`);
   const dir = mkdtempSync(join(tmpdir(), "postcoach-llm-bench-"));
   const store = createSqliteStore(join(dir, "cache.db"));
+  const cache = store.llmCache.forTeam("T1");
   const answer = {
     questions: [
       "What will your reader do differently after reading this?",
@@ -28,15 +29,14 @@ export async function benchLlm(): Promise<void> {
   // Half the drafts are in the cache, as after a day of use.
   const prepared = corpus.map((draft, i) => ({ draft, result: analyze(draft), cached: i % 2 === 0 }));
   for (const p of prepared) {
-    if (p.cached)
-      await store.llmCache.set(cacheKey("m", redact(p.draft), p.result, "linkedin"), answer, 60_000);
+    if (p.cached) await cache.set(cacheKey("m", redact(p.draft), p.result, "linkedin"), answer, 60_000);
   }
   const raw = JSON.stringify(answer);
   const t = await timeEach(prepared, async ({ draft, result }) => {
     const redacted = redact(draft);
     userPrompt({ draft: redacted, result, platform: "linkedin" });
     const key = cacheKey("m", redacted, result, "linkedin");
-    const hit = await store.llmCache.get(key);
+    const hit = await cache.get(key);
     if (!hit) validateAnswer(JSON.parse(raw));
   });
   console.log(

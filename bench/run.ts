@@ -1,6 +1,6 @@
 /**
  * npm run bench [suite…]: runs the benchmarks and prints their figures. Suites: coach, cli, digest, llm,
- * memory, slack, store (default: all). cli and memory run the compiled JavaScript in dist/ (npm run build).
+ * memory, replicas, slack, store (default: all). cli and memory run the compiled JavaScript in dist/ (npm run build).
  * Loopback only; every load is bounded in time.
  */
 import { cpus, totalmem } from "node:os";
@@ -9,6 +9,7 @@ import { benchCoach } from "./coach.js";
 import { benchDigest } from "./digest.js";
 import { benchLlm } from "./llm.js";
 import { benchMemory } from "./memory.js";
+import { benchReplicas } from "./replicas.js";
 import { benchSlack } from "./slack.js";
 import { benchStore } from "./store.js";
 
@@ -18,6 +19,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   cli: benchCli,
   llm: benchLlm,
   memory: benchMemory,
+  replicas: benchReplicas,
   slack: benchSlack,
   store: benchStore,
 };

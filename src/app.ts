@@ -17,8 +17,18 @@ import { unreadableRequest } from "./commands/payloads.js";
 import type { Config } from "./config.js";
 import { libraryLogger } from "./logger.js";
 import type { Services } from "./services.js";
+import {
+  boltInstallationStore,
+  boltStateStore,
+  type ClientFor,
+  installedClients,
+  singleWorkspaceClient,
+} from "./slack/installation.js";
+import { BOT_SCOPES } from "./slack/scopes.js";
 
 export const EVENTS_PATH = "/slack/events";
+export const INSTALL_PATH = "/slack/install";
+export const REDIRECT_PATH = "/slack/oauth_redirect";
 const SLACK_API = "https://slack.com/api/";
 /** One call to Slack (the Web API or a response_url) gives up after this. */
 const SLACK_TIMEOUT_MS = 10_000;
@@ -27,6 +37,8 @@ export interface RunningApp {
   app: App;
   /** The HTTP port actually listened on (HTTP mode). */
   port?: number;
+  /** A workspace's client without a live request: its installation's token, or the one bot token's. */
+  clientFor: ClientFor;
   stop(): Promise<void>;
 }
 
@@ -65,7 +77,15 @@ export async function startSlackApp(config: Config, services: Services, logger: 
     // respond() uses it too: a response_url that never answers can't hold a reply for good.
     fetch: fetchWithin(SLACK_TIMEOUT_MS),
   };
-  const identity = await whoAmI(config);
+  const oauth = config.slack.oauth;
+  // With OAuth there is no token of our own: each request's comes from its workspace's installation.
+  const identity = oauth ? {} : await whoAmI(config);
+  const clientFor: ClientFor = oauth
+    ? installedClients(
+        services.store,
+        (token) => new webApi.WebClient(token, { ...clientOptions, logger: boltLogger }),
+      )
+    : async (teamId) => singleWorkspaceClient(identity.teamId, app.client)(teamId);
   const common = {
     token: config.slack.botToken,
     // auth.test has answered already (whoAmI): Bolt need not ask again.
@@ -78,8 +98,9 @@ export async function startSlackApp(config: Config, services: Services, logger: 
     convoStore: false,
     deferInitialization: true,
   } satisfies AppOptions;
+  let app: App;
   if (config.mode === "socket") {
-    const app = new CheckedApp(
+    app = new CheckedApp(
       {
         ...common,
         appToken: config.slack.appToken,
@@ -92,8 +113,8 @@ export async function startSlackApp(config: Config, services: Services, logger: 
     registerSurfaces(app, services);
     await app.init();
     await app.start();
-    startReplies(app, services, clientOptions.fetch);
-    return { app, stop: () => app.stop().then(() => undefined) };
+    startReplies(services, clientFor, clientOptions.fetch);
+    return { app, clientFor, stop: () => app.stop().then(() => undefined) };
   }
   const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret ?? "",
@@ -104,23 +125,42 @@ export async function startSlackApp(config: Config, services: Services, logger: 
         path: "/healthz",
         // HEAD is what load balancers send.
         method: ["GET", "HEAD"],
-        handler: (_req, res) => {
-          res.writeHead(200, { "content-type": "text/plain" });
-          res.end("ok");
+        // 503 while the database cannot be reached: a load balancer then sends users elsewhere.
+        handler: async (_req, res) => {
+          const health = await services.store.health();
+          res.writeHead(health.ok ? 200 : 503, { "content-type": "text/plain" });
+          res.end(health.ok ? "ok" : "database unavailable");
         },
       },
     ],
     dispatchErrorHandler: answerUnroutable(logger),
+    ...(oauth
+      ? {
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          stateSecret: oauth.stateSecret,
+          scopes: [...BOT_SCOPES],
+          installationStore: boltInstallationStore(services.store, logger),
+          installerOptions: {
+            installPath: INSTALL_PATH,
+            redirectUriPath: REDIRECT_PATH,
+            // In the database, used once: any replica finishes an install, none accepts a replay.
+            stateStore: boltStateStore(services.store),
+            clientOptions,
+          },
+        }
+      : {}),
   });
   refuseBodiesThatAreNotObjects(receiver, logger);
-  const app = new CheckedApp({ ...common, receiver }, logger);
+  app = new CheckedApp({ ...common, receiver }, logger);
   registerSurfaces(app, services);
   await app.init();
   // Bolt's own start(): it catches what the receiver throws for a request it has no route for.
   const server = (await app.start(config.port)) as http.Server;
-  startReplies(app, services, clientOptions.fetch);
+  startReplies(services, clientFor, clientOptions.fetch);
   return {
     app,
+    clientFor,
     port: (server.address() as AddressInfo).port,
     stop: async () => {
       server.closeAllConnections();
@@ -131,11 +171,10 @@ export async function startSlackApp(config: Config, services: Services, logger: 
 
 /**
  * The reply path reaches Slack without a live request (replies replayed after a crash, retried
- * after a failure) through the app's client, and looks for such replies from now on.
- * One workspace's token for now: OAuth (several workspaces) gives each team its own client.
+ * after a failure) through each workspace's client, and looks for such replies from now on.
  */
-function startReplies(app: App, services: Services, fetchFn: typeof fetch): void {
-  services.replies.connect(() => app.client, fetchFn);
+function startReplies(services: Services, clientFor: ClientFor, fetchFn: typeof fetch): void {
+  services.replies.connect(clientFor, fetchFn);
   services.replies.start();
 }
 
@@ -155,7 +194,7 @@ function fetchWithin(ms: number): typeof fetch {
  * bot stops after ~30 s at most with one line naming the URL and the likely cause, rather than
  * retrying for half an hour with a line per attempt. Its own client logs nothing.
  */
-async function whoAmI(config: Config): Promise<{ botId?: string; botUserId?: string }> {
+async function whoAmI(config: Config): Promise<{ botId?: string; botUserId?: string; teamId?: string }> {
   const apiUrl = config.slack.apiUrl ?? SLACK_API;
   const client = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: apiUrl,
@@ -165,7 +204,7 @@ async function whoAmI(config: Config): Promise<{ botId?: string; botUserId?: str
   });
   try {
     const me = await client.auth.test();
-    return { botId: me.bot_id, botUserId: me.user_id };
+    return { botId: me.bot_id, botUserId: me.user_id, teamId: me.team_id };
   } catch (err) {
     const e = err as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
     if (e.code === webApi.ErrorCode.PlatformError)

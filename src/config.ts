@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_SECRET_LENGTH } from "./store/installations.js";
 
 /**
  * Configuration from the environment (../shared/CONTRACT.md). A missing or malformed variable
@@ -35,6 +36,18 @@ const envShape = z.object({
     message: "must be an http(s) URL ending in /api/",
   }),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/postcoach.db")),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(?:ql)?:\/\/\S+$/.test(v), {
+    message: "must be a PostgreSQL URL: postgres://user:password@host:5432/database",
+  }),
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString,
+  INSTALLATION_ENCRYPTION_KEY: optionalString.refine(
+    (v) => v === undefined || v.length >= MIN_SECRET_LENGTH,
+    {
+      message: `must be at least ${MIN_SECRET_LENGTH} characters (any secret; a key is derived from it)`,
+    },
+  ),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
     message: "must be an http(s) URL",
@@ -63,6 +76,26 @@ const schema = envShape.superRefine((env, ctx) => {
       message: "is required with SLACK_APP_TOKEN (Socket Mode)",
     });
   }
+  if (env.SLACK_CLIENT_ID) {
+    const oauth = (name: string, message: string) => ctx.addIssue({ code: "custom", path: [name], message });
+    if (env.SLACK_BOT_TOKEN)
+      oauth(
+        "SLACK_BOT_TOKEN",
+        "must not be set with SLACK_CLIENT_ID: with OAuth each workspace's token comes from its install (/slack/install)",
+      );
+    if (env.SLACK_APP_TOKEN)
+      oauth(
+        "SLACK_APP_TOKEN",
+        "must not be set with SLACK_CLIENT_ID: installing through OAuth needs HTTP mode (see docs/deploy.md)",
+      );
+    for (const name of ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_SIGNING_SECRET"] as const)
+      if (!env[name]) oauth(name, "is required with SLACK_CLIENT_ID (installing through OAuth)");
+    if (!env.INSTALLATION_ENCRYPTION_KEY)
+      oauth(
+        "INSTALLATION_ENCRYPTION_KEY",
+        `is required with SLACK_CLIENT_ID: a secret of at least ${MIN_SECRET_LENGTH} characters that encrypts the stored tokens`,
+      );
+  }
   if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     ctx.addIssue({
       code: "custom",
@@ -79,9 +112,15 @@ export interface Config {
     signingSecret?: string;
     appToken?: string;
     apiUrl?: string;
+    /** Several workspaces, each installing through Slack's OAuth flow (HTTP mode). */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string };
   };
+  /** Encrypts the installations stored (INSTALLATION_ENCRYPTION_KEY). */
+  installationSecret?: string;
   port: number;
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file (several replicas). */
+  databaseUrl?: string;
   llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   linkFetchAllowlist: string[];
   logLevel: LogLevel;
@@ -100,7 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`${name} ${issue.message}`);
   }
   const e = parsed.data;
-  const mode: Mode = e.SLACK_APP_TOKEN ? "socket" : e.SLACK_BOT_TOKEN ? "http" : "playground";
+  const mode: Mode = e.SLACK_APP_TOKEN
+    ? "socket"
+    : e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID
+      ? "http"
+      : "playground";
   return {
     mode,
     slack: {
@@ -108,9 +151,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
+      oauth:
+        e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+          ? {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET,
+              stateSecret: e.SLACK_STATE_SECRET,
+            }
+          : undefined,
     },
+    installationSecret: e.INSTALLATION_ENCRYPTION_KEY,
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     llm: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,

@@ -8,7 +8,7 @@ import { createLogger } from "./logger.js";
 import { DEFAULT_PLAYGROUND_HOST, startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
 import { createServices, type Services } from "./services.js";
-import { createSqliteStore, MAIN_THREAD_STORE } from "./store/index.js";
+import { DatabaseUnavailableError, installationKey, MAIN_THREAD_STORE, openStore } from "./store/index.js";
 
 /**
  * How long SIGTERM waits for the replies in progress: less than the 30 s most supervisors give
@@ -35,14 +35,13 @@ async function main(): Promise<void> {
     stops.push(playground.stop);
     logger.info(playgroundBanner(playground));
   } else {
-    let store: ReturnType<typeof createSqliteStore>;
-    try {
-      store = createSqliteStore(config.databasePath, MAIN_THREAD_STORE);
-    } catch (err) {
-      throw new StartError(
-        `DATABASE_PATH ${config.databasePath} cannot be opened: ${(err as Error).message}`,
-      );
-    }
+    const store = await openStore(config, {
+      ...MAIN_THREAD_STORE,
+      installationKey: config.installationSecret ? installationKey(config.installationSecret) : undefined,
+      warn: (line) => logger.warn(line),
+    }).catch((err: Error) => {
+      throw err instanceof DatabaseUnavailableError ? new StartError(err.message) : err;
+    });
     stops.push(store.close);
     const services = createServices(store, logger, {
       linkPolicy: { allowlist: config.linkFetchAllowlist },
@@ -59,7 +58,7 @@ async function main(): Promise<void> {
       store,
       logger,
       config.retentionDays,
-      await digestScheduler(config, services, running.app),
+      await digestScheduler(config, services, running),
     );
     stops.unshift(async () => stopSchedules());
     logger.info(
@@ -90,29 +89,30 @@ function playgroundBanner({ host, port }: { host: string; port: number }): strin
 }
 
 /**
- * Digests go out with the bot token, to the workspace it belongs to only: the same channel id may
- * exist in another workspace whose schedules share the database.
+ * Digests go out with each workspace's own token (its installation's, or the one bot token's for its
+ * own workspace only): the same channel id may exist in another workspace sharing the database.
  */
 async function digestScheduler(
   config: Config,
   services: Services,
-  app: RunningApp["app"],
+  running: RunningApp,
 ): Promise<DigestScheduler | undefined> {
-  const token = config.slack.botToken;
-  if (!token) return undefined;
-  const auth = await app.client.auth.test().catch(() => undefined);
-  if (!auth?.team_id) {
-    services.logger.warn("weekly digests are off in this process: the bot token's workspace is unknown");
-    return undefined;
-  }
   // Its own logger: Bolt sets the level of the logger it is given, and LOG_LEVEL is the operator's.
   const logger = createLogger(config.logLevel);
-  const client = digestClient(token, config.slack.apiUrl, logger);
-  return new DigestScheduler({
-    store: services.store,
-    logger,
-    clientFor: (teamId) => (teamId === auth.team_id ? client : undefined),
-  });
+  const clients = new Map<string, ReturnType<typeof digestClient>>();
+  // The digest's own client (its own timeouts and retries), with the workspace's token.
+  const clientFor = async (teamId: string) => {
+    const token = (await running.clientFor(teamId))?.token;
+    if (!token) return undefined;
+    let client = clients.get(token);
+    if (!client) {
+      if (clients.size >= 1000) clients.clear();
+      client = digestClient(token, config.slack.apiUrl, logger);
+      clients.set(token, client);
+    }
+    return client;
+  };
+  return new DigestScheduler({ store: services.store, logger, clientFor });
 }
 
 /**

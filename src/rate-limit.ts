@@ -1,27 +1,28 @@
+import type { Logger } from "@slack/bolt";
+import type { Store } from "./store/index.js";
+
+/** Coaching replies to link shares, per channel: at most `limit` per `windowMs`. */
+export const LINK_REPLIES_PER_CHANNEL = { limit: 6, windowMs: 60_000 } as const;
+
+export interface ChannelLimiter {
+  /** Takes one slot for the channel; false when it is over its limit for the current window. */
+  take(teamId: string, channelId: string): Promise<boolean>;
+}
+
 /**
- * A fixed-window limit per key (a channel): at most `limit` events per `windowMs`. In memory: it
- * protects a channel from a burst of coaching replies, and forgetting it on restart is harmless.
+ * The per-channel limit lives in the store, so that every replica counts in the same window. When
+ * the store cannot answer, the reply goes out: a few extra replies harm less than silencing users.
  */
-export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Takes one slot; false when the key is over its limit for the current window. */
-  take(key: string): boolean {
-    const t = this.now();
-    const w = this.windows.get(key);
-    if (!w || t - w.start >= this.windowMs) {
-      if (this.windows.size > 10_000) this.windows.clear();
-      this.windows.set(key, { start: t, count: 1 });
-      return true;
-    }
-    if (w.count >= this.limit) return false;
-    w.count++;
-    return true;
-  }
+export function channelLimiter(
+  store: Pick<Store, "rateLimits">,
+  logger: Pick<Logger, "warn">,
+  { limit, windowMs }: { limit: number; windowMs: number } = LINK_REPLIES_PER_CHANNEL,
+): ChannelLimiter {
+  return {
+    take: (teamId, channelId) =>
+      store.rateLimits.take(teamId, `channel:${channelId}`, limit, windowMs).catch((err: Error) => {
+        logger.warn(`channel rate limit unavailable, replying anyway: ${err.message}`);
+        return true;
+      }),
+  };
 }

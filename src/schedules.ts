@@ -4,7 +4,16 @@ import type { Store } from "./store/index.js";
 
 const DAY_MS = 86_400_000;
 
-/** Notes the day as one postcoach ran on, and deletes what is past retention. Idempotent. */
+/**
+ * How long a workspace's data outlives its uninstall (app_uninstalled, tokens_revoked): installing
+ * again within it keeps everything; after it, everything of that workspace is deleted.
+ */
+export const UNINSTALL_GRACE_DAYS = 30;
+
+/**
+ * Notes the day as one postcoach ran on, deletes what is past retention, and the data of workspaces
+ * uninstalled more than UNINSTALL_GRACE_DAYS ago. Idempotent.
+ */
 export async function dailyMaintenance(
   store: Store,
   retentionDays: number,
@@ -12,6 +21,8 @@ export async function dailyMaintenance(
 ): Promise<Record<string, number>> {
   await store.schedules.markServiceDay(now);
   const purged = await store.schedules.purge(now - retentionDays * DAY_MS, now);
+  const workspaces = await store.workspaces.purgeRemoved(now);
+  purged.uninstalledWorkspaces = Object.keys(workspaces).length;
   await store.schedules.recordRun("retention", now, JSON.stringify(purged));
   return purged;
 }

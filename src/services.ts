@@ -6,7 +6,7 @@ import { Replies, type RepliesOptions } from "./commands/replies.js";
 import type { Config } from "./config.js";
 import type { FetchPolicy } from "./links/fetch.js";
 import { LlmCoach } from "./llm/client.js";
-import { RateLimiter } from "./rate-limit.js";
+import { type ChannelLimiter, channelLimiter } from "./rate-limit.js";
 import { DraftRefs } from "./slack/draft-ref.js";
 import type { Store } from "./store/index.js";
 
@@ -20,18 +20,16 @@ export interface Services {
   /** Drafts behind buttons (kept in the store when too long for a button's value). */
   refs: DraftRefs;
   linkPolicy: FetchPolicy;
-  /** Coaching replies to link shares per channel. */
-  channelLimiter: RateLimiter;
+  /** Coaching replies to link shares per channel, counted in the store (shared by every replica). */
+  channelLimiter: ChannelLimiter;
   now: () => number;
   coach: (draft: string, options?: AnalyzeOptions) => CoachResult;
   /** The one reply path: recorded in the outbox, answered, replayed after a crash, drained on SIGTERM. */
   replies: Replies;
   retentionDays: number;
-  /** The LLM coach when OPENAI_API_KEY is set. */
-  llm?: LlmCoach;
+  /** A workspace's LLM coach (answers cached per workspace) when OPENAI_API_KEY is set. */
+  llm?: (teamId: string) => LlmCoach;
 }
-
-export const LINK_REPLIES_PER_CHANNEL = { limit: 6, windowMs: 60_000 } as const;
 
 export function createServices(
   store: Store,
@@ -46,28 +44,34 @@ export function createServices(
   },
 ): Services {
   const now = options.now ?? Date.now;
-  const llmConfig = options.llm;
-  const llm = llmConfig?.apiKey
-    ? new LlmCoach({
-        apiKey: llmConfig.apiKey,
-        baseUrl: llmConfig.baseUrl,
-        model: llmConfig.model,
-        timeoutMs: llmConfig.timeoutMs,
-        cache: store.llmCache,
-        log: (line) => logger.debug(line),
-      })
-    : undefined;
   const services = {
     store,
     logger,
     refs: new DraftRefs(store.buttonDrafts, now),
     linkPolicy: options.linkPolicy,
-    channelLimiter: new RateLimiter(LINK_REPLIES_PER_CHANNEL.limit, LINK_REPLIES_PER_CHANNEL.windowMs, now),
+    channelLimiter: channelLimiter(store, logger),
     now,
     coach: analyze,
-    llm,
+    llm: llmCoaches(store, logger, options.llm),
     retentionDays: options.retentionDays ?? 365,
   } as Services;
   services.replies = new Replies(services, { owner: `postcoach-${randomUUID()}`, ...options.replies });
   return services;
+}
+
+/** One LLM coach, seen per workspace: each reads and fills only its own workspace's cache. */
+function llmCoaches(
+  store: Store,
+  logger: Logger,
+  config: Config["llm"] | undefined,
+): ((teamId: string) => LlmCoach) | undefined {
+  if (!config?.apiKey) return undefined;
+  const coach = new LlmCoach({
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
+    model: config.model,
+    timeoutMs: config.timeoutMs,
+    log: (line) => logger.debug(line),
+  });
+  return (teamId: string) => coach.withCache(store.llmCache.forTeam(teamId));
 }

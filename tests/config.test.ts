@@ -20,6 +20,51 @@ describe("configuration", () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).mode).toBe("socket");
   });
 
+  it("installs in several workspaces (HTTP mode) with the OAuth variables, and says which one is missing", () => {
+    const oauth = {
+      SLACK_CLIENT_ID: "111.222",
+      SLACK_CLIENT_SECRET: "client-secret-value",
+      SLACK_STATE_SECRET: "state-secret-value",
+      SLACK_SIGNING_SECRET: "s",
+      INSTALLATION_ENCRYPTION_KEY: "k".repeat(32),
+    };
+    const config = loadConfig(oauth);
+    expect(config.mode).toBe("http");
+    expect(config.slack.oauth).toEqual({
+      clientId: "111.222",
+      clientSecret: "client-secret-value",
+      stateSecret: "state-secret-value",
+    });
+    expect(config.installationSecret).toBe("k".repeat(32));
+    const refused: [Record<string, string>, RegExp][] = [
+      [{ ...oauth, SLACK_CLIENT_SECRET: "" }, /^SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID/],
+      [{ ...oauth, SLACK_STATE_SECRET: "" }, /^SLACK_STATE_SECRET is required with SLACK_CLIENT_ID/],
+      [
+        { ...oauth, INSTALLATION_ENCRYPTION_KEY: "" },
+        /^INSTALLATION_ENCRYPTION_KEY is required with SLACK_CLIENT_ID/,
+      ],
+      [
+        { ...oauth, INSTALLATION_ENCRYPTION_KEY: "short-secret" },
+        /^INSTALLATION_ENCRYPTION_KEY must be at least 32 characters/,
+      ],
+      [{ ...oauth, SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_BOT_TOKEN must not be set with SLACK_CLIENT_ID/],
+      [
+        { ...oauth, SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "xapp-1" },
+        /SLACK_APP_TOKEN must not be set with SLACK_CLIENT_ID|SLACK_BOT_TOKEN is required/,
+      ],
+    ];
+    for (const [env, message] of refused) {
+      let error: Error | undefined;
+      try {
+        loadConfig(env);
+      } catch (err) {
+        error = err as Error;
+      }
+      expect(error?.message).toMatch(message);
+      expect(error?.message).not.toMatch(/secret-value|short-secret/);
+    }
+  });
+
   it("names the variable in one line when something is missing or malformed, never its value", () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ SLACK_BOT_TOKEN: "xoxb-secret-value" }, /^SLACK_SIGNING_SECRET is required in HTTP mode/],

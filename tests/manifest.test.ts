@@ -3,6 +3,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CHECK_POST_CALLBACK } from "../src/commands/check-post-shortcut.js";
+import { BOT_SCOPES } from "../src/slack/scopes.js";
 import { STRINGS } from "../src/slack/strings.js";
 import { ROOT } from "./helpers/spawn.js";
 
@@ -17,6 +18,16 @@ describe("manifest.yml", () => {
     const ok = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it("asks at install (OAuth) for the scopes it declares, sends installers back to /slack/oauth_redirect, and hears uninstalls", () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.oauth_config.redirect_urls.map((u: string) => new URL(u).pathname)).toEqual([
+      "/slack/oauth_redirect",
+    ]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(["app_uninstalled", "tokens_revoked"]),
+    );
   });
 
   it("declares what the code listens to, and the unfurl domains of the link coaching", () => {

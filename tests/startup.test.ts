@@ -4,6 +4,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, POSTGRES_URL } from "./helpers/databases.js";
 import { FakeSlack } from "./helpers/fake-slack.js";
 import { ROOT } from "./helpers/spawn.js";
 
@@ -99,6 +100,54 @@ describe("npm start", () => {
     expect(r.out).toMatch(/postcoach is listening on port \d+ \(POST \/slack\/events\)/);
     expect(r.out).not.toContain("xoxb-good-token");
     expect(r.out).not.toContain("shh");
+  });
+
+  it("says in one line which PostgreSQL server it could not reach, never its password, and stops", async () => {
+    const closed = await freePort();
+    const r = await start({
+      SLACK_BOT_TOKEN: "xoxb-good-token",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_API_URL: fake.apiUrl,
+      PORT: "0",
+      DATABASE_URL: `postgres://postcoach:pg-secret@127.0.0.1:${closed}/postcoach`,
+    });
+    expect(r.code).toBe(1);
+    expect(r.out.trim()).toBe(
+      `postcoach: DATABASE_URL: cannot use PostgreSQL at 127.0.0.1:${closed}/postcoach: connect ECONNREFUSED 127.0.0.1:${closed}`,
+    );
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL's", async () => {
+    const r = await start({
+      SLACK_BOT_TOKEN: "xoxb-t",
+      SLACK_SIGNING_SECRET: "s",
+      DATABASE_URL: "mysql://x@y/z",
+    });
+    expect(r.code).toBe(1);
+    expect(r.out.trim()).toBe(
+      "postcoach: DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database",
+    );
+  });
+
+  it.skipIf(!POSTGRES_URL)("connects with DATABASE_URL and migrates PostgreSQL", async () => {
+    fake.on("auth.test", () => ({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" }));
+    const database = await freshDatabase("postgres");
+    const r = await start(
+      {
+        SLACK_BOT_TOKEN: "xoxb-good-token",
+        SLACK_SIGNING_SECRET: "shh",
+        SLACK_API_URL: fake.apiUrl,
+        PORT: "0",
+        DATABASE_URL: database.target.databaseUrl!,
+      },
+      /listening on port \d+/,
+    );
+    expect(r.out).toMatch(/postcoach is listening on port \d+/);
+    const tables = await database.query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema()",
+    );
+    expect(tables[0]!.n).toBeGreaterThan(10);
+    await database.drop();
   });
 
   it("runs the playground when no Slack token is set, on this machine only unless told otherwise", async () => {

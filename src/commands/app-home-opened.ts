@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
-import { AppHomeOpenedEvent, readPayload } from "./payloads.js";
+import { AppHomeOpenedEvent, eventTeam, readPayload } from "./payloads.js";
 import { publishHome } from "./publish-home.js";
 
 /** The App Home dashboard, published each time its Home tab is opened. */
@@ -12,7 +12,8 @@ export function appHomeOpened(services: Services) {
   }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
     const event = readPayload(AppHomeOpenedEvent, raw, services.logger, "an app_home_opened event");
     if (event?.tab !== "home") return;
-    const teamId = (body as { team_id?: string }).team_id ?? "";
+    const teamId = eventTeam(body);
+    if (!teamId) return;
     try {
       await publishHome(services, client, teamId, event.user);
     } catch (err) {

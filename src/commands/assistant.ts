@@ -5,7 +5,7 @@ import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
 import { asksForHelp, HELP_TEXT } from "./help.js";
-import { MessageEvent, readPayload } from "./payloads.js";
+import { eventTeam, MessageEvent, readPayload } from "./payloads.js";
 import { parseDraftOptions } from "./reply.js";
 
 /** The prompts Slack offers when an assistant thread opens, in the user's language first. */
@@ -43,7 +43,8 @@ export function coachAssistant(services: Services): Assistant {
   }) => {
     const e = readPayload(MessageEvent, message, services.logger, "an assistant message");
     if (!e?.user || !e.thread_ts || e.bot_id || e.user === context.botUserId) return;
-    const teamId = (body as { team_id?: string }).team_id ?? e.team ?? "";
+    const teamId = eventTeam(body, e);
+    if (!teamId) return;
     const text = slackToPlain(e.text ?? "").trim();
     const answer = promptAnswer(text) ?? (asksForHelp(text) ? HELP_TEXT : undefined);
     if (answer) {
@@ -68,7 +69,8 @@ export function coachAssistant(services: Services): Assistant {
 
   return new Assistant({
     threadStarted: async ({ event, body, say, setSuggestedPrompts }) => {
-      const teamId = (body as { team_id?: string }).team_id ?? "";
+      const teamId = eventTeam(body);
+      if (!teamId) return;
       const user = (event as { assistant_thread?: { user_id?: string } }).assistant_thread?.user_id ?? "";
       const s = STRINGS[await languageFor(services, teamId, user)];
       await say({ text: s.assistantGreeting });

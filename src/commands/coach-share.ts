@@ -27,7 +27,7 @@ export async function coachShare(
   share: Share,
 ): Promise<void> {
   if (!(await guard.claim(`share:${share.team}:${share.channel}:${share.ts}`))) return;
-  if (!services.channelLimiter.take(`${share.team}:${share.channel}`)) {
+  if (!(await services.channelLimiter.take(share.team, share.channel))) {
     services.logger.info(`link coaching skipped in ${share.channel}: channel rate limit`);
     return;
   }

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { asksForHelp, HELP_TEXT, isHelpWord } from "./help.js";
-import { MessageEvent, readPayload } from "./payloads.js";
+import { eventTeam, MessageEvent, readPayload } from "./payloads.js";
 import { parseDraftOptions } from "./reply.js";
 
 const DM_WELCOME =
@@ -30,7 +30,8 @@ export function directMessage(services: Services) {
     )
       return;
     if (e.thread_ts && e.thread_ts !== e.ts) return;
-    const teamId = (body as { team_id?: string }).team_id ?? "";
+    const teamId = eventTeam(body);
+    if (!teamId) return;
     const text = slackToPlain(e.text ?? "").trim();
     if (asksForHelp(text) || /^(hi|hello|hey|bonjour|salut)\W*$/i.test(text)) {
       const greeting = !isHelpWord(text);

@@ -3,7 +3,7 @@ import { languageOf } from "../coach/index.js";
 import { recordMentoring } from "../mentoring/activity.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { MessageEvent, readPayload } from "./payloads.js";
+import { eventTeam, MessageEvent, readPayload } from "./payloads.js";
 
 /** A reply of real substance: a few words, not an emoji or a "+1". */
 export function isSubstantial(text: string): boolean {
@@ -29,7 +29,8 @@ export function feedbackReply(services: Services) {
     const e = readPayload(MessageEvent, event, services.logger, "a message event");
     if (!e || e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return;
     if (!e.thread_ts || e.thread_ts === e.ts) return;
-    const teamId = (body as { team_id?: string }).team_id ?? "";
+    const teamId = eventTeam(body);
+    if (!teamId) return;
     try {
       const request = await services.store.mentoring.request(teamId, e.channel, e.thread_ts);
       if (!request || request.authorId === e.user) return;

@@ -3,6 +3,7 @@ import type { Services } from "../services.js";
 import { ACTIONS, VIEWS } from "../slack/blocks.js";
 import { HOME_ACTIONS } from "../slack/home.js";
 import { appHomeOpened } from "./app-home-opened.js";
+import { appUninstalled, tokensRevoked } from "./app-uninstalled.js";
 import { askTeammate } from "./ask-teammate.js";
 import { coachAssistant } from "./assistant.js";
 import { CHECK_POST_CALLBACK, checkPostShortcut } from "./check-post-shortcut.js";
@@ -55,6 +56,8 @@ export function registerSurfaces(app: App, services: Services): void {
   app.event("link_shared", linkShared(services, guard));
   app.message(feedbackReply(services));
   app.event("reaction_added", helpfulReaction(services));
+  app.event("app_uninstalled", appUninstalled(services));
+  app.event("tokens_revoked", tokensRevoked(services));
 
   const known = [...Object.values(ACTIONS), ...Object.values(HOME_ACTIONS), FORGET_ACTION];
   app.action(retiredButtons(known), acknowledgeRetiredButton);

@@ -3,7 +3,7 @@ import type { Services } from "../services.js";
 import { linksIn } from "../slack/mrkdwn.js";
 import { coachShare } from "./coach-share.js";
 import type { OnceGuard } from "./dedupe.js";
-import { MessageEvent, readPayload } from "./payloads.js";
+import { eventTeam, MessageEvent, readPayload } from "./payloads.js";
 
 /**
  * A message with a link in a channel the bot is in gets coaching on the shared page together with
@@ -23,7 +23,8 @@ export function linkShareMessage(services: Services, guard: OnceGuard) {
     if (e.channel_type !== "channel" && e.channel_type !== "group") return;
     const links = linksIn(e.text ?? "");
     if (links.length === 0) return;
-    const team = (body as { team_id?: string }).team_id ?? e.team ?? "";
+    const team = eventTeam(body, e);
+    if (!team) return;
     await coachShare(services, guard, client, {
       team,
       channel: e.channel,

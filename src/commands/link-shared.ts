@@ -3,7 +3,7 @@ import type { Services } from "../services.js";
 import { linksIn } from "../slack/mrkdwn.js";
 import { coachShare } from "./coach-share.js";
 import type { OnceGuard } from "./dedupe.js";
-import { LinkSharedEvent, readPayload } from "./payloads.js";
+import { eventTeam, LinkSharedEvent, readPayload } from "./payloads.js";
 
 /**
  * Slack sends `link_shared` for any conversation where a link to an unfurl domain is posted, the
@@ -24,7 +24,8 @@ export function linkShared(services: Services, guard: OnceGuard) {
       return;
     }
     if (event.user === context.botUserId) return;
-    const team = (body as { team_id?: string }).team_id ?? "";
+    const team = eventTeam(body);
+    if (!team) return;
     const text = await messageText(client, event.channel, event.message_ts, event.thread_ts, services);
     const links = [...new Set([...linksIn(text), ...event.links.map((l) => l.url)])];
     await coachShare(services, guard, client, {

@@ -97,14 +97,30 @@ export const Platform = z.enum(PLATFORMS);
 /** Options a user can give a draft (--fr, --x), as buttons and modals carry them back. */
 export const DraftOptions = z.object({ lang: Lang.optional(), platform: Platform.optional() }).strict();
 
-/** The user and workspace of an interactive request. */
-const Actor = z.looseObject({
-  user: z.looseObject({ id: z.string(), team_id: z.string().optional() }),
-  team: z.looseObject({ id: z.string() }).nullish(),
-});
+/**
+ * The user and workspace of an interactive request. Org-wide installs may send `team: null` with
+ * the user's own team; a request that names no team at all is refused here, so nothing is ever
+ * read or filed under an empty team id.
+ */
+const Actor = z
+  .looseObject({
+    user: z.looseObject({ id: z.string(), team_id: z.string().optional() }),
+    team: z.looseObject({ id: z.string() }).nullish(),
+  })
+  .refine((b) => teamOf(b) !== "", { message: "no team id", path: ["team"] });
 
-export function teamOf(body: z.infer<typeof Actor>): string {
-  return body.team?.id ?? body.user.team_id ?? "";
+/**
+ * The workspace an event comes from: the envelope's team_id, else the event's own team. An event
+ * that names none is ignored by its listener: nothing is ever read or filed under an empty team id.
+ */
+export function eventTeam(body: unknown, event?: { team?: unknown }): string | undefined {
+  for (const t of [(body as { team_id?: unknown } | undefined)?.team_id, event?.team])
+    if (typeof t === "string" && t.trim() !== "") return t;
+  return undefined;
+}
+
+export function teamOf(body: { team?: { id: string } | null; user: { team_id?: string } }): string {
+  return [body.team?.id, body.user.team_id].find((t) => t !== undefined && t.trim() !== "") ?? "";
 }
 
 export const ButtonClick = Actor.extend({

@@ -127,7 +127,7 @@ interface Built {
 export class Replies {
   private readonly options: RepliesOptions;
   private readonly inFlight = new Set<Promise<void>>();
-  private clientFor: (teamId: string) => WebClient | undefined = () => undefined;
+  private clientFor: (teamId: string) => Promise<WebClient | undefined> = async () => undefined;
   private fetchFn: typeof fetch = fetch;
   private sweeper?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
@@ -141,7 +141,10 @@ export class Replies {
   }
 
   /** How to reach Slack without a live request: the workspace's client, and the fetch respond() uses. */
-  connect(clientFor: (teamId: string) => WebClient | undefined, fetchFn: typeof fetch = fetch): void {
+  connect(
+    clientFor: (teamId: string) => Promise<WebClient | undefined>,
+    fetchFn: typeof fetch = fetch,
+  ): void {
     this.clientFor = clientFor;
     this.fetchFn = fetchFn;
   }
@@ -222,11 +225,12 @@ export class Replies {
 
   private async attempt(ticket: Ticket, live: Live): Promise<void> {
     const { job } = ticket;
-    const client = live.client ?? this.clientFor(job.teamId);
     const lease = this.keepLease(ticket);
     let built: Built;
     let ts: string | undefined;
+    let client: WebClient | undefined;
     try {
+      client = live.client ?? (await this.clientFor(job.teamId));
       built = await this.build(job, client, live);
       ts = await this.send(job, this.message(job, built, built.llm), outcomeOf(built.result), live, client);
     } catch (err) {
@@ -277,7 +281,8 @@ export class Replies {
     }
     // Link coaching is not awaited by anyone, and an ephemeral message can't be updated: it waits
     // for the LLM (within LLM_TIMEOUT_MS) before it is sent.
-    const llm = job.surface === "link" ? await refineWithLlm(services, draft, options, result) : undefined;
+    const llm =
+      job.surface === "link" ? await refineWithLlm(services, job.teamId, draft, options, result) : undefined;
     const milestone = await noteCheck(services, client, {
       settings,
       teamId: job.teamId,
@@ -371,14 +376,21 @@ export class Replies {
     if (job.surface === "assistant" && to.via === "thread" && client) {
       const tools = live.assistant ?? clientTools(client, to);
       await tools.setStatus(STRINGS[b.result.language].thinking).catch(() => undefined);
-      const streamed = await streamQuestions(services, b.draft, b.result, tools.sayStream, b.result.language);
+      const streamed = await streamQuestions(
+        services,
+        job.teamId,
+        b.draft,
+        b.result,
+        tools.sayStream,
+        b.result.language,
+      );
       if (streamed === "streamed") return;
       // Streaming unavailable (or the LLM was): the reply is updated in place, as in a DM.
       if (ts) await client.chat.update({ channel: to.channel, ts, ...this.message(job, b, streamed) });
       else await tools.setStatus("").catch(() => undefined);
       return;
     }
-    const llm = await refineWithLlm(services, b.draft, b.options, b.result);
+    const llm = await refineWithLlm(services, job.teamId, b.draft, b.options, b.result);
     if (!llm) return;
     const message = this.message(job, b, llm);
     if (to.via === "response_url") {
@@ -453,17 +465,23 @@ export class Replies {
       if (expired > 0)
         services.logger.warn(`${expired} coaching replies dropped: not delivered within 30 minutes`);
       await services.store.buttonDrafts.purgeExpired(now);
-      const due = await services.store.outbox.due(now, SWEEP_BATCH);
-      for (const entry of due) {
-        if (this.closed) return;
-        const taken = await services.store.outbox.acquire(
-          entry.teamId,
-          entry.id,
-          options.owner,
-          services.now(),
-          services.now() + options.leaseMs,
-        );
-        if (!taken) continue;
+      // Claimed as a batch: another replica sweeping at the same moment gets other entries.
+      const claimed = await services.store.outbox.claim(
+        options.owner,
+        services.now(),
+        services.now() + options.leaseMs,
+        SWEEP_BATCH,
+      );
+      // All started at once: each keeps its lease alive while it runs, none waits for another's.
+      const answering: Promise<void>[] = [];
+      for (const taken of claimed) {
+        // Stopping: what this sweep claimed and did not start goes back at once.
+        if (this.closed) {
+          await services.store.outbox
+            .release(taken.teamId, taken.id, options.owner, 0)
+            .catch(() => undefined);
+          continue;
+        }
         const parsed = Job.safeParse(safeJson(taken.job));
         if (!parsed.success) {
           services.logger.warn("dropped an outbox entry this version cannot read");
@@ -477,8 +495,9 @@ export class Replies {
           { job: parsed.data, id: taken.id, recorded: Promise.resolve(true) },
           { attempts: taken.attempts },
         );
-        await this.answer(ticket);
+        answering.push(this.answer(ticket));
       }
+      await Promise.all(answering);
     } catch (err) {
       services.logger.warn(`outbox not read: ${(err as Error).message}`);
     }

@@ -35,12 +35,13 @@ export interface LlmRefinement {
 /** Asks the LLM (when configured) about a draft; resolves undefined without one, and never throws. */
 export async function refineWithLlm(
   services: Pick<Services, "llm" | "logger" | "coach">,
+  teamId: string,
   draft: string,
   options: AnalyzeOptions,
   result: CoachResult = services.coach(draft, options),
 ): Promise<LlmRefinement | undefined> {
   if (!services.llm) return undefined;
-  const outcome = await services.llm.refine(draft, result).catch(unavailable);
+  const outcome = await services.llm(teamId).refine(draft, result).catch(unavailable);
   return refinement(services, result, outcome);
 }
 
@@ -70,6 +71,7 @@ function refinement(
  */
 export async function streamQuestions(
   services: Pick<Services, "llm" | "logger">,
+  teamId: string,
   draft: string,
   result: CoachResult,
   sayStream: SayStreamFn | undefined,
@@ -79,7 +81,8 @@ export async function streamQuestions(
   let streamer: ReturnType<SayStreamFn> | undefined;
   let shown = 0;
   let broken = !sayStream;
-  const outcome = await services.llm
+  const outcome = await services
+    .llm(teamId)
     .refineStreaming(draft, result, async (question) => {
       if (broken || !sayStream) return;
       try {

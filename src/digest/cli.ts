@@ -1,6 +1,6 @@
 import type { Logger } from "@slack/bolt";
 import { digestPlain } from "../slack/digest.js";
-import { createSqliteStore, type Store } from "../store/index.js";
+import { installationKey, MIN_SECRET_LENGTH, openStore, type Store } from "../store/index.js";
 import { buildDigest } from "./build.js";
 import { DigestScheduler, digestClient, slackError } from "./deliveries.js";
 
@@ -79,20 +79,47 @@ async function digestCommand(options: DigestOptions, env: NodeJS.ProcessEnv): Pr
     return failure("--team needs a Slack workspace id, e.g. --team T0123456789", 2);
   if (options.dryRun && options.force) return failure("--dry-run and --force don't go together", 2);
   const token = env.SLACK_BOT_TOKEN?.trim();
-  if (!options.dryRun && !token)
-    return failure("SLACK_BOT_TOKEN is required to post (or use --dry-run to print it)", 1);
+  const secret = env.INSTALLATION_ENCRYPTION_KEY?.trim();
+  // Several workspaces (OAuth): the channel's workspace's own token, from its installation.
+  const installed = !token && secret !== undefined && secret !== "";
+  if (!options.dryRun && !token && !installed)
+    return failure(
+      "SLACK_BOT_TOKEN (one workspace) or INSTALLATION_ENCRYPTION_KEY (workspaces installed through OAuth) is required to post; or use --dry-run to print it",
+      1,
+    );
+  if (installed && secret.length < MIN_SECRET_LENGTH)
+    return failure(`INSTALLATION_ENCRYPTION_KEY must be at least ${MIN_SECRET_LENGTH} characters`, 1);
   const apiUrl = env.SLACK_API_URL?.trim() || undefined;
-  const client = token ? digestClient(token, apiUrl, QUIET, CALL_TIMEOUT_MS) : undefined;
+  const envClient = token ? digestClient(token, apiUrl, QUIET, CALL_TIMEOUT_MS) : undefined;
 
   let store: Store;
   try {
-    store = createSqliteStore(env.DATABASE_PATH?.trim() || "./data/postcoach.db");
+    const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+    const databasePath = env.DATABASE_PATH?.trim() || "./data/postcoach.db";
+    // Bounded: a server that does not answer fails the command rather than hanging it.
+    store = await openStore(
+      { databaseUrl, databasePath },
+      {
+        postgres: { connectTimeoutMs: 5000, poolSize: 2 },
+        installationKey: installed ? installationKey(secret) : undefined,
+      },
+    );
   } catch (err) {
     return failure(`the database cannot be opened: ${(err as Error).message}`, 1);
   }
   const work = (async (): Promise<Result> => {
-    const teamId = team ?? (await teamOf(store, channel, client));
-    const scheduler = new DigestScheduler({ store, logger: QUIET, clientFor: () => client });
+    const teamId = team ?? (await teamOf(store, channel, envClient));
+    let client = envClient;
+    if (installed) {
+      const bot = await store.installations.botFor(teamId);
+      if (!bot && !options.dryRun)
+        throw new DigestCliError(
+          `workspace ${teamId} has not installed postcoach (or uninstalled it): nothing was posted`,
+          1,
+        );
+      if (bot) client = digestClient(bot.token, apiUrl, QUIET, CALL_TIMEOUT_MS);
+    }
+    const scheduler = new DigestScheduler({ store, logger: QUIET, clientFor: async () => client });
     if (options.dryRun) {
       const target = await scheduler.manualTarget(teamId, channel);
       return { code: 0, stdout: digestPlain(await buildDigest(store, target)) };
@@ -148,7 +175,7 @@ function couldNotPost(channel: string, reason: string, apiUrl: string | undefine
     : `could not post to ${channel} (${reason})`;
 }
 
-/** The workspace of a channel: the one postcoach knows it in, or the bot token's. */
+/** The workspace of a channel: the one postcoach knows it in, or the bot token's (not with OAuth: --team then). */
 async function teamOf(store: Store, channel: string, client: ReturnType<typeof digestClient> | undefined) {
   const teams = await store.digestSchedules.teamsOfChannel(channel);
   if (teams.length === 1) return teams[0]!;

@@ -89,7 +89,7 @@ export interface DigestDeps {
   store: Store;
   logger: Logger;
   /** The Web API client for a workspace; undefined when this process cannot post there. */
-  clientFor(teamId: string): webApi.WebClient | undefined;
+  clientFor(teamId: string): Promise<webApi.WebClient | undefined>;
   now?: () => number;
   owner?: string;
 }
@@ -145,7 +145,7 @@ export class DigestScheduler {
         await store.digestSchedules.advance(s.teamId, s.channelId, null, nextSlot(now, s));
         continue;
       }
-      const client = this.deps.clientFor(s.teamId);
+      const client = await this.deps.clientFor(s.teamId);
       if (!client) continue;
       const slotAt = Math.max(previousSlot(now, s), s.nextSlotAt);
       const key = { teamId: s.teamId, channelId: s.channelId, week: weekKey(slotAt, s.tz) };
@@ -185,7 +185,7 @@ export class DigestScheduler {
       if (delivery) await this.attempt(delivery, client, s.language, report);
     }
     for (const due of await store.digestSchedules.retriesDue(started)) {
-      const client = this.deps.clientFor(due.teamId);
+      const client = await this.deps.clientFor(due.teamId);
       if (!client) continue;
       const schedule = await store.digestSchedules.get(due.teamId, due.channelId);
       const now = this.now();

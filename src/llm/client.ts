@@ -83,15 +83,29 @@ function budgetFetch(base: typeof fetch = fetch): typeof fetch {
 
 export class LlmCoach {
   private readonly client: OpenAI;
-  private readonly accepted: Accepted = { format: "json_schema", temperature: true, tokens: "max_tokens" };
+  private readonly accepted: Accepted;
 
-  constructor(private readonly config: LlmConfig) {
-    this.client = new OpenAI({
-      apiKey: config.apiKey,
-      baseURL: config.baseUrl,
-      maxRetries: config.maxRetries ?? DEFAULT_RETRIES,
-      fetch: budgetFetch(),
-    });
+  constructor(
+    private readonly config: LlmConfig,
+    shared?: { client: OpenAI; accepted: Accepted },
+  ) {
+    this.client =
+      shared?.client ??
+      new OpenAI({
+        apiKey: config.apiKey,
+        baseURL: config.baseUrl,
+        maxRetries: config.maxRetries ?? DEFAULT_RETRIES,
+        fetch: budgetFetch(),
+      });
+    this.accepted = shared?.accepted ?? { format: "json_schema", temperature: true, tokens: "max_tokens" };
+  }
+
+  /**
+   * The same coach reading and filling another cache (one per workspace): one HTTP client, and
+   * what the server refused learnt once for all of them.
+   */
+  withCache(cache: LlmCache | undefined): LlmCoach {
+    return new LlmCoach({ ...this.config, cache }, { client: this.client, accepted: this.accepted });
   }
 
   get model(): string {

@@ -298,8 +298,16 @@ async function check(input: CheckInput, options: PlaygroundOptions) {
 async function refine(input: CheckInput, options: PlaygroundOptions) {
   const result = analyze(input.text, optionsOf(input));
   const logger = options.logger ?? silentLogger;
-  const refinement = options.llm
-    ? await refineWithLlm({ llm: options.llm, logger, coach: analyze }, input.text, optionsOf(input), result)
+  const llm = options.llm;
+  // The playground has no workspace: its coach (made in main.ts) caches nothing.
+  const refinement = llm
+    ? await refineWithLlm(
+        { llm: () => llm, logger, coach: analyze },
+        "",
+        input.text,
+        optionsOf(input),
+        result,
+      )
     : undefined;
   const questions = refinement?.questions ?? result.questions;
   const slack = await slackReply(input.text, optionsOf(input), result, refinement);

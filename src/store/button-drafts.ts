@@ -1,4 +1,5 @@
-import type { Db } from "./db.js";
+import type { Sql } from "./sql.js";
+import { team } from "./team.js";
 
 /** A draft kept for the buttons of a coaching reply (too long for a button's value). */
 export interface ButtonDraft {
@@ -28,21 +29,20 @@ export interface ButtonDraftStore {
   purgeExpired(now: number): Promise<number>;
 }
 
-export function sqliteButtonDrafts(db: Db): ButtonDraftStore {
-  const put = db.prepare(
-    `INSERT INTO button_drafts (team_id, id, user_id, draft, options, expires_at)
-     VALUES (@teamId, @id, @userId, @draft, @options, @expiresAt)
-     ON CONFLICT (team_id, id) DO NOTHING`,
-  );
-  const get = db.prepare<[string, string, string, number], { draft: string; options: string }>(
-    "SELECT draft, options FROM button_drafts WHERE team_id = ? AND id = ? AND user_id = ? AND expires_at > ?",
-  );
-  const purge = db.prepare("DELETE FROM button_drafts WHERE expires_at <= ?");
+export function buttonDraftsStore(sql: Sql): ButtonDraftStore {
   return {
     put: async (d) => {
-      put.run(d);
+      await sql.run(
+        `INSERT INTO button_drafts (team_id, id, user_id, draft, options, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (team_id, id) DO NOTHING`,
+        [team(d.teamId), d.id, d.userId, d.draft, d.options, d.expiresAt],
+      );
     },
-    get: async (teamId, id, userId, now) => get.get(teamId, id, userId, now),
-    purgeExpired: async (now) => purge.run(now).changes,
+    get: (teamId, id, userId, now) =>
+      sql.get<{ draft: string; options: string }>(
+        "SELECT draft, options FROM button_drafts WHERE team_id = ? AND id = ? AND user_id = ? AND expires_at > ?",
+        [team(teamId), id, userId, now],
+      ),
+    purgeExpired: (now) => sql.run("DELETE FROM button_drafts WHERE expires_at <= ?", [now]),
   };
 }

@@ -1,4 +1,5 @@
-import type { Db } from "./db.js";
+import type { Sql } from "./sql.js";
+import { team } from "./team.js";
 
 export interface NewCheck {
   teamId: string;
@@ -42,55 +43,77 @@ export interface CheckStore {
   ): Promise<{ any: boolean; countedSince: boolean }>;
 }
 
-export function sqliteChecks(db: Db): CheckStore {
-  const insert = db.prepare(
-    `INSERT INTO checks (team_id, user_id, channel_id, created_at, score, dimensions, language, platform, surface,
-       draft_hash, counts, growth, score_delta, findings, draft_text)
-     VALUES (@teamId, @userId, @channelId, @at, @score, @dimensions, @language, @platform, @surface,
-       @draftHash, @counts, @growth, @scoreDelta, @findings, @draftText)`,
-  );
-  const activity = db.prepare<[string, string], { at: number }>(
-    `SELECT MIN(created_at) AS at FROM checks WHERE team_id = ? AND user_id = ? AND counts = 1 GROUP BY draft_hash`,
-  );
-  const since = db.prepare<
-    [string, string, number],
-    { created_at: number; score: number; growth: number; score_delta: number | null; findings: string }
-  >(
-    `SELECT created_at, score, growth, score_delta, findings FROM checks
-     WHERE team_id = ? AND user_id = ? AND created_at >= ? ORDER BY created_at`,
-  );
-  const count = db.prepare<[string, string], { n: number }>(
-    "SELECT COUNT(*) AS n FROM checks WHERE team_id = ? AND user_id = ?",
-  );
-  const history = db.prepare<[string, string, string, string, number], { any: number; counted: number }>(
-    `SELECT EXISTS (SELECT 1 FROM checks WHERE team_id = ? AND user_id = ?) AS any,
-       EXISTS (SELECT 1 FROM checks WHERE team_id = ? AND user_id = ? AND created_at >= ? AND counts = 1) AS counted`,
-  );
+export function checksStore(sql: Sql): CheckStore {
   return {
     record: async (c) => {
-      insert.run({
-        ...c,
-        channelId: c.channelId ?? null,
-        dimensions: JSON.stringify(c.dimensions),
-        counts: c.counts ? 1 : 0,
-        growth: c.growth ? 1 : 0,
-        scoreDelta: c.scoreDelta ?? null,
-        findings: [...new Set(c.findings)].join(","),
-        draftText: c.draftText ?? null,
-      });
+      await sql.run(
+        `INSERT INTO checks (team_id, user_id, channel_id, created_at, score, dimensions, language, platform, surface,
+           draft_hash, counts, growth, score_delta, findings, draft_text)
+         VALUES (@teamId, @userId, @channelId, @at, @score, @dimensions, @language, @platform, @surface,
+           @draftHash, @counts, @growth, @scoreDelta, @findings, @draftText)`,
+        {
+          teamId: team(c.teamId),
+          userId: c.userId,
+          channelId: c.channelId ?? null,
+          at: c.at,
+          score: c.score,
+          dimensions: JSON.stringify(c.dimensions),
+          language: c.language,
+          platform: c.platform,
+          surface: c.surface,
+          draftHash: c.draftHash,
+          counts: c.counts ? 1 : 0,
+          growth: c.growth ? 1 : 0,
+          scoreDelta: c.scoreDelta ?? null,
+          findings: [...new Set(c.findings)].join(","),
+          draftText: c.draftText ?? null,
+        },
+      );
     },
-    activity: async (teamId, userId) => activity.all(teamId, userId).map((r) => r.at),
+    activity: async (teamId, userId) =>
+      (
+        await sql.all<{ at: number }>(
+          `SELECT MIN(created_at) AS at FROM checks WHERE team_id = ? AND user_id = ? AND counts = 1
+           GROUP BY draft_hash`,
+          [team(teamId), userId],
+        )
+      ).map((r) => r.at),
     since: async (teamId, userId, from) =>
-      since.all(teamId, userId, from).map((r) => ({
+      (
+        await sql.all<{
+          created_at: number;
+          score: number;
+          growth: number;
+          score_delta: number | null;
+          findings: string;
+        }>(
+          `SELECT created_at, score, growth, score_delta, findings FROM checks
+           WHERE team_id = ? AND user_id = ? AND created_at >= ? ORDER BY created_at`,
+          [team(teamId), userId, from],
+        )
+      ).map((r) => ({
         at: r.created_at,
         score: r.score,
         growth: r.growth === 1,
         scoreDelta: r.score_delta,
         findings: r.findings ? r.findings.split(",") : [],
       })),
-    count: async (teamId, userId) => count.get(teamId, userId)?.n ?? 0,
+    count: async (teamId, userId) =>
+      (
+        await sql.get<{ n: number }>("SELECT COUNT(*) AS n FROM checks WHERE team_id = ? AND user_id = ?", [
+          team(teamId),
+          userId,
+        ])
+      )?.n ?? 0,
     history: async (teamId, userId, from) => {
-      const r = history.get(teamId, userId, teamId, userId, from);
+      const r = await sql.get<{ any: number; counted: number }>(
+        `SELECT CASE WHEN EXISTS (SELECT 1 FROM checks WHERE team_id = @teamId AND user_id = @userId)
+                  THEN 1 ELSE 0 END AS any,
+                CASE WHEN EXISTS (SELECT 1 FROM checks WHERE team_id = @teamId AND user_id = @userId
+                                  AND created_at >= @from AND counts = 1)
+                  THEN 1 ELSE 0 END AS counted`,
+        { teamId: team(teamId), userId, from },
+      );
       return { any: r?.any === 1, countedSince: r?.counted === 1 };
     },
   };

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATIONS, type Migration } from "./migrations.js";
+import { MIGRATIONS, type Migration, RENUMBERED } from "./migrations.js";
 
 export type Db = Database.Database;
 
@@ -64,6 +64,7 @@ export function schemaVersion(db: Db): number {
 }
 
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  undoRenumbered(db);
   // IMMEDIATE takes the write lock first, so two processes starting together migrate once.
   const run = db.transaction((m: Migration) => {
     if (schemaVersion(db) >= m.version) return;
@@ -74,4 +75,17 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     if (schemaVersion(db) < m.version) run.immediate(m);
   }
   return schemaVersion(db);
+}
+
+/** A database that applied today's version 7 under the number 6 goes back to 5 (see RENUMBERED). */
+function undoRenumbered(db: Db): void {
+  const table = db.prepare<[string], { name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
+  );
+  db.transaction(() => {
+    if (schemaVersion(db) !== RENUMBERED.version) return;
+    if (!table.get(RENUMBERED.present) || table.get(RENUMBERED.absent)) return;
+    for (const statement of RENUMBERED.undo) db.exec(statement);
+    db.pragma(`user_version = ${RENUMBERED.version - 1}`);
+  }).immediate();
 }

@@ -1,5 +1,6 @@
 import type { DigestTime } from "../digest/calendar.js";
-import type { Db } from "./db.js";
+import type { Sql } from "./sql.js";
+import { team } from "./team.js";
 
 export type DigestLanguage = "auto" | "en" | "fr";
 
@@ -156,135 +157,144 @@ function delivery(r: DeliveryRow): DigestDelivery {
 const SCHEDULE = "team_id, channel_id, enabled, weekday, minute, tz, language, next_slot_at";
 const KEY = "team_id = @teamId AND channel_id = @channelId AND week = @week";
 
-export function sqliteDigestSchedules(db: Db): DigestScheduleStore {
-  const get = db.prepare<[string, string], ScheduleRow>(
-    `SELECT ${SCHEDULE} FROM digest_schedules WHERE team_id = ? AND channel_id = ?`,
-  );
-  const set = db.prepare(
-    `INSERT INTO digest_schedules (team_id, channel_id, enabled, weekday, minute, tz, language, next_slot_at, updated_by, updated_at)
-     VALUES (@teamId, @channelId, 1, @weekday, @minute, @tz, @language, @nextSlotAt, @by, @at)
-     ON CONFLICT (team_id, channel_id) DO UPDATE SET enabled = 1, weekday = excluded.weekday,
-       minute = excluded.minute, tz = excluded.tz, language = excluded.language,
-       next_slot_at = excluded.next_slot_at, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  );
-  const disable = db.prepare(
-    `UPDATE digest_schedules SET enabled = 0, next_slot_at = NULL, updated_by = ?, updated_at = ?
-     WHERE team_id = ? AND channel_id = ? AND enabled = 1`,
-  );
-  const due = db.prepare<[number], ScheduleRow>(
-    `SELECT ${SCHEDULE} FROM digest_schedules
-     WHERE enabled = 1 AND (next_slot_at IS NULL OR next_slot_at <= ?) ORDER BY next_slot_at`,
-  );
-  const advanceFrom = db.prepare(
-    `UPDATE digest_schedules SET next_slot_at = ?
-     WHERE team_id = ? AND channel_id = ? AND enabled = 1 AND next_slot_at = ?`,
-  );
-  const advanceFromNull = db.prepare(
-    `UPDATE digest_schedules SET next_slot_at = ?
-     WHERE team_id = ? AND channel_id = ? AND enabled = 1 AND next_slot_at IS NULL`,
-  );
-  const teams = db.prepare<[string, string, string], { team_id: string }>(
-    `SELECT team_id FROM digest_schedules WHERE channel_id = ?
-     UNION SELECT team_id FROM checks WHERE channel_id = ?
-     UNION SELECT team_id FROM feedback_requests WHERE channel_id = ?`,
-  );
-  const getDelivery = db.prepare<DeliveryKey, DeliveryRow>(`SELECT * FROM digest_deliveries WHERE ${KEY}`);
-  const claim = db.prepare(
-    `INSERT INTO digest_deliveries (team_id, channel_id, week, slot_at, tz, status, claimed_at, owner, lease_until, retry_at, attempts)
-     VALUES (@teamId, @channelId, @week, @slotAt, @tz, @status, @now, @owner, @leaseUntil, @now, @attempts)
-     ON CONFLICT (team_id, channel_id, week) DO NOTHING`,
-  );
-  const retries = db.prepare<[number, number], DeliveryRow>(
-    `SELECT * FROM digest_deliveries WHERE status = 'pending' AND retry_at <= ? AND lease_until <= ?
-     ORDER BY retry_at`,
-  );
-  const acquireRetry = db.prepare<
-    DeliveryKey & { owner: string; now: number; leaseUntil: number },
-    DeliveryRow
-  >(
-    `UPDATE digest_deliveries SET owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1
-     WHERE ${KEY} AND status = 'pending' AND lease_until <= @now AND retry_at <= @now RETURNING *`,
-  );
-  const acquireManual = db.prepare<
-    DeliveryKey & { owner: string; now: number; leaseUntil: number },
-    DeliveryRow
-  >(
-    `UPDATE digest_deliveries SET owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1,
+type Lease = DeliveryKey & { owner: string; now: number; leaseUntil: number };
+
+export function digestSchedulesStore(sql: Sql): DigestScheduleStore {
+  const key = (k: DeliveryKey) => ({ teamId: team(k.teamId), channelId: k.channelId, week: k.week });
+  const acquireRetry = `UPDATE digest_deliveries SET owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1
+     WHERE ${KEY} AND status = 'pending' AND lease_until <= @now AND retry_at <= @now RETURNING *`;
+  const acquireManual = `UPDATE digest_deliveries SET owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1,
        status = 'pending', retry_at = @now
-     WHERE ${KEY} AND status <> 'posted' AND lease_until <= @now RETURNING *`,
-  );
-  const posted = db.prepare(
-    `UPDATE digest_deliveries SET status = 'posted', posted_at = @at, message_ts = @ts, lease_until = 0,
-       last_error = NULL WHERE ${KEY}`,
-  );
-  const failed = db.prepare(
-    `UPDATE digest_deliveries SET lease_until = 0, retry_at = @retryAt, last_error = @error
-     WHERE ${KEY} AND owner = @owner AND status = 'pending'`,
-  );
-  const gaveUp = db.prepare(
-    `UPDATE digest_deliveries SET status = 'failed', lease_until = 0, last_error = @error
-     WHERE ${KEY} AND owner = @owner AND status = 'pending'`,
-  );
-  const forced = db.prepare(
-    `INSERT INTO digest_deliveries (team_id, channel_id, week, slot_at, tz, status, claimed_at, owner, attempts, posted_at, message_ts)
-     VALUES (@teamId, @channelId, @week, @slotAt, @tz, 'posted', @at, @owner, 1, @at, @ts)
-     ON CONFLICT (team_id, channel_id, week) DO UPDATE SET status = 'posted', owner = excluded.owner,
-       lease_until = 0, last_error = NULL, attempts = digest_deliveries.attempts + 1,
-       posted_at = excluded.posted_at, message_ts = excluded.message_ts`,
-  );
-  const key = (k: DeliveryKey) => ({ teamId: k.teamId, channelId: k.channelId, week: k.week });
+     WHERE ${KEY} AND status <> 'posted' AND lease_until <= @now RETURNING *`;
   return {
     get: async (teamId, channelId) => {
-      const r = get.get(teamId, channelId);
+      const r = await sql.get<ScheduleRow>(
+        `SELECT ${SCHEDULE} FROM digest_schedules WHERE team_id = ? AND channel_id = ?`,
+        [team(teamId), channelId],
+      );
       return r ? schedule(r) : undefined;
     },
     set: async (s, by, at) => {
-      set.run({ ...s, by, at });
+      await sql.run(
+        `INSERT INTO digest_schedules (team_id, channel_id, enabled, weekday, minute, tz, language, next_slot_at, updated_by, updated_at)
+         VALUES (@teamId, @channelId, 1, @weekday, @minute, @tz, @language, @nextSlotAt, @by, @at)
+         ON CONFLICT (team_id, channel_id) DO UPDATE SET enabled = 1, weekday = excluded.weekday,
+           minute = excluded.minute, tz = excluded.tz, language = excluded.language,
+           next_slot_at = excluded.next_slot_at, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        {
+          teamId: team(s.teamId),
+          channelId: s.channelId,
+          weekday: s.weekday,
+          minute: s.minute,
+          tz: s.tz,
+          language: s.language,
+          nextSlotAt: s.nextSlotAt,
+          by,
+          at,
+        },
+      );
     },
-    disable: async (teamId, channelId, by, at) => disable.run(by, at, teamId, channelId).changes === 1,
-    due: async (now) => due.all(now).map(schedule),
+    disable: async (teamId, channelId, by, at) =>
+      (await sql.run(
+        `UPDATE digest_schedules SET enabled = 0, next_slot_at = NULL, updated_by = ?, updated_at = ?
+         WHERE team_id = ? AND channel_id = ? AND enabled = 1`,
+        [by, at, team(teamId), channelId],
+      )) === 1,
+    due: async (now) =>
+      (
+        await sql.all<ScheduleRow>(
+          `SELECT ${SCHEDULE} FROM digest_schedules
+           WHERE enabled = 1 AND (next_slot_at IS NULL OR next_slot_at <= ?) ORDER BY next_slot_at NULLS FIRST`,
+          [now],
+        )
+      ).map(schedule),
     advance: async (teamId, channelId, from, to) =>
-      (from === null
-        ? advanceFromNull.run(to, teamId, channelId)
-        : advanceFrom.run(to, teamId, channelId, from)
-      ).changes === 1,
+      (await (from === null
+        ? sql.run(
+            `UPDATE digest_schedules SET next_slot_at = ?
+             WHERE team_id = ? AND channel_id = ? AND enabled = 1 AND next_slot_at IS NULL`,
+            [to, team(teamId), channelId],
+          )
+        : sql.run(
+            `UPDATE digest_schedules SET next_slot_at = ?
+             WHERE team_id = ? AND channel_id = ? AND enabled = 1 AND next_slot_at = ?`,
+            [to, team(teamId), channelId, from],
+          ))) === 1,
     teamsOfChannel: async (channelId) =>
-      teams
-        .all(channelId, channelId, channelId)
+      (
+        await sql.all<{ team_id: string }>(
+          `SELECT team_id FROM digest_schedules WHERE channel_id = @channelId
+           UNION SELECT team_id FROM checks WHERE channel_id = @channelId
+           UNION SELECT team_id FROM feedback_requests WHERE channel_id = @channelId`,
+          { channelId },
+        )
+      )
         .map((r) => r.team_id)
         .filter(Boolean)
         .sort(),
     delivery: async (k) => {
-      const r = getDelivery.get(key(k));
+      const r = await sql.get<DeliveryRow>(`SELECT * FROM digest_deliveries WHERE ${KEY}`, key(k));
       return r ? delivery(r) : undefined;
     },
     claim: async (d, status, owner, now, leaseUntil) =>
-      claim.run({
-        ...key(d),
-        slotAt: d.slotAt,
-        tz: d.tz,
-        status,
-        now,
-        owner,
-        leaseUntil: status === "pending" ? leaseUntil : 0,
-        attempts: status === "pending" ? 1 : 0,
-      }).changes === 1,
-    retriesDue: async (now) => retries.all(now, now).map(delivery),
+      (await sql.run(
+        `INSERT INTO digest_deliveries (team_id, channel_id, week, slot_at, tz, status, claimed_at, owner, lease_until, retry_at, attempts)
+         VALUES (@teamId, @channelId, @week, @slotAt, @tz, @status, @now, @owner, @leaseUntil, @now, @attempts)
+         ON CONFLICT (team_id, channel_id, week) DO NOTHING`,
+        {
+          ...key(d),
+          slotAt: d.slotAt,
+          tz: d.tz,
+          status,
+          now,
+          owner,
+          leaseUntil: status === "pending" ? leaseUntil : 0,
+          attempts: status === "pending" ? 1 : 0,
+        },
+      )) === 1,
+    retriesDue: async (now) =>
+      (
+        await sql.all<DeliveryRow>(
+          `SELECT * FROM digest_deliveries WHERE status = 'pending' AND retry_at <= @now AND lease_until <= @now
+           ORDER BY retry_at`,
+          { now },
+        )
+      ).map(delivery),
     acquire: async (k, mode, owner, now, leaseUntil) => {
-      const r = (mode === "retry" ? acquireRetry : acquireManual).get({ ...key(k), owner, now, leaseUntil });
+      const lease: Lease = { ...key(k), owner, now, leaseUntil };
+      const r = await sql.get<DeliveryRow>(mode === "retry" ? acquireRetry : acquireManual, lease);
       return r ? delivery(r) : undefined;
     },
     posted: async (k, at, ts) => {
-      posted.run({ ...key(k), at, ts });
+      await sql.run(
+        `UPDATE digest_deliveries SET status = 'posted', posted_at = @at, message_ts = @ts, lease_until = 0,
+           last_error = NULL WHERE ${KEY}`,
+        { ...key(k), at, ts },
+      );
     },
     attemptFailed: async (k, owner, error, retryAt) => {
-      failed.run({ ...key(k), owner, error, retryAt });
+      await sql.run(
+        `UPDATE digest_deliveries SET lease_until = 0, retry_at = @retryAt, last_error = @error
+         WHERE ${KEY} AND owner = @owner AND status = 'pending'`,
+        { ...key(k), owner, error, retryAt },
+      );
     },
     gaveUp: async (k, owner, error) => {
-      gaveUp.run({ ...key(k), owner, error });
+      await sql.run(
+        `UPDATE digest_deliveries SET status = 'failed', lease_until = 0, last_error = @error
+         WHERE ${KEY} AND owner = @owner AND status = 'pending'`,
+        { ...key(k), owner, error },
+      );
     },
     forced: async (d, owner, at, ts) => {
-      forced.run({ ...key(d), slotAt: d.slotAt, tz: d.tz, owner, at, ts });
+      await sql.run(
+        `INSERT INTO digest_deliveries (team_id, channel_id, week, slot_at, tz, status, claimed_at, owner, attempts, posted_at, message_ts)
+         VALUES (@teamId, @channelId, @week, @slotAt, @tz, 'posted', @at, @owner, 1, @at, @ts)
+         ON CONFLICT (team_id, channel_id, week) DO UPDATE SET status = 'posted', owner = excluded.owner,
+           lease_until = 0, last_error = NULL, attempts = digest_deliveries.attempts + 1,
+           posted_at = excluded.posted_at, message_ts = excluded.message_ts`,
+        { ...key(d), slotAt: d.slotAt, tz: d.tz, owner, at, ts },
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Db } from "./db.js";
+import type { Sql } from "./sql.js";
+import { team } from "./team.js";
 
 export interface Window {
   start: number;
@@ -46,45 +47,24 @@ function windowCase(column: string, n: number): string {
 
 const bounds = (windows: readonly Window[]) => windows.flatMap((w) => [w.start, w.end]);
 
-export function sqliteDigest(db: Db): DigestStore {
-  // Statements by number of windows (in practice one or two sizes).
+export function digestStore(sql: Sql): DigestStore {
   // By number of windows (in practice a single size): counts, people, average and the drafts in
   // French (the others are English), in one range scan of the channel's index.
-  const byWindows = new Map<number, ReturnType<typeof prepare>>();
-  const prepare = (n: number) =>
-    db.prepare<unknown[], { w: number | null; n: number; people: number; avg: number | null; fr: number }>(
-      `SELECT ${windowCase("created_at", n)} AS w, COUNT(*) AS n, COUNT(DISTINCT user_id) AS people,
-         AVG(score) AS avg, SUM(CASE WHEN language = 'fr' THEN 1 ELSE 0 END) AS fr
-       FROM checks WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ?
-       GROUP BY w`,
-    );
-  const checks = (n: number) => {
-    let s = byWindows.get(n);
-    if (!s) {
-      s = prepare(n);
-      byWindows.set(n, s);
-    }
-    return s;
-  };
-  const findings = db.prepare<[string, string, number, number], { findings: string }>(
-    `SELECT findings FROM checks
-     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ? AND findings <> ''`,
-  );
-  const requests = db.prepare<unknown[], { w: number; n: number }>(
-    `SELECT ${windowCase("created_at", 2)} AS w, COUNT(*) AS n FROM feedback_requests
-     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ? GROUP BY w`,
-  );
+  const checks = (n: number) =>
+    `SELECT ${windowCase("created_at", n)} AS w, COUNT(*) AS n, COUNT(DISTINCT user_id) AS people,
+       AVG(score) AS avg, SUM(CASE WHEN language = 'fr' THEN 1 ELSE 0 END) AS fr
+     FROM checks WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ?
+     GROUP BY w`;
+  const findings = `SELECT findings FROM checks
+     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ? AND findings <> ''`;
+  const requests = `SELECT ${windowCase("created_at", 2)} AS w, COUNT(*) AS n FROM feedback_requests
+     WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ? GROUP BY w`;
   // Replies in the windows to requests made in this channel, whenever the request was made.
-  const mentoring = db.prepare<
-    unknown[],
-    { w: number | null; mentor_id: string; helpful: number; named: number | null }
-  >(
-    `SELECT ${windowCase("m.created_at", 2)} AS w, m.mentor_id, m.helpful, s.show_in_digest AS named
+  const mentoring = `SELECT ${windowCase("m.created_at", 2)} AS w, m.mentor_id, m.helpful, s.show_in_digest AS named
      FROM feedback_requests r
-     JOIN mentoring_events m ON m.request_id = r.id
+     JOIN mentoring_events m ON m.request_id = r.id AND m.team_id = r.team_id
      LEFT JOIN user_settings s ON s.team_id = m.team_id AND s.user_id = m.mentor_id
-     WHERE r.team_id = ? AND r.channel_id = ? AND m.created_at >= ? AND m.created_at < ?`,
-  );
+     WHERE r.team_id = ? AND r.channel_id = ? AND m.created_at >= ? AND m.created_at < ?`;
   return {
     channelActivity: async (teamId, channelId, windows) => {
       if (windows.length < 2) throw new Error("channelActivity needs the digest's window and the one before");
@@ -92,13 +72,15 @@ export function sqliteDigest(db: Db): DigestStore {
       const first = windows[0]!;
       const perWindow = windows.map(() => ({ checks: 0, people: 0, averageScore: null as number | null }));
       const languages: Record<string, number> = { en: 0, fr: 0 };
-      for (const r of checks(windows.length).all(
-        ...bounds(windows),
-        teamId,
-        channelId,
-        first.start,
-        last.end,
-      )) {
+      const t = team(teamId);
+      const rows = await sql.all<{
+        w: number | null;
+        n: number;
+        people: number;
+        avg: number | null;
+        fr: number;
+      }>(checks(windows.length), [...bounds(windows), t, channelId, first.start, last.end]);
+      for (const r of rows) {
         if (r.w === null) continue;
         perWindow[r.w] = {
           checks: r.n,
@@ -110,12 +92,22 @@ export function sqliteDigest(db: Db): DigestStore {
       }
       const recent = windows.slice(-2);
       const requestCounts = [0, 0];
-      for (const r of requests.all(...bounds(recent), teamId, channelId, recent[0]!.start, last.end)) {
+      const requestRows = await sql.all<{ w: number | null; n: number }>(requests, [
+        ...bounds(recent),
+        t,
+        channelId,
+        recent[0]!.start,
+        last.end,
+      ]);
+      for (const r of requestRows) {
         if (r.w !== null) requestCounts[r.w] = r.n;
       }
-      const replies = mentoring
-        .all(...bounds(recent), teamId, channelId, recent[0]!.start, last.end)
-        .filter((r) => r.w !== null);
+      const replies = (
+        await sql.all<{ w: number | null; mentor_id: string; helpful: number; named: number | null }>(
+          mentoring,
+          [...bounds(recent), t, channelId, recent[0]!.start, last.end],
+        )
+      ).filter((r) => r.w !== null);
       const numbers = (w: 0 | 1): WeekNumbers => {
         const c = perWindow[windows.length - 2 + w]!;
         const mine = replies.filter((r) => r.w === w);
@@ -128,7 +120,7 @@ export function sqliteDigest(db: Db): DigestStore {
       };
       const current = replies.filter((r) => r.w === 1);
       const counts = new Map<string, number>();
-      for (const row of findings.all(teamId, channelId, last.start, last.end)) {
+      for (const row of await sql.all<{ findings: string }>(findings, [t, channelId, last.start, last.end])) {
         for (const rule of row.findings.split(",")) counts.set(rule, (counts.get(rule) ?? 0) + 1);
       }
       return {

@@ -1,4 +1,4 @@
-import type { Db } from "./db.js";
+import type { Sql } from "./sql.js";
 
 /** At least an hour: Slack retries a delivery for a while, and a reply must never go out twice. */
 export const EVENT_TTL_MS = 2 * 60 * 60 * 1000;
@@ -12,17 +12,21 @@ export interface EventStore {
   purgeExpired(): Promise<number>;
 }
 
-export function sqliteEvents(db: Db, now: () => number): EventStore {
-  const dropExpired = db.prepare("DELETE FROM processed_events WHERE key = ? AND expires_at <= ?");
-  const insert = db.prepare("INSERT OR IGNORE INTO processed_events (key, expires_at) VALUES (?, ?)");
-  const purge = db.prepare("DELETE FROM processed_events WHERE expires_at <= ?");
-  const claim = db.transaction((key: string, ttlMs: number) => {
-    const t = now();
-    dropExpired.run(key, t);
-    return insert.run(key, t + ttlMs).changes === 1;
-  });
+export function eventsStore(sql: Sql, now: () => number): EventStore {
   return {
-    claim: async (key, ttlMs = EVENT_TTL_MS) => claim.immediate(key, ttlMs),
-    purgeExpired: async () => purge.run(now()).changes,
+    // One statement, atomic on both databases: a new key is inserted, an expired one taken over,
+    // a live one left alone (no row changed).
+    claim: async (key, ttlMs = EVENT_TTL_MS) => {
+      const t = now();
+      return (
+        (await sql.run(
+          `INSERT INTO processed_events (key, expires_at) VALUES (?, ?)
+           ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at
+           WHERE processed_events.expires_at <= ?`,
+          [key, t + ttlMs, t],
+        )) === 1
+      );
+    },
+    purgeExpired: async () => sql.run("DELETE FROM processed_events WHERE expires_at <= ?", [now()]),
   };
 }

@@ -1,4 +1,5 @@
-import type { Db } from "./db.js";
+import type { Sql } from "./sql.js";
+import { team } from "./team.js";
 
 export interface FeedbackRequest {
   id: number;
@@ -30,43 +31,54 @@ export interface MentoringStore {
   helpful(teamId: string, mentorId: string): Promise<number>;
 }
 
-export function sqliteMentoring(db: Db): MentoringStore {
-  const insertRequest = db.prepare(
-    "INSERT OR IGNORE INTO feedback_requests (team_id, channel_id, message_ts, author_id, created_at) VALUES (?, ?, ?, ?, ?)",
-  );
-  const getRequest = db.prepare<[string, string, string], { id: number; author_id: string | null }>(
-    "SELECT id, author_id FROM feedback_requests WHERE team_id = ? AND channel_id = ? AND message_ts = ?",
-  );
-  const insertReply = db.prepare(
-    "INSERT OR IGNORE INTO mentoring_events (team_id, request_id, mentor_id, reply_ts, created_at) VALUES (?, ?, ?, ?, ?)",
-  );
-  const helpful = db.prepare(
-    `UPDATE mentoring_events SET helpful = 1
-     WHERE team_id = ? AND reply_ts = ? AND helpful = 0
-       AND request_id IN (SELECT id FROM feedback_requests WHERE author_id = ?)`,
-  );
-  const activity = db.prepare<[string, string], { created_at: number }>(
-    "SELECT created_at FROM mentoring_events WHERE team_id = ? AND mentor_id = ?",
-  );
-  const activeSince = db.prepare<[string, string, number], { x: number }>(
-    "SELECT 1 AS x FROM mentoring_events WHERE team_id = ? AND mentor_id = ? AND created_at >= ? LIMIT 1",
-  );
-  const helpfulCount = db.prepare<[string, string], { n: number }>(
-    "SELECT COUNT(*) AS n FROM mentoring_events WHERE team_id = ? AND mentor_id = ? AND helpful = 1",
-  );
+export function mentoringStore(sql: Sql): MentoringStore {
   return {
     recordRequest: async (teamId, channelId, messageTs, authorId, at) => {
-      insertRequest.run(teamId, channelId, messageTs, authorId, at);
+      await sql.run(
+        `INSERT INTO feedback_requests (team_id, channel_id, message_ts, author_id, created_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [team(teamId), channelId, messageTs, authorId, at],
+      );
     },
     request: async (teamId, channelId, messageTs) => {
-      const row = getRequest.get(teamId, channelId, messageTs);
+      const row = await sql.get<{ id: number; author_id: string | null }>(
+        "SELECT id, author_id FROM feedback_requests WHERE team_id = ? AND channel_id = ? AND message_ts = ?",
+        [team(teamId), channelId, messageTs],
+      );
       return row ? { id: row.id, authorId: row.author_id } : undefined;
     },
     recordReply: async (teamId, requestId, mentorId, replyTs, at) =>
-      insertReply.run(teamId, requestId, mentorId, replyTs, at).changes === 1,
-    markHelpful: async (teamId, replyTs, authorId) => helpful.run(teamId, replyTs, authorId).changes > 0,
-    activity: async (teamId, mentorId) => activity.all(teamId, mentorId).map((r) => r.created_at),
-    activeSince: async (teamId, mentorId, from) => activeSince.get(teamId, mentorId, from) !== undefined,
-    helpful: async (teamId, mentorId) => helpfulCount.get(teamId, mentorId)?.n ?? 0,
+      (await sql.run(
+        `INSERT INTO mentoring_events (team_id, request_id, mentor_id, reply_ts, created_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [team(teamId), requestId, mentorId, replyTs, at],
+      )) === 1,
+    // The request must be the author's, in the same workspace.
+    markHelpful: async (teamId, replyTs, authorId) =>
+      (await sql.run(
+        `UPDATE mentoring_events SET helpful = 1
+         WHERE team_id = @teamId AND reply_ts = @replyTs AND helpful = 0
+           AND request_id IN (SELECT id FROM feedback_requests WHERE team_id = @teamId AND author_id = @authorId)`,
+        { teamId: team(teamId), replyTs, authorId },
+      )) > 0,
+    activity: async (teamId, mentorId) =>
+      (
+        await sql.all<{ created_at: number }>(
+          "SELECT created_at FROM mentoring_events WHERE team_id = ? AND mentor_id = ?",
+          [team(teamId), mentorId],
+        )
+      ).map((r) => r.created_at),
+    activeSince: async (teamId, mentorId, from) =>
+      (await sql.get(
+        "SELECT 1 AS x FROM mentoring_events WHERE team_id = ? AND mentor_id = ? AND created_at >= ? LIMIT 1",
+        [team(teamId), mentorId, from],
+      )) !== undefined,
+    helpful: async (teamId, mentorId) =>
+      (
+        await sql.get<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM mentoring_events WHERE team_id = ? AND mentor_id = ? AND helpful = 1",
+          [team(teamId), mentorId],
+        )
+      )?.n ?? 0,
   };
 }

@@ -1,4 +1,5 @@
-import type { Db } from "./db.js";
+import { type Sql, skipLocked } from "./sql.js";
+import { team } from "./team.js";
 
 /** A reply owed to someone, as the outbox keeps it: `job` is the reply's own description (JSON). */
 export interface OutboxEntry {
@@ -14,8 +15,9 @@ export interface OutboxEntry {
 /**
  * The reply outbox: what was acknowledged and not yet answered. A process holds an entry while it
  * answers it (a lease); when the lease runs out (the process died, or an attempt failed and set the
- * next one), any process takes it over with a compare-and-set. Nothing here depends on a single
- * process.
+ * next one), any process takes it over. Taking entries is a queue claim: on PostgreSQL the rows
+ * another replica is claiming are skipped (FOR UPDATE SKIP LOCKED), so no two replicas ever hold
+ * the same entry; on SQLite the claim's write transaction runs alone.
  */
 export interface OutboxStore {
   /** Records a reply owed, held by `owner` until `leaseUntil`. */
@@ -26,16 +28,11 @@ export interface OutboxStore {
   renew(teamId: string, id: string, owner: string, leaseUntil: number): Promise<boolean>;
   /** An attempt failed (or was interrupted): any process may try again from `retryAt`. */
   release(teamId: string, id: string, owner: string, retryAt: number, error?: string): Promise<void>;
-  /** Entries nobody holds whose time to answer has not run out, oldest first. */
-  due(now: number, limit: number): Promise<OutboxEntry[]>;
-  /** Takes an entry for one attempt; undefined when another process holds it or it is gone. */
-  acquire(
-    teamId: string,
-    id: string,
-    owner: string,
-    now: number,
-    leaseUntil: number,
-  ): Promise<OutboxEntry | undefined>;
+  /**
+   * Takes up to `limit` entries nobody holds whose time to answer has not run out, oldest first,
+   * each for one attempt (held by `owner` until `leaseUntil`).
+   */
+  claim(owner: string, now: number, leaseUntil: number, limit: number): Promise<OutboxEntry[]>;
   /** Deletes the entries whose time ran out, never answered; resolves how many. */
   purgeExpired(now: number): Promise<number>;
 }
@@ -60,47 +57,56 @@ const entry = (r: Row): OutboxEntry => ({
   attempts: r.attempts,
 });
 
-const COLUMNS = "team_id, id, user_id, job, created_at, expires_at, attempts";
-
-export function sqliteOutbox(db: Db): OutboxStore {
-  const add = db.prepare(
-    `INSERT INTO reply_outbox (team_id, id, user_id, job, created_at, expires_at, owner, lease_until)
-     VALUES (@teamId, @id, @userId, @job, @createdAt, @expiresAt, @owner, @leaseUntil)
-     ON CONFLICT (team_id, id) DO NOTHING`,
-  );
-  const done = db.prepare("DELETE FROM reply_outbox WHERE team_id = ? AND id = ?");
-  const renew = db.prepare(
-    "UPDATE reply_outbox SET lease_until = ? WHERE team_id = ? AND id = ? AND owner = ?",
-  );
-  const release = db.prepare(
-    `UPDATE reply_outbox SET lease_until = ?, last_error = COALESCE(?, last_error)
-     WHERE team_id = ? AND id = ? AND owner = ?`,
-  );
-  const due = db.prepare<[number, number, number], Row>(
-    `SELECT ${COLUMNS} FROM reply_outbox WHERE lease_until <= ? AND expires_at > ?
-     ORDER BY created_at LIMIT ?`,
-  );
-  const acquire = db.prepare<[string, number, string, string, number, number], Row>(
-    `UPDATE reply_outbox SET owner = ?, lease_until = ?, attempts = attempts + 1
-     WHERE team_id = ? AND id = ? AND lease_until <= ? AND expires_at > ? RETURNING ${COLUMNS}`,
-  );
-  const purge = db.prepare("DELETE FROM reply_outbox WHERE expires_at <= ?");
+export function outboxStore(sql: Sql): OutboxStore {
   return {
     add: async (e, owner, leaseUntil) => {
-      add.run({ ...e, owner, leaseUntil });
+      await sql.run(
+        `INSERT INTO reply_outbox (team_id, id, user_id, job, created_at, expires_at, owner, lease_until)
+         VALUES (@teamId, @id, @userId, @job, @createdAt, @expiresAt, @owner, @leaseUntil)
+         ON CONFLICT (team_id, id) DO NOTHING`,
+        {
+          teamId: team(e.teamId),
+          id: e.id,
+          userId: e.userId,
+          job: e.job,
+          createdAt: e.createdAt,
+          expiresAt: e.expiresAt,
+          owner,
+          leaseUntil,
+        },
+      );
     },
     done: async (teamId, id) => {
-      done.run(teamId, id);
+      await sql.run("DELETE FROM reply_outbox WHERE team_id = ? AND id = ?", [team(teamId), id]);
     },
-    renew: async (teamId, id, owner, leaseUntil) => renew.run(leaseUntil, teamId, id, owner).changes === 1,
+    renew: async (teamId, id, owner, leaseUntil) =>
+      (await sql.run("UPDATE reply_outbox SET lease_until = ? WHERE team_id = ? AND id = ? AND owner = ?", [
+        leaseUntil,
+        team(teamId),
+        id,
+        owner,
+      ])) === 1,
     release: async (teamId, id, owner, retryAt, error) => {
-      release.run(retryAt, error ?? null, teamId, id, owner);
+      await sql.run(
+        `UPDATE reply_outbox SET lease_until = ?, last_error = COALESCE(?, last_error)
+         WHERE team_id = ? AND id = ? AND owner = ?`,
+        [retryAt, error ?? null, team(teamId), id, owner],
+      );
     },
-    due: async (now, limit) => due.all(now, now, limit).map(entry),
-    acquire: async (teamId, id, owner, now, leaseUntil) => {
-      const row = acquire.get(owner, leaseUntil, teamId, id, now, now);
-      return row ? entry(row) : undefined;
-    },
-    purgeExpired: async (now) => purge.run(now).changes,
+    claim: (owner, now, leaseUntil, limit) =>
+      sql.transaction(async (tx) => {
+        const rows = await tx.all<Row>(
+          `SELECT team_id, id, user_id, job, created_at, expires_at, attempts FROM reply_outbox
+           WHERE lease_until <= ? AND expires_at > ? ORDER BY created_at LIMIT ?${skipLocked(tx)}`,
+          [now, now, limit],
+        );
+        for (const r of rows)
+          await tx.run(
+            "UPDATE reply_outbox SET owner = ?, lease_until = ?, attempts = attempts + 1 WHERE team_id = ? AND id = ?",
+            [owner, leaseUntil, r.team_id, r.id],
+          );
+        return rows.map((r) => ({ ...entry(r), attempts: r.attempts + 1 }));
+      }),
+    purgeExpired: (now) => sql.run("DELETE FROM reply_outbox WHERE expires_at <= ?", [now]),
   };
 }

@@ -1,5 +1,5 @@
 import { dateOfDay } from "../mentoring/weeks.js";
-import type { Db } from "./db.js";
+import type { Sql } from "./sql.js";
 
 export interface ScheduleStore {
   /** Notes that postcoach ran on this UTC day. */
@@ -11,48 +11,61 @@ export interface ScheduleStore {
   purge(olderThan: number, now: number): Promise<Record<string, number>>;
 }
 
-export function sqliteSchedules(db: Db): ScheduleStore {
-  const mark = db.prepare("INSERT OR IGNORE INTO service_days (day) VALUES (?)");
-  const days = db.prepare<[], { day: string }>("SELECT day FROM service_days");
-  const run = db.prepare(
-    "INSERT OR REPLACE INTO scheduled_runs (name, last_run_at, detail) VALUES (?, ?, ?)",
-  );
-  const last = db.prepare<[string], { last_run_at: number }>(
-    "SELECT last_run_at FROM scheduled_runs WHERE name = ?",
-  );
-  const purges = {
-    checks: db.prepare("DELETE FROM checks WHERE created_at < ?"),
-    mentoringEvents: db.prepare("DELETE FROM mentoring_events WHERE created_at < ?"),
-    feedbackRequests: db.prepare("DELETE FROM feedback_requests WHERE created_at < ?"),
-    digestDeliveries: db.prepare("DELETE FROM digest_deliveries WHERE claimed_at < ?"),
-  };
-  const expired = {
-    processedEvents: db.prepare("DELETE FROM processed_events WHERE expires_at <= ?"),
-    llmCache: db.prepare("DELETE FROM llm_cache WHERE expires_at <= ?"),
-  };
+/** What retention deletes: rows older than RETENTION_DAYS, by the column that dates them. */
+const RETAINED = {
+  checks: "DELETE FROM checks WHERE created_at < ?",
+  mentoringEvents: "DELETE FROM mentoring_events WHERE created_at < ?",
+  feedbackRequests: "DELETE FROM feedback_requests WHERE created_at < ?",
+  digestDeliveries: "DELETE FROM digest_deliveries WHERE claimed_at < ?",
+} as const;
+
+/** What expires on its own. */
+const EXPIRING = {
+  processedEvents: "DELETE FROM processed_events WHERE expires_at <= ?",
+  llmCache: "DELETE FROM llm_cache WHERE expires_at <= ?",
+  rateLimits: "DELETE FROM rate_limits WHERE expires_at <= ?",
+  oauthStates: "DELETE FROM oauth_states WHERE expires_at <= ?",
+} as const;
+
+export function schedulesStore(sql: Sql): ScheduleStore {
   // Read on every streak; written once a day by this process: kept in memory between writes.
   let cachedDays: Set<number> | undefined;
-  const purge = db.transaction((olderThan: number, now: number) => {
-    const out: Record<string, number> = {};
-    for (const [name, stmt] of Object.entries(purges)) out[name] = stmt.run(olderThan).changes;
-    for (const [name, stmt] of Object.entries(expired)) out[name] = stmt.run(now).changes;
-    return out;
-  });
   return {
     markServiceDay: async (at) => {
-      mark.run(dateOfDay(Math.floor(at / 86_400_000)));
+      await sql.run("INSERT INTO service_days (day) VALUES (?) ON CONFLICT DO NOTHING", [
+        dateOfDay(Math.floor(at / 86_400_000)),
+      ]);
       cachedDays = undefined;
     },
     serviceDays: async () => {
       cachedDays ??= new Set(
-        days.all().map((r) => Math.floor(Date.parse(`${r.day}T00:00:00Z`) / 86_400_000)),
+        (await sql.all<{ day: string }>("SELECT day FROM service_days")).map((r) =>
+          Math.floor(Date.parse(`${r.day}T00:00:00Z`) / 86_400_000),
+        ),
       );
       return cachedDays;
     },
     recordRun: async (name, at, detail) => {
-      run.run(name, at, detail);
+      await sql.run(
+        `INSERT INTO scheduled_runs (name, last_run_at, detail) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at, detail = excluded.detail`,
+        [name, at, detail],
+      );
     },
-    lastRun: async (name) => last.get(name)?.last_run_at,
-    purge: async (olderThan, now) => purge.immediate(olderThan, now),
+    lastRun: async (name) =>
+      (
+        await sql.get<{ last_run_at: number }>("SELECT last_run_at FROM scheduled_runs WHERE name = ?", [
+          name,
+        ])
+      )?.last_run_at,
+    purge: (olderThan, now) =>
+      sql.transaction(async (tx) => {
+        // A year of rows can take longer than the bot's per-statement limit on PostgreSQL.
+        if (tx.dialect === "postgres") await tx.run("SET LOCAL statement_timeout = 0");
+        const out: Record<string, number> = {};
+        for (const [name, text] of Object.entries(RETAINED)) out[name] = await tx.run(text, [olderThan]);
+        for (const [name, text] of Object.entries(EXPIRING)) out[name] = await tx.run(text, [now]);
+        return out;
+      }),
   };
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { PLATFORMS } from "../coach/types.js";
 import type { ZoneSpan } from "../mentoring/streaks.js";
 import { nextWeekStart } from "../mentoring/weeks.js";
-import type { Db } from "./db.js";
+import type { Sql } from "./sql.js";
+import { team } from "./team.js";
 
 export interface UserSettings {
   tz?: string;
@@ -60,68 +61,84 @@ export interface UserStore {
   zones(teamId: string, userId: string): Promise<ZoneSpan[]>;
 }
 
-export function sqliteUsers(db: Db, now: () => number): UserStore {
-  const get = db.prepare<[string, string], unknown>(
-    "SELECT tz, tz_checked_at, language, platform, show_in_digest, store_drafts FROM user_settings WHERE team_id = ? AND user_id = ?",
-  );
-  const ensure = db.prepare(
-    "INSERT OR IGNORE INTO user_settings (team_id, user_id, updated_at) VALUES (?, ?, ?)",
-  );
-  const update = db.prepare(
-    `UPDATE user_settings SET language = @language, platform = @platform, show_in_digest = @showInDigest,
-       store_drafts = @storeDrafts, updated_at = @at WHERE team_id = @teamId AND user_id = @userId`,
-  );
-  const setTz = db.prepare(
-    "UPDATE user_settings SET tz = ?, tz_checked_at = ? WHERE team_id = ? AND user_id = ?",
-  );
-  const addZone = db.prepare(
-    "INSERT OR REPLACE INTO tz_changes (team_id, user_id, tz, effective_from) VALUES (?, ?, ?, ?)",
-  );
-  const zones = db.prepare<[string, string], { tz: string; effective_from: number }>(
-    "SELECT tz, effective_from FROM tz_changes WHERE team_id = ? AND user_id = ? ORDER BY effective_from",
-  );
-  const read = (teamId: string, userId: string): UserSettings => {
-    const row = get.get(teamId, userId);
-    if (!row) return { ...DEFAULT_SETTINGS };
-    const r = StoredSettings.parse(row);
-    return {
-      tz: r.tz ?? undefined,
-      tzCheckedAt: r.tz_checked_at ?? undefined,
-      language: r.language,
-      platform: r.platform,
-      showInDigest: r.show_in_digest === 1,
-      storeDrafts: r.store_drafts === 1,
-    };
-  };
-  const changeTz = db.transaction((teamId: string, userId: string, tz: string, at: number) => {
-    ensure.run(teamId, userId, at);
-    const current = read(teamId, userId).tz;
-    setTz.run(tz, at, teamId, userId);
-    if (current === tz) return;
-    // The first zone applies from the beginning; a later one from the next Monday in the old zone.
-    addZone.run(teamId, userId, tz, current ? nextWeekStart(at, current) : 0);
-  });
+export function usersStore(sql: Sql, now: () => number): UserStore {
   return {
-    get: async (teamId, userId) => read(teamId, userId),
+    get: async (teamId, userId) => {
+      const row = await sql.get(
+        `SELECT tz, tz_checked_at, language, platform, show_in_digest, store_drafts FROM user_settings
+         WHERE team_id = ? AND user_id = ?`,
+        [team(teamId), userId],
+      );
+      if (!row) return { ...DEFAULT_SETTINGS };
+      const r = StoredSettings.parse(row);
+      return {
+        tz: r.tz ?? undefined,
+        tzCheckedAt: r.tz_checked_at ?? undefined,
+        language: r.language,
+        platform: r.platform,
+        showInDigest: r.show_in_digest === 1,
+        storeDrafts: r.store_drafts === 1,
+      };
+    },
+    // One statement: two replicas changing two different options of one user both land.
     update: async (teamId, userId, patch) => {
-      const at = now();
-      ensure.run(teamId, userId, at);
-      const s = { ...read(teamId, userId), ...patch };
-      update.run({
-        teamId,
-        userId,
-        at,
-        language: s.language,
-        platform: s.platform,
-        showInDigest: s.showInDigest ? 1 : 0,
-        storeDrafts: s.storeDrafts ? 1 : 0,
-      });
+      const flag = (v: boolean | undefined) => (v === undefined ? null : v ? 1 : 0);
+      const first = { ...DEFAULT_SETTINGS, ...patch };
+      await sql.run(
+        `INSERT INTO user_settings (team_id, user_id, language, platform, show_in_digest, store_drafts, updated_at)
+         VALUES (@teamId, @userId, @firstLanguage, @firstPlatform, @firstShow, @firstStore, @at)
+         ON CONFLICT (team_id, user_id) DO UPDATE SET
+           language = COALESCE(@language, user_settings.language),
+           platform = COALESCE(@platform, user_settings.platform),
+           show_in_digest = COALESCE(@show, user_settings.show_in_digest),
+           store_drafts = COALESCE(@store, user_settings.store_drafts),
+           updated_at = excluded.updated_at`,
+        {
+          teamId: team(teamId),
+          userId,
+          at: now(),
+          firstLanguage: first.language,
+          firstPlatform: first.platform,
+          firstShow: first.showInDigest ? 1 : 0,
+          firstStore: first.storeDrafts ? 1 : 0,
+          language: patch.language ?? null,
+          platform: patch.platform ?? null,
+          show: flag(patch.showInDigest),
+          store: flag(patch.storeDrafts),
+        },
+      );
     },
     setTimeZone: async (teamId, userId, tz, at) => {
-      changeTz.immediate(teamId, userId, tz, at);
+      const t = team(teamId);
+      await sql.transaction(async (tx) => {
+        await tx.run(
+          "INSERT INTO user_settings (team_id, user_id, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+          [t, userId, at],
+        );
+        // The UPDATE locks the row (PostgreSQL) until the zone history is written.
+        const current = (
+          await tx.get<{ tz: string | null }>(
+            "UPDATE user_settings SET tz_checked_at = ? WHERE team_id = ? AND user_id = ? RETURNING tz",
+            [at, t, userId],
+          )
+        )?.tz;
+        if (current === tz) return;
+        await tx.run("UPDATE user_settings SET tz = ? WHERE team_id = ? AND user_id = ?", [tz, t, userId]);
+        // The first zone applies from the beginning; a later one from the next Monday in the old zone.
+        await tx.run(
+          `INSERT INTO tz_changes (team_id, user_id, tz, effective_from) VALUES (?, ?, ?, ?)
+           ON CONFLICT (team_id, user_id, effective_from) DO UPDATE SET tz = excluded.tz`,
+          [t, userId, tz, current ? nextWeekStart(at, current) : 0],
+        );
+      });
     },
     zones: async (teamId, userId) => {
-      const rows = zones.all(teamId, userId).map((r) => ({ tz: r.tz, from: r.effective_from }));
+      const rows = (
+        await sql.all<{ tz: string; effective_from: number }>(
+          "SELECT tz, effective_from FROM tz_changes WHERE team_id = ? AND user_id = ? ORDER BY effective_from",
+          [team(teamId), userId],
+        )
+      ).map((r) => ({ tz: r.tz, from: r.effective_from }));
       return rows.length > 0 ? rows : [{ tz: "UTC", from: 0 }];
     },
   };

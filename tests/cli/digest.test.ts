@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digestPeriods, slotInWeek } from "../../src/digest/calendar.js";
 import { weekOf } from "../../src/mentoring/weeks.js";
 import { createSqliteStore } from "../../src/store/index.js";
+import { freshDatabase, POSTGRES_URL, type TestDatabase } from "../helpers/databases.js";
 import { seedCheck } from "../helpers/digest.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { runPostcheck } from "../helpers/spawn.js";
@@ -122,7 +123,7 @@ describe("postcheck digest", () => {
     });
     expect(noToken.code).toBe(1);
     expect(noToken.stderr).toBe(
-      "postcheck digest: SLACK_BOT_TOKEN is required to post (or use --dry-run to print it)\n",
+      "postcheck digest: SLACK_BOT_TOKEN (one workspace) or INSTALLATION_ENCRYPTION_KEY (workspaces installed through OAuth) is required to post; or use --dry-run to print it\n",
     );
   });
 
@@ -167,4 +168,46 @@ describe("postcheck digest", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain(`postcheck digest: could not reach Slack at ${url}`);
   }, 40_000);
+});
+
+describe.skipIf(!POSTGRES_URL)("postcheck digest on PostgreSQL (DATABASE_URL)", () => {
+  const fake = new FakeSlack();
+  let database: TestDatabase;
+  beforeAll(async () => {
+    await fake.start();
+    database = await freshDatabase("postgres");
+    const store = await database.open();
+    await seedCheck(store, { user: "U1", channel: "C1", at: Date.now() - WEEK / 2, findings: ["bragging"] });
+  });
+  afterAll(async () => {
+    await fake.stop();
+    await database.drop();
+  });
+
+  it("posts from PostgreSQL once per channel and week", async () => {
+    const env = {
+      DATABASE_URL: database.target.databaseUrl!,
+      SLACK_BOT_TOKEN: "xoxb-digest",
+      SLACK_API_URL: fake.apiUrl,
+    };
+    const first = await runPostcheck(["digest", "--channel", "C1"], undefined, env);
+    expect([first.code, first.stdout]).toEqual([0, "Digest posted to C1.\n"]);
+    const again = await runPostcheck(["digest", "--channel", "C1"], undefined, env);
+    expect(again.stdout).toMatch(/^Already posted this week in C1/);
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(await database.query("SELECT team_id, channel_id, status FROM digest_deliveries")).toEqual([
+      { team_id: "T1", channel_id: "C1", status: "posted" },
+    ]);
+  });
+
+  it("says in one line when the server cannot be reached", async () => {
+    const r = await runPostcheck(["digest", "--channel", "C1", "--dry-run"], undefined, {
+      DATABASE_URL: "postgres://u:hidden-pw@127.0.0.1:1/x",
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^postcheck digest: the database cannot be opened: DATABASE_URL: cannot use PostgreSQL at 127\.0\.0\.1:1\/x: /,
+    );
+    expect(r.stderr).not.toContain("hidden-pw");
+  });
 });

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type BotProcess, startBot } from "../helpers/bot-process.js";
+import { databaseEnv, describeEachBackend, freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
 import {
@@ -17,38 +15,40 @@ import {
 
 const DRAFT = "I'm thrilled to announce we shipped the new onboarding flow! Here is what we learned.";
 
-/** The bot as `npm start` runs it, on a database of the test's, talking to the fake Slack. */
-function bot(fake: FakeSlack, databasePath: string): Promise<BotProcess> {
+/** The bot as `npm start` runs it, on a database of the test's (SQLite or PostgreSQL), talking to the fake Slack. */
+function bot(fake: FakeSlack, database: TestDatabase): Promise<BotProcess> {
   return startBot({
     SLACK_BOT_TOKEN: "xoxb-durable",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
-    DATABASE_PATH: databasePath,
+    ...databaseEnv(database),
     LOG_LEVEL: "info",
   });
 }
 
 const events = (b: BotProcess) => `http://127.0.0.1:${b.port}/slack/events`;
 
-describe("replies outlive the process that acknowledged them", () => {
+describeEachBackend("replies outlive the process that acknowledged them", (backend) => {
   const fake = new FakeSlack();
-  const dir = mkdtempSync(join(tmpdir(), "postcoach-durable-"));
   const running: BotProcess[] = [];
+  let db: TestDatabase;
   beforeAll(async () => {
     await fake.start();
+  });
+  beforeEach(async () => {
+    db = await freshDatabase(backend);
   });
   afterEach(async () => {
     for (const b of running.splice(0)) if (b.alive()) b.child.kill("SIGKILL");
     fake.holdResponses = false;
     fake.responseDelayMs = 0;
+    await db.drop();
   });
   afterAll(async () => {
     await fake.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("kill -9 with replies in flight: a new process on the same database answers every acknowledged one", async () => {
-    const db = join(dir, "crash.db");
     const first = await bot(fake, db);
     running.push(first);
     // Slack takes the requests and never answers: the replies are in flight when the process dies.
@@ -101,7 +101,6 @@ describe("replies outlive the process that acknowledged them", () => {
   }, 60_000);
 
   it("SIGTERM: the replies in progress are delivered before the process exits", async () => {
-    const db = join(dir, "drain.db");
     const b = await bot(fake, db);
     running.push(b);
     fake.responseDelayMs = 1500;
@@ -156,14 +155,18 @@ describe("a reply Slack refuses for a moment", () => {
   });
 });
 
-describe("a long draft's buttons", () => {
-  const dir = mkdtempSync(join(tmpdir(), "postcoach-buttons-"));
-  const DATABASE_PATH = join(dir, "buttons.db");
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describeEachBackend("a long draft's buttons", (backend) => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await freshDatabase(backend);
+  });
+  afterEach(async () => {
+    await db.drop();
+  });
 
   it("still work after a restart, for their owner only, and the draft is kept an hour at most", async () => {
     const long = `${DRAFT} ${"We rehearsed the rollback every month, and it paid off. ".repeat(45)}`;
-    const first = await startHarness({ DATABASE_PATH });
+    const first = await startHarness(databaseEnv(db));
     await first.command(long, "long", { user_id: "UA" });
     const reply = await first.fake.waitForResponse("long");
     const actions = (reply.body.blocks as { type: string; elements?: { value?: string }[] }[]).find(
@@ -171,15 +174,14 @@ describe("a long draft's buttons", () => {
     )!;
     const value = actions.elements![0]!.value!;
     expect(JSON.parse(value)).toHaveProperty("k");
-    const row = first.store.db.prepare("SELECT user_id, expires_at FROM button_drafts").get() as {
-      user_id: string;
-      expires_at: number;
-    };
-    expect(row.user_id).toBe("UA");
-    expect(row.expires_at - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000);
+    const [row] = await db.query<{ user_id: string; expires_at: number }>(
+      "SELECT user_id, expires_at FROM button_drafts",
+    );
+    expect(row?.user_id).toBe("UA");
+    expect(Number(row?.expires_at) - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000);
     await first.stop();
 
-    const second = await startHarness({ DATABASE_PATH });
+    const second = await startHarness(databaseEnv(db));
     try {
       await second.interact(
         blockActionPayload("postcheck_revise", value, {
@@ -198,7 +200,7 @@ describe("a long draft's buttons", () => {
       expect(JSON.stringify(open.params.view)).toContain("We rehearsed the rollback");
       // An hour later the draft is deleted, not just hidden.
       await second.store.buttonDrafts.purgeExpired(Date.now() + 60 * 60 * 1000 + 1);
-      expect(second.store.db.prepare("SELECT COUNT(*) AS n FROM button_drafts").get()).toEqual({ n: 0 });
+      expect(await db.query("SELECT id FROM button_drafts")).toEqual([]);
     } finally {
       await second.stop();
     }

@@ -66,6 +66,22 @@ describe("forged or malformed interactive input", () => {
     );
   });
 
+  it("files a Home setting under the user's team when an org-wide install sends team: null, and never under an empty team", async () => {
+    const published = h.fake.callsTo("views.publish").length;
+    const orgWide = { ...homeSelect("home_language", "fr", "UORG"), team: null };
+    expect((await h.interact(orgWide)).status).toBe(200);
+    await h.fake.waitFor(() => h.fake.callsTo("views.publish")[published]);
+    expect(await h.store.users.get("T1", "UORG")).toMatchObject({ language: "fr" });
+
+    const teamless = { ...homeSelect("home_language", "fr", "UNONE"), team: null, user: { id: "UNONE" } };
+    expect((await h.interact(teamless)).status).toBe(200);
+    const rows = h.store.db
+      .prepare("SELECT team_id FROM user_settings WHERE user_id = 'UNONE' OR team_id = ''")
+      .all();
+    expect(rows).toEqual([]);
+    expect((await fetch(h.url.replace("/slack/events", "/healthz"))).status).toBe(200);
+  });
+
   it("a bad value already in the database reads as the default: /postcheck and DMs answer again", async () => {
     await h.store.users.update("T1", "UBAD", { language: "fr" });
     h.store.db

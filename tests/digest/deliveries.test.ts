@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { type DigestTime, nextSlot, slotInWeek } from "../../src/digest/calendar.js";
 import {
   DIGEST_EVENT_TYPE,
@@ -12,7 +9,8 @@ import {
 } from "../../src/digest/deliveries.js";
 import { createLogger } from "../../src/logger.js";
 import { dayOfDate } from "../../src/mentoring/weeks.js";
-import { createSqliteStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
+import { describeEachBackend, freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { keepChannelHistory, seedCheck } from "../helpers/digest.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 
@@ -23,21 +21,18 @@ const PARIS: DigestTime = { weekday: 1, minute: 540, tz: "Europe/Paris" };
 /** Monday 2026-11-30, 09:00 in Paris. */
 const SLOT = slotInWeek(dayOfDate("2026-11-30"), PARIS);
 
-let dir: string;
-let path: string;
+let database: TestDatabase;
 let fake: FakeSlack;
 let logs: string[];
-const stores: Store[] = [];
 
 /** A process: its own connection to the shared database, its own clock and its own owner id. */
-function aProcess(clock: { now: number }, teams = ["T1"]) {
-  const store = createSqliteStore(path, { now: () => clock.now });
-  stores.push(store);
+async function aProcess(clock: { now: number }, teams = ["T1"]) {
+  const store = await database.open({ now: () => clock.now });
   const client = digestClient("xoxb-digest", fake.apiUrl);
   const scheduler = new DigestScheduler({
     store,
     logger: createLogger("debug", (l) => logs.push(l)),
-    clientFor: (team) => (teams.includes(team) ? client : undefined),
+    clientFor: async (team) => (teams.includes(team) ? client : undefined),
     now: () => clock.now,
   });
   return { store, scheduler, client };
@@ -65,26 +60,22 @@ function claimedElsewhere(store: Store, owner: string) {
   );
 }
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "postcoach-deliveries-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-beforeEach(async () => {
-  path = join(dir, `${Math.random().toString(36).slice(2)}.db`);
-  fake = await new FakeSlack().start();
-  keepChannelHistory(fake);
-  logs = [];
-});
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-  await fake.stop();
-});
+describeEachBackend("the weekly digest, exactly once per channel and week", (backend) => {
+  beforeEach(async () => {
+    database = await freshDatabase(backend);
+    fake = await new FakeSlack().start();
+    keepChannelHistory(fake);
+    logs = [];
+  });
+  afterEach(async () => {
+    await database.drop();
+    await fake.stop();
+  });
 
-describe("the weekly digest, exactly once per channel and week", () => {
   it("two processes on one database across the digest time post one digest", async () => {
     const clock = { now: SLOT - 30 * 60_000 };
-    const a = aProcess(clock);
-    const b = aProcess(clock);
+    const a = await aProcess(clock);
+    const b = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, clock.now - DAY);
     await seedCheck(a.store, { user: "U1", channel: "C1", at: SLOT - 2 * DAY, findings: ["bragging"] });
     await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
@@ -114,7 +105,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("a long pass claims each channel with its own fresh lease, so none is taken over mid-post", async () => {
     const clock = { now: SLOT };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     const channels = ["C1", "C2", "C3", "C4"];
     for (const c of channels) await turnOn(a.store, c, PARIS, SLOT - DAY);
     // Slack takes three minutes per post: the pass ends well after the first lease would have.
@@ -134,7 +125,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("a process started five hours late posts the missed digest once; a restart later that day posts nothing", async () => {
     const clock = { now: SLOT + 5 * HOUR };
-    const first = aProcess(clock);
+    const first = await aProcess(clock);
     await turnOn(first.store, "C1", PARIS, SLOT - 3 * DAY);
     await seedCheck(first.store, { user: "U1", channel: "C1", at: SLOT - DAY });
     // A check made after the digest time belongs to next week's digest, even when posted late.
@@ -143,15 +134,15 @@ describe("the weekly digest, exactly once per channel and week", () => {
     expect(report.posted).toHaveLength(1);
     expect(JSON.stringify(posts()[0]!.params.blocks)).toContain("*Drafts checked*\\n1");
     clock.now = SLOT + 9 * HOUR;
-    const restarted = aProcess(clock);
+    const restarted = await aProcess(clock);
     expect(await restarted.scheduler.tick()).toMatchObject({ posted: [], handledElsewhere: [] });
     expect(posts()).toHaveLength(1);
   });
 
   it("more than 48 hours late, the week is skipped and logged once; the next week goes out", async () => {
     const clock = { now: SLOT + 49 * HOUR };
-    const a = aProcess(clock);
-    const b = aProcess(clock);
+    const a = await aProcess(clock);
+    const b = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     expect(posts()).toHaveLength(0);
@@ -164,7 +155,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("a bot down for weeks says how many it missed and posts the latest if within 48 hours", async () => {
     const clock = { now: SLOT + 14 * DAY + 3 * HOUR };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     await a.scheduler.tick();
     expect(posts()).toHaveLength(1);
@@ -176,7 +167,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("retries a failed post with growing backoff within the day, then gives up and logs it", async () => {
     const clock = { now: SLOT };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     fake.on("chat.postMessage", () => ({ ok: false, error: "internal_error" }));
     const attemptTimes: number[] = [];
@@ -214,7 +205,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("gives up at once on an error no retry can fix (an archived channel)", async () => {
     const clock = { now: SLOT };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     fake.on("chat.postMessage", () => ({ ok: false, error: "is_archived" }));
     expect((await a.scheduler.tick()).failed).toHaveLength(1);
@@ -225,7 +216,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("a process killed after Slack took the post: the next attempt finds it and does not post twice", async () => {
     const clock = { now: SLOT };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     // The dead process claimed the week, posted, and died before recording it.
     await claimedElsewhere(a.store, "dead");
@@ -253,7 +244,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("a process killed before Slack got the post: the next attempt posts it", async () => {
     const clock = { now: SLOT };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     await claimedElsewhere(a.store, "dead");
     clock.now = SLOT + LEASE_MS;
@@ -263,7 +254,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("a manual run before the digest time takes the week; the schedule then posts nothing", async () => {
     const clock = { now: SLOT - HOUR };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     expect(await a.scheduler.postNow(a.client, "T1", "C1", false)).toMatchObject({ status: "posted" });
     clock.now = SLOT;
@@ -279,7 +270,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("a manual run while another process holds the week says so; after a failure it may try again", async () => {
     const clock = { now: SLOT };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     await claimedElsewhere(a.store, "other");
     expect(await a.scheduler.postNow(a.client, "T1", "C1", false)).toEqual({ status: "busy" });
@@ -290,7 +281,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("changing the digest day after this week's digest went out does not post a second one", async () => {
     const clock = { now: SLOT };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     await a.scheduler.tick();
     clock.now = SLOT + DAY;
@@ -306,7 +297,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("a channel that turned the digest off is not retried", async () => {
     const clock = { now: SLOT };
-    const a = aProcess(clock);
+    const a = await aProcess(clock);
     await turnOn(a.store, "C1", PARIS, SLOT - DAY);
     fake.on("chat.postMessage", () => ({ ok: false, error: "internal_error" }));
     await a.scheduler.tick();
@@ -323,7 +314,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("keys everything by team: the same channel id in two workspaces, each with its own numbers", async () => {
     const clock = { now: SLOT };
-    const t1 = aProcess(clock, ["T1"]);
+    const t1 = await aProcess(clock, ["T1"]);
     await turnOn(t1.store, "C1", PARIS, SLOT - DAY, "T1");
     await turnOn(t1.store, "C1", PARIS, SLOT - DAY, "T2");
     await seedCheck(t1.store, { team: "T1", user: "U1", channel: "C1", at: SLOT - DAY });
@@ -332,7 +323,7 @@ describe("the weekly digest, exactly once per channel and week", () => {
     await t1.scheduler.tick();
     expect(posts()).toHaveLength(1);
     expect(JSON.stringify(posts()[0]!.params.blocks)).toContain("*Drafts checked*\\n1");
-    const t2 = aProcess(clock, ["T2"]);
+    const t2 = await aProcess(clock, ["T2"]);
     await t2.scheduler.tick();
     expect(posts()).toHaveLength(2);
     expect(JSON.stringify(posts()[1]!.params.blocks)).toContain("*Drafts checked*\\n3");
@@ -340,11 +331,10 @@ describe("the weekly digest, exactly once per channel and week", () => {
 
   it("a schedule carried over from before (no next time yet) waits for its next time, then posts", async () => {
     const clock = { now: SLOT + 2 * HOUR };
-    const a = aProcess(clock);
-    const { db } = a.store as Store & { db: import("better-sqlite3").Database };
-    db.prepare(
+    const a = await aProcess(clock);
+    await database.query(
       "INSERT INTO digest_schedules (team_id, channel_id, enabled, weekday, minute, tz, updated_at) VALUES ('T1', 'C1', 1, 1, 540, 'UTC', 0)",
-    ).run();
+    );
     await a.scheduler.tick();
     expect(posts()).toHaveLength(0);
     expect((await a.store.digestSchedules.get("T1", "C1"))?.nextSlotAt).toBe(

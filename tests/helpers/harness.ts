@@ -5,7 +5,12 @@ import { type RunningApp, startSlackApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices, type Services } from "../../src/services.js";
-import { createSqliteStore, MAIN_THREAD_STORE } from "../../src/store/index.js";
+import {
+  createPostgresStore,
+  createSqliteStore,
+  installationKey,
+  MAIN_THREAD_STORE,
+} from "../../src/store/index.js";
 import { FakeSlack } from "./fake-slack.js";
 import {
   eventCallbackBody,
@@ -36,7 +41,7 @@ export interface Running {
   config: Config;
   services: Services;
   store: ReturnType<typeof createSqliteStore>;
-  /** The SQLite file (a temp folder of its own). */
+  /** The SQLite file (a temp folder of its own; unused with DATABASE_URL). */
   databasePath: string;
   /** Every log line, as written. */
   logs: string[];
@@ -59,7 +64,17 @@ async function boot(
   });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, (line) => logs.push(line));
-  const store = createSqliteStore(config.databasePath, MAIN_THREAD_STORE);
+  // With DATABASE_URL, PostgreSQL: such a store has no `db`, so tests that read SQLite directly
+  // run on SQLite only.
+  const options = {
+    ...MAIN_THREAD_STORE,
+    installationKey: config.installationSecret ? installationKey(config.installationSecret) : undefined,
+  };
+  const store = config.databaseUrl
+    ? ((await createPostgresStore(config.databaseUrl, options)) as unknown as ReturnType<
+        typeof createSqliteStore
+      >)
+    : createSqliteStore(config.databasePath, options);
   const services = createServices(store, logger, {
     linkPolicy: { allowlist: config.linkFetchAllowlist, timeoutMs: 2000 },
     llm: config.llm,

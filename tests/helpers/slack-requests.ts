@@ -65,17 +65,18 @@ export function slashCommandBody(
 export function eventCallbackBody(
   event: Record<string, unknown>,
   eventId = `Ev${randomUUID().slice(0, 8)}`,
+  teamId = "T1",
 ): string {
   return JSON.stringify({
     token: "verification-token",
-    team_id: "T1",
+    team_id: teamId,
     api_app_id: "A1",
     event,
     type: "event_callback",
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [
-      { enterprise_id: null, team_id: "T1", user_id: "UBOT", is_bot: true, is_enterprise_install: false },
+      { enterprise_id: null, team_id: teamId, user_id: "UBOT", is_bot: true, is_enterprise_install: false },
     ],
     is_ext_shared_channel: false,
     event_context: "4-eyJldCI6Im1lc3NhZ2UifQ",

@@ -1,19 +1,26 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { analyze } from "../../src/coach/index.js";
 import { countsForStreak, draftHash, homeData, recordCheck, streakOf } from "../../src/mentoring/activity.js";
-import { createSqliteStore } from "../../src/store/index.js";
+import type { StoreOptions } from "../../src/store/index.js";
+import { describeEachBackend, freshDatabase, type TestDatabase } from "../helpers/databases.js";
 
-const dir = mkdtempSync(join(tmpdir(), "postcoach-activity-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  for (const d of databases.splice(0)) await d.drop();
+});
+/** A store on a database of its own, dropped after the test. */
+async function storeOn(backend: TestDatabase["backend"], options: StoreOptions) {
+  const database = await freshDatabase(backend);
+  databases.push(database);
+  return database.open(options);
+}
+
 const DRAFT = "Here is what we learned shipping our first release, and what you can reuse.";
 
-describe("mentee activity", () => {
+describeEachBackend("mentee activity", (backend) => {
   it("counts identical drafts once and ignores very short ones", async () => {
     const now = Date.parse("2026-11-25T12:00:00Z");
-    const store = createSqliteStore(join(dir, "a.db"), { now: () => now });
+    const store = await storeOn(backend, { now: () => now });
     expect(draftHash(DRAFT)).toBe(draftHash(`  ${DRAFT.toUpperCase()}  `));
     expect(countsForStreak("ok")).toBe(false);
     expect(countsForStreak(DRAFT)).toBe(true);
@@ -50,7 +57,7 @@ describe("mentee activity", () => {
 
   it("records a revision that raises the score as growth, shown on the Home data", async () => {
     const now = Date.parse("2026-11-25T12:00:00Z");
-    const store = createSqliteStore(join(dir, "b.db"), { now: () => now });
+    const store = await storeOn(backend, { now: () => now });
     await recordCheck(store, {
       teamId: "T",
       userId: "U",
@@ -68,10 +75,10 @@ describe("mentee activity", () => {
   });
 });
 
-describe("streak milestones when recording", () => {
+describeEachBackend("streak milestones when recording", (backend) => {
   it("come with the week's first counted check, once", async () => {
     const now = Date.parse("2026-11-25T12:00:00Z");
-    const store = createSqliteStore(join(dir, "c.db"), { now: () => now });
+    const store = await storeOn(backend, { now: () => now });
     const week = 7 * 86_400_000;
     for (let w = 3; w >= 1; w--) {
       const draft = `${DRAFT} Week ${w}.`;

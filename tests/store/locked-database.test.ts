@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type Backend, describeEachBackend, freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
 import { blockActionPayload } from "../helpers/slack-requests.js";
 import { ROOT } from "../helpers/spawn.js";
@@ -8,7 +10,7 @@ const DRAFT = "I'm thrilled to announce we shipped the new onboarding flow. Here
 const LOCK_MS = 4000;
 
 /** A second process that takes the write lock (BEGIN IMMEDIATE) and keeps it for `ms`. */
-function holdWriteLock(path: string, ms: number): Promise<ChildProcess> {
+function holdSqliteWriteLock(path: string, ms: number): Promise<ChildProcess> {
   const script = `
     import Database from "better-sqlite3";
     const db = new Database(${JSON.stringify(path)});
@@ -32,18 +34,47 @@ async function timed<T>(request: Promise<T>): Promise<{ ms: number; value: T }> 
   return { ms: performance.now() - started, value };
 }
 
-describe("while another process holds a write transaction", () => {
+/**
+ * PostgreSQL's equivalent: another connection's transaction locks the tables the bot writes on
+ * its ack path in EXCLUSIVE mode (reads go on, writes wait), for `ms`.
+ */
+async function holdPostgresWriteLock(url: string, ms: number): Promise<{ released: Promise<unknown> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query("LOCK TABLE checks, processed_events, user_settings, tz_changes IN EXCLUSIVE MODE");
+  const released = new Promise((r) => setTimeout(r, ms)).then(async () => {
+    await client.query("COMMIT");
+    await client.end();
+  });
+  return { released };
+}
+
+/** Resolves once the lock is held; `released` once it is let go (not a bare promise: await would wait for it). */
+async function holdWriteLock(
+  backend: Backend,
+  h: Harness,
+  ms: number,
+): Promise<{ released: Promise<unknown> }> {
+  if (backend === "postgres") return holdPostgresWriteLock(h.config.databaseUrl!, ms);
+  const holder = await holdSqliteWriteLock(h.databasePath, ms);
+  return { released: new Promise((r) => holder.on("exit", r)) };
+}
+
+describeEachBackend("while another process holds a write transaction", (backend) => {
   let h: Harness;
+  let database: TestDatabase | undefined;
   beforeAll(async () => {
-    h = await startHarness();
+    database = backend === "postgres" ? await freshDatabase(backend) : undefined;
+    h = await startHarness(database ? { DATABASE_URL: database.target.databaseUrl! } : {});
   });
   afterAll(async () => {
     await h.stop();
+    await database?.drop();
   });
 
   it("acknowledges at once, keeps /healthz answering, and records the checks once the lock is gone", async () => {
-    const holder = await holdWriteLock(h.databasePath, LOCK_MS);
-    const released = new Promise((r) => holder.on("exit", r));
+    const { released } = await holdWriteLock(backend, h, LOCK_MS);
     const lockedAt = performance.now();
     const dm = await timed(
       h.event({ type: "message", channel: "DL", channel_type: "im", user: "UL1", text: DRAFT, ts: "7.1" }),
@@ -68,6 +99,8 @@ describe("while another process holds a write transaction", () => {
       3000,
     );
     expect(performance.now() - lockedAt).toBeLessThan(LOCK_MS);
+    // The lock held: nothing is written yet (reads go on meanwhile).
+    expect(await h.store.checks.count("T1", "UL1")).toBe(0);
 
     await released;
     await expect

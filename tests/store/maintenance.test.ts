@@ -5,16 +5,18 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dailyMaintenance } from "../../src/schedules.js";
 import { createSqliteStore } from "../../src/store/index.js";
+import { describeEachBackend, freshDatabase } from "../helpers/databases.js";
 import { ROOT } from "../helpers/spawn.js";
 
 const dir = mkdtempSync(join(tmpdir(), "postcoach-maint-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const DAY = 86_400_000;
 
-describe("daily maintenance", () => {
+describeEachBackend("daily maintenance", (backend) => {
   it("purges data older than RETENTION_DAYS and expired caches, and marks the service day", async () => {
     const now = Date.parse("2026-11-26T03:17:00Z");
-    const store = createSqliteStore(join(dir, "m.db"), { now: () => now });
+    const database = await freshDatabase(backend);
+    const store = await database.open({ now: () => now });
     const check = (at: number) =>
       store.checks.record({
         teamId: "T",
@@ -32,7 +34,7 @@ describe("daily maintenance", () => {
     await check(now - 400 * DAY);
     await check(now - 10 * DAY);
     await store.mentoring.recordRequest("T", "C", "1.1", "U", now - 400 * DAY);
-    await store.llmCache.set("k", { questions: ["a?", "b?"], observations: {} }, -1);
+    await store.llmCache.forTeam("T").set("k", { questions: ["a?", "b?"], observations: {} }, -1);
     const week = { teamId: "T", channelId: "C", slotAt: 0, tz: "UTC" };
     await store.digestSchedules.claim({ ...week, week: "2025-10-20" }, "pending", "p", now - 400 * DAY, 0);
     await store.digestSchedules.claim({ ...week, week: "2026-11-23" }, "pending", "p", now - 3 * DAY, 0);
@@ -41,7 +43,7 @@ describe("daily maintenance", () => {
     expect(await store.checks.count("T", "U")).toBe(1);
     expect([...(await store.schedules.serviceDays())]).toEqual([Math.floor(now / DAY)]);
     expect(await store.schedules.lastRun("retention")).toBe(now);
-    await store.close();
+    await database.drop();
   });
 });
 

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrate, openDatabase, schemaVersion } from "../../src/store/db.js";
 import { createSqliteStore } from "../../src/store/index.js";
-import { MIGRATIONS } from "../../src/store/migrations.js";
+import { MIGRATIONS, RENUMBERED } from "../../src/store/migrations.js";
 
 const dir = mkdtempSync(join(tmpdir(), "postcoach-store-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,18 +64,46 @@ describe("migration 5", () => {
   });
 });
 
-describe("processed events", () => {
-  it("claims a key once until it expires", async () => {
-    let now = 1_000_000;
-    const store = createSqliteStore(join(dir, "events.db"), { now: () => now });
-    expect(await store.events.claim("event:T1:Ev1", 60_000)).toBe(true);
-    expect(await store.events.claim("event:T1:Ev1", 60_000)).toBe(false);
-    now += 59_999;
-    expect(await store.events.claim("event:T1:Ev1", 60_000)).toBe(false);
-    now += 1;
-    expect(await store.events.claim("event:T1:Ev1", 60_000)).toBe(true);
-    now += 120_000;
-    expect(await store.events.purgeExpired()).toBe(1);
+describe("the migration first numbered 6 (now 7)", () => {
+  it("a database that applied it as 6 goes back to 5 and migrates to the latest, its data kept", async () => {
+    const path = join(dir, "renumbered.db");
+    const db = new Database(path);
+    migrate(db, [...MIGRATIONS.slice(0, 5), RENUMBERED.migration]);
+    expect(schemaVersion(db)).toBe(6);
+    db.prepare(
+      "INSERT INTO channel_settings (team_id, channel_id, public_feedback, updated_at) VALUES ('T1', 'C1', 1, 1)",
+    ).run();
+    db.prepare("INSERT INTO rate_limits (team_id, key, count, expires_at) VALUES ('T1', 'k', 1, 1)").run();
+    db.close();
+    const store = createSqliteStore(path);
+    expect(schemaVersion(store.db)).toBe(MIGRATIONS.length);
+    expect(await store.settings.channel("T1", "C1")).toEqual({ publicFeedback: true });
+    // The outbox it missed is there, and the team guards too.
+    await store.outbox.add(
+      { teamId: "T1", id: "a", userId: "U1", job: "{}", createdAt: 1, expiresAt: 2 },
+      "p",
+      0,
+    );
+    expect(() =>
+      store.db
+        .prepare(
+          "INSERT INTO checks (team_id, user_id, created_at, score, dimensions, language, platform, surface, draft_hash, counts) VALUES ('', 'U', 1, 1, '{}', 'en', 'x', 's', 'h', 1)",
+        )
+        .run(),
+    ).toThrow(/team_id must not be empty/);
+    expect(await store.rateLimits.take("T1", "k", 1, 60_000)).toBe(true);
     await store.close();
+  });
+
+  it("a database at main's 6 (the outbox) is not taken for it", () => {
+    const path = join(dir, "main-6.db");
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.slice(0, 6));
+    db.prepare(
+      "INSERT INTO reply_outbox (team_id, id, user_id, job, created_at, expires_at, owner, lease_until) VALUES ('T1', 'a', 'U1', '{}', 1, 2, 'p', 0)",
+    ).run();
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT id FROM reply_outbox").all()).toEqual([{ id: "a" }]);
+    db.close();
   });
 });

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../helpers/harness.js";
+import { OAUTH_ENV } from "../helpers/installations.js";
+import { eventCallbackBody, JSON_TYPE, postSigned } from "../helpers/slack-requests.js";
+
+/** Installing in several workspaces, as Slack's OAuth flow does it, against the fake Slack. */
+describe("installing postcoach in a workspace (OAuth)", () => {
+  let h: Harness;
+  let base: string;
+  const codes: string[] = [];
+  beforeAll(async () => {
+    h = await startHarness(OAUTH_ENV);
+    base = `http://127.0.0.1:${h.app.port}`;
+    h.fake.on("oauth.v2.access", (params) => {
+      codes.push(String(params.code));
+      return {
+        ok: true,
+        app_id: "A1",
+        authed_user: { id: "UINSTALLER" },
+        scope: "commands,chat:write",
+        token_type: "bot",
+        access_token: "xoxb-T2-installed",
+        bot_user_id: "UBOT2",
+        team: { id: "T2", name: "Two" },
+        enterprise: null,
+        is_enterprise_install: false,
+      };
+    });
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  /** Opens the install page, as a browser does: the Add to Slack link's state, and its cookie. */
+  async function startInstall(): Promise<{ state: string; cookie: string }> {
+    const page = await fetch(`${base}/slack/install`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const link = /<a href="([^"]+)"/.exec(html)?.[1]?.replaceAll("&amp;", "&");
+    expect(link).toBeDefined();
+    const url = new URL(link!);
+    expect(url.searchParams.get("client_id")).toBe("111.222");
+    expect(url.searchParams.get("scope")?.split(",")).toEqual(
+      expect.arrayContaining(["commands", "chat:write"]),
+    );
+    const state = url.searchParams.get("state")!;
+    const cookie = page.headers.get("set-cookie")!.split(";")[0]!;
+    expect(cookie).toContain(state);
+    return { state, cookie };
+  }
+
+  const redirect = (code: string, state: string, cookie: string) =>
+    fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
+      headers: { cookie },
+    });
+
+  const publishedWith = (teamUser: string) =>
+    h.fake
+      .callsTo("views.publish")
+      .filter((c) => c.params.user_id === teamUser)
+      .map((c) => String(c.headers.authorization));
+
+  it("stores the workspace's token encrypted and uses it for that workspace's next event", async () => {
+    const { state, cookie } = await startInstall();
+    const done = await redirect("code-1", state, cookie);
+    expect(done.status).toBe(200);
+    expect(codes).toEqual(["code-1"]);
+    const exchange = h.fake.callsTo("oauth.v2.access")[0]!;
+    expect(exchange.params.code).toBe("code-1");
+
+    const rows = h.store.db.prepare("SELECT id, team_id, secret FROM installations").all() as {
+      id: string;
+      team_id: string;
+      secret: string;
+    }[];
+    expect(rows.map((r) => r.id)).toEqual(["team:T2"]);
+    expect(rows[0]!.secret).not.toContain("xoxb");
+
+    const res = await postSigned(
+      h.url,
+      eventCallbackBody(
+        { type: "app_home_opened", user: "UT2", channel: "D2", tab: "home" },
+        undefined,
+        "T2",
+      ),
+      JSON_TYPE,
+    );
+    expect(res.status).toBe(200);
+    await h.fake.waitFor(() => publishedWith("UT2")[0]);
+    expect(publishedWith("UT2")).toEqual(["Bearer xoxb-T2-installed"]);
+  });
+
+  it("refuses a replayed state: the install is not done twice", async () => {
+    const { state, cookie } = await startInstall();
+    expect((await redirect("code-2", state, cookie)).status).toBe(200);
+    const replay = await redirect("code-3", state, cookie);
+    expect(replay.status).not.toBe(200);
+    expect(codes).not.toContain("code-3");
+  });
+
+  it("refuses a forged state, and a real one from another browser", async () => {
+    const forged = await redirect("code-4", "forged-state", "slack-app-oauth-state=forged-state");
+    expect(forged.status).not.toBe(200);
+    const { state } = await startInstall();
+    const elsewhere = await redirect("code-5", state, "slack-app-oauth-state=someone-elses");
+    expect(elsewhere.status).not.toBe(200);
+    expect(codes).not.toContain("code-4");
+    expect(codes).not.toContain("code-5");
+  });
+
+  it("does not serve a workspace that never installed it, nor one that uninstalled it", async () => {
+    await postSigned(
+      h.url,
+      eventCallbackBody(
+        { type: "app_home_opened", user: "UT9", channel: "D9", tab: "home" },
+        undefined,
+        "T9",
+      ),
+      JSON_TYPE,
+    );
+    const uninstall = await postSigned(
+      h.url,
+      eventCallbackBody({ type: "app_uninstalled" }, undefined, "T2"),
+      JSON_TYPE,
+    );
+    expect(uninstall.status).toBe(200);
+    await h.fake.waitFor(() =>
+      h.store.db.prepare("SELECT id FROM installations").all().length === 0 ? true : undefined,
+    );
+    expect(await h.store.workspaces.pendingRemoval("T2")).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    await postSigned(
+      h.url,
+      eventCallbackBody(
+        { type: "app_home_opened", user: "UT2b", channel: "D2", tab: "home" },
+        undefined,
+        "T2",
+      ),
+      JSON_TYPE,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(publishedWith("UT9")).toEqual([]);
+    expect(publishedWith("UT2b")).toEqual([]);
+  });
+
+  it("answers /healthz and refuses what it does not serve", async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/slack/nothing`)).status).toBe(404);
+  });
+});
