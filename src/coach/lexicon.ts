@@ -1,4 +1,4 @@
-import type { RuleContext, Span } from "./text.js";
+import type { RuleContext, Span, Token } from "./text.js";
 import type { Lang } from "./types.js";
 
 /**
@@ -18,6 +18,12 @@ export interface Lexicon {
 interface IndexEntry {
   lex: Lexicon;
   re: RegExp;
+  /**
+   * When every entry behind this key is a literal first word, a space, then a second word with a
+   * listable start ("the best …"): those word pairs ("the bes"). Most tokens of a draft ("the",
+   * "i", "my") then skip the regex without running it. Null when an entry's pair cannot be listed.
+   */
+  pairs: Set<string> | null;
 }
 
 const INDEX: Record<Lang, Map<string, IndexEntry[]>> = { en: new Map(), fr: new Map() };
@@ -59,8 +65,34 @@ export function groupedLexicon(lang: Lang, groups: Record<string, readonly strin
     }
   }
   const lex: Lexicon = { lang, fallback: fallback.size > 0 ? compile(fallback, "g", true) : null };
-  for (const [p, bucket] of buckets) push(INDEX[lang], p, { lex, re: compile(bucket, "y", false) });
+  for (const [p, bucket] of buckets)
+    push(INDEX[lang], p, { lex, re: compile(bucket, "y", false), pairs: pairsOf(bucket) });
   return lex;
+}
+
+// A first word written as plain letters, then one literal space.
+const PAIR_RE = /^([a-z0-9\u00c0-\u024f'-]+) (.+)$/s;
+
+function pairsOf(bucket: Map<string, string[]>): Set<string> | null {
+  const pairs = new Set<string>();
+  for (const alts of bucket.values())
+    for (const alt of alts) {
+      const m = PAIR_RE.exec(alt);
+      const second = m ? leadingPrefixes(m[2]!) : null;
+      if (!second) return null;
+      for (const key of second) pairs.add(`${m![1]} ${key}`);
+    }
+  return pairs;
+}
+
+/**
+ * The word pair a token starts, as IndexEntry.pairs lists them; "" when no space follows it (no
+ * pair can start there); null when the next word is not a token (inside a link): every entry runs.
+ */
+function pairAt(lower: string, token: Token, next: Token | undefined): string | null {
+  if (lower.charCodeAt(token.end) !== 32) return "";
+  if (next === undefined || next.start !== token.end + 1) return null;
+  return `${token.word} ${prefixKey(next.word)}`;
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
@@ -279,10 +311,16 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
   found = new Map();
   const index = INDEX[ctx.lang];
   const { lower, words } = ctx;
-  for (const token of words) {
+  for (let t = 0; t < words.length; t++) {
+    const token = words[t]!;
     const candidates = index.get(prefixKey(token.word));
     if (!candidates) continue;
-    for (const { lex, re } of candidates) {
+    let pair: string | null | undefined;
+    for (const { lex, re, pairs } of candidates) {
+      if (pairs !== null) {
+        if (pair === undefined) pair = pairAt(lower, token, words[t + 1]);
+        if (pair !== null && !pairs.has(pair)) continue;
+      }
       re.lastIndex = token.start;
       const m = re.exec(lower);
       if (m) push(found, lex, { start: token.start, end: token.start + m[0].length, group: groupOf(m) });

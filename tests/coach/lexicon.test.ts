@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { leadingPrefixes, prefixKey, splitTopLevel } from "../../src/coach/lexicon.js";
+import { findAll, leadingPrefixes, lexicon, prefixKey, splitTopLevel } from "../../src/coach/lexicon.js";
+import { buildContext } from "../../src/coach/text.js";
 
 describe("lexicon prefix index", () => {
   it("lists the keys an entry can start with", () => {
@@ -28,5 +29,29 @@ describe("lexicon digits", () => {
     expect(leadingPrefixes("\\d+ offers")).toEqual(["0"]);
     expect(leadingPrefixes("10x")).toEqual(["0"]);
     expect(prefixKey("300")).toBe("0");
+  });
+});
+
+describe("lexicon word pairs", () => {
+  // Entries that are a literal word, a space and a second word are only tried where that pair
+  // starts; everything else must be found exactly as a plain regex scan finds it.
+  const lex = lexicon("en", ["the best part", "the (?:worst|hardest) thing", "thrilled"]);
+  const found = (text: string) =>
+    findAll(lex, buildContext(text, "linkedin", "en")).map(({ start, end }) => text.slice(start, end));
+
+  it("finds a pair where it starts, and not in a longer first word or across a hyphen", () => {
+    expect(found("The best part? They best part. the-best part. The hardest thing, thrilled.")).toEqual([
+      "The best part",
+      "The hardest thing",
+      "thrilled",
+    ]);
+  });
+  it("still tries the entries when the next word is not a token (inside a link)", () => {
+    const link = lexicon("en", ["the https"]);
+    const text = "Read the https://example.com/post";
+    expect(findAll(link, buildContext(text, "linkedin", "en")).length).toBe(1);
+  });
+  it("never matches across two spaces or a line break, as the regex would not", () => {
+    expect(found("the  best part\nthe\nbest part")).toEqual([]);
   });
 });
