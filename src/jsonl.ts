@@ -1,6 +1,4 @@
-import { availableParallelism } from "node:os";
 import { StringDecoder } from "node:string_decoder";
-import { Worker } from "node:worker_threads";
 import { analyze } from "./coach/analyze.js";
 import { type AnalyzeOptions, LANGUAGES, type Lang, PLATFORMS, type Platform } from "./coach/types.js";
 import type { LlmCoach } from "./llm/client.js";
@@ -66,7 +64,7 @@ export function readJsonlLine(line: string, defaults: AnalyzeOptions): JsonlLine
 }
 
 /** The output of a run of lines (the first numbered `firstLineNo`), heuristics only. */
-export function coachLines(lines: readonly string[], firstLineNo: number, defaults: AnalyzeOptions): string {
+function coachLines(lines: readonly string[], firstLineNo: number, defaults: AnalyzeOptions): string {
   let out = "";
   lines.forEach((line, i) => {
     const read = readLine(line, firstLineNo + i, defaults);
@@ -102,15 +100,13 @@ interface Io {
 /**
  * Coaches stdin line by line. Lines are coached a chunk of input at a time, and each chunk's
  * results go out in one write: a write per line (a system call each) cost more than coaching the
- * line. Past the first chunk (a batch, not a conversation), this thread shares the chunks with a
- * worker thread per other core, and results go out in input order. With an LLM, lines are coached
- * one by one here.
+ * line. One thread: worker threads sharing the chunks made a 16,300-line run slower, not faster,
+ * each paying the compiler's warm-up again (docs/benchmarks.md). With an LLM, lines are coached
+ * one by one.
  */
 export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: LlmCoach): Promise<number> {
   let lineNo = 0;
   let pending = "";
-  let pool: CoachPool | undefined;
-  let chunks = 0;
   const next = async (lines: string[]) => {
     const first = lineNo + 1;
     lineNo += lines.length;
@@ -121,8 +117,6 @@ export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: LlmCoach)
         out += `${result}\n`;
       }
       await write(io.stdout, out);
-    } else if (pool) {
-      await pool.submit(lines, first);
     } else {
       await write(io.stdout, coachLines(lines, first, defaults));
     }
@@ -132,13 +126,11 @@ export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: LlmCoach)
   for await (const chunk of io.stdin) {
     const lines = (pending + (typeof chunk === "string" ? chunk : utf8.write(chunk))).split("\n");
     pending = lines.pop() ?? "";
-    if (++chunks === 2 && !llm) pool = CoachPool.start(defaults, io.stdout);
     if (lines.length > 0) await next(lines);
   }
   pending += utf8.end();
   // A last line without its newline is still a line.
   if (pending !== "") await next([pending]);
-  await pool?.finish();
   return 0;
 }
 
@@ -156,78 +148,4 @@ async function coachWithLlm(line: string, lineNo: number, defaults: AnalyzeOptio
 export function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   if (stream.write(text)) return Promise.resolve();
   return new Promise((resolve) => stream.once("drain", resolve));
-}
-
-/**
- * Worker threads coaching runs of lines (jsonl-worker.ts), with this thread taking its turn: it is
- * warmed up already (the first chunk), and each thread pays the compiler's warm-up on its own.
- * Runs are numbered as submitted and written in that order whichever thread finishes first; a few
- * runs per worker are in flight at most, so that reading waits for coaching rather than filling
- * memory with a whole file.
- */
-class CoachPool {
-  private readonly workers: Worker[];
-  private submitted = 0;
-  private written = 0;
-  private readonly done = new Map<number, string>();
-  private readonly waiting: (() => void)[] = [];
-  private failure?: Error;
-
-  private constructor(
-    size: number,
-    private readonly defaults: AnalyzeOptions,
-    private readonly stdout: NodeJS.WritableStream,
-  ) {
-    const entry = new URL("./jsonl-worker.js", import.meta.url);
-    this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(entry, { workerData: { defaults } });
-      w.on("message", ({ seq, out }: { seq: number; out: string }) => this.finished(seq, out));
-      w.on("error", (err) => this.fail(err));
-      return w;
-    });
-  }
-
-  /** A worker per core beside this thread's, or none on a single core (the caller coaches alone). */
-  static start(defaults: AnalyzeOptions, stdout: NodeJS.WritableStream): CoachPool | undefined {
-    const size = Math.min(availableParallelism() - 1, 7);
-    return size > 0 ? new CoachPool(size, defaults, stdout) : undefined;
-  }
-
-  async submit(lines: string[], firstLineNo: number): Promise<void> {
-    while (this.submitted - this.written >= this.workers.length * 3 && !this.failure) await this.progress();
-    if (this.failure) throw this.failure;
-    const seq = this.submitted++;
-    const turn = seq % (this.workers.length + 1);
-    if (turn === this.workers.length) this.finished(seq, coachLines(lines, firstLineNo, this.defaults));
-    else this.workers[turn]!.postMessage({ seq, lines, firstLineNo });
-  }
-
-  async finish(): Promise<void> {
-    while (this.written < this.submitted && !this.failure) await this.progress();
-    await Promise.all(this.workers.map((w) => w.terminate()));
-    if (this.failure) throw this.failure;
-  }
-
-  private progress(): Promise<void> {
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private finished(seq: number, out: string): void {
-    this.done.set(seq, out);
-    let batch = "";
-    while (this.done.has(this.written)) {
-      batch += this.done.get(this.written);
-      this.done.delete(this.written++);
-    }
-    if (batch === "") return;
-    // Wakes the reader once the output drained: a slow reader slows the whole run, as it should.
-    void write(this.stdout, batch).then(() => {
-      for (const wake of this.waiting.splice(0)) wake();
-    });
-  }
-
-  private fail(err: Error): void {
-    this.failure = err;
-    for (const wake of this.waiting.splice(0)) wake();
-  }
 }

@@ -117,7 +117,7 @@ describe("postcheck CLI", () => {
     expect(result.findings.map((f: { rule: string }) => f.rule)).toContain("draft-truncated");
   });
 
-  it("keeps lines in order and numbered right on a large input, coached on several threads", async () => {
+  it("keeps lines in order and numbered right on a large input", async () => {
     const kinds = [
       (i: number) => JSON.stringify({ text: `Draft number ${i}: what would you do?` }),
       () => "",
