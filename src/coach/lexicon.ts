@@ -70,19 +70,52 @@ export function groupedLexicon(lang: Lang, groups: Record<string, readonly strin
   return lex;
 }
 
-// A first word written as plain letters, then one literal space.
-const PAIR_RE = /^([a-z0-9\u00c0-\u024f'-]+) (.+)$/s;
-
 function pairsOf(bucket: Map<string, string[]>): Set<string> | null {
   const pairs = new Set<string>();
   for (const alts of bucket.values())
     for (const alt of alts) {
-      const m = PAIR_RE.exec(alt);
-      const second = m ? leadingPrefixes(m[2]!) : null;
-      if (!second) return null;
-      for (const key of second) pairs.add(`${m![1]} ${key}`);
+      const found = leadingPairs(alt);
+      if (!found) return null;
+      for (const pair of found) pairs.add(pair);
     }
   return pairs;
+}
+
+/**
+ * Every "first word, a space, the key of the second word" a fragment's matches can start with
+ * ("the bes" for "the best part"), or null when one of them cannot be listed (a single word, a
+ * repeated letter, a class other than a few literal letters).
+ */
+export function leadingPairs(fragment: string): string[] | null {
+  const found = new Set<string>();
+  return expandPair(fragment, 0, "", found, 0) && found.size > 0 ? [...found] : null;
+}
+
+// The characters a token can hold inside it (WORD_RE in text.ts).
+const TOKEN_CHAR_RE = /^[a-z0-9\u00c0-\u024f'-]$/;
+
+function expandPair(src: string, pos: number, acc: string, out: Set<string>, budget: number): boolean {
+  if (budget > MAX_EXPANSIONS || pos >= src.length) return false;
+  const atom = readAtom(src, pos);
+  if (atom === null) return false;
+  const quant = src[atom.end];
+  if (quant === "*" || quant === "+" || quant === "{") return false;
+  const after = quant === "?" ? atom.end + 1 : atom.end;
+  if (atom.kind === "lookaround") return expandPair(src, after, acc, out, budget + 1);
+  if (quant === "?" && !expandPair(src, after, acc, out, budget + 1)) return false;
+  for (const option of atom.options) {
+    if (atom.kind === "group") {
+      if (!expandPair(option + src.slice(after), 0, acc, out, budget + 1)) return false;
+    } else if (option === " ") {
+      // The first word is complete: the second one is keyed as a token is (prefixKey).
+      const second = new Set<string>();
+      if (acc === "" || !expand(src, after, "", second, budget + 1) || second.has("")) return false;
+      for (const key of second) out.add(`${acc} ${key}`);
+    } else if (!TOKEN_CHAR_RE.test(option) || !expandPair(src, after, acc + option, out, budget + 1)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { findAll, leadingPrefixes, lexicon, prefixKey, splitTopLevel } from "../../src/coach/lexicon.js";
+import {
+  findAll,
+  leadingPairs,
+  leadingPrefixes,
+  lexicon,
+  prefixKey,
+  splitTopLevel,
+} from "../../src/coach/lexicon.js";
 import { buildContext } from "../../src/coach/text.js";
 
 describe("lexicon prefix index", () => {
@@ -33,6 +40,21 @@ describe("lexicon digits", () => {
 });
 
 describe("lexicon word pairs", () => {
+  it("lists the word pairs an entry can start with, or gives up", () => {
+    expect(leadingPairs("(?:people|they) (?:always )?told me")?.sort()).toEqual([
+      "people alw",
+      "people tol",
+      "they alw",
+      "they tol",
+    ]);
+    expect(leadingPairs("(?:the )?struggle is real")?.sort()).toEqual(["struggle is", "the str"]);
+    expect(leadingPairs("we(?:'re| are) proud")?.sort()).toEqual(["we are", "we're pro"]);
+    expect(leadingPairs("therap(?:y|ist)")).toBeNull();
+    expect(leadingPairs("game[- ]?changers?")).toBeNull();
+    expect(leadingPairs("so+ proud")).toBeNull();
+    expect(leadingPairs("\\w+ award")).toBeNull();
+  });
+
   // Entries that are a literal word, a space and a second word are only tried where that pair
   // starts; everything else must be found exactly as a plain regex scan finds it.
   const lex = lexicon("en", ["the best part", "the (?:worst|hardest) thing", "thrilled"]);
