@@ -18,12 +18,15 @@ export interface Lexicon {
 interface IndexEntry {
   lex: Lexicon;
   re: RegExp;
+  /** The entries behind this key, by group. */
+  bucket: Map<string, string[]>;
   /**
-   * When every entry behind this key is a literal first word, a space, then a second word with a
+   * When every entry behind this key starts with a word, a space, then a second word with a
    * listable start ("the best …"): those word pairs ("the bes"). Most tokens of a draft ("the",
-   * "i", "my") then skip the regex without running it. Null when an entry's pair cannot be listed.
+   * "i", "my") then skip the regex without running it. Null when an entry's pair cannot be listed;
+   * listed on the key's first use, not at start (the CLI coaching one draft needs a few keys).
    */
-  pairs: Set<string> | null;
+  pairs?: Set<string> | null;
 }
 
 const INDEX: Record<Lang, Map<string, IndexEntry[]>> = { en: new Map(), fr: new Map() };
@@ -65,16 +68,22 @@ export function groupedLexicon(lang: Lang, groups: Record<string, readonly strin
     }
   }
   const lex: Lexicon = { lang, fallback: fallback.size > 0 ? compile(fallback, "g", true) : null };
-  for (const [p, bucket] of buckets)
-    push(INDEX[lang], p, { lex, re: compile(bucket, "y", false), pairs: pairsOf(bucket) });
+  for (const [p, bucket] of buckets) push(INDEX[lang], p, { lex, re: compile(bucket, "y", false), bucket });
   return lex;
 }
+
+// An entry with several prefixes sits in several buckets: its pairs are listed once.
+const PAIRS_OF_ENTRY = new Map<string, string[] | null>();
 
 function pairsOf(bucket: Map<string, string[]>): Set<string> | null {
   const pairs = new Set<string>();
   for (const alts of bucket.values())
     for (const alt of alts) {
-      const found = leadingPairs(alt);
+      let found = PAIRS_OF_ENTRY.get(alt);
+      if (found === undefined) {
+        found = leadingPairs(alt);
+        PAIRS_OF_ENTRY.set(alt, found);
+      }
       if (!found) return null;
       for (const pair of found) pairs.add(pair);
     }
@@ -349,7 +358,10 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
     const candidates = index.get(prefixKey(token.word));
     if (!candidates) continue;
     let pair: string | null | undefined;
-    for (const { lex, re, pairs } of candidates) {
+    for (const entry of candidates) {
+      const { lex, re } = entry;
+      if (entry.pairs === undefined) entry.pairs = pairsOf(entry.bucket);
+      const pairs = entry.pairs;
       if (pairs !== null) {
         if (pair === undefined) pair = pairAt(lower, token, words[t + 1]);
         if (pair !== null && !pairs.has(pair)) continue;
