@@ -22,7 +22,7 @@ import { FORGET_TABLES, type PrivacyStore, privacyStore } from "./privacy.js";
 import { type RateLimitStore, rateLimitsStore } from "./rate-limits.js";
 import { type ScheduleStore, schedulesStore } from "./schedules.js";
 import { type SettingsStore, settingsStore } from "./settings.js";
-import { postgresSql, type Sql, sqliteSql } from "./sql.js";
+import { checkout, postgresSql, type Sql, sqliteSql } from "./sql.js";
 import { type UserStore, usersStore } from "./users.js";
 import { type WorkspaceStore, workspacesStore } from "./workspaces.js";
 
@@ -196,16 +196,18 @@ export async function createPostgresStore(
   // PostgreSQL has no secure_delete: VACUUM at least frees the deleted rows' space at once
   // rather than whenever autovacuum comes (see the README for what it does not reach).
   const vacuum = async () => {
-    const client = await pool.connect().catch(() => undefined);
-    if (!client) return warn("VACUUM after a forget skipped: no connection (autovacuum will do it later)");
+    const connection = await checkout(pool).catch(() => undefined);
+    if (!connection)
+      return warn("VACUUM after a forget skipped: no connection (autovacuum will do it later)");
+    const { client } = connection;
     try {
       // A large table takes longer than the bot's per-statement limit.
       await client.query("SET statement_timeout = 0");
       await client.query(`VACUUM (SKIP_LOCKED) ${FORGET_TABLES.join(", ")}`);
       await client.query("RESET statement_timeout");
-      client.release();
+      connection.release();
     } catch (err) {
-      client.release(true);
+      connection.release(true);
       warn(`VACUUM after a forget failed (autovacuum will do it later): ${(err as Error).message}`);
     }
   };

@@ -160,15 +160,15 @@ export function postgresSql(pool: Pool): Sql {
       run: async (text, params) => (await client.query(query(text, params))).rowCount ?? 0,
       transaction: async <T>(fn: (tx: Sql) => Promise<T>) => {
         if (inTransaction) return fn(sql);
-        const c = await pool.connect();
+        const c = await checkout(pool);
         let result: T;
         try {
-          await c.query("BEGIN");
-          result = await fn(on(c, true));
-          await c.query("COMMIT");
+          await c.client.query("BEGIN");
+          result = await fn(on(c.client, true));
+          await c.client.query("COMMIT");
         } catch (err) {
           // A connection that cannot even roll back is broken: the pool drops it.
-          const broken = await c.query("ROLLBACK").then(
+          const broken = await c.client.query("ROLLBACK").then(
             () => false,
             () => true,
           );
@@ -182,6 +182,28 @@ export function postgresSql(pool: Pool): Sql {
     return sql;
   };
   return on(pool, false);
+}
+
+/**
+ * A connection taken from the pool for several statements. While it is out, pg-pool stops
+ * listening to its errors, so a server that goes away between two statements would emit an error
+ * nobody listens to, which ends the process. The guard keeps it, and release() drops the
+ * connection rather than handing a dead one back to the pool.
+ */
+export async function checkout(pool: Pool): Promise<{ client: PoolClient; release(broken?: boolean): void }> {
+  const client = await pool.connect();
+  let lost = false;
+  const onError = () => {
+    lost = true;
+  };
+  client.on("error", onError);
+  return {
+    client,
+    release: (broken = false) => {
+      client.off("error", onError);
+      client.release(broken || lost);
+    },
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from "../../src/store/index.js";
 import { MIGRATIONS, RENUMBERED } from "../../src/store/migrations.js";
 import { migratePostgres } from "../../src/store/postgres.js";
+import { postgresSql } from "../../src/store/sql.js";
 import { freshDatabase, POSTGRES_URL, type TestDatabase } from "../helpers/databases.js";
 import { startHarness } from "../helpers/harness.js";
 
@@ -176,6 +177,29 @@ describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
       expect(health.ok).toBe(false);
       expect(health.detail).toMatch(/^PostgreSQL unavailable: /);
       await expect(store.checks.count("T1", "U1")).rejects.toThrow();
+      await r.restore();
+      await expect.poll(async () => (await store.health()).ok, { timeout: 5000 }).toBe(true);
+      expect(await store.checks.count("T1", "U1")).toBe(0);
+    } finally {
+      await store.close();
+      await r.cut().catch(() => undefined);
+    }
+  });
+
+  it("a connection cut while a transaction holds it fails that transaction, and the process goes on", async () => {
+    const r = await relay(new URL(db.target.databaseUrl!));
+    const url = new URL(db.target.databaseUrl!);
+    url.port = String(r.port);
+    const store = await createPostgresStore(url.toString(), { postgres: { connectTimeoutMs: 1000 } });
+    try {
+      const cutMidway = postgresSql(store.pool).transaction(async (tx) => {
+        await tx.get("SELECT 1");
+        // Between two statements the connection is out of the pool, idle: cut it there.
+        await r.cut();
+        await new Promise((done) => setTimeout(done, 200));
+        await tx.get("SELECT 1");
+      });
+      await expect(cutMidway).rejects.toThrow();
       await r.restore();
       await expect.poll(async () => (await store.health()).ok, { timeout: 5000 }).toBe(true);
       expect(await store.checks.count("T1", "U1")).toBe(0);
