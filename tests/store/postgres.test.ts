@@ -5,6 +5,7 @@ import {
   createPostgresStore,
   type createSqliteStore,
   DatabaseUnavailableError,
+  type Store,
 } from "../../src/store/index.js";
 import { MIGRATIONS, RENUMBERED } from "../../src/store/migrations.js";
 import { migratePostgres } from "../../src/store/postgres.js";
@@ -69,6 +70,20 @@ describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
   afterEach(async () => {
     await db.drop();
   });
+
+  /** The test database reached through a relay the test cuts and restores. */
+  const throughRelay = async () => {
+    const r = await relay(new URL(db.target.databaseUrl!));
+    const url = new URL(db.target.databaseUrl!);
+    url.port = String(r.port);
+    return { r, url: url.toString() };
+  };
+  /** Once the relay is back, the store is healthy again and answers. */
+  const recovers = async (store: Store, r: Awaited<ReturnType<typeof relay>>) => {
+    await r.restore();
+    await expect.poll(async () => (await store.health()).ok, { timeout: 5000 }).toBe(true);
+    expect(await store.checks.count("T1", "U1")).toBe(0);
+  };
 
   it("has the same tables and columns as SQLite, from the one migration history", async () => {
     await db.open();
@@ -161,11 +176,9 @@ describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
   });
 
   it("says it is unhealthy while the server is unreachable, and recovers when it is back", async () => {
-    const r = await relay(new URL(db.target.databaseUrl!));
-    const url = new URL(db.target.databaseUrl!);
-    url.port = String(r.port);
+    const { r, url } = await throughRelay();
     const warnings: string[] = [];
-    const store = await createPostgresStore(url.toString(), {
+    const store = await createPostgresStore(url, {
       postgres: { connectTimeoutMs: 1000 },
       warn: (line) => warnings.push(line),
     });
@@ -177,9 +190,7 @@ describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
       expect(health.ok).toBe(false);
       expect(health.detail).toMatch(/^PostgreSQL unavailable: /);
       await expect(store.checks.count("T1", "U1")).rejects.toThrow();
-      await r.restore();
-      await expect.poll(async () => (await store.health()).ok, { timeout: 5000 }).toBe(true);
-      expect(await store.checks.count("T1", "U1")).toBe(0);
+      await recovers(store, r);
     } finally {
       await store.close();
       await r.cut().catch(() => undefined);
@@ -187,10 +198,8 @@ describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
   });
 
   it("a connection cut while a transaction holds it fails that transaction, and the process goes on", async () => {
-    const r = await relay(new URL(db.target.databaseUrl!));
-    const url = new URL(db.target.databaseUrl!);
-    url.port = String(r.port);
-    const store = await createPostgresStore(url.toString(), { postgres: { connectTimeoutMs: 1000 } });
+    const { r, url } = await throughRelay();
+    const store = await createPostgresStore(url, { postgres: { connectTimeoutMs: 1000 } });
     try {
       const cutMidway = postgresSql(store.pool).transaction(async (tx) => {
         await tx.get("SELECT 1");
@@ -200,9 +209,7 @@ describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
         await tx.get("SELECT 1");
       });
       await expect(cutMidway).rejects.toThrow();
-      await r.restore();
-      await expect.poll(async () => (await store.health()).ok, { timeout: 5000 }).toBe(true);
-      expect(await store.checks.count("T1", "U1")).toBe(0);
+      await recovers(store, r);
     } finally {
       await store.close();
       await r.cut().catch(() => undefined);
@@ -210,10 +217,8 @@ describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
   });
 
   it("/healthz answers 503 while the server is unreachable, 200 again once it is back", async () => {
-    const r = await relay(new URL(db.target.databaseUrl!));
-    const url = new URL(db.target.databaseUrl!);
-    url.port = String(r.port);
-    const h = await startHarness({ DATABASE_URL: url.toString() });
+    const { r, url } = await throughRelay();
+    const h = await startHarness({ DATABASE_URL: url });
     const healthz = h.url.replace("/slack/events", "/healthz");
     try {
       expect((await fetch(healthz)).status).toBe(200);
