@@ -21,12 +21,18 @@ interface IndexEntry {
   /** The entries behind this key, by group. */
   bucket: Map<string, string[]>;
   /**
-   * When every entry behind this key starts with a word, a space, then a second word with a
-   * listable start ("the best …"): those word pairs ("the bes"). Most tokens of a draft ("the",
-   * "i", "my") then skip the regex without running it. Null when an entry's pair cannot be listed;
-   * listed on the key's first use, not at start (the CLI coaching one draft needs a few keys).
+   * Where the entries behind this key can start, finer than the key, so that most tokens of a
+   * draft ("the", "i", "my") skip the regex without running it. Listed on the key's first use,
+   * not at start (the CLI coaching one draft needs a few keys).
    */
-  pairs?: Set<string> | null;
+  starts?: Starts;
+}
+
+interface Starts {
+  /** The entries that start with a word, a space and a listable second word: those pairs ("the bes"). */
+  pairs: Set<string>;
+  /** The others: the letters each must start with ("therap" for "therap(?:y|ist)"). */
+  stems: string[];
 }
 
 const INDEX: Record<Lang, Map<string, IndexEntry[]>> = { en: new Map(), fr: new Map() };
@@ -75,8 +81,9 @@ export function groupedLexicon(lang: Lang, groups: Record<string, readonly strin
 // An entry with several prefixes sits in several buckets: its pairs are listed once.
 const PAIRS_OF_ENTRY = new Map<string, string[] | null>();
 
-function pairsOf(bucket: Map<string, string[]>): Set<string> | null {
+function startsOf(bucket: Map<string, string[]>): Starts {
   const pairs = new Set<string>();
+  const stems = new Set<string>();
   for (const alts of bucket.values())
     for (const alt of alts) {
       let found = PAIRS_OF_ENTRY.get(alt);
@@ -84,10 +91,32 @@ function pairsOf(bucket: Map<string, string[]>): Set<string> | null {
         found = leadingPairs(alt);
         PAIRS_OF_ENTRY.set(alt, found);
       }
-      if (!found) return null;
-      for (const pair of found) pairs.add(pair);
+      if (found) for (const pair of found) pairs.add(pair);
+      else stems.add(literalStem(alt));
     }
-  return pairs;
+  return { pairs, stems: [...stems] };
+}
+
+/**
+ * The letters every match of an entry starts with, up to its first pattern ("hono" for
+ * "honou?red"); "" when it starts with one.
+ */
+export function literalStem(fragment: string): string {
+  let stem = "";
+  for (let i = 0; i < fragment.length; i++) {
+    const c = fragment[i]!;
+    const next = fragment[i + 1];
+    if (!TOKEN_CHAR_RE.test(c) || (next !== undefined && "?*+{".includes(next))) break;
+    stem += c;
+  }
+  return stem;
+}
+
+/** Whether an entry behind the key can start at this token, followed by this pair (see pairAt). */
+function canStart(starts: Starts, word: string, pair: string | null): boolean {
+  if (starts.pairs.size > 0 && (pair === null || starts.pairs.has(pair))) return true;
+  for (const stem of starts.stems) if (word.startsWith(stem)) return true;
+  return false;
 }
 
 /**
@@ -128,7 +157,7 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
 }
 
 /**
- * The word pair a token starts, as IndexEntry.pairs lists them; "" when no space follows it (no
+ * The word pair a token starts, as Starts.pairs lists them; "" when no space follows it (no
  * pair can start there); null when the next word is not a token (inside a link): every entry runs.
  */
 function pairAt(lower: string, token: Token, next: Token | undefined): string | null {
@@ -357,15 +386,11 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
     const token = words[t]!;
     const candidates = index.get(prefixKey(token.word));
     if (!candidates) continue;
-    let pair: string | null | undefined;
+    const pair = pairAt(lower, token, words[t + 1]);
     for (const entry of candidates) {
       const { lex, re } = entry;
-      if (entry.pairs === undefined) entry.pairs = pairsOf(entry.bucket);
-      const pairs = entry.pairs;
-      if (pairs !== null) {
-        if (pair === undefined) pair = pairAt(lower, token, words[t + 1]);
-        if (pair !== null && !pairs.has(pair)) continue;
-      }
+      entry.starts ??= startsOf(entry.bucket);
+      if (!canStart(entry.starts, token.word, pair)) continue;
       re.lastIndex = token.start;
       const m = re.exec(lower);
       if (m) push(found, lex, { start: token.start, end: token.start + m[0].length, group: groupOf(m) });

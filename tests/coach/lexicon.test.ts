@@ -4,6 +4,7 @@ import {
   leadingPairs,
   leadingPrefixes,
   lexicon,
+  literalStem,
   prefixKey,
   splitTopLevel,
 } from "../../src/coach/lexicon.js";
@@ -67,6 +68,17 @@ describe("lexicon word pairs", () => {
       "The hardest thing",
       "thrilled",
     ]);
+  });
+  it("tries a single-word entry only on tokens that start with its letters", () => {
+    expect(literalStem("therap(?:y|ist)")).toBe("therap");
+    expect(literalStem("honou?red")).toBe("hono");
+    expect(literalStem("self-made")).toBe("self-made");
+    expect(literalStem("(?:so )?proud")).toBe("");
+    const mixed = lexicon("en", ["the best part", "therap(?:y|ist)", "honou?red"]);
+    const text = "The therapist, the best part: honoured, then honored.";
+    expect(
+      findAll(mixed, buildContext(text, "linkedin", "en")).map(({ start, end }) => text.slice(start, end)),
+    ).toEqual(["therapist", "the best part", "honoured", "honored"]);
   });
   it("still tries the entries when the next word is not a token (inside a link)", () => {
     const link = lexicon("en", ["the https"]);
