@@ -303,7 +303,7 @@ function expand(src: string, pos: number, acc: string, out: Set<string>, budget:
   const next = atom.end;
   const quant = src[next];
   const optional = quant === "?" || quant === "*";
-  if (quant === "*" || quant === "{") return false;
+  if (quant === "*" || quant === "{") return repeatedAfterKey(src, atom, acc, out, budget);
   const after = quant === "?" || quant === "+" ? next + 1 : next;
   // A repeated letter ("ugh+") only gives a key when the key ends with it.
   if (quant === "+" && acc.length + 1 < PREFIX) return false;
@@ -323,6 +323,27 @@ function expand(src: string, pos: number, acc: string, out: Set<string>, budget:
     if (!expand(src, quant === "+" ? next + 1 : after, acc + option, out, budget + 1)) return false;
   }
   return true;
+}
+
+/**
+ * A repeated atom ("(?: own| new){0,3}") after a key's first letters: the key is still listable
+ * when every option of the atom starts with a non-letter (the key ends there) and, if it may occur
+ * zero times, what follows it gives keys too.
+ */
+function repeatedAfterKey(src: string, atom: Atom, acc: string, out: Set<string>, budget: number): boolean {
+  if (acc === "" || atom.kind === "lookaround") return false;
+  const startsWithNonLetter = (option: string) => {
+    const first = readAtom(option, 0);
+    return first !== null && first.kind === "char" && first.options.every((o) => !WORD_CHAR_RE.test(o));
+  };
+  if (!atom.options.every(startsWithNonLetter)) return false;
+  const quant = src.slice(atom.end);
+  const braces = /^\{(\d*)(?:,\d*)?\}/.exec(quant);
+  if (!quant.startsWith("*") && !braces) return false;
+  out.add(acc);
+  const mayBeAbsent = quant.startsWith("*") || Number(braces![1] || 0) === 0;
+  const after = atom.end + (quant.startsWith("*") ? 1 : braces![0].length);
+  return !mayBeAbsent || expand(src, after, acc, out, budget + 1);
 }
 
 interface Atom {

@@ -17,11 +17,16 @@ describe("lexicon prefix index", () => {
     expect(leadingPrefixes("game[- ]?changers?")).toEqual(["gam"]);
     expect(leadingPrefixes("i'?m")?.sort()).toEqual(["i", "im"]);
     expect(leadingPrefixes("ugh+")).toEqual(["ugh"]);
+    // A repeated group after the key's letters, each option starting with a space.
+    expect(leadingPrefixes("(?:my|our)(?: own| new){0,3} (?:book|course)")?.sort()).toEqual(["my", "our"]);
+    expect(leadingPrefixes("ab(?: c)*d")?.sort()).toEqual(["ab", "abd"]);
+    expect(leadingPrefixes("ab(?: c){1,2}d")).toEqual(["ab"]);
   });
   it("gives up (full scan) where a key cannot be listed", () => {
     expect(leadingPrefixes("#1")).toBeNull();
     expect(leadingPrefixes("ah+")).toBeNull();
     expect(leadingPrefixes("'ve been")).toBeNull();
+    expect(leadingPrefixes("ab(?:c| d){0,2}")).toBeNull();
   });
   it("keys tokens the same way", () => {
     expect(prefixKey("proudly")).toBe("pro");
