@@ -160,10 +160,10 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
  * The word pair a token starts, as Starts.pairs lists them; "" when no space follows it (no
  * pair can start there); null when the next word is not a token (inside a link): every entry runs.
  */
-function pairAt(lower: string, token: Token, next: Token | undefined): string | null {
+function pairAt(lower: string, token: Token, next: Token | undefined, nextKey: string): string | null {
   if (lower.charCodeAt(token.end) !== 32) return "";
   if (next === undefined || next.start !== token.end + 1) return null;
-  return `${token.word} ${prefixKey(next.word)}`;
+  return `${token.word} ${nextKey}`;
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
@@ -403,15 +403,27 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
   found = new Map();
   const index = INDEX[ctx.lang];
   const { lower, words } = ctx;
+  // Each token's key serves twice: to look it up, and in the pair the token before it starts.
+  let key = words.length > 0 ? prefixKey(words[0]!.word) : "";
   for (let t = 0; t < words.length; t++) {
     const token = words[t]!;
-    const candidates = index.get(prefixKey(token.word));
+    const next = words[t + 1];
+    const nextKey = next ? prefixKey(next.word) : "";
+    const candidates = index.get(key);
+    key = nextKey;
     if (!candidates) continue;
-    const pair = pairAt(lower, token, words[t + 1]);
+    // Listed once per token, and only when a candidate has pairs to compare it with.
+    let pair: string | null = "";
+    let pairListed = false;
     for (const entry of candidates) {
       const { lex, re } = entry;
       entry.starts ??= startsOf(entry.bucket);
-      if (!canStart(entry.starts, token.word, pair)) continue;
+      const { starts } = entry;
+      if (starts.pairs.size > 0 && !pairListed) {
+        pair = pairAt(lower, token, next, nextKey);
+        pairListed = true;
+      }
+      if (!canStart(starts, token.word, pair)) continue;
       re.lastIndex = token.start;
       const m = re.exec(lower);
       if (m) push(found, lex, { start: token.start, end: token.start + m[0].length, group: groupOf(m) });
