@@ -142,6 +142,24 @@ describe("installing postcoach in a workspace (OAuth)", () => {
     expect(publishedWith("UT2b")).toEqual([]);
   });
 
+  it("forgets the installation when the bot's token is revoked, not when only a user's is", async () => {
+    const { state, cookie } = await startInstall();
+    expect((await redirect("code-6", state, cookie)).status).toBe(200);
+    const installed = () => h.store.db.prepare("SELECT id FROM installations").all().length;
+    expect(installed()).toBe(1);
+    expect(await h.store.workspaces.pendingRemoval("T2")).toBeUndefined();
+
+    const revoked = (tokens: Record<string, string[]>) =>
+      postSigned(h.url, eventCallbackBody({ type: "tokens_revoked", tokens }, undefined, "T2"), JSON_TYPE);
+    expect((await revoked({ oauth: ["UINSTALLER"] })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(installed()).toBe(1);
+
+    expect((await revoked({ bot: ["UBOT2"] })).status).toBe(200);
+    await h.fake.waitFor(() => (installed() === 0 ? true : undefined));
+    expect(await h.store.workspaces.pendingRemoval("T2")).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+  });
+
   it("answers /healthz and refuses what it does not serve", async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/slack/nothing`)).status).toBe(404);
