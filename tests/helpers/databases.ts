@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { describe, inject } from "vitest";
+import { afterEach, beforeEach, describe, inject } from "vitest";
 import {
   createPostgresStore,
   createSqliteStore,
@@ -99,6 +99,25 @@ export function describeEachBackend(name: string, fn: (backend: Backend) => void
   for (const backend of BACKENDS) {
     describe.skipIf(backend === "postgres" && !POSTGRES_URL)(`${name} (${backend})`, () => fn(backend));
   }
+}
+
+/**
+ * A fresh database of the backend and a store on it for each test of the enclosing `describe`,
+ * dropped after it.
+ */
+export function freshStoreEach(
+  backend: Backend,
+  options?: () => StoreOptions,
+): { db: TestDatabase; store: Store } {
+  const current = {} as { db: TestDatabase; store: Store };
+  beforeEach(async () => {
+    current.db = await freshDatabase(backend);
+    current.store = await current.db.open(options?.());
+  });
+  afterEach(async () => {
+    await current.db.drop();
+  });
+  return current;
 }
 
 /** The environment that points a process (or the harness) at this database. */
