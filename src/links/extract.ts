@@ -58,6 +58,21 @@ function clean(text: string): string {
     .trim();
 }
 
+type ParseHTML = typeof import("linkedom").parseHTML;
+type Page = ReturnType<ParseHTML>["document"];
+
+/** What a page says about itself: its title and description meta tags. */
+function aboutPage(document: Page): { title?: string; description: string } {
+  const meta = (name: string) =>
+    document
+      .querySelector(`meta[property="${name}"], meta[name="${name}"]`)
+      ?.getAttribute("content")
+      ?.trim() ?? "";
+  const title = meta("og:title") || document.querySelector("title")?.textContent?.trim() || undefined;
+  const description = meta("og:description") || meta("description") || meta("twitter:description");
+  return { title, description };
+}
+
 /**
  * The readable text of a page, with Mozilla's reader mode (the Firefox one). Pages it cannot make
  * sense of fall back to their description meta tags, then to the body text.
@@ -66,27 +81,42 @@ export async function extractArticle(html: string, contentType = "text/html"): P
   if (contentType.toLowerCase().startsWith("text/plain")) return { text: clean(html).slice(0, MAX_TEXT) };
   const [{ parseHTML }, { Readability }] = await loadReaders();
   const page = withoutNonText(html);
+  if (countTags(page) > MAX_READER_ELEMENTS) return readCrowded(page, parseHTML);
   const { document } = parseHTML(page);
-  const meta = (name: string) =>
-    document
-      .querySelector(`meta[property="${name}"], meta[name="${name}"]`)
-      ?.getAttribute("content")
-      ?.trim() ?? "";
-  const title = meta("og:title") || document.querySelector("title")?.textContent?.trim() || undefined;
-  const description = meta("og:description") || meta("description") || meta("twitter:description");
+  const { title, description } = aboutPage(document);
   let text = "";
-  if (countTags(page) <= MAX_READER_ELEMENTS) {
-    try {
-      // Readability changes the document it reads; it is ours to change.
-      const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-        charThreshold: 100,
-      }).parse();
-      text = clean(article?.textContent ?? "");
-    } catch {
-      text = "";
-    }
+  try {
+    // Readability changes the document it reads; it is ours to change.
+    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 100,
+    }).parse();
+    text = clean(article?.textContent ?? "");
+  } catch {
+    text = "";
   }
   if (text.length < 80 && description) text = description;
   if (!text) text = clean(document.body?.textContent ?? "");
+  return { title: title?.slice(0, 200), text: text.slice(0, MAX_TEXT) };
+}
+
+/**
+ * A page too crowded for a DOM (building one grows faster than the page: 333,000 unclosed tags took
+ * linkedom 94 s): its head is read as a DOM when it is small, the rest as text with its tags dropped.
+ */
+function readCrowded(page: string, parseHTML: ParseHTML): Article {
+  const headEnd = page.search(/<\/head\s*>|<body\b/i);
+  const head = headEnd === -1 ? "" : page.slice(0, headEnd);
+  const { title, description } = aboutPage(
+    parseHTML(countTags(head) <= MAX_READER_ELEMENTS ? `${head}</head><body></body></html>` : "<html></html>")
+      .document,
+  );
+  // A tag ends at the first ">" before any other "<" (one pass); a stray "<" is dropped too.
+  const bare = page
+    .slice(Math.max(0, headEnd))
+    .replace(/<[^<>]*>/g, " ")
+    .replace(/</g, " ");
+  // With no tag left, the parser only decodes its entities.
+  const body = clean(parseHTML(`<html><body><p>${bare}</p></body></html>`).document.body?.textContent ?? "");
+  const text = description || body;
   return { title: title?.slice(0, 200), text: text.slice(0, MAX_TEXT) };
 }
