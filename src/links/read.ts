@@ -1,6 +1,6 @@
 import type { Logger } from "@slack/bolt";
-import { extractArticle } from "./extract.js";
 import { type FetchPolicy, fetchPage } from "./fetch.js";
+import { PageReader } from "./page-reader.js";
 
 const MAX_LINKS = 2;
 
@@ -12,6 +12,9 @@ export interface SharedReading {
   /** Pages that could not be read. */
   unread: string[];
 }
+
+/** One reader for the process: pages are read one at a time, off the bot's thread. */
+export const pageReader = new PageReader();
 
 /** Reads the first pages linked from a shared message (safely: see fetchPage), for coaching with it. */
 export async function readShared(
@@ -27,8 +30,12 @@ export async function readShared(
         logger.info(`link not read (${page.reason}): ${hostOf(url)}`);
         return { url };
       }
-      const article = await extractArticle(page.body, page.contentType);
-      return { url, article: article.text ? article : undefined };
+      const reading = await pageReader.read(page.body, page.contentType);
+      if (!reading.ok) {
+        logger.info(`link not read (${reading.reason}): ${hostOf(url)}`);
+        return { url };
+      }
+      return { url, article: reading.article.text ? reading.article : undefined };
     }),
   );
   const read = pages.flatMap((p) =>

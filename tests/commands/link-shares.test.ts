@@ -178,6 +178,25 @@ describe("link shares answered in the thread", () => {
     expect(text).toContain("Self-congratulation");
   });
 
+  it("gives up a page too heavy to read without holding the bot: other commands are answered meanwhile", {
+    timeout: 30_000,
+  }, async () => {
+    await h.event(
+      message(`So proud of this! <http://localhost:${pages.port}/hostile>`, { channel: "CHOST" }),
+    );
+    await h.fake.waitFor(() => pages.hits.find((u) => u.startsWith("/hostile")));
+    await h.command("What would you have done differently in our launch?", "while-heavy");
+    const reply = await h.fake.waitForResponse("while-heavy");
+    expect(JSON.stringify(reply.body.blocks)).toContain("Questions to ask yourself");
+    // The command was answered while the page was still being read.
+    expect(h.fake.callsTo("chat.postEphemeral").filter((c) => c.params.channel === "CHOST")).toEqual([]);
+    const linkReply = await h.fake.waitFor(
+      () => h.fake.callsTo("chat.postEphemeral").find((c) => c.params.channel === "CHOST"),
+      20_000,
+    );
+    expect(JSON.stringify(linkReply.params.blocks)).toContain("couldn't read");
+  });
+
   it("never fetches a private address that is not allowlisted", async () => {
     const before = pages.hits.length;
     await h.event(message(`look <http://127.0.0.1:${pages.port}/article>`, { channel: "CPRIV" }));

@@ -36,6 +36,10 @@ export class PageServer {
         const chunk = `<p>${"word ".repeat(2000)}</p>`;
         for (let i = 0; i < 300; i++) res.write(chunk);
         res.end();
+      } else if (url.startsWith("/hostile")) {
+        // Under 1 MB, but building its DOM takes a parser tens of seconds and gigabytes.
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end(`<html><body>${"<<<<".repeat(240_000)}</body></html>`);
       } else if (url.startsWith("/image")) {
         res.writeHead(200, { "content-type": "image/png" });
         res.end(Buffer.alloc(100));
