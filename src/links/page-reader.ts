@@ -113,6 +113,12 @@ export class PageReader {
         )
       : new Worker(entry, { execArgv: [], ...limits });
     worker.unref();
+    // A worker that fails between pages is forgotten (the next page starts another); an error
+    // event nobody listens to would end the bot.
+    worker.on("error", () => undefined);
+    worker.on("exit", () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
     this.worker = worker;
     return worker;
   }

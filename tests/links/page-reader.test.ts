@@ -42,6 +42,14 @@ describe("reading pages off the bot's thread", () => {
     expect((await r.read(ARTICLE, "text/html")).ok).toBe(true);
   });
 
+  it("starts a new worker for the next page when the idle one has ended", async () => {
+    const r = new PageReader({ timeoutMs: 10_000, heapMb: 96, idleMs: 50 });
+    readers.push(r);
+    expect((await r.read(ARTICLE, "text/html")).ok).toBe(true);
+    await new Promise((done) => setTimeout(done, 300));
+    expect((await r.read(ARTICLE, "text/html")).ok).toBe(true);
+  });
+
   it("reads pages asked for at once one after the other, each getting its answer", async () => {
     const r = reader({ timeoutMs: 10_000, heapMb: 96 });
     const pages = ["One", "Two", "Three"].map((t) =>
