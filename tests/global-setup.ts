@@ -16,7 +16,7 @@ declare module "vitest" {
  *
  * The store tests run against SQLite and PostgreSQL: POSTCOACH_TEST_DATABASE_URL names a server
  * to use (each test file gets schemas of its own there), else a throwaway cluster is started
- * here. In CI a missing PostgreSQL fails the run; on a developer's machine its tests skip.
+ * here. Without PostgreSQL its tests fail, each saying how to install it: never a silent skip.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   execFileSync(process.execPath, [`${ROOT}/node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json"], {
@@ -33,9 +33,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     cluster = await startCluster();
   } catch (err) {
     const reason = `PostgreSQL unavailable (${(err as Error).message.split("\n")[0]})`;
-    if (process.env.CI) throw new Error(`${reason}: CI runs every store test on PostgreSQL too`);
     process.stderr.write(
-      `\n⚠ ${reason}: the PostgreSQL half of the store tests is skipped. Install Debian's postgresql package, or set POSTCOACH_TEST_DATABASE_URL.\n\n`,
+      `\n⚠ ${reason}: the PostgreSQL tests will fail. Install Debian's postgresql package (.ci/run does), or set POSTCOACH_TEST_DATABASE_URL.\n\n`,
     );
   }
   project.provide("postgresUrl", cluster?.url ?? "");

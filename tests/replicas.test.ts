@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type BotProcess, startBot } from "./helpers/bot-process.js";
-import { databaseEnv, freshDatabase, POSTGRES_URL, type TestDatabase } from "./helpers/databases.js";
+import { databaseEnv, freshDatabase, type TestDatabase } from "./helpers/databases.js";
 import { keepChannelHistory } from "./helpers/digest.js";
 import { FakeSlack } from "./helpers/fake-slack.js";
 import {
@@ -19,7 +19,7 @@ const MINUTE = 60_000;
  * Two replicas of the bot, as `npm start` runs them, behind no load balancer but the test itself
  * (it sends each request to one or the other, and Slack's retries to both), on one PostgreSQL.
  */
-describe.skipIf(!POSTGRES_URL)("two replicas on one PostgreSQL", { timeout: 90_000 }, () => {
+describe("two replicas on one PostgreSQL", { timeout: 90_000 }, () => {
   const fake = new FakeSlack();
   let db: TestDatabase;
   const bots: BotProcess[] = [];

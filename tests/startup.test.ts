@@ -4,7 +4,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, POSTGRES_URL } from "./helpers/databases.js";
+import { freshDatabase } from "./helpers/databases.js";
 import { FakeSlack } from "./helpers/fake-slack.js";
 import { ROOT } from "./helpers/spawn.js";
 
@@ -129,7 +129,7 @@ describe("npm start", () => {
     );
   });
 
-  it.skipIf(!POSTGRES_URL)("connects with DATABASE_URL and migrates PostgreSQL", async () => {
+  it("connects with DATABASE_URL and migrates PostgreSQL", async () => {
     fake.on("auth.test", () => ({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" }));
     const database = await freshDatabase("postgres");
     const r = await start(

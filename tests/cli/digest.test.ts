@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digestPeriods, slotInWeek } from "../../src/digest/calendar.js";
 import { weekOf } from "../../src/mentoring/weeks.js";
 import { createSqliteStore } from "../../src/store/index.js";
-import { freshDatabase, POSTGRES_URL, type TestDatabase } from "../helpers/databases.js";
+import { freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { seedCheck } from "../helpers/digest.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { runPostcheck } from "../helpers/spawn.js";
@@ -170,7 +170,7 @@ describe("postcheck digest", () => {
   }, 40_000);
 });
 
-describe.skipIf(!POSTGRES_URL)("postcheck digest on PostgreSQL (DATABASE_URL)", () => {
+describe("postcheck digest on PostgreSQL (DATABASE_URL)", () => {
   const fake = new FakeSlack();
   let database: TestDatabase;
   beforeAll(async () => {

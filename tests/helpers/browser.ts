@@ -5,23 +5,14 @@ import { type Browser, chromium } from "playwright-core";
  * Headless Chromium for the web pages' end-to-end tests: Debian's `chromium` (or CHROMIUM_PATH),
  * driven by playwright-core, which downloads no browser of its own.
  *
- * Without Chromium, the browser tests fail in CI (CI is set; `.ci/run` installs Chromium first)
- * and are skipped on a developer's machine, with a line saying how to install it.
+ * Without Chromium the browser tests fail, saying how to install it (`.ci/run` installs it first):
+ * they are never skipped.
  */
 export const CHROMIUM_PATH = [
   process.env.CHROMIUM_PATH,
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
 ].find((p): p is string => Boolean(p) && existsSync(p!));
-
-export const BROWSER_REQUIRED = Boolean(process.env.CI);
-
-export const SKIP_BROWSER_TESTS = !CHROMIUM_PATH && !BROWSER_REQUIRED;
-if (SKIP_BROWSER_TESTS) {
-  console.warn(
-    "Skipping the browser tests: no Chromium at /usr/bin/chromium. Install it (apt-get install -y chromium) or set CHROMIUM_PATH; in CI they fail without it.",
-  );
-}
 
 // Without the background-networking flags Chromium tries to reach Google's services, which a
 // closed network refuses many times over; Playwright gives it a fresh profile directory itself.
@@ -38,7 +29,7 @@ const FLAGS = [
 export async function launchChromium(): Promise<Browser> {
   if (!CHROMIUM_PATH) {
     throw new Error(
-      "Chromium is required for the browser tests in CI and was not found at /usr/bin/chromium: .ci/run installs it (apt-get install -y chromium), or set CHROMIUM_PATH.",
+      "Chromium is required for the browser tests and was not found at /usr/bin/chromium: .ci/run installs it (apt-get install -y chromium), or set CHROMIUM_PATH.",
     );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });

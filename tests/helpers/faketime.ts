@@ -34,7 +34,7 @@ export interface TimedBot {
  */
 export function startBotAt(startAt: string, env: Record<string, string>, rate = 1): TimedBot {
   const spec = `@${startAt.replace("T", " ").replace(/Z$/, "")}${rate === 1 ? "" : ` x${rate}`}`;
-  if (!LIBFAKETIME) throw new Error("libfaketime is not installed (Debian package faketime)");
+  if (!LIBFAKETIME) throw new Error("libfaketime is not installed: apt-get install faketime (.ci/run does)");
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: {

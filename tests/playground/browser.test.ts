@@ -6,7 +6,7 @@ import { LLM_UNAVAILABLE } from "../../src/coach/messages.js";
 import { LlmCoach } from "../../src/llm/client.js";
 import { MAX_BODY, startPlayground } from "../../src/playground/server.js";
 import { MAX_MARKS } from "../../src/playground/view.js";
-import { launchChromium, SKIP_BROWSER_TESTS } from "../helpers/browser.js";
+import { launchChromium } from "../helpers/browser.js";
 import { answer, FakeOpenAI, type Reply } from "../helpers/fake-openai.js";
 
 /**
@@ -96,7 +96,7 @@ async function accessibilityViolations(
   });
 }
 
-describe.skipIf(SKIP_BROWSER_TESTS)("the playground in a real browser", { timeout: 90_000 }, () => {
+describe("the playground in a real browser", { timeout: 90_000 }, () => {
   let browser: Browser;
   let pg: Playground;
   const llm = new FakeOpenAI();
@@ -318,9 +318,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)("the playground in a real browser", { timeou
     expect((await active()).text).not.toBe(first);
     await page.keyboard.press("ArrowLeft");
     expect((await active()).text).toBe(first);
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-f"));
+    expect(focused).toMatch(/^f\d+( f\d+)*$/);
     await page.keyboard.press("Enter");
     expect(await page.textContent("#pc-details")).toContain("The idea behind it");
-    expect(await page.getAttribute(".pc-mark[aria-pressed=true]", "data-f")).toBeTruthy();
+    // The mark explained is the one Enter was pressed on.
+    expect(await page.getAttribute(".pc-mark[aria-pressed=true]", "data-f")).toBe(focused);
     await page.keyboard.press("Escape");
     expect(await page.textContent("#pc-details")).toContain("Select a marked passage");
 

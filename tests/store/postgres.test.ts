@@ -62,7 +62,7 @@ async function schemaOf(db: TestDatabase): Promise<Record<string, string[]>> {
   return out;
 }
 
-describe.skipIf(!POSTGRES_URL)("PostgreSQL", () => {
+describe("PostgreSQL", () => {
   let db: TestDatabase;
   beforeEach(async () => {
     db = await freshDatabase("postgres");
