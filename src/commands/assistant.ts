@@ -5,7 +5,7 @@ import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
 import { asksForHelp, HELP_TEXT } from "./help.js";
-import { eventTeam, MessageEvent, readPayload } from "./payloads.js";
+import { byPerson, eventTeam, MessageEvent, readPayload } from "./payloads.js";
 import { parseDraftOptions } from "./reply.js";
 
 /** The prompts Slack offers when an assistant thread opens, in the user's language first. */
@@ -42,7 +42,7 @@ export function coachAssistant(services: Services): Assistant {
     context,
   }) => {
     const e = readPayload(MessageEvent, message, services.logger, "an assistant message");
-    if (!e?.user || !e.thread_ts || e.bot_id || e.user === context.botUserId) return;
+    if (!e || !e.thread_ts || !byPerson(e, context.botUserId)) return;
     const teamId = eventTeam(body, e);
     if (!teamId) return;
     const text = slackToPlain(e.text ?? "").trim();

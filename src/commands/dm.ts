@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { asksForHelp, HELP_TEXT, isHelpWord } from "./help.js";
-import { eventTeam, MessageEvent, readPayload } from "./payloads.js";
+import { byPerson, eventTeam, MessageEvent, readPayload } from "./payloads.js";
 import { parseDraftOptions } from "./reply.js";
 
 const DM_WELCOME =
@@ -21,14 +21,7 @@ export function directMessage(services: Services) {
     client,
   }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
     const e = readPayload(MessageEvent, event, services.logger, "a message event");
-    if (
-      e?.channel_type !== "im" ||
-      e.subtype !== undefined ||
-      e.bot_id ||
-      !e.user ||
-      e.user === context.botUserId
-    )
-      return;
+    if (e?.channel_type !== "im" || e.subtype !== undefined || !byPerson(e, context.botUserId)) return;
     if (e.thread_ts && e.thread_ts !== e.ts) return;
     const teamId = eventTeam(body);
     if (!teamId) return;

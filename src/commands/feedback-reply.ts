@@ -3,7 +3,7 @@ import { languageOf } from "../coach/index.js";
 import { recordMentoring } from "../mentoring/activity.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { eventTeam, MessageEvent, readPayload } from "./payloads.js";
+import { byPerson, eventTeam, MessageEvent, readPayload } from "./payloads.js";
 
 /** A reply of real substance: a few words, not an emoji or a "+1". */
 export function isSubstantial(text: string): boolean {
@@ -27,7 +27,7 @@ export function feedbackReply(services: Services) {
     context,
   }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
     const e = readPayload(MessageEvent, event, services.logger, "a message event");
-    if (!e || e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return;
+    if (!e || e.subtype !== undefined || !byPerson(e, context.botUserId)) return;
     if (!e.thread_ts || e.thread_ts === e.ts) return;
     const teamId = eventTeam(body);
     if (!teamId) return;

@@ -3,7 +3,7 @@ import type { Services } from "../services.js";
 import { linksIn } from "../slack/mrkdwn.js";
 import { coachShare } from "./coach-share.js";
 import type { OnceGuard } from "./dedupe.js";
-import { eventTeam, MessageEvent, readPayload } from "./payloads.js";
+import { byPerson, eventTeam, MessageEvent, readPayload } from "./payloads.js";
 
 /**
  * A message with a link in a channel the bot is in gets coaching on the shared page together with
@@ -19,7 +19,7 @@ export function linkShareMessage(services: Services, guard: OnceGuard) {
     const e = readPayload(MessageEvent, event, services.logger, "a message event");
     // Edits, deletions, joins and bot posts all carry a subtype; only plain messages are coached.
     if (!e || (e.subtype !== undefined && e.subtype !== "thread_broadcast")) return;
-    if (e.bot_id || !e.user || e.user === context.botUserId) return;
+    if (!byPerson(e, context.botUserId)) return;
     if (e.channel_type !== "channel" && e.channel_type !== "group") return;
     const links = linksIn(e.text ?? "");
     if (links.length === 0) return;

@@ -179,6 +179,14 @@ export const MessageEvent = z.looseObject({
   team: z.string().optional(),
 });
 
+/** A message a person wrote: not a bot's, nor this bot's own. */
+export function byPerson(
+  e: z.infer<typeof MessageEvent>,
+  botUserId: string | undefined,
+): e is z.infer<typeof MessageEvent> & { user: string } {
+  return !e.bot_id && Boolean(e.user) && e.user !== botUserId;
+}
+
 export const LinkSharedEvent = z.looseObject({
   channel: z.string(),
   user: z.string(),
