@@ -1,5 +1,5 @@
-// The HTML parser and reader mode load on the first page read, not at start: they are a fifth of
-// the bot's memory at rest, and many workspaces never share a link (docs/benchmarks.md, memory).
+// The HTML parser and reader mode load on the first page read (in PageReader's worker, which
+// itself starts on the first link shared): many workspaces never share one.
 let readers: Promise<[typeof import("linkedom"), typeof import("@mozilla/readability")]> | undefined;
 const loadReaders = () => {
   readers ??= Promise.all([import("linkedom"), import("@mozilla/readability")]);
@@ -16,7 +16,8 @@ const MAX_TEXT = 20_000;
  * Reader mode takes time that grows faster than the page: a 1 MB page of 125,000 tiny
  * elements held the event loop for 5.6 s in Readability (whose own `maxElemsToParse` cannot count
  * linkedom's elements). Past this many tags, the page's description or its plain text is read
- * instead. Article pages have a few thousand.
+ * instead. The threshold was set on synthetic pages (this machine has no web access): measure it
+ * on real shared pages before tightening it.
  */
 export const MAX_READER_ELEMENTS = 8_000;
 
