@@ -14,7 +14,7 @@ export interface SharedReading {
 }
 
 /** One reader for the process: pages are read one at a time, off the bot's thread. */
-export const pageReader = new PageReader();
+const pageReader = new PageReader();
 
 /** Reads the first pages linked from a shared message (safely: see fetchPage), for coaching with it. */
 export async function readShared(
