@@ -29,8 +29,11 @@ interface IndexEntry {
 }
 
 interface Starts {
-  /** The entries that start with a word, a space and a listable second word: those pairs ("the bes"). */
-  pairs: Set<string>;
+  /**
+   * The entries that start with a word, a space and a listable second word: those pairs, as the
+   * second word's keys by first word ("the" → {"bes"}), so that no pair string is built per token.
+   */
+  pairs: Map<string, Set<string>>;
   /** The others: the letters each must start with ("therap" for "therap(?:y|ist)"). */
   stems: string[];
 }
@@ -82,7 +85,7 @@ export function groupedLexicon(lang: Lang, groups: Record<string, readonly strin
 const PAIRS_OF_ENTRY = new Map<string, string[] | null>();
 
 function startsOf(bucket: Map<string, string[]>): Starts {
-  const pairs = new Set<string>();
+  const pairs = new Map<string, Set<string>>();
   const stems = new Set<string>();
   for (const alts of bucket.values())
     for (const alt of alts) {
@@ -91,7 +94,17 @@ function startsOf(bucket: Map<string, string[]>): Starts {
         found = leadingPairs(alt);
         PAIRS_OF_ENTRY.set(alt, found);
       }
-      if (found) for (const pair of found) pairs.add(pair);
+      if (found)
+        for (const pair of found) {
+          const space = pair.indexOf(" ");
+          const first = pair.slice(0, space);
+          let seconds = pairs.get(first);
+          if (!seconds) {
+            seconds = new Set();
+            pairs.set(first, seconds);
+          }
+          seconds.add(pair.slice(space + 1));
+        }
       else stems.add(literalStem(alt));
     }
   return { pairs, stems: [...stems] };
@@ -112,9 +125,14 @@ export function literalStem(fragment: string): string {
   return stem;
 }
 
-/** Whether an entry behind the key can start at this token, followed by this pair (see pairAt). */
-function canStart(starts: Starts, word: string, pair: string | null): boolean {
-  if (starts.pairs.size > 0 && (pair === null || starts.pairs.has(pair))) return true;
+/**
+ * Whether an entry behind the key can start at this token: a pair of it and the next word (see
+ * nextWordKey), or a stem it starts with.
+ */
+function canStart(starts: Starts, word: string, nextKey: string | null): boolean {
+  if (starts.pairs.size > 0 && nextKey !== "") {
+    if (nextKey === null || starts.pairs.get(word)?.has(nextKey)) return true;
+  }
   for (const stem of starts.stems) if (word.startsWith(stem)) return true;
   return false;
 }
@@ -157,13 +175,14 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
 }
 
 /**
- * The word pair a token starts, as Starts.pairs lists them; "" when no space follows it (no
- * pair can start there); null when the next word is not a token (inside a link): every entry runs.
+ * The key of the second word of a pair starting at this token; "" when no space follows the token
+ * (no pair can start there); null when the next word is not a token (inside a link): every entry
+ * runs.
  */
-function pairAt(lower: string, token: Token, next: Token | undefined, nextKey: string): string | null {
+function nextWordKey(lower: string, token: Token, next: Token | undefined, nextKey: string): string | null {
   if (lower.charCodeAt(token.end) !== 32) return "";
   if (next === undefined || next.start !== token.end + 1) return null;
-  return `${token.word} ${nextKey}`;
+  return nextKey;
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
@@ -412,18 +431,11 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
     const candidates = index.get(key);
     key = nextKey;
     if (!candidates) continue;
-    // Listed once per token, and only when a candidate has pairs to compare it with.
-    let pair: string | null = "";
-    let pairListed = false;
+    const pairEnd = nextWordKey(lower, token, next, nextKey);
     for (const entry of candidates) {
       const { lex, re } = entry;
       entry.starts ??= startsOf(entry.bucket);
-      const { starts } = entry;
-      if (starts.pairs.size > 0 && !pairListed) {
-        pair = pairAt(lower, token, next, nextKey);
-        pairListed = true;
-      }
-      if (!canStart(starts, token.word, pair)) continue;
+      if (!canStart(entry.starts, token.word, pairEnd)) continue;
       re.lastIndex = token.start;
       const m = re.exec(lower);
       if (m) push(found, lex, { start: token.start, end: token.start + m[0].length, group: groupOf(m) });

@@ -39,8 +39,17 @@ function ask(rule: Rule, hit: Hit, text: string, lang: Lang): string | undefined
   return template?.replace("{q}", quote(text.slice(...clauseAround(text, hit)), lang));
 }
 
-// Punctuation ends a clause; so does a control character (a quote never carries one).
-const BOUNDARY = /[.!?\n,;:—–()\u0000-\u001f\u007f-\u009f]/;
+// Punctuation ends a clause; so does a control character (a quote never carries one). Compared
+// by character code: this runs for every character around every finding.
+const BOUNDARY_CHARS = new Set([..."!(),.:;?–—"].map((c) => c.charCodeAt(0)));
+const isBoundaryCode = (code: number) =>
+  code <= 0x1f || (code >= 0x7f && code <= 0x9f) || BOUNDARY_CHARS.has(code);
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+// What /\s/ matches.
+const SPACE_CODES = new Set([
+  9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+]);
 
 /**
  * The words a question quotes: the clause around a finding, so that a reader recognises it
@@ -48,9 +57,13 @@ const BOUNDARY = /[.!?\n,;:—–()\u0000-\u001f\u007f-\u009f]/;
  */
 export function clauseAround(text: string, span: { start: number; end: number }): [number, number] {
   // A colon in a time or a score ("3:58", "2:1") does not end a clause.
-  const isBoundary = (i: number) =>
-    BOUNDARY.test(text[i]!) &&
-    !(text[i] === ":" && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""));
+  const isBoundary = (i: number) => {
+    const code = text.charCodeAt(i);
+    return (
+      isBoundaryCode(code) &&
+      !(code === 58 && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))
+    );
+  };
   let start = span.start;
   while (start > 0 && span.start - start < 30 && !isBoundary(start - 1)) start--;
   if (start > 0 && !isBoundary(start - 1)) start = span.start;
@@ -61,8 +74,8 @@ export function clauseAround(text: string, span: { start: number; end: number })
     const space = text.lastIndexOf(" ", end);
     end = Math.max(space, span.end);
   }
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && SPACE_CODES.has(text.charCodeAt(start))) start++;
+  while (end > start && SPACE_CODES.has(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 
@@ -129,16 +142,22 @@ export function chooseQuestions({ text, lang, results, good, shape }: QuestionIn
   }
   // A weak draft gets one more angle than it has concerns asked, up to four questions.
   const target = good ? MIN_QUESTIONS : Math.min(4, Math.max(MIN_QUESTIONS, asked.length + 1));
-  const open = opening(text);
-  // A question already quoting the opening makes "Your post opens with…" a repeat.
-  const openingAsked = asked.some((a) => a.clause[0] < open.length + (text.length - text.trimStart().length));
+  // Read only when a lens quotes it: most drafts have their questions before.
+  let open: string | undefined;
   for (const lens of lensesFor(shape)) {
     if (questions.length >= target) break;
     // "road" asks what success-without-struggle already asks when that rule fired.
     if (lens === "road" && concerns.some((c) => c.rule.id === "success-without-struggle")) continue;
-    if (lens === "reader" && openingAsked) continue;
     const q = LENS_QUESTIONS[lang][lens];
-    add(q.includes("{q}") ? (open ? q.replace("{q}", quote(open, lang)) : undefined) : q);
+    if (!q.includes("{q}")) {
+      add(q);
+      continue;
+    }
+    open ??= opening(text);
+    // A question already quoting the opening makes "Your post opens with…" a repeat.
+    const leading = text.length - text.trimStart().length;
+    if (lens === "reader" && asked.some((a) => a.clause[0] < open!.length + leading)) continue;
+    if (open) add(q.replace("{q}", quote(open, lang)));
   }
   // Whatever else is asked, a draft always gets its two questions.
   if (questions.length < MIN_QUESTIONS) add(LENS_QUESTIONS[lang].sharpen);
