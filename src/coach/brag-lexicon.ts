@@ -21,7 +21,7 @@ export const SELF_CONGRATULATION: Record<Lang, Lexicon> = {
     "(?:i'?m |i am )?happy to share",
   ]),
   fr: lexicon("fr", [
-    "(?:(?:je suis |nous sommes )?(?:tellement |très |si |trop |vraiment )?)(?:fier|fière|fiers|fières|ravie?s?|heureux|heureuses?|honorée?s?|enchantée?s?|comblée?s?) (?:de |d')(?:vous )?(?:annoncer|partager|rejoindre|avoir|être|recevoir|accueillir|présenter|faire partie|intégrer|dire|officialiser)",
+    "(?:(?:je suis |nous sommes )?(?:tellement |très |si |trop |vraiment )?)(?:fier|fière|fiers|fières|ravie?s?|heureux|heureuses?|honorée?s?|enchantée?s?|comblée?s?|émue?s?|touchée?s?) (?:et \\S+ )?(?:de |d')(?:vous )?(?:annoncer|partager|rejoindre|avoir|être|recevoir|accueillir|présenter|faire partie|intégrer|dire|officialiser)",
     "(?:j'ai|nous avons) (?:le plaisir|la joie|l'honneur|la fierté|l'immense plaisir|l'immense joie) de (?:vous )?(?:annoncer|partager|présenter|rejoindre)",
     "c'est avec (?:une grande |une immense |beaucoup de )?(?:fierté|joie|plaisir|émotion|bonheur) que",
     "(?:grande|belle|grosse) nouvelle",
@@ -98,6 +98,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:made|named|chose|picked|selected|hired|nominated|invited|asked|wanted|wanting|begged|recruited|approached|poached) me (?:to|as|for|on|captain|lead|partner|head|their|the)",
       "(?:made|make) it (?:onto|into|to) (?:the )?(?:\\w+ )?(?:list|finals|top|team)",
       "\\d+ under \\d+",
+      "(?:named|ranked|listed|included|chosen|selected|recogni[sz]ed) (?:as )?(?:one of|among) (?:the )?(?:\\d+ |top )",
       "(?:six|seven|eight|nine)[- ]figure",
       "\\d+ ?% of (?:quota|target|goal|plan)",
       "(?:youngest|first|only) (?:\\w+ )?(?:partner|director|vp|ceo|founder|woman|person|one|member|engineer|manager|in (?:my|the) (?:family|company|team|class))",
@@ -193,6 +194,8 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "diplôme|diplômée?",
       "premier prix|première place|1ère place|1re place",
       "top \\d+ ?%?",
+      "(?:choisie?s?|nommée?s?|classée?s?|sélectionnée?s?|distinguée?s?|élue?s?|citée?s?|figurer|figure) parmi (?:les )?(?:\\d+|plus|meilleure?s?)",
+      "parmi les \\d+ (?:\\S+ ){0,4}les plus (?:influente?s?|innovante?s?|prometteu(?:r|se)s?|inspirante?s?)",
       "n°1|numéro 1|numéro un",
       "\\d[\\d  ,.]{0,12}k? (?:abonnés|followers|vues|clients|utilisateurs|membres|lecteurs)",
       "(?:levé|levée de fonds de|levé des fonds)",
@@ -413,7 +416,7 @@ export const SUBJECT_DROP_OPENERS: Record<Lang, ReadonlySet<string>> = {
     ),
   ),
   fr: new Set(
-    "décroché enfin fier fière gagné invité invitée obtenu officiellement ravi ravie reçu admis admise diplômé diplômée promu promue".split(
+    "décroché enfin fier fière fiers fières gagné invité invitée obtenu officiellement ravi ravie ravis ravies reçu admis admise diplômé diplômée promu promue honoré honorée honorés honorées ému émue émus émues touché touchée heureux heureuse nommé nommée choisi choisie sélectionné sélectionnée lauréat lauréate classé classée élu élue immense".split(
       " ",
     ),
   ),

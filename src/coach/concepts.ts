@@ -46,7 +46,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [CONDITION, "if unless whether wish wished hope hoping imagine before"],
     [
       FAILURE,
-      "fail failed failing failure failures flopped flop bombed rejected rejection mistake mistakes disaster fiasco screwed messed regret regretted",
+      "fail failed failing failure failures flopped flop bombed rejected rejection mistake mistakes disaster fiasco screwed messed regret regretted outage outages downtime crashed postmortem post-mortem",
     ],
     [LESSON, "learned learnt lesson lessons taught"],
     [SUBJECT, "i i'm im i've ive i'd i'll we we're we've we'd we'll"],
@@ -111,7 +111,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [CONDITION, "s'il s'ils souhaite souhaiterais espère espérais imagine imaginez avant"],
     [
       FAILURE,
-      "raté ratée rate échoué échouée échec échecs loupé loupée planté plantée refusé refusée erreur erreurs regrette galéré fiasco bide flop catastrophe désastre",
+      "raté ratée rate échoué échouée échec échecs loupé loupée planté plantée refusé refusée erreur erreurs regrette galéré fiasco bide flop catastrophe désastre panne pannes",
     ],
     [LESSON, "appris apprise apprises leçon leçons enseigné enseignements"],
     [SUBJECT, "je j' nous on moi"],

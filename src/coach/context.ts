@@ -119,12 +119,18 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "(?:didn'?t|did not|never) (?:work|take off|sell|catch on)",
     "went nowhere",
     "fell flat",
+    // Incidents, as engineers tell them.
+    "took (?:\\S+ ){0,3}down",
+    "broke (?:prod|production|the build|the site|the website|the app|our app|everything)",
+    "rolled (?:it |them )?back",
+    "(?:caused|triggered) (?:an? |the )?(?:outage|incident|crash)",
   ]),
   fr: lexicon("fr", [
     "personne (?:ne |n')(?:voulait|voulu|utilisait|achetait|est venu|lisait)",
     "(?:n'a|n'ont|a) (?:pas|jamais) (?:marché|fonctionné|décollé|pris)",
     "(?:ça|cela) (?:n'a|ne s'est) pas (?:marché|passé comme prévu)",
     "fait un flop",
+    "(?:cassé|fait tomber) (?:\\S+ ){0,2}(?:la prod|la production|le site|l'appli|l'application|le serveur|le build)",
   ]),
 };
 

@@ -63,14 +63,16 @@ function computeFeatures(ctx: RuleContext): Features {
   let firstPerson = 0;
   let firstPersonPlural = 0;
   const secondPersonSpans: Span[] = [];
-  for (const t of words) {
+  words.forEach((t, i) => {
     if (t.cls & person.first) firstPerson++;
     else if (t.cls & person.plural) firstPersonPlural++;
     else if (t.cls & person.second) {
-      // "ravi de vous annoncer" addresses the reader only to announce oneself.
-      if (!overlaps(t, congratulations)) secondPersonSpans.push({ start: t.start, end: t.end });
+      // "ravi de vous annoncer" addresses the reader only to announce oneself; "thank you to the
+      // judges" speaks to the judges.
+      if (!overlaps(t, congratulations) && !(lang === "en" && words[i - 1]?.word === "thank"))
+        secondPersonSpans.push({ start: t.start, end: t.end });
     }
-  }
+  });
   const brags: BragSpan[] = [];
   for (const { start, end, group } of findGroups(BRAGS[lang], ctx)) {
     const span = { start, end };

@@ -27,7 +27,7 @@ export interface Sentence extends Span {
   /** Whether the sentence speaks in the first person singular ("I", "je") or plural ("we"). */
   firstSingular: boolean;
   firstPlural: boolean;
-  /** Its first word, lower-cased ("" when it has none). */
+  /** Its first word, lower-cased, after an intensifier ("so", "très") if any; "" when it has none. */
   opener: string;
 }
 
@@ -187,13 +187,23 @@ export function buildContext(text: string, platform: Platform, lang?: Lang): Rul
   };
 }
 
+// "So proud to…", "Très honorée de…": the word after an intensifier says how the sentence opens.
+const INTENSIFIERS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(["so", "very", "really", "super", "truly", "incredibly", "extremely", "beyond"]),
+  fr: new Set(["très", "tellement", "si", "trop", "vraiment", "super", "hyper", "extrêmement"]),
+};
+
 /** Fills in what each sentence says about its speaker, in one walk over sentences and tokens. */
 function describeSentences(sentences: Sentence[], words: readonly Token[], lang: Lang): Sentence[] {
   const { first, plural } = PERSON[lang];
   let w = 0;
   for (const s of sentences) {
     while (w < words.length && words[w]!.start < s.start) w++;
-    if (w < words.length && words[w]!.start < s.end) s.opener = words[w]!.word;
+    if (w < words.length && words[w]!.start < s.end) {
+      const next = words[w + 1];
+      const skip = INTENSIFIERS[lang].has(words[w]!.word) && next !== undefined && next.start < s.end;
+      s.opener = (skip ? next : words[w]!).word;
+    }
     for (; w < words.length && words[w]!.start < s.end; w++) {
       const cls = words[w]!.cls;
       if (cls & first) s.firstSingular = true;

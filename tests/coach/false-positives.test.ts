@@ -50,6 +50,10 @@ describe("ordinary posts are not read as self-promotion", () => {
     "Trois choses que j'ai apprises lors de ma première astreinte.",
     "Mon premier lancement produit : un bide total.",
     "My first product launch was a disaster.",
+    // Found by a black-box probe of the CLI.
+    "Last month I shipped a migration that took our app down for three hours. I skipped the dry run because I was sure it was fine.",
+    "J'ai livré une migration qui a fait tomber la prod pendant trois heures.",
+    "We talked to 40 customers before writing code. Talk to yours.",
   ])("%s", (text) => {
     expect(accusations(text)).toEqual([]);
   });

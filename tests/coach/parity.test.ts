@@ -42,6 +42,10 @@ const PAIRS: [string, string][] = [
     "Nouveau poste ! Je commence lundi comme Head of Product chez Stripe.",
   ],
   ["Bonjour everyone, happy Monday!", "Bonjour à tous, bon lundi !"],
+  [
+    "Very honored and moved to be named one of the 50 most influential women in French tech. Never imagined this.",
+    "Très honorée et émue d'avoir été choisie parmi les 50 femmes les plus influentes de la tech française. Je n'aurais jamais imaginé ça.",
+  ],
 ];
 
 const EGO = [

@@ -18,7 +18,9 @@ const MEDIA: Record<Lang, Lexicon> = {
     "thanks? (?:you )?(?:\\S+ ){0,6}for having me",
     "(?:great|good|fun|nice|wonderful|a pleasure|an honou?r|a privilege|delighted|pleased|happy|thrilled|excited|honou?red) to (?:talk|chat|speak|sit down|be on|be interviewed|appear|discuss)(?: with| on| at| about)?",
     "(?:great|good|fun|nice|wonderful|a pleasure|delighted|pleased|happy|thrilled|excited|honou?red) to (?:join|joining) (?:\\S+ ){0,4}(?:on|for) (?:the |their |a )?(?:show|podcast|panel|stage|air|program|programme|segment|broadcast)",
-    "(?:i|we) (?:spoke (?:with|to|at)|sat down with|talked (?:with|to)|chatted with|appeared on|was on|was interviewed|was featured|was quoted)",
+    "(?:i|we) (?:appeared on|was interviewed|were interviewed|was featured|were featured|was quoted|were quoted|spoke at)",
+    // Talking with someone is everyday work ("we talked to 40 customers"): an appearance only on air.
+    "(?:i|we) (?:spoke|talked|chatted|sat down|was|were) (?:with |to |on )?(?:\\S+ ){0,5}(?:on|for|at) (?:the |their |a |his |her |our )?(?:show|podcast|panel|stage|air|radio|tv|program|programme|segment|broadcast|livestream)",
     "(?:my|this morning'?s?|today'?s?|the) (?:interview|conversation|segment|appearance|chat|panel|fireside chat) (?:with|on)",
     "(?:my|the) latest (?:episode|segment|interview|appearance|column) (?:on|with|for)",
     "(?:i'?ll|i will|i'?m|i am) (?:be )?(?:speaking|presenting|on (?:a )?(?:panel|stage)|giving (?:a|the) (?:talk|keynote))",

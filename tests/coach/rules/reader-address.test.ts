@@ -25,4 +25,14 @@ describe("reader-address", () => {
   it("does not count 'vous' used only to announce oneself", () => {
     expect(excerpts(readerAddress, "Ravi de vous annoncer ma promotion.", "fr")).toEqual([]);
   });
+  it("does not count 'thank you': it speaks to the people thanked", () => {
+    expect(excerpts(readerAddress, "Thank you to the judges.", "en")).toEqual([]);
+    expect(
+      excerpts(
+        readerAddress,
+        "Thank you to everyone who answered! 62% of you review code in the morning.",
+        "en",
+      ),
+    ).toEqual(["you"]);
+  });
 });

@@ -41,6 +41,22 @@ describe("media-appearance", () => {
       "Merci à France Inter de m'avoir invitée",
     ]);
   });
+  it("finds talk on air, not talk at work", () => {
+    expect(
+      excerpts(mediaAppearance, "I sat down with Sarah on her podcast to talk about hiring.", "en"),
+    ).toEqual(["I sat down with Sarah on her podcast"]);
+    expect(excerpts(mediaAppearance, "Last week I spoke at the DevOps Summit.", "en")).toEqual([
+      "I spoke at",
+    ]);
+    // Found by a black-box probe: everyday conversations read as media appearances.
+    for (const text of [
+      "We talked to 40 customers before writing code. Talk to yours.",
+      "I talked to my manager about burnout and it changed how our team plans sprints.",
+      "I spoke with five recruiters last month: here is what they all look for in a junior CV.",
+      "I was on vacation for two weeks and nothing broke.",
+    ])
+      expect(excerpts(mediaAppearance, text, "en"), text).toEqual([]);
+  });
   it("ignores reading the news", () => {
     expect(excerpts(mediaAppearance, "The Economist on why unemployment is hard to predict.", "en")).toEqual(
       [],
