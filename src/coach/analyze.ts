@@ -1,5 +1,6 @@
 import { BAND_LABELS, bandOf, DIMENSION_LABELS, SUMMARIES, TRUNCATED_FINDING } from "./messages.js";
 import { FEATURES, featureValues, type RuleHits } from "./model.js";
+import { normalizeDraft } from "./offsets.js";
 import { chooseQuestions, type DraftShape } from "./questions.js";
 import { roadTold } from "./road.js";
 import { RULES } from "./rules/index.js";
@@ -32,6 +33,13 @@ const MAX_STRENGTHS_PER_RULE = 3;
 /** A draft is good when it has no warning and reads as written for the reader, or nearly so with strengths. */
 export const GOOD_SCORE = 65;
 const GOOD_WITH_STRENGTHS = 58;
+/**
+ * A draft of a few words with nothing wrong in it ("Hello", "Meeting at 3pm.") gives the reader
+ * nothing yet either: it is never called good nor "written for the reader", but "too short to
+ * tell". Its score is the model's as for any draft (a post that short is rarely self-promotion),
+ * so that scores keep ranking drafts the same way.
+ */
+export const THIN_WORDS = 8;
 
 const DIMENSION_OF = new Map<string, Dimension>(FEATURES.map((f) => [f.id, f.dimension]));
 const dimensionOf = (id: string): Dimension => DIMENSION_OF.get(id) ?? "authenticity";
@@ -47,7 +55,9 @@ const byPosition = (a: { start: number; rule: string }, b: { start: number; rule
  * Pure: no I/O, same input gives the same output.
  */
 export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResult {
-  const input = typeof draft === "string" ? draft.normalize("NFC") : "";
+  const source = typeof draft === "string" ? draft : "";
+  // Read in NFC; every offset and excerpt shown is the draft's own (see offsets.ts).
+  const { text: input, toDraft } = normalizeDraft(source);
   const text = truncate(input);
   const platform = options.platform ?? "linkedin";
   const ctx = buildContext(text, platform, options.lang);
@@ -66,7 +76,9 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     hits.forEach((hit, i) => {
       const texts = rule.texts[lang];
       const t = (hit.variant && texts[hit.variant]) || texts.default!;
-      const excerpt = text.slice(hit.start, hit.end);
+      const start = toDraft(hit.start, false);
+      const end = toDraft(hit.end, true);
+      const excerpt = source.slice(start, end);
       const contribution = shown(points[i]!);
       if (rule.kind === "concern") {
         findings.push({
@@ -74,8 +86,8 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
           message: t.message,
           severity: rule.severity,
           excerpt,
-          start: hit.start,
-          end: hit.end,
+          start,
+          end,
           suggestion: t.suggestion,
           dimension: rule.dimension,
           contribution,
@@ -85,8 +97,8 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
           rule: rule.id,
           message: t.message,
           excerpt,
-          start: hit.start,
-          end: hit.end,
+          start,
+          end,
           dimension: rule.dimension,
           contribution,
         });
@@ -95,14 +107,15 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
   }
   const truncated = text.length < input.length;
   if (truncated) {
-    const start = Math.max(0, text.length - 40);
+    const start = toDraft(Math.max(0, text.length - 40), false);
+    const end = toDraft(text.length, true);
     findings.push({
       rule: "draft-truncated",
       ...TRUNCATED_FINDING[lang],
       severity: "info",
-      excerpt: text.slice(start),
+      excerpt: source.slice(start, end),
       start,
-      end: text.length,
+      end,
       dimension: "platformFit",
       contribution: 0,
     });
@@ -124,8 +137,15 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
   signals.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
 
   const { dimensions } = scored;
+  const scoredBand = bandOf(scored.score);
+  const thin =
+    text.trim() !== "" &&
+    ctx.words.length < THIN_WORDS &&
+    findings.length === 0 &&
+    (scoredBand === "balanced" || scoredBand === "reader-focused");
   const hasWarning = findings.some((f) => f.severity === "warning");
   const good =
+    !thin &&
     !hasWarning &&
     (scored.score >= GOOD_SCORE || (scored.score >= GOOD_WITH_STRENGTHS && strengths.length >= 2));
   const shape: DraftShape = {
@@ -138,11 +158,12 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     othersShare: values.get("others-focus") ?? 0,
   };
   const questions = chooseQuestions({ text, lang, results, good, shape });
-  const band = bandOf(scored.score);
+  const band = thin ? "too-short" : scoredBand;
 
   const summaries = SUMMARIES[lang];
   let summary: string;
   if (text.trim() === "") summary = summaries.empty;
+  else if (thin) summary = summaries.thin;
   else if (good) summary = summaries.good;
   else {
     const weakest = [...DIMENSIONS].sort((a, b) => dimensions[a] - dimensions[b])[0]!;
@@ -162,7 +183,7 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     signals,
     questions,
     summary,
-    analyzedLength: text.length,
+    analyzedLength: toDraft(text.length, true),
     truncated,
   };
 }

@@ -47,13 +47,20 @@ export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
 
 export const SUMMARIES: Record<
   Lang,
-  { good: string; focus: (label: string) => string; empty: string; truncated: (n: number) => string }
+  {
+    good: string;
+    focus: (label: string) => string;
+    empty: string;
+    thin: string;
+    truncated: (n: number) => string;
+  }
 > = {
   en: {
     good: "This draft gives your reader something. Here is a question to make it sharper.",
     focus: (label) =>
       `Worth a second look: ${label.toLowerCase()}. A few questions to see it through your reader's eyes.`,
     empty: "Nothing to read yet: write a draft and I'll ask you a few questions about it.",
+    thin: "Too short to tell yet: what should your reader take away from it?",
     truncated: (n) => `Only the first ${n.toLocaleString("en")} characters were read.`,
   },
   fr: {
@@ -61,6 +68,7 @@ export const SUMMARIES: Record<
     focus: (label) =>
       `À revoir : ${label.toLowerCase()}. Quelques questions pour le lire avec les yeux de votre lecteur.`,
     empty: "Rien à lire pour l'instant : écrivez un brouillon et je vous poserai quelques questions.",
+    thin: "Trop court pour en juger : qu'est-ce que votre lecteur devrait en retenir ?",
     truncated: (n) => `Seuls les ${n.toLocaleString("fr")} premiers caractères ont été lus.`,
   },
 };
@@ -116,11 +124,13 @@ export const BAND_LABELS: Record<Lang, Record<Band, string>> = {
     "self-focused": "Mostly about you",
     balanced: "Balanced",
     "reader-focused": "Written for the reader",
+    "too-short": "Too short to tell",
   },
   fr: {
     "self-promotion": "Se lit comme de l'autopromotion",
     "self-focused": "Surtout centré sur vous",
     balanced: "Équilibré",
     "reader-focused": "Écrit pour le lecteur",
+    "too-short": "Trop court pour en juger",
   },
 };

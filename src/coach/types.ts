@@ -45,7 +45,8 @@ export interface SignalResult {
 }
 
 /** Where the score stands, in words: see docs/scoring.md for the bands. */
-export type Band = "self-promotion" | "self-focused" | "balanced" | "reader-focused";
+/** Where the score falls (see BANDS), or "too-short": a few words with nothing wrong, too few to judge. */
+export type Band = "self-promotion" | "self-focused" | "balanced" | "reader-focused" | "too-short";
 
 export interface AnalyzeOptions {
   lang?: Lang;

@@ -74,6 +74,28 @@ describe("analyze", () => {
     expect(r.summary).toMatch(/20,000/);
   });
 
+  it("calls a few words with nothing wrong too short to tell, never written for the reader", () => {
+    for (const text of ["Hello", "Lorem ipsum dolor sit amet.", "Meeting at 3pm."]) {
+      const r = analyze(text);
+      expect(r.band, text).toBe("too-short");
+      expect(r.bandLabel).toBe("Too short to tell");
+      expect(r.summary).toMatch(/^Too short to tell yet/);
+      expect(r.questions.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(analyze("Bonjour à tous").bandLabel).toBe("Trop court pour en juger");
+    // A short brag is still read for what it is.
+    expect(analyze("Got promoted today!!").band).toBe("self-promotion");
+  });
+
+  it("reports offsets into the draft as typed, even decomposed (NFD, as macOS pastes it)", () => {
+    const text = "Après des mois de travail, j’ai gagné le prix et je suis très fière.".normalize("NFD");
+    const r = analyze(text);
+    expect(r.findings.length).toBeGreaterThan(0);
+    for (const f of [...r.findings, ...r.strengths]) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
+    expect(r.analyzedLength).toBe(text.length);
+    expect(r.language).toBe("fr");
+  });
+
   it("gives an empty draft a kind summary and two questions", () => {
     const r = analyze("   ");
     expect(r.summary).toMatch(/Nothing to read yet/);
