@@ -59,8 +59,11 @@ function separation(label: string, scored: readonly Scored[]): void {
   }
 }
 
+// The score's bands, and the few words too short to tell (they keep their score).
+const BAND_NAMES = [...BANDS.map((b) => b.band), "too-short"] as const;
+
 function bands(label: string, scored: readonly Scored[]): void {
-  const names = BANDS.map((b) => b.band);
+  const names = BAND_NAMES;
   const row = (pred: (s: Scored) => boolean) => {
     const sub = scored.filter(pred);
     return names.map((b) => pct(sub.filter((s) => s.r.band === b).length, sub.length)).join(" | ");
@@ -148,7 +151,7 @@ function main(): void {
       console.log(`  ${pct(n, all.length)}  ${form}`);
     const scores = results.map((r) => r.score).sort((a, b) => a - b);
     console.log(
-      `Score p10 ${scores[160]}  median ${scores[800]}  p90 ${scores[1440]}; bands: ${BANDS.map(({ band }) => `${band} ${pct(results.filter((r) => r.band === band).length, all.length)}`).join(", ")}`,
+      `Score p10 ${scores[160]}  median ${scores[800]}  p90 ${scores[1440]}; bands: ${BAND_NAMES.map((band) => `${band} ${pct(results.filter((r) => r.band === band).length, all.length)}`).join(", ")}`,
     );
   }
 }
