@@ -49,11 +49,25 @@ describe("postcheck CLI", () => {
     }
   });
 
-  it("rejects unknown options and values with usage and exit code 2", async () => {
-    const r = await runPostcheck(["--platform", "myspace", "hello"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--platform must be one of/);
-    expect((await runPostcheck(["--bogus", "x"])).code).toBe(2);
+  it("explains a usage error in one line that points to --help, with exit code 2", async () => {
+    for (const [args, message] of [
+      [["--bogus", "x"], /^postcheck: unknown option --bogus\b/],
+      [["--bogus=1", "x"], /^postcheck: unknown option --bogus\b/],
+      [["-z", "x"], /^postcheck: unknown option -z\b/],
+      [["--platform", "myspace", "hello"], /^postcheck: --platform must be one of/],
+      [["--lang"], /^postcheck: --lang needs a value\./],
+      [["--lang", "--json", "hello"], /^postcheck: --lang needs a value\./],
+      [["--json=yes", "hello"], /^postcheck: --json takes no value\./],
+    ] as const) {
+      const r = await runPostcheck([...args]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr, args.join(" ")).toMatch(message);
+      expect(r.stderr, args.join(" ")).toMatch(/ See postcheck --help\.\n$/);
+      expect(r.stderr.trimEnd().split("\n"), args.join(" ")).toHaveLength(1);
+      // Node's own hint for positionals that start with a dash, not meant for postcheck's users.
+      expect(r.stderr).not.toMatch(/as in|place it at the end/);
+    }
   });
 
   it("coaches JSON lines and plain lines in order with --jsonl, exactly one output line per input line", async () => {
