@@ -3,7 +3,7 @@ import { config as loadDotenv } from "dotenv";
 // The coach's modules one by one, and the LLM client only when used: it loads openai and zod
 // (~180 ms at start) that a run without OPENAI_API_KEY never needs (docs/benchmarks.md).
 import type { AnalyzeOptions } from "./coach/types.js";
-import { langOption, platformOption, runJsonl, write } from "./jsonl.js";
+import { langOption, platformOption, quoteShort, runJsonl, write } from "./jsonl.js";
 import type { LlmCoach } from "./llm/client.js";
 import { coach } from "./llm/coaching.js";
 import { formatReport, terminalSafe } from "./report.js";
@@ -141,6 +141,11 @@ export async function main(io: Io): Promise<number> {
   if (values.channel !== undefined || values.team !== undefined || values["dry-run"] || values.force) {
     return usageError(io.stderr, "--channel, --team, --dry-run and --force go with digest.");
   }
+  if (values.jsonl && positionals.length > 0)
+    return usageError(
+      io.stderr,
+      `--jsonl reads its drafts from stdin, not from ${quoteShort(positionals.join(" "))}.`,
+    );
   let llm: LlmCoach | undefined;
   try {
     llm = await llmFor(values, io.env);

@@ -100,6 +100,18 @@ describe("postcheck CLI", () => {
     expect(lines[8].language).toBe("en");
   });
 
+  it("refuses a draft argument with --jsonl, which reads its drafts from stdin only", async () => {
+    const r = await runPostcheck(
+      ["--jsonl", "extra arg"],
+      `${JSON.stringify({ text: "I got promoted!" })}\n`,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      'postcheck: --jsonl reads its drafts from stdin, not from "extra arg". See postcheck --help.\n',
+    );
+  });
+
   it("honours each line's lang and platform over the command line's, and says when one is wrong", async () => {
     const draft = "We shipped the new onboarding flow and here is what we learned along the way. ".repeat(5);
     const input = [
