@@ -33,6 +33,23 @@ describe("postcheck CLI", () => {
     expect(result.findings).toBeInstanceOf(Array);
   });
 
+  it('reads --lang and a line\'s "lang" in any case, as it does --platform, and answers in lower case', async () => {
+    const one = await runPostcheck(["--json", "--lang", "FR", "--platform", "X", "Trois conseils."]);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ language: "fr", platform: "x" });
+    const draft = "We shipped the new onboarding flow and here is what we learned along the way.";
+    const batch = await runPostcheck(
+      ["--jsonl", "--lang", "Fr"],
+      `${JSON.stringify({ text: draft })}\n${JSON.stringify({ text: draft, lang: "EN", platform: "Blog" })}\n`,
+    );
+    expect(
+      batch.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toMatchObject([{ language: "fr" }, { language: "en", platform: "blog" }]);
+  });
+
   it("reads the draft from stdin when no argument is given", async () => {
     const r = await runPostcheck(["--json"], "Ravie de vous annoncer ma promotion !");
     expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toContain(
