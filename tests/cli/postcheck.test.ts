@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -242,5 +242,8 @@ describe("postcheck CLI", () => {
       expect(r.status).toBe(1);
       expect(r.stderr).toBe("postcheck: could not write the output (ENOSPC)\n");
     }
+    expect(readFileSync(join(ROOT, "README.md"), "utf8"), "README's troubleshooting quotes it").toContain(
+      "| `postcheck: could not write the output (ENOSPC)`",
+    );
   });
 });
