@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 // The coach's modules one by one, and the LLM client only when used: it loads openai and zod
 // (~180 ms at start) that a run without OPENAI_API_KEY never needs (docs/benchmarks.md).
 import type { AnalyzeOptions } from "./coach/types.js";
-import { langOption, platformOption, runJsonl, write } from "./jsonl.js";
+import { langOption, platformOption, quoteShort, runJsonl, write } from "./jsonl.js";
 import type { LlmCoach } from "./llm/client.js";
 import { coach } from "./llm/coaching.js";
 import { formatReport, terminalSafe } from "./report.js";
@@ -44,28 +44,66 @@ interface Io {
   env: NodeJS.ProcessEnv;
 }
 
+const OPTIONS = {
+  json: { type: "boolean", default: false },
+  jsonl: { type: "boolean", default: false },
+  lang: { type: "string" },
+  platform: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+  llm: { type: "boolean" },
+  channel: { type: "string" },
+  team: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  force: { type: "boolean", default: false },
+  "no-llm": { type: "boolean" },
+} as const satisfies ParseArgsConfig["options"];
+
 function parse(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: "boolean", default: false },
-      jsonl: { type: "boolean", default: false },
-      lang: { type: "string" },
-      platform: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-      llm: { type: "boolean" },
-      channel: { type: "string" },
-      team: { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      force: { type: "boolean", default: false },
-      "no-llm": { type: "boolean" },
-    },
-  });
+  const { values, positionals } = parseStrictly(argv);
   const options: AnalyzeOptions = {};
   if (values.lang !== undefined) options.lang = langOption(values.lang, "--lang");
   if (values.platform !== undefined) options.platform = platformOption(values.platform, "--platform");
   return { values, positionals, options };
+}
+
+function parseStrictly(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (err) {
+    throw new UsageError(argumentProblem(argv) ?? (err as Error).message.split("\n")[0]);
+  }
+}
+
+/**
+ * What is wrong with arguments parseArgs refused, in postcheck's words: its own messages span lines
+ * and end on a hint about `--` that would puzzle someone who only mistyped an option.
+ */
+function argumentProblem(argv: string[]): string | undefined {
+  const { tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: OPTIONS,
+    strict: false,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    if (!Object.hasOwn(OPTIONS, token.name)) return `unknown option ${token.rawName}.`;
+    const { type } = OPTIONS[token.name as keyof typeof OPTIONS];
+    if (type === "boolean" && token.inlineValue) return `${token.rawName} takes no value.`;
+    if (
+      type === "string" &&
+      (token.value === undefined || (!token.inlineValue && token.value.startsWith("-")))
+    )
+      return `${token.rawName} needs a value.`;
+  }
+  return undefined;
+}
+
+/** A usage error: one line, and where to read the usage. */
+function usageError(stderr: NodeJS.WritableStream, message: string): number {
+  stderr.write(`postcheck: ${terminalSafe(message)} See postcheck --help.\n`);
+  return EXIT_USAGE;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -80,8 +118,7 @@ export async function main(io: Io): Promise<number> {
   try {
     parsed = parse(io.argv);
   } catch (err) {
-    io.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageError(io.stderr, (err as Error).message);
   }
   const { values, positionals, options } = parsed;
   if (values.help) {
@@ -102,9 +139,13 @@ export async function main(io: Io): Promise<number> {
     );
   }
   if (values.channel !== undefined || values.team !== undefined || values["dry-run"] || values.force) {
-    io.stderr.write(`postcheck: --channel, --team, --dry-run and --force go with digest.\n\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageError(io.stderr, "--channel, --team, --dry-run and --force go with digest.");
   }
+  if (values.jsonl && positionals.length > 0)
+    return usageError(
+      io.stderr,
+      `--jsonl reads its drafts from stdin, not from ${quoteShort(positionals.join(" "))}.`,
+    );
   let llm: LlmCoach | undefined;
   try {
     llm = await llmFor(values, io.env);

@@ -14,20 +14,27 @@ import { coach } from "./llm/coaching.js";
 export class OptionError extends Error {}
 
 export function langOption(value: unknown, name: string): Lang {
-  if (!LANGUAGES.includes(value as Lang))
-    throw new OptionError(`${name} must be en or fr, not ${show(value)}.`);
-  return value as Lang;
+  const lang = lowerCase(value);
+  if (!LANGUAGES.includes(lang as Lang))
+    throw new OptionError(`${name} must be en or fr, not ${quoteShort(value)}.`);
+  return lang as Lang;
 }
 
 export function platformOption(value: unknown, name: string): Platform {
-  const p = typeof value === "string" ? value.toLowerCase() : value;
+  const p = lowerCase(value);
   const platform = p === "twitter" ? "x" : p;
   if (!PLATFORMS.includes(platform as Platform))
-    throw new OptionError(`${name} must be one of ${PLATFORMS.join(", ")}, not ${show(value)}.`);
+    throw new OptionError(`${name} must be one of ${PLATFORMS.join(", ")}, not ${quoteShort(value)}.`);
   return platform as Platform;
 }
 
-function show(value: unknown): string {
+/** Languages and platforms are read in any case: FR, X and LinkedIn as well as fr, x, linkedin. */
+function lowerCase(value: unknown): unknown {
+  return typeof value === "string" ? value.toLowerCase() : value;
+}
+
+/** A value as JSON, cut to 40 characters: enough to recognise it in a one-line message. */
+export function quoteShort(value: unknown): string {
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 40 ? `${json.slice(0, 39)}…` : json;
 }

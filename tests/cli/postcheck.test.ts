@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,6 +33,23 @@ describe("postcheck CLI", () => {
     expect(result.findings).toBeInstanceOf(Array);
   });
 
+  it('reads --lang and a line\'s "lang" in any case, as it does --platform, and answers in lower case', async () => {
+    const one = await runPostcheck(["--json", "--lang", "FR", "--platform", "X", "Trois conseils."]);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ language: "fr", platform: "x" });
+    const draft = "We shipped the new onboarding flow and here is what we learned along the way.";
+    const batch = await runPostcheck(
+      ["--jsonl", "--lang", "Fr"],
+      `${JSON.stringify({ text: draft })}\n${JSON.stringify({ text: draft, lang: "EN", platform: "Blog" })}\n`,
+    );
+    expect(
+      batch.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toMatchObject([{ language: "fr" }, { language: "en", platform: "blog" }]);
+  });
+
   it("reads the draft from stdin when no argument is given", async () => {
     const r = await runPostcheck(["--json"], "Ravie de vous annoncer ma promotion !");
     expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toContain(
@@ -49,11 +66,25 @@ describe("postcheck CLI", () => {
     }
   });
 
-  it("rejects unknown options and values with usage and exit code 2", async () => {
-    const r = await runPostcheck(["--platform", "myspace", "hello"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--platform must be one of/);
-    expect((await runPostcheck(["--bogus", "x"])).code).toBe(2);
+  it("explains a usage error in one line that points to --help, with exit code 2", async () => {
+    for (const [args, message] of [
+      [["--bogus", "x"], /^postcheck: unknown option --bogus\b/],
+      [["--bogus=1", "x"], /^postcheck: unknown option --bogus\b/],
+      [["-z", "x"], /^postcheck: unknown option -z\b/],
+      [["--platform", "myspace", "hello"], /^postcheck: --platform must be one of/],
+      [["--lang"], /^postcheck: --lang needs a value\./],
+      [["--lang", "--json", "hello"], /^postcheck: --lang needs a value\./],
+      [["--json=yes", "hello"], /^postcheck: --json takes no value\./],
+    ] as const) {
+      const r = await runPostcheck([...args]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr, args.join(" ")).toMatch(message);
+      expect(r.stderr, args.join(" ")).toMatch(/ See postcheck --help\.\n$/);
+      expect(r.stderr.trimEnd().split("\n"), args.join(" ")).toHaveLength(1);
+      // Node's own hint for positionals that start with a dash, not meant for postcheck's users.
+      expect(r.stderr).not.toMatch(/as in|place it at the end/);
+    }
   });
 
   it("coaches JSON lines and plain lines in order with --jsonl, exactly one output line per input line", async () => {
@@ -84,6 +115,18 @@ describe("postcheck CLI", () => {
     expect(lines[6]).toMatchObject({ error: expect.stringMatching(/blank/), line: 7 });
     expect(lines[7]).toMatchObject({ error: expect.stringMatching(/empty/), line: 8 });
     expect(lines[8].language).toBe("en");
+  });
+
+  it("refuses a draft argument with --jsonl, which reads its drafts from stdin only", async () => {
+    const r = await runPostcheck(
+      ["--jsonl", "extra arg"],
+      `${JSON.stringify({ text: "I got promoted!" })}\n`,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      'postcheck: --jsonl reads its drafts from stdin, not from "extra arg". See postcheck --help.\n',
+    );
   });
 
   it("honours each line's lang and platform over the command line's, and says when one is wrong", async () => {
@@ -199,5 +242,8 @@ describe("postcheck CLI", () => {
       expect(r.status).toBe(1);
       expect(r.stderr).toBe("postcheck: could not write the output (ENOSPC)\n");
     }
+    expect(readFileSync(join(ROOT, "README.md"), "utf8"), "README's troubleshooting quotes it").toContain(
+      "| `postcheck: could not write the output (ENOSPC)`",
+    );
   });
 });
