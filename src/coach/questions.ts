@@ -123,7 +123,7 @@ export function chooseQuestions({ text, lang, results, good, shape }: QuestionIn
 
   // One question per rule, and per clause one about the news and one about the road to it: "what
   // will the reader learn" and "what was hard on the way" differ; three takes on one talk don't.
-  const asked: { clause: [number, number]; road: boolean }[] = [];
+  const asked: { rule: Rule; hit: Hit; clause: [number, number]; road: boolean }[] = [];
   for (const r of concerns) {
     if (asked.length >= MAX_CONCERN_QUESTIONS) break;
     const road = ROAD_RULES.has(r.rule.id);
@@ -131,14 +131,27 @@ export function chooseQuestions({ text, lang, results, good, shape }: QuestionIn
       const [start, end] = clauseAround(text, h);
       return !asked.some((a) => a.road === road && a.clause[0] < end && start < a.clause[1]);
     });
-    if (!hit) continue;
-    asked.push({ clause: clauseAround(text, hit), road });
-    add(ask(r.rule, hit, text, lang));
+    if (hit) asked.push({ rule: r.rule, hit, clause: clauseAround(text, hit), road });
   }
-  // What works, sharpened: the best two strengths of a good draft, the best one otherwise.
-  for (const s of strengths.slice(0, good ? 2 : 1)) {
-    if (questions.length >= (good ? MIN_QUESTIONS : MAX_CONCERN_QUESTIONS)) break;
-    add(ask(s.rule, s.hits[0]!, text, lang));
+  const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
+  for (const a of asked) {
+    // The road to news another question quotes is asked without quoting the same words twice.
+    const quotedElsewhere = a.road && asked.some((b) => !b.road && overlaps(a.clause, b.clause));
+    add(quotedElsewhere ? LENS_QUESTIONS[lang].road : ask(a.rule, a.hit, text, lang));
+  }
+  // Clauses quoted so far, so that "Your post opens with…" doesn't quote one of them again.
+  const quoted = asked.map((a) => a.clause);
+  // What works, sharpened: the best two strengths of a good draft, the best one otherwise, each
+  // quoting words no other question quotes.
+  let sharpened = 0;
+  for (const s of strengths) {
+    if (sharpened >= (good ? 2 : 1) || questions.length >= (good ? MIN_QUESTIONS : MAX_CONCERN_QUESTIONS))
+      break;
+    const hit = s.hits.find((h) => !quoted.some((c) => overlaps(c, clauseAround(text, h))));
+    if (!hit) continue;
+    quoted.push(clauseAround(text, hit));
+    add(ask(s.rule, hit, text, lang));
+    sharpened++;
   }
   // A weak draft gets one more angle than it has concerns asked, up to four questions.
   const target = good ? MIN_QUESTIONS : Math.min(4, Math.max(MIN_QUESTIONS, asked.length + 1));
@@ -156,7 +169,7 @@ export function chooseQuestions({ text, lang, results, good, shape }: QuestionIn
     open ??= opening(text);
     // A question already quoting the opening makes "Your post opens with…" a repeat.
     const leading = text.length - text.trimStart().length;
-    if (lens === "reader" && asked.some((a) => a.clause[0] < open!.length + leading)) continue;
+    if (lens === "reader" && quoted.some((c) => c[0] < open!.length + leading)) continue;
     if (open) add(q.replace("{q}", quote(open, lang)));
   }
   // Whatever else is asked, a draft always gets its two questions.

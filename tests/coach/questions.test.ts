@@ -45,6 +45,24 @@ describe("questions follow what the draft does", () => {
     expect(analyze("Ravie de vous annoncer ma promotion !").questions.join(" ")).toMatch(/vous|votre/);
   });
 
+  it("never quotes the same words in two questions", () => {
+    const quotes = (draft: string) =>
+      analyze(draft).questions.flatMap((q) => [...q.matchAll(/[“«]\s?([^”»]+?)\s?[”»]/g)].map((m) => m[1]));
+    // The news and the road to it, in one sentence: the road is asked without quoting it again.
+    const award = analyze("I'm thrilled to announce I won the award!").questions;
+    expect(award).toHaveLength(2);
+    expect(award[1]).toMatch(/^What doubt or difficulty did you meet on the way there/);
+    for (const draft of [
+      "I'm thrilled to announce I won the award!",
+      "Got promoted today!! Thank you all, you made it happen.",
+      "Ravie de vous annoncer que j'ai reçu le prix de l'innovation !",
+      "You should try this: we cut our build time from 12 to 3 minutes by caching dependencies.",
+    ]) {
+      const q = quotes(draft);
+      expect(new Set(q).size, draft).toBe(q.length);
+    }
+  });
+
   it("doesn't ask for doubts along the way of a post that tells no success", () => {
     const r = analyze("The Fed held rates today. Markets barely moved, and bond yields edged up.");
     expect(r.questions.join(" ")).not.toMatch(/doubt|difficult/i);
