@@ -51,6 +51,13 @@ const SPACE_CODES = new Set([
   0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
 ]);
 
+// Words that announce what follows, in English and French: a quote cut after one of them dangles.
+const DANGLING = new Set(
+  "a an the to for of and or but with in on at by from as that my our your pour de du des d' la le les l' et ou mais à au aux avec en sur par dans un une que qui mon ma mes notre nos votre vos".split(
+    " ",
+  ),
+);
+
 /**
  * The words a question quotes: the clause around a finding, so that a reader recognises it
  * ("Just finished my first marathon under 4 hours", not "Just finished my first"), kept short.
@@ -69,10 +76,15 @@ export function clauseAround(text: string, span: { start: number; end: number })
   if (start > 0 && !isBoundary(start - 1)) start = span.start;
   let end = span.end;
   while (end < text.length && end - span.end < 45 && !isBoundary(end)) end++;
-  // Never end inside a word.
+  // Never end inside a word, nor on a word that leads somewhere ("…this morning for").
   if (end < text.length && !isBoundary(end)) {
     const space = text.lastIndexOf(" ", end);
     end = Math.max(space, span.end);
+    for (let cut = 0; cut < 2 && end > span.end; cut++) {
+      const lastSpace = text.lastIndexOf(" ", end - 1);
+      if (lastSpace < span.end || !DANGLING.has(text.slice(lastSpace + 1, end).toLowerCase())) break;
+      end = lastSpace;
+    }
   }
   while (start < end && SPACE_CODES.has(text.charCodeAt(start))) start++;
   while (end > start && SPACE_CODES.has(text.charCodeAt(end - 1))) end--;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/coach/index.js";
-import { lensesFor } from "../../src/coach/questions.js";
+import { clauseAround, lensesFor } from "../../src/coach/questions.js";
 
 const shape = {
   words: 30,
@@ -43,6 +43,12 @@ describe("questions follow what the draft does", () => {
       for (const q of r.questions) expect(q.trim().endsWith("?"), q).toBe(true);
     }
     expect(analyze("Ravie de vous annoncer ma promotion !").questions.join(" ")).toMatch(/vous|votre/);
+  });
+
+  it("quotes a clause cut short without a dangling word at its end", () => {
+    const text = "Ravi d'avoir été l'invité de BFM Business ce matin pour parler de l'avenir de la finance !";
+    const [start, end] = clauseAround(text, { start: 0, end: "Ravi d'avoir".length });
+    expect(text.slice(start, end)).toBe("Ravi d'avoir été l'invité de BFM Business ce matin");
   });
 
   it("never quotes the same words in two questions", () => {

@@ -62,6 +62,7 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "link in (?:the )?(?:first )?comments?",
       "(?:link|details|more) (?:in|at) (?:the )?(?:bio|first comment)",
       "(?:a )?(?:few|limited) (?:spots|seats|places) (?:left|available)",
+      "only (?:\\d+|a few|a handful of) (?:spots|seats|places|tickets) (?:left|remaining|available)",
       "(?:dm|message) me",
       "(?:enter|click) (?:here )?to win",
       "don'?t miss (?:it|out|this)",

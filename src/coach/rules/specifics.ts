@@ -1,6 +1,7 @@
 import { features } from "../features.js";
 import { sentenceAt } from "../text.js";
 import type { Hit, Rule } from "./rule.js";
+import { selfPromotion } from "./self-promotion.js";
 
 // Numbers, amounts, dates and durations: concrete details make a post credible and usable.
 const SPECIFIC_RE = /(?<![a-z0-9\u00c0-\u024f#])\d[\d,.\u00a0\u202f ]{0,12}(?:%|k\b|€|\$|£|h\b|min\b)?/g;
@@ -31,8 +32,9 @@ export const specifics: Rule = {
   run(ctx) {
     const hits: Hit[] = [];
     const f = features(ctx);
-    // A number inside a brag ("180% of quota") is the brag, not a detail for the reader.
-    const praise = [...f.brags, ...f.celebration, ...f.selfCongratulation];
+    // A number inside a brag ("180% of quota") is the brag, not a detail for the reader; nor is one
+    // in a sales pitch ("Only 20 seats left!").
+    const praise = [...f.brags, ...f.celebration, ...f.selfCongratulation, ...selfPromotion.run(ctx)];
     const praised = new Set(praise.map((p) => sentenceAt(ctx, p.start)));
     for (const m of ctx.lower.matchAll(SPECIFIC_RE)) {
       if (praised.size > 0 && praised.has(sentenceAt(ctx, m.index))) continue;

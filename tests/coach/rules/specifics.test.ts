@@ -11,6 +11,10 @@ describe("specifics", () => {
     ]);
     expect(excerpts(specifics, "Le build est passé de 14 à 6 minutes.", "fr")).toEqual(["14", "6"]);
   });
+  it("ignores a number in a sales pitch: scarcity is no detail for the reader", () => {
+    expect(excerpts(specifics, "Only 20 seats left! Register now.", "en")).toEqual([]);
+    expect(excerpts(specifics, "Plus que 15 places ! Inscrivez-vous.", "fr")).toEqual([]);
+  });
   it("ignores hashtags with digits and vague text", () => {
     expect(excerpts(specifics, "Great year #2024", "en")).toEqual([]);
     expect(excerpts(specifics, "Une belle année.", "fr")).toEqual([]);
