@@ -202,4 +202,9 @@ export const ReactionAddedEvent = z.looseObject({
   item: z.looseObject({ type: z.string(), ts: z.string().optional() }),
 });
 
+/** Slack sends the user ids whose tokens were revoked: `tokens: { oauth?: [...], bot?: [...] }`. */
+export const TokensRevokedEvent = z.looseObject({
+  tokens: z.looseObject({ oauth: z.array(z.string()).optional(), bot: z.array(z.string()).optional() }),
+});
+
 export const AppHomeOpenedEvent = z.looseObject({ user: z.string(), tab: z.string().optional() });

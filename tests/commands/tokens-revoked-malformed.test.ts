@@ -20,6 +20,7 @@ describe("tokens_revoked with malformed tokens", () => {
     const logged = h.logs.slice(before).join("\n");
     expect(logged).not.toMatch(/Cannot read properties/);
     expect(logged).not.toMatch(/ERROR postcoach/);
+    expect(logged).toMatch(/DEBUG postcoach ignored a tokens_revoked event with tokens not object/);
   });
 
   it("does not schedule the workspace's data for deletion when `bot` is not a list of user ids", async () => {
