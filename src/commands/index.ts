@@ -5,7 +5,7 @@ import { HOME_ACTIONS } from "../slack/home.js";
 import { appHomeOpened } from "./app-home-opened.js";
 import { appUninstalled, tokensRevoked } from "./app-uninstalled.js";
 import { askTeammate } from "./ask-teammate.js";
-import { coachAssistant } from "./assistant.js";
+import { coachAssistant, wellFormedAssistantEvents } from "./assistant.js";
 import { CHECK_POST_CALLBACK, checkPostShortcut } from "./check-post-shortcut.js";
 import { firstDeliveryOnly, OnceGuard } from "./dedupe.js";
 import { directMessage } from "./dm.js";
@@ -34,6 +34,7 @@ export function registerSurfaces(app: App, services: Services): void {
   const guard = new OnceGuard(services);
   app.use(firstDeliveryOnly(services, guard));
   // Messages in threads of the bot's DM: the AI-app surface (and revisions in a plain DM's thread).
+  app.use(wellFormedAssistantEvents(services));
   app.assistant(coachAssistant(services));
 
   app.command("/postcheck", postcheckCommand(services));
