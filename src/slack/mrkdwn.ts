@@ -19,11 +19,14 @@ export function escapeText(text: string): string {
 
 /** Cuts to at most `max` UTF-16 units without splitting a character, adding "…" when cut. */
 export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${cutAt(text, max - 1)}…`;
+}
+
+/** The start of `text` in at most `max` UTF-16 units, without splitting a character. */
+export function cutAt(text: string, max: number): string {
   if (text.length <= max) return text;
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
 /**

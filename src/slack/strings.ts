@@ -26,6 +26,8 @@ const EN = {
   reviseTitle: "Revise your draft",
   reviseLabel: "Your revised draft",
   reviseSubmit: "Check it",
+  reviseCut:
+    "Your draft is longer than this box: it holds the first 3,000 characters, and your revision is compared with those. To check the whole draft, send it with /postcheck.",
   close: "Close",
   whyTitle: "Why these questions",
   whyIntro:
@@ -96,6 +98,8 @@ const FR: typeof EN = {
   reviseTitle: "Revoir votre brouillon",
   reviseLabel: "Votre brouillon revu",
   reviseSubmit: "Vérifier",
+  reviseCut:
+    "Votre brouillon dépasse cette zone : elle en garde les 3 000 premiers caractères, et votre version revue est comparée à ceux-là. Pour vérifier le brouillon entier, envoyez-le avec /postcheck.",
   close: "Fermer",
   whyTitle: "Pourquoi ces questions",
   whyIntro:
