@@ -6,7 +6,8 @@ import type { AnalyzeOptions } from "./coach/types.js";
 import { langOption, platformOption, runJsonl, write } from "./jsonl.js";
 import type { LlmCoach } from "./llm/client.js";
 import { coach } from "./llm/coaching.js";
-import { formatReport, terminalSafe } from "./report.js";
+import { formatReport } from "./report.js";
+import { withoutControls } from "./safe-text.js";
 
 export const USAGE = `Usage:
   postcheck [--json] [--lang en|fr] [--platform linkedin|x|slack|blog] "<draft>"
@@ -80,7 +81,7 @@ export async function main(io: Io): Promise<number> {
   try {
     parsed = parse(io.argv);
   } catch (err) {
-    io.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n\n${USAGE}`);
+    io.stderr.write(`postcheck: ${withoutControls((err as Error).message)}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   const { values, positionals, options } = parsed;
@@ -109,7 +110,7 @@ export async function main(io: Io): Promise<number> {
   try {
     llm = await llmFor(values, io.env);
   } catch (err) {
-    io.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n`);
+    io.stderr.write(`postcheck: ${withoutControls((err as Error).message)}\n`);
     return EXIT_USAGE;
   }
   if (values.jsonl) return runJsonl(io, options, llm);
@@ -183,7 +184,7 @@ export async function runCli(): Promise<void> {
       env: process.env,
     });
   } catch (err) {
-    process.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n`);
+    process.stderr.write(`postcheck: ${withoutControls((err as Error).message)}\n`);
     process.exitCode = 1;
   }
 }

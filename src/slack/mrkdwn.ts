@@ -1,3 +1,5 @@
+import { withoutControls } from "../safe-text.js";
+
 /**
  * Everything that turns text into Slack mrkdwn lives here. Any user or LLM text that reaches a
  * message goes through `escapeText`, so a draft can never ping a channel or a person.
@@ -8,9 +10,12 @@
 const BROADCAST_WORDS_RE = /@(channel|here|everyone)\b/gi;
 const WORD_JOINER = "\u2060";
 
-/** Escapes &, < and > (Slack's control characters) and defuses @channel/@here/@everyone. */
+/**
+ * Escapes &, < and > (Slack's control characters), defuses @channel/@here/@everyone, and drops
+ * control characters and bidi overrides (a notification's text can reach a terminal).
+ */
 export function escapeText(text: string): string {
-  return text
+  return withoutControls(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -35,7 +40,7 @@ export function cutAt(text: string, max: number): string {
  * that no client ever reads them as a broadcast.
  */
 export function literal(text: string): string {
-  return text.replace(BROADCAST_WORDS_RE, `@${WORD_JOINER}$1`);
+  return withoutControls(text).replace(BROADCAST_WORDS_RE, `@${WORD_JOINER}$1`);
 }
 
 /**
