@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../helpers/harness.js";
-import { OAUTH_ENV } from "../helpers/installations.js";
+import { OAUTH_ENV, oauthAccessAnswer } from "../helpers/installations.js";
 
 /**
  * What a person sees when the trip back from Slack's install page goes wrong: they cancelled, the
@@ -55,18 +55,7 @@ describe("the OAuth redirect when the install does not go through", () => {
 
   it("says the install link is unknown, expired or already used for a replayed, forged or cookieless state", async () => {
     const { state, cookie } = await startInstall();
-    h.fake.on("oauth.v2.access", () => ({
-      ok: true,
-      app_id: "A1",
-      authed_user: { id: "U9" },
-      scope: "commands",
-      token_type: "bot",
-      access_token: "xoxb-T7",
-      bot_user_id: "UBOT7",
-      team: { id: "T7", name: "Seven" },
-      enterprise: null,
-      is_enterprise_install: false,
-    }));
+    h.fake.on("oauth.v2.access", () => oauthAccessAnswer("T7", "xoxb-T7", "UBOT7"));
     expect((await redirect(`code=c1&state=${encodeURIComponent(state)}`, cookie)).status).toBe(200);
     const fresh = await startInstall();
     const attempts = [
