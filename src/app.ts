@@ -17,6 +17,7 @@ import { unreadableRequest } from "./commands/payloads.js";
 import type { Config } from "./config.js";
 import { libraryLogger } from "./logger.js";
 import type { Services } from "./services.js";
+import { installFailurePage, installPageHead, withoutInstallTripErrors } from "./slack/install-pages.js";
 import {
   boltInstallationStore,
   boltStateStore,
@@ -119,7 +120,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
   const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret ?? "",
     endpoints: EVENTS_PATH,
-    logger: boltLogger,
+    logger: oauth ? withoutInstallTripErrors(boltLogger) : boltLogger,
     customRoutes: [
       {
         path: "/healthz",
@@ -132,6 +133,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
           res.end(health.ok ? "ok" : "database unavailable");
         },
       },
+      ...(oauth ? [installPageHead(INSTALL_PATH)] : []),
     ],
     dispatchErrorHandler: answerUnroutable(logger),
     ...(oauth
@@ -147,6 +149,8 @@ export async function startSlackApp(config: Config, services: Services, logger: 
             // In the database, used once: any replica finishes an install, none accepts a replay.
             stateStore: boltStateStore(services.store),
             clientOptions,
+            // Bolt's own success page (back to Slack); a kind page of ours when it goes wrong.
+            callbackOptions: { failure: installFailurePage(logger, INSTALL_PATH) },
           },
         }
       : {}),

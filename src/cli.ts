@@ -6,7 +6,8 @@ import type { AnalyzeOptions } from "./coach/types.js";
 import { langOption, platformOption, quoteShort, runJsonl, write } from "./jsonl.js";
 import type { LlmCoach } from "./llm/client.js";
 import { coach } from "./llm/coaching.js";
-import { formatReport, terminalSafe } from "./report.js";
+import { formatReport } from "./report.js";
+import { withoutControls } from "./safe-text.js";
 
 export const USAGE = `Usage:
   postcheck [--json] [--lang en|fr] [--platform linkedin|x|slack|blog] "<draft>"
@@ -102,7 +103,7 @@ function argumentProblem(argv: string[]): string | undefined {
 
 /** A usage error: one line, and where to read the usage. */
 function usageError(stderr: NodeJS.WritableStream, message: string): number {
-  stderr.write(`postcheck: ${terminalSafe(message)} See postcheck --help.\n`);
+  stderr.write(`postcheck: ${withoutControls(message)} See postcheck --help.\n`);
   return EXIT_USAGE;
 }
 
@@ -150,7 +151,7 @@ export async function main(io: Io): Promise<number> {
   try {
     llm = await llmFor(values, io.env);
   } catch (err) {
-    io.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n`);
+    io.stderr.write(`postcheck: ${withoutControls((err as Error).message)}\n`);
     return EXIT_USAGE;
   }
   if (values.jsonl) return runJsonl(io, options, llm);
@@ -224,7 +225,7 @@ export async function runCli(): Promise<void> {
       env: process.env,
     });
   } catch (err) {
-    process.stderr.write(`postcheck: ${terminalSafe((err as Error).message)}\n`);
+    process.stderr.write(`postcheck: ${withoutControls((err as Error).message)}\n`);
     process.exitCode = 1;
   }
 }

@@ -55,8 +55,8 @@ export function createLogger(
 /**
  * The logger handed to Bolt, and through it to the Web API and Socket Mode clients. At debug they
  * log whole request and response bodies and Socket Mode envelopes: drafts. So their lines are cut
- * where a payload starts (the first `{` or `[`), the objects they pass are left out, and they
- * cannot change postcoach's level (Bolt resets it to INFO) or name.
+ * where a payload starts (the first `{` or `[`) or quotes a body, the objects they pass are left
+ * out, and they cannot change postcoach's level (Bolt resets it to INFO) or name.
  */
 export function libraryLogger(logger: Logger): Logger {
   const clean = (args: unknown[]) =>
@@ -78,7 +78,12 @@ export function libraryLogger(logger: Logger): Logger {
   };
 }
 
+/** Bolt's line for a signed body it cannot parse ends with V8's JSON error, which quotes the body's start. */
+const QUOTES_A_BODY = /^(Malformed request body): [\s\S]*/;
+
 function withoutPayload(text: string): string {
+  if (QUOTES_A_BODY.test(text))
+    return text.replace(QUOTES_A_BODY, "$1: not valid JSON (its text not logged)");
   const start = text.search(/[{[]/);
   return start < 0 ? text : `${text.slice(0, start)}[payload not logged]`;
 }

@@ -3,6 +3,7 @@ import { DIMENSION_LABELS } from "./coach/messages.js";
 import { type CoachResult, DIMENSIONS } from "./coach/types.js";
 // One by one, not the coach's index: see cli.ts.
 import type { Coaching } from "./llm/coaching.js";
+import { withoutControls } from "./safe-text.js";
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -28,24 +29,9 @@ function bar(value: number): string {
   return "█".repeat(filled) + "░".repeat(10 - filled);
 }
 
-// Whole escape sequences first (CSI, OSC up to BEL or ST, DCS/SOS/PM/APC up to ST, two-byte
-// escapes), so that none of their text is left behind; then any control character left, C1
-// controls (0x9b is CSI on some terminals) and the bidirectional overrides that reorder a line.
-const ESCAPE_SEQUENCE =
-  /\u001b(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[ -~]?)/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Text from a draft (or a command line) made safe to print in a terminal: no escape sequence in
- * it can move the cursor, change the window title, ring the bell or rewrite what was printed.
- */
-export function terminalSafe(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, "").replace(CONTROL, "");
-}
-
 /**
  * The human-readable terminal report of the CLI; colours only when asked (a TTY without NO_COLOR).
- * Every text in it can quote the draft, so each goes through terminalSafe before it is painted.
+ * Every text in it can quote the draft, so each goes through withoutControls before it is painted.
  */
 export function formatReport(unsafe: CoachResult & Partial<Coaching>, colour: boolean): string {
   const result = safeForTerminal(unsafe);
@@ -101,17 +87,17 @@ function points(n: number): string {
 function safeForTerminal<T extends CoachResult & Partial<Coaching>>(result: T): T {
   const clean = <F extends { message: string; excerpt?: string }>(f: F): F => ({
     ...f,
-    message: terminalSafe(f.message),
-    ...(f.excerpt === undefined ? {} : { excerpt: terminalSafe(f.excerpt) }),
+    message: withoutControls(f.message),
+    ...(f.excerpt === undefined ? {} : { excerpt: withoutControls(f.excerpt) }),
   });
   return {
     ...result,
-    summary: terminalSafe(result.summary),
+    summary: withoutControls(result.summary),
     findings: result.findings.map(clean),
     strengths: result.strengths.map(clean),
-    questions: result.questions.map(terminalSafe),
-    signals: result.signals.map((sig) => ({ ...sig, label: terminalSafe(sig.label) })),
-    ...(result.note === undefined ? {} : { note: terminalSafe(result.note) }),
+    questions: result.questions.map(withoutControls),
+    signals: result.signals.map((sig) => ({ ...sig, label: withoutControls(sig.label) })),
+    ...(result.note === undefined ? {} : { note: withoutControls(result.note) }),
   };
 }
 

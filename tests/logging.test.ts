@@ -6,7 +6,13 @@ import {
   startSocketHarness,
 } from "./helpers/harness.js";
 import { PageServer } from "./helpers/page-server.js";
-import { blockActionPayload, slashCommandFields } from "./helpers/slack-requests.js";
+import {
+  blockActionPayload,
+  FORM,
+  JSON_TYPE,
+  postSigned,
+  slashCommandFields,
+} from "./helpers/slack-requests.js";
 
 /** A word no log line may ever contain: it is only in drafts. */
 const SECRET_WORD = "Zanzibarquokka";
@@ -66,6 +72,19 @@ describe("logs over HTTP at LOG_LEVEL=debug", () => {
     expect(logs).not.toContain(SECRET_WORD);
     expect(logs).not.toContain("xoxb-test-token");
     expect(logs).not.toContain("test-token");
+  });
+
+  it("say a signed body is malformed without quoting it (V8's JSON error quotes its start)", async () => {
+    const before = h.logs.length;
+    const bodies: [string, string][] = [
+      [`payload=${encodeURIComponent(DRAFT)}`, FORM],
+      [DRAFT, JSON_TYPE],
+    ];
+    for (const [body, type] of bodies) expect((await postSigned(h.url, body, type)).status).toBe(400);
+    const logged = h.logs.slice(before);
+    expect(logged.filter((l) => /Malformed request body/.test(l))).toHaveLength(bodies.length);
+    // V8 quotes the first ten characters: "I'm thrill"...
+    expect(logged.join("")).not.toContain(DRAFT.slice(0, 8));
   });
 });
 

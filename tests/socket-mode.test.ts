@@ -94,4 +94,16 @@ describe("Socket Mode", () => {
     });
     expect((await fake.waitForResponse("sock-after")).body.response_type).toBe("ephemeral");
   });
+
+  it("answers a slash command it doesn't know in the envelope's ack, with an ephemeral pointer to /postcheck", async () => {
+    fake.socketSend({
+      envelope_id: "env-other",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: slashCommandFields("hello", fake.responseUrl("sock-other"), { command: "/other" }),
+    });
+    const ack = await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === "env-other"));
+    expect(ack.payload).toMatchObject({ response_type: "ephemeral" });
+    expect(String((ack.payload as { text?: unknown }).text)).toContain("/postcheck help");
+  });
 });

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { UNINSTALL_GRACE_DAYS } from "../schedules.js";
 import type { Services } from "../services.js";
-import { eventTeam } from "./payloads.js";
+import { eventTeam, readPayload, TokensRevokedEvent } from "./payloads.js";
 
 const DAY_MS = 86_400_000;
 
@@ -44,8 +44,10 @@ export function appUninstalled(services: Services) {
 
 /** Only the bot's token matters: a user revoking their own token leaves the workspace installed. */
 export function tokensRevoked(services: Services) {
-  return async ({ event, body }: SlackEventMiddlewareArgs<"tokens_revoked"> & AllMiddlewareArgs) => {
-    if ((event.tokens.bot ?? []).length === 0) return;
+  return async ({ event: raw, body }: SlackEventMiddlewareArgs<"tokens_revoked"> & AllMiddlewareArgs) => {
+    // A malformed event must never be read as the bot's token revoked: that schedules a deletion.
+    const event = readPayload(TokensRevokedEvent, raw, services.logger, "a tokens_revoked event");
+    if (!event?.tokens.bot?.length) return;
     await workspaceLeft(services, body as Envelope);
   };
 }

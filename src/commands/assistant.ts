@@ -1,11 +1,23 @@
-import { Assistant, type AssistantUserMessageMiddleware } from "@slack/bolt";
+import {
+  type AnyMiddlewareArgs,
+  Assistant,
+  type AssistantUserMessageMiddleware,
+  type Middleware,
+} from "@slack/bolt";
 import { languageOf } from "../coach/text.js";
 import type { Lang } from "../coach/types.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
 import { asksForHelp, HELP_TEXT } from "./help.js";
-import { byPerson, eventTeam, MessageEvent, readPayload } from "./payloads.js";
+import {
+  AssistantMessageEvent,
+  AssistantThreadEvent,
+  byPerson,
+  eventTeam,
+  MessageEvent,
+  readPayload,
+} from "./payloads.js";
 import { parseDraftOptions } from "./reply.js";
 
 /** The prompts Slack offers when an assistant thread opens, in the user's language first. */
@@ -42,7 +54,7 @@ export function coachAssistant(services: Services): Assistant {
     context,
   }) => {
     const e = readPayload(MessageEvent, message, services.logger, "an assistant message");
-    if (!e || !e.thread_ts || !byPerson(e, context.botUserId)) return;
+    if (!e?.thread_ts || !byPerson(e, context.botUserId)) return;
     const teamId = eventTeam(body, e);
     if (!teamId) return;
     const text = slackToPlain(e.text ?? "").trim();
@@ -71,7 +83,7 @@ export function coachAssistant(services: Services): Assistant {
     threadStarted: async ({ event, body, say, setSuggestedPrompts }) => {
       const teamId = eventTeam(body);
       if (!teamId) return;
-      const user = (event as { assistant_thread?: { user_id?: string } }).assistant_thread?.user_id ?? "";
+      const user = AssistantThreadEvent.parse(event).assistant_thread.user_id ?? "";
       const s = STRINGS[await languageFor(services, teamId, user)];
       await say({ text: s.assistantGreeting });
       await setSuggestedPrompts({ title: s.promptsTitle, prompts: [...s.prompts] }).catch((err: Error) =>
@@ -84,4 +96,27 @@ export function coachAssistant(services: Services): Assistant {
     },
     userMessage,
   });
+}
+
+/**
+ * Bolt middleware, before the Assistant: an event the Assistant would take (Bolt's own test,
+ * isAssistantMessage for messages) without the thread it reads is ignored with one debug line.
+ * Events are acknowledged before any middleware runs.
+ */
+export function wellFormedAssistantEvents(services: Services): Middleware<AnyMiddlewareArgs> {
+  return async ({ payload, next }) => {
+    const p = payload as { type?: unknown; channel_type?: unknown; subtype?: unknown };
+    const schema =
+      p.type === "assistant_thread_started" || p.type === "assistant_thread_context_changed"
+        ? AssistantThreadEvent
+        : p.type === "message" &&
+            "channel" in p &&
+            "thread_ts" in p &&
+            p.channel_type === "im" &&
+            (p.subtype === undefined || p.subtype === "file_share")
+          ? AssistantMessageEvent
+          : undefined;
+    if (!schema || readPayload(schema, payload, services.logger, `an assistant event (${String(p.type)})`))
+      await next();
+  };
 }

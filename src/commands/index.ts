@@ -5,7 +5,7 @@ import { HOME_ACTIONS } from "../slack/home.js";
 import { appHomeOpened } from "./app-home-opened.js";
 import { appUninstalled, tokensRevoked } from "./app-uninstalled.js";
 import { askTeammate } from "./ask-teammate.js";
-import { coachAssistant } from "./assistant.js";
+import { coachAssistant, wellFormedAssistantEvents } from "./assistant.js";
 import { CHECK_POST_CALLBACK, checkPostShortcut } from "./check-post-shortcut.js";
 import { firstDeliveryOnly, OnceGuard } from "./dedupe.js";
 import { directMessage } from "./dm.js";
@@ -21,10 +21,12 @@ import { linkShareMessage } from "./link-share-message.js";
 import { linkShared } from "./link-shared.js";
 import { postcheckCommand } from "./postcheck.js";
 import { FORGET_ACTION } from "./privacy.js";
-import { acknowledgeRetiredButton, retiredButtons } from "./retired-buttons.js";
 import { reviseButton } from "./revise-button.js";
 import { reviseSubmission } from "./revise-submission.js";
+import { acknowledgeUnknown, anyBut, unknownCommand } from "./unknown-requests.js";
 import { whyQuestions } from "./why-questions.js";
+
+const POSTCHECK = "/postcheck";
 
 /**
  * Every Slack listener, registered in one place with Bolt's own methods. Events run only on their
@@ -33,10 +35,11 @@ import { whyQuestions } from "./why-questions.js";
 export function registerSurfaces(app: App, services: Services): void {
   const guard = new OnceGuard(services);
   app.use(firstDeliveryOnly(services, guard));
+  app.use(wellFormedAssistantEvents(services));
   // Messages in threads of the bot's DM: the AI-app surface (and revisions in a plain DM's thread).
   app.assistant(coachAssistant(services));
 
-  app.command("/postcheck", postcheckCommand(services));
+  app.command(POSTCHECK, postcheckCommand(services));
   app.shortcut(CHECK_POST_CALLBACK, checkPostShortcut(services));
   app.action(ACTIONS.revise, reviseButton(services));
   app.view(VIEWS.revise, reviseSubmission(services));
@@ -59,6 +62,14 @@ export function registerSurfaces(app: App, services: Services): void {
   app.event("app_uninstalled", appUninstalled(services));
   app.event("tokens_revoked", tokensRevoked(services));
 
-  const known = [...Object.values(ACTIONS), ...Object.values(HOME_ACTIONS), FORGET_ACTION];
-  app.action(retiredButtons(known), acknowledgeRetiredButton);
+  // What no listener above takes is acknowledged at once: each matches only ids none above has.
+  app.command(anyBut([POSTCHECK]), unknownCommand(services));
+  const buttons = [...Object.values(ACTIONS), ...Object.values(HOME_ACTIONS), FORGET_ACTION];
+  app.action(anyBut(buttons), acknowledgeUnknown(services, "a button"));
+  app.view(
+    { type: "view_submission", callback_id: anyBut(Object.values(VIEWS)) },
+    acknowledgeUnknown(services, "a modal's submission"),
+  );
+  app.view({ type: "view_closed" }, acknowledgeUnknown(services, "a closed modal"));
+  app.shortcut(anyBut([CHECK_POST_CALLBACK]), acknowledgeUnknown(services, "a shortcut"));
 }

@@ -187,6 +187,19 @@ export function byPerson(
   return !e.bot_id && Boolean(e.user) && e.user !== botUserId;
 }
 
+/**
+ * What Bolt's Assistant reads of its events before any of their listeners runs (its say(),
+ * setStatus()… are built from the thread): without it, it throws after the ack.
+ */
+export const AssistantThreadEvent = z.looseObject({
+  assistant_thread: z.looseObject({
+    channel_id: z.string(),
+    thread_ts: z.string(),
+    user_id: z.string().optional(),
+  }),
+});
+export const AssistantMessageEvent = z.looseObject({ channel: z.string(), thread_ts: z.string() });
+
 export const LinkSharedEvent = z.looseObject({
   channel: z.string(),
   user: z.string(),
@@ -200,6 +213,11 @@ export const LinkSharedEvent = z.looseObject({
 export const ReactionAddedEvent = z.looseObject({
   user: z.string(),
   item: z.looseObject({ type: z.string(), ts: z.string().optional() }),
+});
+
+/** Slack sends the user ids whose tokens were revoked: `tokens: { oauth?: [...], bot?: [...] }`. */
+export const TokensRevokedEvent = z.looseObject({
+  tokens: z.looseObject({ oauth: z.array(z.string()).optional(), bot: z.array(z.string()).optional() }),
 });
 
 export const AppHomeOpenedEvent = z.looseObject({ user: z.string(), tab: z.string().optional() });

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
-import { reviseModal } from "../slack/blocks.js";
+import { reviseBoxText, reviseModal } from "../slack/blocks.js";
 import { draftOfButton } from "./draft-of-button.js";
 import type { RevisionMetadata } from "./revision-metadata.js";
 
@@ -15,7 +15,8 @@ export function reviseButton(services: Services) {
     await ack();
     const click = await draftOfButton(services, body, respond);
     if (!click?.triggerId) return;
-    const result = services.coach(click.draft, click.options);
+    // The outcome of what the box holds: a revision is compared with the same text it started from.
+    const result = services.coach(reviseBoxText(click.draft), click.options);
     const metadata: RevisionMetadata = {
       score: result.score,
       rules: [...new Set(result.findings.map((f) => f.rule))],

@@ -6,7 +6,7 @@ type View = types.View;
 // The coach's modules one by one, not its index (which also loads the rules and signals' tables).
 import { DIMENSION_LABELS } from "../coach/messages.js";
 import { type CoachResult, DIMENSIONS, type Finding } from "../coach/types.js";
-import { escapeText, literal, truncate } from "./mrkdwn.js";
+import { cutAt, escapeText, literal, truncate } from "./mrkdwn.js";
 import { STRINGS } from "./strings.js";
 
 type RichTextBlock = types.RichTextBlock;
@@ -192,9 +192,23 @@ export function coachingText(result: CoachResult, questions = result.questions):
   );
 }
 
-/** The modal to check a revision, prefilled with the draft. */
+/**
+ * What the revision box holds of a draft: Slack's plain_text_input takes 3,000 characters at most.
+ * The first version is coached on this same text, so that what the box cut off never counts as
+ * a change.
+ */
+export function reviseBoxText(draft: string): string {
+  return cutAt(draft, REVISE_MAX);
+}
+
+/** The modal to check a revision, prefilled with the draft (`result` is its box's text's outcome). */
 export function reviseModal(result: CoachResult, draft: string, privateMetadata: string): View {
   const s = STRINGS[result.language];
+  const box = reviseBoxText(draft);
+  const cutNote: KnownBlock[] =
+    box.length < draft.length
+      ? [{ type: "context", elements: [{ type: "mrkdwn", text: escapeText(s.reviseCut), verbatim: true }] }]
+      : [];
   return {
     type: "modal",
     callback_id: VIEWS.revise,
@@ -212,9 +226,10 @@ export function reviseModal(result: CoachResult, draft: string, privateMetadata:
           action_id: REVISE_INPUT.action,
           multiline: true,
           max_length: REVISE_MAX,
-          initial_value: truncate(draft, REVISE_MAX),
+          initial_value: box,
         },
       },
+      ...cutNote,
     ],
   };
 }

@@ -1,5 +1,6 @@
 import type { InstallationStore, Logger, StateStore, webApi } from "@slack/bolt";
 import type { Store } from "../store/index.js";
+import { INSTALL_LINK_REFUSED } from "./install-pages.js";
 
 /**
  * Bolt's OAuth flow on postcoach's own database: installations (tokens encrypted) and install
@@ -43,7 +44,7 @@ export function boltStateStore(store: Store): StateStore {
     verifyStateParam: async (_now, state) => {
       const options = await store.oauthStates.consume(state);
       if (options === undefined)
-        throw Object.assign(new Error("the install link is unknown, expired or already used"), {
+        throw Object.assign(new Error(INSTALL_LINK_REFUSED), {
           code: "slack_oauth_invalid_state",
         });
       return JSON.parse(options);

@@ -1,3 +1,5 @@
+import { withoutControls } from "../safe-text.js";
+
 /**
  * Everything that turns text into Slack mrkdwn lives here. Any user or LLM text that reaches a
  * message goes through `escapeText`, so a draft can never ping a channel or a person.
@@ -8,9 +10,12 @@
 const BROADCAST_WORDS_RE = /@(channel|here|everyone)\b/gi;
 const WORD_JOINER = "\u2060";
 
-/** Escapes &, < and > (Slack's control characters) and defuses @channel/@here/@everyone. */
+/**
+ * Escapes &, < and > (Slack's control characters), defuses @channel/@here/@everyone, and drops
+ * control characters and bidi overrides (a notification's text can reach a terminal).
+ */
 export function escapeText(text: string): string {
-  return text
+  return withoutControls(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -19,11 +24,14 @@ export function escapeText(text: string): string {
 
 /** Cuts to at most `max` UTF-16 units without splitting a character, adding "…" when cut. */
 export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${cutAt(text, max - 1)}…`;
+}
+
+/** The start of `text` in at most `max` UTF-16 units, without splitting a character. */
+export function cutAt(text: string, max: number): string {
   if (text.length <= max) return text;
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
 /**
@@ -32,7 +40,7 @@ export function truncate(text: string, max: number): string {
  * that no client ever reads them as a broadcast.
  */
 export function literal(text: string): string {
-  return text.replace(BROADCAST_WORDS_RE, `@${WORD_JOINER}$1`);
+  return withoutControls(text).replace(BROADCAST_WORDS_RE, `@${WORD_JOINER}$1`);
 }
 
 /**

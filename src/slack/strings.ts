@@ -6,6 +6,11 @@ export function mention(userId: string): string {
   return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeText(userId);
 }
 
+/** A command's name as Slack sent it, which a forged request could make anything. */
+function shownCommand(command: string): string {
+  return /^\/[\w-]{1,32}$/.test(command) ? command : "that command";
+}
+
 /** The Slack surfaces' own words, in both languages. */
 const EN = {
   score: "Score",
@@ -21,6 +26,8 @@ const EN = {
   reviseTitle: "Revise your draft",
   reviseLabel: "Your revised draft",
   reviseSubmit: "Check it",
+  reviseCut:
+    "Your draft is longer than this box: it holds the first 3,000 characters, and your revision is compared with those. To check the whole draft, send it with /postcheck.",
   close: "Close",
   whyTitle: "Why these questions",
   whyIntro:
@@ -47,6 +54,8 @@ const EN = {
   feedbackFailed: "I couldn't post your draft here. Nothing was shared.",
   linkUnreadable: (url: string) => `I couldn't read ${url}, so these questions look at your message only.`,
   linkRead: (title: string) => `Read with your message: ${title}`,
+  unknownCommand: (command: string) =>
+    `I don't know ${shownCommand(command)}: my command is /postcheck. Try \`/postcheck help\` to see what it does.`,
   truncated: "Your draft is long: I read the first 20,000 characters.",
   reading: "is reading your draft…",
   thinking: "is thinking of sharper questions…",
@@ -89,6 +98,8 @@ const FR: typeof EN = {
   reviseTitle: "Revoir votre brouillon",
   reviseLabel: "Votre brouillon revu",
   reviseSubmit: "Vérifier",
+  reviseCut:
+    "Votre brouillon dépasse cette zone : elle en garde les 3 000 premiers caractères, et votre version revue est comparée à ceux-là. Pour vérifier le brouillon entier, envoyez-le avec /postcheck.",
   close: "Fermer",
   whyTitle: "Pourquoi ces questions",
   whyIntro:
@@ -118,6 +129,8 @@ const FR: typeof EN = {
   linkUnreadable: (url: string) =>
     `Je n'ai pas pu lire ${url} : ces questions portent sur votre message seul.`,
   linkRead: (title: string) => `Lu avec votre message : ${title}`,
+  unknownCommand: (command: string) =>
+    `Je ne connais pas ${shownCommand(command)} : ma commande est /postcheck. Essayez \`/postcheck help\` pour voir ce qu'elle fait.`,
   truncated: "Votre brouillon est long : j'en ai lu les 20 000 premiers caractères.",
   reading: "lit votre brouillon…",
   thinking: "cherche des questions plus précises…",

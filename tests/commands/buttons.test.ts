@@ -131,4 +131,46 @@ describe("coaching reply buttons", () => {
     const ack = await h.fake.waitForResponse("b5");
     expect(String(ack.body.text)).toMatch(/run \/postcheck again/i);
   });
+
+  it("a draft longer than the revision box: the modal says so, and an unchanged submission shows no change", async () => {
+    // What a reader would notice comes after the first 3,000 characters: the box can't hold it.
+    const neutral = "Our team moved the build to a new runner this week, and here is what we learned. ";
+    const long = `${neutral.repeat(Math.ceil(3100 / neutral.length))}I'm thrilled to announce I won the award! So proud. #blessed #winning`;
+    await h.command(long, "long");
+    const reply = await h.fake.waitForResponse("long");
+    const actions = (reply.body.blocks as Block[]).find((b) => b.type === "actions")!;
+    const before = h.fake.callsTo("views.open").length;
+    await h.interact(
+      blockActionPayload("postcheck_revise", actions.elements![0]!.value!, {
+        responseUrl: h.fake.responseUrl("b6"),
+      }),
+    );
+    const view = (await h.fake.waitFor(() => h.fake.callsTo("views.open")[before])).params.view as {
+      private_metadata: string;
+      blocks: { type: string; element?: { initial_value: string }; elements?: { text: string }[] }[];
+    };
+    const box = view.blocks.find((b) => b.type === "input")!.element!.initial_value;
+    expect(box.length).toBeLessThanOrEqual(3000);
+    expect(long.startsWith(box)).toBe(true);
+    const note = JSON.stringify(view.blocks.filter((b) => b.type === "context"));
+    expect(note).toContain("3,000");
+    expect(note).toContain("/postcheck");
+
+    const res = await h.interact({
+      type: "view_submission",
+      team: { id: "T1", domain: "acme" },
+      user: { id: "U1", username: "ada", name: "ada", team_id: "T1" },
+      api_app_id: "A1",
+      view: {
+        id: "V2",
+        callback_id: "postcheck_revise_view",
+        private_metadata: view.private_metadata,
+        state: { values: { draft: { draft_input: { type: "plain_text_input", value: box } } } },
+      },
+    });
+    const shown = JSON.stringify((res.json() as { view: { blocks: Block[] } }).view.blocks);
+    // The same text on both sides: what the box cut off is not counted as an improvement.
+    expect(shown).toMatch(/Score (\d+) → \*\1\* \(no change\)/);
+    expect(shown).not.toContain("No longer there");
+  });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../helpers/harness.js";
-import { OAUTH_ENV } from "../helpers/installations.js";
+import { OAUTH_ENV, oauthAccessAnswer } from "../helpers/installations.js";
 import { eventCallbackBody, JSON_TYPE, postSigned } from "../helpers/slack-requests.js";
 
 /** Installing in several workspaces, as Slack's OAuth flow does it, against the fake Slack. */
@@ -13,18 +13,7 @@ describe("installing postcoach in a workspace (OAuth)", () => {
     base = `http://127.0.0.1:${h.app.port}`;
     h.fake.on("oauth.v2.access", (params) => {
       codes.push(String(params.code));
-      return {
-        ok: true,
-        app_id: "A1",
-        authed_user: { id: "UINSTALLER" },
-        scope: "commands,chat:write",
-        token_type: "bot",
-        access_token: "xoxb-T2-installed",
-        bot_user_id: "UBOT2",
-        team: { id: "T2", name: "Two" },
-        enterprise: null,
-        is_enterprise_install: false,
-      };
+      return oauthAccessAnswer("T2", "xoxb-T2-installed", "UBOT2", "commands,chat:write");
     });
   });
   afterAll(async () => {

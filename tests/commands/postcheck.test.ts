@@ -97,6 +97,22 @@ describe("/postcheck over HTTP", () => {
     expect(mrkdwn).not.toContain("<!here>");
   });
 
+  it("strips terminal escapes and bidi overrides from a draft wherever the reply quotes it", async () => {
+    // ESC would reach terminals that print notifications; U+202E (RLO) makes text read backwards.
+    await h.command(
+      "\u001b[31mThrilled\u001b[0m to announce \u202eI won the award\u202c! So proud. #blessed",
+      "r2ctl",
+    );
+    const reply = await h.fake.waitForResponse("r2ctl");
+    // Buttons carry the draft back as data, exactly as typed: only what Slack shows is checked.
+    const sent = JSON.stringify({ text: reply.body.text, blocks: reply.body.blocks }, (key, v) =>
+      key === "value" ? undefined : v,
+    );
+    expect(String(reply.body.text)).toMatch(/Thrilled|award|proud/);
+    expect(sent).not.toMatch(/\\u001b|\\u202[a-e]|\\u206[6-9]/i);
+    expect(sent).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it("shows a draft's *bold* _italic_ ~strike~ and `code` marks as typed, in rich text", async () => {
     const draft = "I'm *thrilled* to announce _our_ ~old~ `new` launch! So proud of me.";
     await h.command(draft, "r2c");

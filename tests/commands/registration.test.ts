@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../helpers/harness.js";
-import { blockActionPayload } from "../helpers/slack-requests.js";
+import { blockActionPayload, FORM, postSigned, slashCommandBody } from "../helpers/slack-requests.js";
 
 /** What the registration of Bolt's listeners promises, on the real app over HTTP. */
 describe("the listeners as registered with Bolt", () => {
@@ -41,5 +41,84 @@ describe("the listeners as registered with Bolt", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(h.fake.messages.filter((m) => m.channel === "DONCE")).toHaveLength(2);
     expect(h.logs.filter((l) => /ignored a repeated delivery/.test(l))).toHaveLength(2);
+  });
+
+  describe("requests of this app no listener takes", () => {
+    const user = { id: "U1", username: "ada", name: "ada", team_id: "T1" };
+    const team = { id: "T1", domain: "acme" };
+    const view = (callbackId: string) => ({
+      id: "V1",
+      team_id: "T1",
+      type: "modal",
+      callback_id: callbackId,
+      private_metadata: "",
+      state: { values: {} },
+      hash: "1.a",
+    });
+    // Unacknowledged, Bolt holds each ~3 s, then answers 404 and logs an ERROR.
+    const unacknowledged = (logged: string[]) =>
+      logged.filter((l) => / (ERROR|WARN) /.test(l) || /not acknowledged/.test(l));
+
+    it("answers a slash command it doesn't know at once, with a kind ephemeral pointer to /postcheck", async () => {
+      const before = h.logs.length;
+      const res = await postSigned(
+        h.url,
+        slashCommandBody("hello", h.fake.responseUrl("other"), { command: "/other" }),
+        FORM,
+      );
+      expect(res.status).toBe(200);
+      const answer = res.json();
+      expect(answer.response_type).toBe("ephemeral");
+      expect(String(answer.text)).toContain("/other");
+      expect(String(answer.text)).toContain("/postcheck help");
+      const logged = h.logs.slice(before);
+      expect(unacknowledged(logged)).toEqual([]);
+      expect(logged.filter((l) => / DEBUG .*\/other/.test(l))).toHaveLength(1);
+    });
+
+    it("acknowledges at once an unknown modal's submission, a closed modal and an unknown shortcut", async () => {
+      const payloads = [
+        {
+          type: "view_submission",
+          user,
+          team,
+          api_app_id: "A1",
+          trigger_id: "1.1.t",
+          view: view("old_modal"),
+        },
+        {
+          type: "view_closed",
+          user,
+          team,
+          api_app_id: "A1",
+          view: view("postcheck_revise_view"),
+          is_cleared: false,
+        },
+        { type: "shortcut", user, team, callback_id: "old_shortcut", trigger_id: "1.1.t", action_ts: "1" },
+        {
+          type: "message_action",
+          user,
+          team,
+          callback_id: "old_message_shortcut",
+          trigger_id: "1.1.t",
+          action_ts: "1",
+          channel: { id: "C1", name: "general" },
+          message: { type: "message", user: "U2", text: "hi", ts: "1700000000.000100" },
+          message_ts: "1700000000.000100",
+          response_url: h.fake.responseUrl("ms"),
+        },
+      ];
+      const before = h.logs.length;
+      for (const payload of payloads) {
+        const started = Date.now();
+        expect((await h.interact(payload)).status).toBe(200);
+        expect(Date.now() - started).toBeLessThan(1000);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      const logged = h.logs.slice(before);
+      expect(unacknowledged(logged)).toEqual([]);
+      expect(logged.filter((l) => / DEBUG .*acknowledged/.test(l))).toHaveLength(payloads.length);
+      expect(h.fake.calls.filter((c) => c.method.startsWith("views."))).toEqual([]);
+    });
   });
 });

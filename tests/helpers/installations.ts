@@ -24,3 +24,19 @@ export function workspaceInstallation(teamId: string, token = `xoxb-${teamId}`):
     authVersion: "v2",
   } as Installation;
 }
+
+/** Slack's oauth.v2.access answer for a bot installed in one workspace (fake Slack's handler). */
+export function oauthAccessAnswer(teamId: string, token: string, botUserId: string, scope = "commands") {
+  return {
+    ok: true,
+    app_id: "A1",
+    authed_user: { id: "UINSTALLER" },
+    scope,
+    token_type: "bot",
+    access_token: token,
+    bot_user_id: botUserId,
+    team: { id: teamId, name: `Team ${teamId}` },
+    enterprise: null,
+    is_enterprise_install: false,
+  };
+}

@@ -1,0 +1,15 @@
+// Whole escape sequences first (CSI, OSC up to BEL or ST, DCS/SOS/PM/APC up to ST, two-byte
+// escapes), so that none of their text is left behind; then any control character left, C1
+// controls (0x9b is CSI on some terminals) and the bidirectional overrides that reorder a line.
+const ESCAPE_SEQUENCE =
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[ -~]?)/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a draft (or a command line) made safe to show, in a terminal or in Slack: no escape
+ * sequence in it can move the cursor, change a window title, ring the bell or rewrite what was
+ * printed, and no bidi override can make it read backwards. Tabs and line breaks stay.
+ */
+export function withoutControls(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, "").replace(CONTROL, "");
+}
