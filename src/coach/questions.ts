@@ -146,11 +146,12 @@ export function chooseQuestions({ text, lang, results, good, shape }: QuestionIn
     if (hit) asked.push({ rule: r.rule, hit, clause: clauseAround(text, hit), road });
   }
   const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
-  for (const a of asked) {
-    // The road to news another question quotes is asked without quoting the same words twice.
-    const quotedElsewhere = a.road && asked.some((b) => !b.road && overlaps(a.clause, b.clause));
-    add(quotedElsewhere ? LENS_QUESTIONS[lang].road : ask(a.rule, a.hit, text, lang));
-  }
+  // The road to news another question quotes is asked without quoting the same words twice, after
+  // that question ("What doubt did you meet on the way there?" follows the news it refers to).
+  const roadOfQuoted = (a: (typeof asked)[number]) =>
+    a.road && asked.some((b) => !b.road && overlaps(a.clause, b.clause));
+  for (const a of asked) if (!roadOfQuoted(a)) add(ask(a.rule, a.hit, text, lang));
+  if (asked.some(roadOfQuoted)) add(LENS_QUESTIONS[lang].road);
   // Clauses quoted so far, so that "Your post opens with…" doesn't quote one of them again.
   const quoted = asked.map((a) => a.clause);
   // What works, sharpened: the best two strengths of a good draft, the best one otherwise, each

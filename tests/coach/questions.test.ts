@@ -58,6 +58,10 @@ describe("questions follow what the draft does", () => {
     const award = analyze("I'm thrilled to announce I won the award!").questions;
     expect(award).toHaveLength(2);
     expect(award[1]).toMatch(/^What doubt or difficulty did you meet on the way there/);
+    // ...and after the question that quotes the news, whatever the rules' order.
+    const blessed = analyze("Thrilled to announce I won the award! So proud. #blessed").questions;
+    expect(blessed[0]).toMatch(/award/);
+    expect(blessed.findIndex((q) => q.startsWith("What doubt"))).toBeGreaterThan(0);
     for (const draft of [
       "I'm thrilled to announce I won the award!",
       "Got promoted today!! Thank you all, you made it happen.",
