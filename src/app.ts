@@ -264,11 +264,22 @@ function answerUnroutable(logger: Logger) {
  * shape: a signed body of `null`, a number or an array throws in a promise nobody awaits, and the
  * process dies. Such a body is refused (400) here first. The body is read once: Bolt reuses it.
  */
+/** How far a request's timestamp may be from this clock, as Slack documents signature checks. */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
 function refuseBodiesThatAreNotObjects(receiver: HTTPReceiver, logger: Logger): void {
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     // Anything else goes to Bolt at once, so that its start() catches what it throws.
     if (req.method !== "POST" || !isEventsPath(req.url)) return bolt(req, res);
+    // Bolt refuses a timestamp over five minutes old; Slack says to refuse one as far ahead too.
+    const timestamp = Number(req.headers["x-slack-request-timestamp"]);
+    if (timestamp > Date.now() / 1000 + MAX_CLOCK_SKEW_S) {
+      logger.debug(`refused a request to ${EVENTS_PATH}: its timestamp is in the future`);
+      res.writeHead(401, { connection: "close" });
+      res.end();
+      return;
+    }
     void (async () => {
       try {
         await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit);

@@ -193,7 +193,14 @@ describe("/postcheck over HTTP", () => {
       { timestamp: Math.floor(Date.now() / 1000) - 60 * 10 },
     );
     const wrongSecret = await h.command("hello", "bad4", {}, { secret: "not-the-secret" });
-    for (const r of [bad, missing, stale, wrongSecret]) expect(r.status).toBe(401);
+    // Slack: reject a timestamp more than five minutes from local time, either way.
+    const future = await h.command(
+      "hello",
+      "bad5",
+      {},
+      { timestamp: Math.floor(Date.now() / 1000) + 60 * 6 },
+    );
+    for (const r of [bad, missing, stale, wrongSecret, future]) expect(r.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(h.fake.responses.filter((r) => r.id.startsWith("bad"))).toEqual([]);
   });
