@@ -9,7 +9,7 @@ import type { Lang } from "../coach/types.js";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
-import { asksForHelp, HELP_TEXT } from "./help.js";
+import { asksForHelp, helpText } from "./help.js";
 import {
   AssistantMessageEvent,
   AssistantThreadEvent,
@@ -58,7 +58,7 @@ export function coachAssistant(services: Services): Assistant {
     const teamId = eventTeam(body, e);
     if (!teamId) return;
     const text = slackToPlain(e.text ?? "").trim();
-    const answer = promptAnswer(text) ?? (asksForHelp(text) ? HELP_TEXT : undefined);
+    const answer = promptAnswer(text) ?? (asksForHelp(text) ? helpText(text) : undefined);
     if (answer) {
       await say({ text: answer });
       return;

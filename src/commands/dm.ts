@@ -1,12 +1,14 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { asksForHelp, HELP_TEXT, isHelpWord } from "./help.js";
+import { asksForHelp, helpText, isHelpWord } from "./help.js";
 import { byPerson, eventTeam, MessageEvent, readPayload } from "./payloads.js";
 import { parseDraftOptions } from "./reply.js";
 
 const DM_WELCOME =
   "Send me a draft here, any time, and I'll ask you a few questions about it: what your reader gets, what only you could say, what it cost you. I never rewrite your post. `help` for more.";
+const DM_WELCOME_FR =
+  "Envoyez-moi un brouillon ici, quand vous voulez, et je vous poserai quelques questions : ce que votre lecteur y gagne, ce que vous seul pouvez dire, ce que cela vous a coûté. Je ne réécris jamais votre post. `aide` pour en savoir plus.";
 
 /**
  * A direct message to the coach in its Messages tab (workspaces without the AI-app surface): every
@@ -28,7 +30,10 @@ export function directMessage(services: Services) {
     const text = slackToPlain(e.text ?? "").trim();
     if (asksForHelp(text) || /^(hi|hello|hey|bonjour|salut)\W*$/i.test(text)) {
       const greeting = !isHelpWord(text);
-      await client.chat.postMessage({ channel: e.channel, text: greeting ? DM_WELCOME : HELP_TEXT });
+      await client.chat.postMessage({
+        channel: e.channel,
+        text: greeting ? (/^(bonjour|salut)/i.test(text) ? DM_WELCOME_FR : DM_WELCOME) : helpText(text),
+      });
       return;
     }
     const parsed = parseDraftOptions(text);

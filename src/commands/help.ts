@@ -1,5 +1,5 @@
 /** How to use postcoach, in /postcheck, the DM and the assistant thread alike. */
-export const HELP_TEXT = [
+const HELP_EN = [
   "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
   "• `/postcheck <your draft>`: coach a draft. Start with `--x`, `--slack` or `--blog` if it isn't for LinkedIn, `--fr` or `--en` to force the language.",
   "• `/postcheck channel feedback on` (or `off`): in a peer-review channel, answer links shared here in the thread for everyone. By default only the person who shared sees the coaching.",
@@ -7,8 +7,24 @@ export const HELP_TEXT = [
   "• `/postcheck privacy`: what postcoach stores about you. `/postcheck export`: all of it, as a file in your DM. `/postcheck forget`: delete all of it.",
   "• `/postcheck help`: this message. Your streaks and settings are in the bot's *Home* tab.",
   "Slash commands can't be used inside threads: there, use the message shortcut *Check this post* (the ⋮ menu of any message).",
-  "_En français : `/postcheck <votre brouillon>` ; les réponses suivent la langue du brouillon._",
+  "_En français : `/postcheck aide`. Les réponses suivent la langue du brouillon._",
 ].join("\n");
+
+const HELP_FR = [
+  "*postcoach* vous pose des questions sur un brouillon, pour le voir avec les yeux de votre lecteur. Vous seul voyez la réponse.",
+  "• `/postcheck <votre brouillon>` : coacher un brouillon. Commencez par `--x`, `--slack` ou `--blog` s'il n'est pas pour LinkedIn, `--fr` ou `--en` pour imposer la langue.",
+  "• `/postcheck channel feedback on` (ou `off`) : dans un canal de relecture entre pairs, répondre aux liens partagés ici dans le fil, pour tous. Par défaut, seule la personne qui partage voit le coaching.",
+  "• `/postcheck digest on` (ou `off`) : un court bilan hebdomadaire dans ce canal, le lundi à 09:00 dans votre fuseau, ou quand vous voulez : `/postcheck digest on friday 16:00 Europe/Paris`. Les chiffres de la semaine, une question pour le canal, et des remerciements aux mentors (nommés seulement s'ils l'ont choisi). `/postcheck digest` dit quand.",
+  "• `/postcheck privacy` : ce que postcoach garde de vous. `/postcheck export` : tout, en fichier dans vos messages directs. `/postcheck forget` : tout effacer.",
+  "• `/postcheck aide` : ce message. Vos séries et vos réglages sont dans l'onglet *Accueil* du bot.",
+  "Les commandes slash ne marchent pas dans les fils : utilisez-y le raccourci de message *Check this post* (menu ⋮ de n'importe quel message).",
+  "_In English: `/postcheck help`._",
+].join("\n");
+
+/** The usage text in the language the person asked in: "aide", "--fr" or "bonjour" get French. */
+export function helpText(asked: string): string {
+  return /^(?:aide|--fr|bonjour|salut)\b/i.test(asked.trim()) ? HELP_FR : HELP_EN;
+}
 
 const HELP_WORD = /^(help|aide|\?)$/i;
 

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { type DigestRequest, digestSettingsCommand, parseDigestRequest } from "./digest-settings.js";
-import { asksForHelp, HELP_TEXT } from "./help.js";
+import { asksForHelp, helpText } from "./help.js";
 import { readPayload, SlashCommand } from "./payloads.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
 import { parseDraftOptions } from "./reply.js";
@@ -51,13 +51,13 @@ export function postcheckCommand(services: Services) {
     }
     const sub = parseSubcommand(command.text);
     if (sub.kind === "help") {
-      await ack({ response_type: "ephemeral", text: HELP_TEXT });
+      await ack({ response_type: "ephemeral", text: helpText(command.text) });
       return;
     }
     if (sub.kind === "draft") {
       const parsed = parseDraftOptions(slackToPlain(sub.text));
       if (parsed.draft === "") {
-        await ack({ response_type: "ephemeral", text: HELP_TEXT });
+        await ack({ response_type: "ephemeral", text: helpText(command.text) });
         return;
       }
       // Recorded before the acknowledgement: once Slack has it, the reply is owed whatever happens.

@@ -50,4 +50,15 @@ describe("a DM conversation with the coach", () => {
     expect(posts).toHaveLength(1);
     expect(String(posts[0]!.params.text)).toMatch(/Send me a draft/);
   });
+
+  it("greets and helps in French when asked in French", async () => {
+    const before = h.fake.callsTo("chat.postMessage").length;
+    await h.event(dm("bonjour", "1700000300.000100"));
+    await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage")[before]);
+    await h.event(dm("aide", "1700000301.000100"));
+    await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage")[before + 1]);
+    const [greeting, help] = h.fake.callsTo("chat.postMessage").slice(before);
+    expect(String(greeting!.params.text)).toMatch(/Envoyez-moi un brouillon/);
+    expect(String(help!.params.text)).toMatch(/vous pose des questions/);
+  });
 });

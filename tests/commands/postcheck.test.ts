@@ -63,6 +63,11 @@ describe("/postcheck over HTTP", () => {
       expect(String(body.text)).toMatch(/can't be used inside threads/);
       expect(String(body.text)).toMatch(/channel feedback on/);
     }
+    // Asked in French, answered in French.
+    for (const text of ["aide", "--fr"]) {
+      const body = (await h.command(text)).json();
+      expect(String(body.text), text).toMatch(/ne marchent pas dans les fils/);
+    }
   });
 
   it("never lets a draft broadcast or mention anyone", async () => {
