@@ -164,6 +164,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:i'?ve |i have |i |we'?ve |we have )?(?:just )?(?:joined|joining)(?! (?:us|me|(?:a |an |the |this |our |my |their )?(?:webinar|call|meeting|conversation|discussion|class|session|event|talk|panel|workshop|live ?stream|stream|chat|thread|protest|line|queue|wait ?list|twitter|tiktok|instagram|linkedin|facebook|discord|slack|zoom|team call)s?\\b))",
       "(?:started|starting|begin|beginning|accepted) (?:a |my )?new (?:position|role|job|chapter|adventure)",
       "new (?:job|role|position)(?= ?[!.]|$)",
+      "new (?:job|role|position) (?:at|with)",
       "starting (?:\\w+ ){0,2}as (?:a |an |the )?(?:new )?(?:head|director|vp|ceo|cto|cfo|coo|manager|lead|chief|senior|principal|partner)",
       "new (?:position|role) as",
       "my (?:team|company|startup) (?:just )?(?:won|was (?:named|chosen|selected|ranked)|is (?:now )?(?:the (?:best|top|first)|number one))",
@@ -174,6 +175,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
     achievement: [
       "(?:j'ai été|je suis|suis|été) (?:enfin |officiellement )?(?:prise?|retenue?|reçue?|qualifiée?|choisie?)",
       "admise? (?:à|en|au|dans)",
+      "(?:reçue?s?|acceptée?s?) (?:à|au|aux)",
       "en moins de \\d+ ?(?:heures|h|minutes|min)",
       "\\d+ (?:jours|semaines|mois|ans) (?:d'affilée|de suite)",
       "(?:nouveau |mon )record(?: personnel| perso)?",
@@ -265,6 +267,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "rejoindre (?:l'équipe|la team|les équipes)",
       "(?:nouveau poste|nouvelle aventure|nouveau chapitre|nouvelles fonctions)",
       "(?:nouveau|nouvel) (?:job|poste|boulot)(?= ?[!.]|$)",
+      "(?:nouveau|nouvel) (?:job|poste|boulot|rôle) (?:chez|à|au|dans|comme|en tant que)",
       "je commence (?:\\S+ ){0,2}(?:en tant que|comme) (?:nouvel |nouvelle )?(?:directeur|directrice|responsable|head|vp|ceo|cto|manager|cheffe?|lead|associée?|partner)",
       "(?:mon fils|ma fille|mon équipe|ma boîte|ma startup|mon entreprise) (?:vient de |a )(?:gagner|gagné|remporté|décroché|obtenu|réussi)",
     ],
@@ -416,7 +419,7 @@ export const SUBJECT_DROP_OPENERS: Record<Lang, ReadonlySet<string>> = {
     ),
   ),
   fr: new Set(
-    "décroché enfin fier fière fiers fières gagné invité invitée obtenu officiellement ravi ravie ravis ravies reçu admis admise diplômé diplômée promu promue honoré honorée honorés honorées ému émue émus émues touché touchée heureux heureuse nommé nommée choisi choisie sélectionné sélectionnée lauréat lauréate classé classée élu élue immense".split(
+    "décroché enfin fier fière fiers fières gagné invité invitée obtenu officiellement ravi ravie ravis ravies reçu admis admise diplômé diplômée promu promue reçue reçus reçues accepté acceptée honoré honorée honorés honorées ému émue émus émues touché touchée heureux heureuse nommé nommée choisi choisie sélectionné sélectionnée lauréat lauréate classé classée élu élue immense".split(
       " ",
     ),
   ),

@@ -97,7 +97,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [CHAT, "mdr ptdr lol haha hahaha tkt jsp wsh frérot ouais bah ben hein bref ok okay wesh"],
     [
       CREDIT,
-      "eu gagné battu acheté achetée fini finie terminé terminée fait faite trouvé trouvée pris prise signé commandé marqué obtenu obtenue réussi réussie appris atteint décroché décrochée construit lancé lancée publié publiée réparé levé écrit couru vendu diplômé diplômée enfin accompli accomplie cuisiné préparé peint conçu créé créée commencé rejoint embauché embauchée promu promue admis admise qualifié qualifiée cartonné assuré viens conquis remporté élevé",
+      "eu gagné battu acheté achetée fini finie terminé terminée fait faite trouvé trouvée pris prise signé commandé marqué obtenu obtenue réussi réussie appris atteint décroché décrochée construit lancé lancée publié publiée réparé levé écrit couru vendu diplômé diplômée enfin accompli accomplie cuisiné préparé peint conçu créé créée commencé rejoint embauché embauchée promu promue admis admise reçu reçue accepté acceptée qualifié qualifiée cartonné assuré viens conquis remporté élevé",
     ],
     [
       TIME,
@@ -117,7 +117,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [SUBJECT, "je j' nous on moi"],
     [
       FILLER,
-      "ai as a avons avez ont suis es est sommes êtes sont été enfin vraiment aussi déjà bien officiellement finalement juste viens vient de d' tout",
+      "ai as a avons avez ont suis es est sommes êtes sont été être avoir enfin vraiment aussi déjà bien officiellement finalement juste viens vient de d' tout",
     ],
     [NEGATION, "pas jamais rien aucun aucune ni guère"],
     [EMPHASIS, "moi-même propre"],

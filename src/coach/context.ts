@@ -130,7 +130,8 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "(?:n'a|n'ont|a) (?:pas|jamais) (?:marché|fonctionné|décollé|pris)",
     "(?:ça|cela) (?:n'a|ne s'est) pas (?:marché|passé comme prévu)",
     "fait un flop",
-    "(?:cassé|fait tomber) (?:\\S+ ){0,2}(?:la prod|la production|le site|l'appli|l'application|le serveur|le build)",
+    "fait tomber",
+    "(?:cassé|planté) (?:la prod|la production|le site|l'appli|l'application|le serveur|le build)",
   ]),
 };
 

@@ -27,6 +27,12 @@ const LISTS: [number, string][] = [
     STOP_FR,
     "le la les de des du et un une est que qui pour dans pas ce cette je vous nous sur avec au aux il elle en mais ou mon ma mes c'est j'ai d l qu ne plus sont été être avoir très tout tous son sa ses votre vos leur on même fait comme me te se ça ca non oui moi toi lui donc où quoi bien aussi encore alors quand ici là déjà chez trop peu suis es sommes êtes ont",
   ],
+  // Words only French uses that short posts are made of ("Promu VP aujourd'hui !!", "Reçue à HEC"):
+  // counted with the function words, so that a French post of three words reads as French.
+  [
+    STOP_FR,
+    "aujourd'hui hier demain merci bravo nouveau nouvelle nouveaux enfin promu promue promus reçu reçue reçus admis admise accepté acceptée embauché embauchée nommé nommée heureux heureuse fier fière ravi ravie trop génial",
+  ],
   [FIRST_EN, "i me my mine myself i'm i've i'll i'd im"],
   [PLURAL_EN, "we us our ours ourselves we're we've we'll"],
   [SECOND_EN, "you your yours yourself yourselves you're you've you'll you'd y'all u"],

@@ -53,6 +53,7 @@ describe("ordinary posts are not read as self-promotion", () => {
     // Found by a black-box probe of the CLI.
     "Last month I shipped a migration that took our app down for three hours. I skipped the dry run because I was sure it was fine.",
     "J'ai livré une migration qui a fait tomber la prod pendant trois heures.",
+    "J'ai livré une migration qui a fait tomber notre paiement pendant 40 minutes. Deux choses que je ferais autrement.",
     "We talked to 40 customers before writing code. Talk to yours.",
   ])("%s", (text) => {
     expect(accusations(text)).toEqual([]);

@@ -13,6 +13,12 @@ describe("languageOf", () => {
     expect(new Set(drafts.map(languageOf))).toEqual(new Set(["en", "fr"]));
   });
 
+  it("reads a French post of three words as French (found by a probe: they read as English)", () => {
+    for (const text of ["Promu VP aujourd'hui !!", "Promue directrice aujourd’hui !!", "Reçue à HEC !!!"])
+      expect(languageOf(text), text).toBe("fr");
+    expect(languageOf("Promoted to VP today!!")).toBe("en");
+  });
+
   it("reads past links and hashtags", () => {
     expect(
       languageOf("Merci pour vos retours sur https://example.com/the-new-release #shipping #growth"),

@@ -25,6 +25,12 @@ const HUMILITY: Record<Lang, readonly string[]> = {
     "lucky me",
     "i guess i'?m",
     "still pinching myself",
+    // Modesty announced before the news: "I hate talking about myself, but…", "Not to brag, but…".
+    "(?:i )?(?:hate|don'?t like|never like) (?:talking|bragging|posting) about (?:myself|me)",
+    "(?:i )?(?:don'?t|do not|rarely) (?:usually )?(?:post|share|talk) about (?:myself|these things|this kind of thing)",
+    "not (?:one )?to brag",
+    // A success asked about as if it were a problem: "Is it weird that I got three offers?"
+    "is it (?:weird|bad|wrong|strange|odd|normal|just me) (?:that|if|when) (?:i|we)",
   ],
   fr: [
     "humblement",
@@ -36,6 +42,9 @@ const HUMILITY: Record<Lang, readonly string[]> = {
     "moi qui",
     "je ne m'y attendais pas",
     "je me pince encore",
+    "je (?:déteste|n'aime pas) (?:parler de moi|me mettre en avant|me vanter)",
+    "sans (?:vouloir )?(?:me vanter|fanfaronner)",
+    "(?:c'est|est-ce) (?:bizarre|grave|normal|mal) (?:que|si) (?:je|j'\\w+|nous|on)",
   ],
 };
 
@@ -126,13 +135,18 @@ const STATUS: Record<Lang, Lexicon> = {
   ]),
 };
 
-function sameSentence(ctx: Parameters<Rule["run"]>[0], a: Span, b: Span): boolean {
-  for (const s of ctx.sentences) {
-    const hasA = a.start >= s.start && a.start < s.end;
-    const hasB = b.start >= s.start && b.start < s.end;
-    if (hasA || hasB) return hasA && hasB;
-  }
-  return false;
+function sentenceIndex(ctx: Parameters<Rule["run"]>[0], span: Span): number {
+  return ctx.sentences.findIndex((s) => span.start >= s.start && span.start < s.end);
+}
+
+/**
+ * A complaint and the status it shows off share a sentence; modesty may also come just before the
+ * news ("I hate talking about myself… I was named one of the 50…").
+ */
+function wraps(ctx: Parameters<Rule["run"]>[0], marker: Span, modesty: boolean, news: Span): boolean {
+  const m = sentenceIndex(ctx, marker);
+  const n = sentenceIndex(ctx, news);
+  return m >= 0 && (n === m || (modesty && n === m + 1));
 }
 
 export const humblebrag: Rule = {
@@ -177,9 +191,11 @@ export const humblebrag: Rule = {
     const achievements = [...features(ctx).brags, ...findAll(STATUS[ctx.lang], ctx)];
     const hits: Hit[] = [];
     for (const m of markers) {
-      const a = achievements.find((x) => sameSentence(ctx, m, x) && (x.end <= m.start || x.start >= m.end));
-      if (!a) continue;
       const complaint = m.group === "complaint";
+      const a = achievements.find(
+        (x) => wraps(ctx, m, !complaint, x) && (x.end <= m.start || x.start >= m.end),
+      );
+      if (!a) continue;
       hits.push({
         start: Math.min(m.start, a.start),
         end: Math.max(m.end, a.end),

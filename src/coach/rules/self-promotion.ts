@@ -32,7 +32,7 @@ const TEASER_WITH_LINK_MAX_WORDS = 40;
 const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
   en: {
     own: [
-      `(?:my|our)(?: own| ${NEWLY}){0,3} ${SOLD}`,
+      `(?:my|our)(?: own| ${NEWLY}){0,3}(?: \\d+[- ](?:week|day|month|hour|part|module|step)s?| online| live)? ${SOLD}`,
       `(?:my|our) ${NEWLY}(?: ${NEWLY}){0,2} ${WORK}`,
       "(?:i|we) (?:just )?(?:wrote|published|launched|released|recorded|put together) (?:a|an|my|our) (?:new |short |little |free )?(?:book|e-?book|guide|course|video|podcast|episode|article|report|series|program)",
       "(?:i'?m|i am|we'?re|we are) (?:offering|launching|hosting|running|teaching) (?:a|an|my|our|the|this|free|\\d)",
@@ -62,7 +62,8 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "link in (?:the )?(?:first )?comments?",
       "(?:link|details|more) (?:in|at) (?:the )?(?:bio|first comment)",
       "(?:a )?(?:few|limited) (?:spots|seats|places) (?:left|available)",
-      "only (?:\\d+|a few|a handful of) (?:spots|seats|places|tickets) (?:left|remaining|available)",
+      "only (?:\\d+|a few|a handful of) (?:spots|seats|places|tickets)(?: (?:left|remaining|available))?",
+      "early[- ]bird (?:pricing|price|prices|tickets?|discount|offer|rate)",
       "(?:dm|message) me",
       "(?:enter|click) (?:here )?to win",
       "don'?t miss (?:it|out|this)",

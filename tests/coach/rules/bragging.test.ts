@@ -12,6 +12,9 @@ describe("bragging (Jin et al. types)", () => {
   });
   it("finds achievements in French", () => {
     expect(excerpts(bragging, "J'ai été promu directeur.", "fr")).toEqual(["achievement:J'ai été promu"]);
+    // Short posts with no subject, as French writes them.
+    expect(excerpts(bragging, "Reçue à HEC !!!", "fr")).toEqual(["achievement:Reçue à"]);
+    expect(excerpts(bragging, "Nouveau job chez Google 🎉", "fr")).toEqual(["affiliation:Nouveau job chez"]);
     expect(excerpts(bragging, "Je suis le meilleur vendeur de l'équipe.", "fr")).toEqual([
       "trait:Je suis le meilleur",
     ]);

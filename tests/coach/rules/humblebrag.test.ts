@@ -19,6 +19,28 @@ describe("humblebrag (Sezer, Gino & Norton)", () => {
       "Je n'en reviens pas, j'ai été nommée",
     ]);
   });
+  it("finds modesty announced before the news, and a success asked about as a problem", () => {
+    expect(
+      excerpts(
+        humblebrag,
+        "I hate talking about myself but… I was just named one of the 50 most influential women in tech.",
+        "en",
+      ),
+    ).toEqual(["I hate talking about myself but… I was just named one of"]);
+    expect(
+      excerpts(
+        humblebrag,
+        "Je déteste parler de moi mais bon… je viens d'être classée parmi les 50 femmes les plus influentes.",
+        "fr",
+      ),
+    ).toEqual(["Je déteste parler de moi mais bon… je viens d'être classée parmi les 50"]);
+    expect(excerpts(humblebrag, "Is it weird that I got three job offers this week?", "en")).toEqual([
+      "Is it weird that I got three job offers",
+    ]);
+    expect(
+      excerpts(humblebrag, "C'est bizarre que j'aie reçu trois offres d'emploi cette semaine ?", "fr"),
+    ).toEqual(["C'est bizarre que j'aie reçu trois offres d'emploi"]);
+  });
   it("leaves a plain complaint or a plain modest note alone", () => {
     expect(excerpts(humblebrag, "So tired of flaky tests this week.", "en")).toEqual([]);
     expect(excerpts(humblebrag, "Marre des tests instables cette semaine.", "fr")).toEqual([]);

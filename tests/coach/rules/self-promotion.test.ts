@@ -11,6 +11,13 @@ describe("self-promotion (selling one's own work)", () => {
       "action:link in comments",
     ]);
     expect(excerpts(selfPromotion, "Join me tomorrow for a live webinar.", "en")).toEqual(["action:Join me"]);
+    expect(
+      excerpts(
+        selfPromotion,
+        "My new 6-week course opens Monday. Only 50 seats. Early-bird pricing ends Friday.",
+        "en",
+      ),
+    ).toEqual(["My new 6-week course", "action:Only 50 seats", "action:Early-bird pricing"]);
   });
   it("and in French", () => {
     expect(excerpts(selfPromotion, "Mon nouveau livre sort : lien en commentaire.", "fr")).toEqual([
