@@ -130,6 +130,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:so |truly )blessed",
     ],
     trait: [
+      "(?:people|everyone|they) (?:keep|always|often) (?:telling|tell|say|saying) me (?:that )?i'?m",
       "(?:i'?m|i am|im|i was|i've always been|i have always been) (?:so |really |very |pretty |too |just |naturally |honestly |literally |kinda |kind of |actually |quite |super |such an? ){0,4}(?:smart|clever|talented|gifted|good-looking|handsome|beautiful|cute|hot|sexy|strong|funny|hilarious|humble|modest|charming|brilliant|smooth|organi[sz]ed|productive|efficient|reliable|creative|patient|generous|romantic|popular|successful|rich|skinny|flexible|fluent|good at|great at|amazing at|the best|a genius|a natural|a pro|an expert|a legend|a boss|a beast|a machine|a catch|a delight|a gem|a king|a queen|the king|the queen|built different)",
       "(?:i|i've|i have) always (?:known|know|knew|been able|win|won|pick|figure|finish)",
       "(?:i|i can) (?:easily|effortlessly)",
@@ -239,6 +240,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "et ça se voit",
     ],
     trait: [
+      "on me (?:dit|répète) (?:souvent |toujours |tout le temps |sans cesse )?que je suis",
       "(?:je suis|j'étais|j'ai toujours été|que je suis) (?:tellement |vraiment |trop |très |super |hyper |plutôt |juste |naturellement |carrément |si ){0,4}(?:beau|belle|intelligente?|douée?|talentueuse|talentueux|canon|mignonne?|drôle|modeste|humble|charmante?|brillante?|organisée?|efficace|créative|créatif|patiente?|généreuse|généreux|romantique|populaire|riche|un génie|une? experte?|une légende|un boss|une boss|une machine|un roi|une reine|le roi|la reine)",
       "j'ai toujours (?:su|eu raison|gagné|réussi)",
       "(?:personne ne|aucun de vous ne) (?:peut|pourrait) (?:me battre|faire mieux|rivaliser)",

@@ -6,6 +6,12 @@ describe("bragging (Jin et al. types)", () => {
   it("finds achievements, traits and possessions in English", () => {
     expect(excerpts(bragging, "Just got promoted!", "en")).toEqual(["achievement:got promoted"]);
     expect(excerpts(bragging, "Honestly, I'm a natural leader.", "en")).toEqual(["trait:I'm a natural"]);
+    expect(excerpts(bragging, "People keep telling me I'm the calmest person in any crisis.", "en")).toEqual([
+      "trait:People keep telling me I'm",
+    ]);
+    expect(excerpts(bragging, "On me dit souvent que je suis la plus calme.", "fr")).toEqual([
+      "trait:On me dit souvent que je suis",
+    ]);
     expect(excerpts(bragging, "Picked up my new Tesla today.", "en")).toEqual([
       "possession:Picked up my new Tesla",
     ]);

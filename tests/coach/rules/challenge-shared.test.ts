@@ -18,4 +18,8 @@ describe("challenge-shared", () => {
     expect(excerpts(challengeShared, "We launched and it went great.", "en")).toEqual([]);
     expect(excerpts(challengeShared, "On a lancé et tout s'est bien passé.", "fr")).toEqual([]);
   });
+  it("does not take 'honestly' for a difficulty", () => {
+    expect(excerpts(challengeShared, "Honestly the best thing I've ever owned.", "en")).toEqual([]);
+    expect(excerpts(challengeShared, "Honnêtement, le meilleur achat de ma vie.", "fr")).toEqual([]);
+  });
 });
