@@ -311,7 +311,9 @@ export function countSignals(ctx: RuleContext): SignalCounts {
         else if (aboutSelf && !praisesOthers(ctx, t.end)) c.selfPositive += v;
       }
       const k = conceptOf(ctx.lang, t);
-      if (k & NEGATION) negatedUntil = w + 3;
+      const comparative = (k & NEGATION) !== 0 && comparativeFollows(words, w, end);
+      // "Je ne pourrais pas être plus enthousiaste" says more, not less: it closes any negation.
+      if (k & NEGATION) negatedUntil = comparative ? -1 : w + 3;
       if (aboutSelf && isPast(ctx.lang, words, w, from)) c.selfPast++;
       if (k === 0 && !(aboutSelf && DIGIT_RE.test(t.word))) continue;
       if (k & OTHERS) c.others++;
@@ -322,7 +324,7 @@ export function countSignals(ctx: RuleContext): SignalCounts {
       if (k & MINE) c.mine++;
       if (k & PUBLIC) c.publicAffairs++;
       if (!aboutSelf) continue;
-      if (k & NEGATION) c.selfNegation++;
+      if (k & NEGATION && !comparative) c.selfNegation++;
       // A failure or a lesson told in the clause makes its "first" and "finished" a story, not a win.
       if (w <= negatedUntil || clauses[clauseOf[w]!]!.story) continue;
       if (k & INTENSE) c.selfIntense++;
@@ -333,6 +335,17 @@ export function countSignals(ctx: RuleContext): SignalCounts {
     }
   }
   return c;
+}
+
+// "couldn't be more", "could not be happier", "pas être plus": a negation that intensifies ("I'm
+// not better than anyone" stays a negation).
+const BE = new Set(["be", "être"]);
+const MORE = new Set(["more", "happier", "prouder", "plus"]);
+
+function comparativeFollows(words: readonly Token[], w: number, end: number): boolean {
+  for (let j = w + 1; j <= w + 2 && j + 1 < end; j++)
+    if (BE.has(words[j]!.word) && MORE.has(words[j + 1]!.word)) return true;
+  return false;
 }
 
 function textAt(ctx: RuleContext, span: { start: number; end: number }): string {

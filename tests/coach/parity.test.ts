@@ -46,6 +46,11 @@ const PAIRS: [string, string][] = [
     "Very honored and moved to be named one of the 50 most influential women in French tech. Never imagined this.",
     "Très honorée et émue d'avoir été choisie parmi les 50 femmes les plus influentes de la tech française. Je n'aurais jamais imaginé ça.",
   ],
+  ["Promoted to VP today!!", "Promu VP aujourd'hui !!"],
+  [
+    "Thrilled to share that I've joined Google. Couldn't be more excited for this next chapter!",
+    "Ravi de vous annoncer que j'ai rejoint Google. Je ne pourrais pas être plus enthousiaste pour ce nouveau chapitre !",
+  ],
 ];
 
 const EGO = [
@@ -67,6 +72,15 @@ describe("English and French alike", () => {
       const egoOf = (r: typeof a) => r.findings.some((f) => EGO.includes(f.rule));
       expect(egoOf(b), `${en} / ${fr}`).toBe(egoOf(a));
     }
+  });
+  it("reads 'couldn't be more excited' and 'pas être plus enthousiaste' as joy, not as a negation", () => {
+    const r = analyze("Je ne pourrais pas être plus enthousiaste pour ce nouveau chapitre !");
+    expect(r.signals.map((s) => s.signal)).not.toContain("negative-words");
+    expect(r.signals.map((s) => s.signal)).toContain("self-positive");
+    // A negation that is one stays one.
+    expect(
+      analyze("Je ne suis pas enthousiaste pour ce nouveau chapitre.").signals.map((s) => s.signal),
+    ).toContain("negative-words");
   });
   it("scores them within a few points of each other on average", () => {
     const gaps = PAIRS.map(([en, fr]) => Math.abs(analyze(en).score - analyze(fr).score));
