@@ -1,5 +1,6 @@
 import { hypothetical } from "../context.js";
 import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
+import type { RuleContext } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -111,6 +112,8 @@ const PROMOTION: Record<Lang, Lexicon> = {
   fr: groupedLexicon("fr", LEXICONS.fr),
 };
 
+const found = new WeakMap<RuleContext, Hit[]>();
+
 export const selfPromotion: Rule = {
   id: "self-promotion",
   dimension: "audience",
@@ -148,7 +151,11 @@ export const selfPromotion: Rule = {
     },
   },
   run(ctx) {
+    // Also asked by specifics (a number in a sales pitch is no detail): found once per draft.
+    const known = found.get(ctx);
+    if (known) return known;
     const hits: Hit[] = [];
+    found.set(ctx, hits);
     const words = ctx.words.length;
     const teaserPost =
       words <= TEASER_MAX_WORDS || (ctx.urls.length > 0 && words <= TEASER_WITH_LINK_MAX_WORDS);
