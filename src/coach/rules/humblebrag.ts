@@ -1,6 +1,6 @@
 import { features } from "../features.js";
 import { findAll, findGroups, groupedLexicon, type Lexicon, lexicon } from "../lexicon.js";
-import type { Span } from "../text.js";
+import { type RuleContext, type Span, sentenceAt } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -135,18 +135,15 @@ const STATUS: Record<Lang, Lexicon> = {
   ]),
 };
 
-function sentenceIndex(ctx: Parameters<Rule["run"]>[0], span: Span): number {
-  return ctx.sentences.findIndex((s) => span.start >= s.start && span.start < s.end);
-}
-
 /**
  * A complaint and the status it shows off share a sentence; modesty may also come just before the
  * news ("I hate talking about myself… I was named one of the 50…").
  */
-function wraps(ctx: Parameters<Rule["run"]>[0], marker: Span, modesty: boolean, news: Span): boolean {
-  const m = sentenceIndex(ctx, marker);
-  const n = sentenceIndex(ctx, news);
-  return m >= 0 && (n === m || (modesty && n === m + 1));
+function wraps(ctx: RuleContext, marker: Span, modesty: boolean, news: Span): boolean {
+  const m = sentenceAt(ctx, marker.start);
+  const n = sentenceAt(ctx, news.start);
+  if (!m || !n) return false;
+  return n === m || (modesty && ctx.sentences[ctx.sentences.indexOf(m) + 1] === n);
 }
 
 export const humblebrag: Rule = {
