@@ -33,11 +33,25 @@ interface QuestionInput {
   shape: DraftShape;
 }
 
-function ask(rule: Rule, hit: Hit, text: string, lang: Lang): string | undefined {
+type Clause = [number, number];
+
+/** A rule's question about one finding, quoting the clause around it. */
+function ask(rule: Rule, hit: Hit, clause: Clause, text: string, lang: Lang): string | undefined {
   const texts = rule.texts[lang];
   const template = (hit.variant && texts[hit.variant]?.question) || texts.default?.question;
-  return template?.replace("{q}", quote(text.slice(...clauseAround(text, hit)), lang));
+  return template?.replace("{q}", quote(text.slice(...clause), lang));
 }
+
+/** The first finding whose clause `free` accepts, with that clause (each clause read once). */
+function firstFree(text: string, hits: readonly Hit[], free: (clause: Clause) => boolean) {
+  for (const hit of hits) {
+    const clause = clauseAround(text, hit);
+    if (free(clause)) return { hit, clause };
+  }
+  return undefined;
+}
+
+const overlaps = (a: Clause, b: Clause) => a[0] < b[1] && b[0] < a[1];
 
 // Punctuation ends a clause; so does a control character (a quote never carries one). Compared
 // by character code: this runs for every character around every finding.
@@ -62,7 +76,7 @@ const DANGLING = new Set(
  * The words a question quotes: the clause around a finding, so that a reader recognises it
  * ("Just finished my first marathon under 4 hours", not "Just finished my first"), kept short.
  */
-export function clauseAround(text: string, span: { start: number; end: number }): [number, number] {
+export function clauseAround(text: string, span: { start: number; end: number }): Clause {
   // A colon in a time or a score ("3:58", "2:1") does not end a clause.
   const isBoundary = (i: number) => {
     const code = text.charCodeAt(i);
@@ -135,22 +149,18 @@ export function chooseQuestions({ text, lang, results, good, shape }: QuestionIn
 
   // One question per rule, and per clause one about the news and one about the road to it: "what
   // will the reader learn" and "what was hard on the way" differ; three takes on one talk don't.
-  const asked: { rule: Rule; hit: Hit; clause: [number, number]; road: boolean }[] = [];
+  const asked: { rule: Rule; hit: Hit; clause: Clause; road: boolean }[] = [];
   for (const r of concerns) {
     if (asked.length >= MAX_CONCERN_QUESTIONS) break;
     const road = ROAD_RULES.has(r.rule.id);
-    const hit = r.hits.find((h) => {
-      const [start, end] = clauseAround(text, h);
-      return !asked.some((a) => a.road === road && a.clause[0] < end && start < a.clause[1]);
-    });
-    if (hit) asked.push({ rule: r.rule, hit, clause: clauseAround(text, hit), road });
+    const free = firstFree(text, r.hits, (c) => !asked.some((a) => a.road === road && overlaps(a.clause, c)));
+    if (free) asked.push({ rule: r.rule, ...free, road });
   }
-  const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
   // The road to news another question quotes is asked without quoting the same words twice, after
   // that question ("What doubt did you meet on the way there?" follows the news it refers to).
   const roadOfQuoted = (a: (typeof asked)[number]) =>
     a.road && asked.some((b) => !b.road && overlaps(a.clause, b.clause));
-  for (const a of asked) if (!roadOfQuoted(a)) add(ask(a.rule, a.hit, text, lang));
+  for (const a of asked) if (!roadOfQuoted(a)) add(ask(a.rule, a.hit, a.clause, text, lang));
   if (asked.some(roadOfQuoted)) add(LENS_QUESTIONS[lang].road);
   // Clauses quoted so far, so that "Your post opens with…" doesn't quote one of them again.
   const quoted = asked.map((a) => a.clause);
@@ -160,10 +170,10 @@ export function chooseQuestions({ text, lang, results, good, shape }: QuestionIn
   for (const s of strengths) {
     if (sharpened >= (good ? 2 : 1) || questions.length >= (good ? MIN_QUESTIONS : MAX_CONCERN_QUESTIONS))
       break;
-    const hit = s.hits.find((h) => !quoted.some((c) => overlaps(c, clauseAround(text, h))));
-    if (!hit) continue;
-    quoted.push(clauseAround(text, hit));
-    add(ask(s.rule, hit, text, lang));
+    const free = firstFree(text, s.hits, (c) => !quoted.some((q) => overlaps(q, c)));
+    if (!free) continue;
+    quoted.push(free.clause);
+    add(ask(s.rule, free.hit, free.clause, text, lang));
     sharpened++;
   }
   // A weak draft gets one more angle than it has concerns asked, up to four questions.
