@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { asksForHelp, helpText, isHelpWord } from "./help.js";
+import { askedInFrench, asksForHelp, helpText, isHelpWord } from "./help.js";
 import { byPerson, eventTeam, MessageEvent, readPayload } from "./payloads.js";
 import { parseDraftOptions } from "./reply.js";
 
@@ -32,7 +32,7 @@ export function directMessage(services: Services) {
       const greeting = !isHelpWord(text);
       await client.chat.postMessage({
         channel: e.channel,
-        text: greeting ? (/^(bonjour|salut)/i.test(text) ? DM_WELCOME_FR : DM_WELCOME) : helpText(text),
+        text: greeting ? (askedInFrench(text) ? DM_WELCOME_FR : DM_WELCOME) : helpText(text),
       });
       return;
     }

@@ -21,9 +21,14 @@ const HELP_FR = [
   "_In English: `/postcheck help`._",
 ].join("\n");
 
-/** The usage text in the language the person asked in: "aide", "--fr" or "bonjour" get French. */
+/** Whether a help request or a greeting was made in French: "aide", "--fr", "bonjour", "salut". */
+export function askedInFrench(asked: string): boolean {
+  return /^(?:aide|--fr|bonjour|salut)\b/i.test(asked.trim());
+}
+
+/** The usage text in the language the person asked in. */
 export function helpText(asked: string): string {
-  return /^(?:aide|--fr|bonjour|salut)\b/i.test(asked.trim()) ? HELP_FR : HELP_EN;
+  return askedInFrench(asked) ? HELP_FR : HELP_EN;
 }
 
 const HELP_WORD = /^(help|aide|\?)$/i;
