@@ -130,7 +130,7 @@ const FR: typeof EN = {
     `Je n'ai pas pu lire ${url} : ces questions portent sur votre message seul.`,
   linkRead: (title: string) => `Lu avec votre message : ${title}`,
   unknownCommand: (command: string) =>
-    `Je ne connais pas ${shownCommand(command)} : ma commande est /postcheck. Essayez \`/postcheck help\` pour voir ce qu'elle fait.`,
+    `Je ne connais pas ${shownCommand(command)} : ma commande est /postcheck. Essayez \`/postcheck aide\` pour voir ce qu'elle fait.`,
   truncated: "Votre brouillon est long : j'en ai lu les 20 000 premiers caractères.",
   reading: "lit votre brouillon…",
   thinking: "cherche des questions plus précises…",

@@ -74,6 +74,15 @@ describe("the listeners as registered with Bolt", () => {
       const logged = h.logs.slice(before);
       expect(unacknowledged(logged)).toEqual([]);
       expect(logged.filter((l) => / DEBUG .*\/other/.test(l))).toHaveLength(1);
+      // Asked in French, pointed to the French help.
+      const fr = await postSigned(
+        h.url,
+        slashCommandBody("J'ai enfin fini mon premier marathon !", h.fake.responseUrl("other-fr"), {
+          command: "/autre",
+        }),
+        FORM,
+      );
+      expect(String(fr.json().text)).toContain("/postcheck aide");
     });
 
     it("acknowledges at once an unknown modal's submission, a closed modal and an unknown shortcut", async () => {
