@@ -173,8 +173,9 @@ function lookup<T>(lang: Lang, word: string, map: Map<string, T>): T | undefined
  * so the token keeps them: a draft's tokens all belong to its one language.
  */
 export function conceptOf(lang: Lang, token: Token): number {
-  if (token.concepts < 0) token.concepts = lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
-  return token.concepts;
+  const known = token.facts.concepts;
+  if (known[lang] < 0) known[lang] = lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
+  return known[lang];
 }
 
 // Words that end in "-ed" without being a past tense.
@@ -208,6 +209,7 @@ for (const lang of ["en", "fr"] as const) {
 }
 
 export function valenceOf(lang: Lang, token: Token): number {
-  if (Number.isNaN(token.valence)) token.valence = lookup(lang, token.word, VALENCE[lang]) ?? 0;
-  return token.valence;
+  const known = token.facts.valence;
+  if (Number.isNaN(known[lang])) known[lang] = lookup(lang, token.word, VALENCE[lang]) ?? 0;
+  return known[lang];
 }

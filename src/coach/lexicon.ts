@@ -78,6 +78,7 @@ export function groupedLexicon(lang: Lang, groups: Record<string, readonly strin
   }
   const lex: Lexicon = { lang, fallback: fallback.size > 0 ? compile(fallback, "g", true) : null };
   for (const [p, bucket] of buckets) push(INDEX[lang], p, { lex, re: compile(bucket, "y", false), bucket });
+  generation++;
   return lex;
 }
 
@@ -126,15 +127,46 @@ export function literalStem(fragment: string): string {
 }
 
 /**
- * Whether an entry behind the key can start at this token: a pair of it and the next word (see
- * nextWordKey), or a stem it starts with.
+ * Which entries can start at a word, worked out once per word (most words of a draft are common
+ * words met in every draft, see WordFacts) rather than per token:
+ * - `always`: the entries the word starts with a stem of;
+ * - `pairs`: by the key of the next word, the entries that start with this word and that word;
+ * - `anyPair`: every entry that starts with a listed pair, run when the next word is not a token.
  */
-function canStart(starts: Starts, word: string, nextKey: string | null): boolean {
-  if (starts.pairs.size > 0 && nextKey !== "") {
-    if (nextKey === null || starts.pairs.get(word)?.has(nextKey)) return true;
+export interface WordPlan {
+  /** The index it was made from: a lexicon made later (tests make some) outdates it. */
+  generation: number;
+  key: string;
+  none: boolean;
+  always: IndexEntry[];
+  anyPair: IndexEntry[];
+  pairs: Map<string, IndexEntry[]> | null;
+}
+
+const NO_WORD: WordPlan = { generation: -1, key: "", none: true, always: [], anyPair: [], pairs: null };
+let generation = 0;
+
+function planWord(index: Map<string, IndexEntry[]>, word: string): WordPlan {
+  const key = prefixKey(word);
+  const plan: WordPlan = { generation, key, none: true, always: [], anyPair: [], pairs: null };
+  for (const entry of index.get(key) ?? []) {
+    entry.starts ??= startsOf(entry.bucket);
+    const { stems, pairs } = entry.starts;
+    if (stems.some((stem) => word.startsWith(stem))) plan.always.push(entry);
+    else if (pairs.size > 0) {
+      plan.anyPair.push(entry);
+      for (const second of pairs.get(word) ?? []) push((plan.pairs ??= new Map()), second, entry);
+    }
   }
-  for (const stem of starts.stems) if (word.startsWith(stem)) return true;
-  return false;
+  plan.none = plan.always.length === 0 && plan.anyPair.length === 0;
+  return plan;
+}
+
+function planOf(lang: Lang, token: Token): WordPlan {
+  const plans = token.facts.plan;
+  const known = plans[lang];
+  if (known !== undefined && known.generation === generation) return known;
+  return (plans[lang] = planWord(INDEX[lang], token.word));
 }
 
 /**
@@ -147,7 +179,7 @@ export function leadingPairs(fragment: string): string[] | null {
   return expandPair(fragment, 0, "", found, 0) && found.size > 0 ? [...found] : null;
 }
 
-// The characters a token can hold inside it (WORD_RE in text.ts).
+// The characters a token can hold inside it (tokenize in text.ts).
 const TOKEN_CHAR_RE = /^[a-z0-9\u00c0-\u024f'-]$/;
 
 function expandPair(src: string, pos: number, acc: string, out: Set<string>, budget: number): boolean {
@@ -420,26 +452,27 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
   let found = scans.get(ctx);
   if (found) return found;
   found = new Map();
-  const index = INDEX[ctx.lang];
-  const { lower, words } = ctx;
-  // Each token's key serves twice: to look it up, and in the pair the token before it starts.
-  let key = words.length > 0 ? prefixKey(words[0]!.word) : "";
+  const { lang, lower, words } = ctx;
+  const run = (entry: IndexEntry, start: number) => {
+    const { re } = entry;
+    re.lastIndex = start;
+    const m = re.exec(lower);
+    if (m) push(found, entry.lex, { start, end: start + m[0].length, group: groupOf(m) });
+  };
+  // Each word's plan serves twice: for the word, and for the key of the pair the word before starts.
+  let nextPlan = words.length > 0 ? planOf(lang, words[0]!) : NO_WORD;
   for (let t = 0; t < words.length; t++) {
+    const plan = nextPlan;
     const token = words[t]!;
     const next = words[t + 1];
-    const nextKey = next ? prefixKey(next.word) : "";
-    const candidates = index.get(key);
-    key = nextKey;
-    if (!candidates) continue;
-    const pairEnd = nextWordKey(lower, token, next, nextKey);
-    for (const entry of candidates) {
-      const { lex, re } = entry;
-      entry.starts ??= startsOf(entry.bucket);
-      if (!canStart(entry.starts, token.word, pairEnd)) continue;
-      re.lastIndex = token.start;
-      const m = re.exec(lower);
-      if (m) push(found, lex, { start: token.start, end: token.start + m[0].length, group: groupOf(m) });
-    }
+    nextPlan = next ? planOf(lang, next) : NO_WORD;
+    if (plan.none) continue;
+    for (const entry of plan.always) run(entry, token.start);
+    if (plan.anyPair.length === 0) continue;
+    const pairEnd = nextWordKey(lower, token, next, nextPlan.key);
+    if (pairEnd === "") continue;
+    const entries = pairEnd === null ? plan.anyPair : plan.pairs?.get(pairEnd);
+    if (entries) for (const entry of entries) run(entry, token.start);
   }
   scans.set(ctx, found);
   return found;

@@ -1,3 +1,4 @@
+import type { WordPlan } from "./lexicon.js";
 import type { Lang } from "./types.js";
 
 /**
@@ -60,4 +61,44 @@ export function classify(word: string): number {
   if (c === 106 || c === 109) return known | STOP_FR | FIRST_FR; // j' m'
   if (c === 116) return known | STOP_FR | SECOND_FR; // t'
   return known | STOP_FR;
+}
+
+/**
+ * What the coach knows of a word, looked up once per token: most words of a draft (the, and, my)
+ * are met in every draft, and a single lookup replaces one per module that reads words. The
+ * per-language facts are filled in on first use by the module that owns them (concepts.ts,
+ * lexicon.ts): a draft's tokens all belong to its one language.
+ */
+export interface WordFacts {
+  cls: number;
+  /** Concept flags (concepts.ts), -1 until looked up. */
+  concepts: Record<Lang, number>;
+  /** Valence (concepts.ts), NaN until looked up. */
+  valence: Record<Lang, number>;
+  /** Which lexicon entries can start at the word (lexicon.ts). */
+  plan: Record<Lang, WordPlan | undefined>;
+}
+
+const FACTS = new Map<string, WordFacts>();
+// Bounded: a long run of new words (another language, a log pasted as a draft) must not grow it
+// for ever. Words of 13 characters or more are not kept: V8 keeps them as slices of their draft,
+// which the cache would then keep alive.
+const MAX_WORDS = 50_000;
+const MAX_KEPT_LENGTH = 12;
+
+export function factsOf(word: string): WordFacts {
+  let facts = FACTS.get(word);
+  if (facts === undefined) {
+    facts = {
+      cls: classify(word),
+      concepts: { en: -1, fr: -1 },
+      valence: { en: Number.NaN, fr: Number.NaN },
+      plan: { en: undefined, fr: undefined },
+    };
+    if (word.length <= MAX_KEPT_LENGTH) {
+      if (FACTS.size >= MAX_WORDS) FACTS.clear();
+      FACTS.set(word, facts);
+    }
+  }
+  return facts;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashtags } from "../../src/coach/rules/hashtags.js";
-import { buildContext } from "../../src/coach/text.js";
+import { buildContext, lowerSameLength, tokenize } from "../../src/coach/text.js";
 import { FIRST_FR, PLURAL_FR } from "../../src/coach/words.js";
 import { excerpts } from "../helpers/rules.js";
 
@@ -25,6 +25,30 @@ describe("reading a draft", () => {
     expect(cls("on") & PLURAL_FR).toBeTruthy();
     expect(ctx.sentences[0]!.firstSingular).toBe(true);
     expect(ctx.sentences[1]!.firstPlural).toBe(true);
+  });
+
+  it("splits words as the word pattern it replaced did: inner apostrophes and hyphens, a trailing apostrophe", () => {
+    // The tokenizer reads character codes for speed; this is the pattern it must agree with.
+    const pattern = /[a-z0-9\u00c0-\u024f](?:[a-z0-9\u00c0-\u024f'-]*[a-z0-9\u00c0-\u024f])?'?/g;
+    const drafts = [
+      "Rock-'n'-roll, students' work, don't-- --x a'b' 'quoted' x-'",
+      "Aujourd'hui j'ai reçu l'award—enfin ! Ça c'est top-10 ; 3.5 % «quoi» ''",
+      "ÉTÉ İstanbul naïve œuvre ß 東京 won't -'- ''' x''",
+    ];
+    for (const draft of drafts) {
+      const lower = lowerSameLength(draft);
+      const expected = [...lower.matchAll(pattern)].map((m) => [m[0], m.index]);
+      expect(expected.length).toBeGreaterThan(5);
+      expect(tokenize(lower, []).map((t) => [t.word, t.start])).toEqual(expected);
+    }
+  });
+
+  it("knows the same word the same way in every draft and language", () => {
+    const en = buildContext("I love my team", "linkedin", "en").words;
+    const fr = buildContext("J'adore mon équipe, my team", "linkedin", "fr").words;
+    // Facts are shared between drafts, kept per language where they depend on it.
+    expect(fr.find((t) => t.word === "team")!.facts).toBe(en.find((t) => t.word === "team")!.facts);
+    expect(en[0]!.cls).toBe(en[0]!.facts.cls);
   });
 
   it("does not read 'won' in 'won't'", () => {
