@@ -155,7 +155,11 @@ function planWord(index: Map<string, IndexEntry[]>, word: string): WordPlan {
     if (stems.some((stem) => word.startsWith(stem))) plan.always.push(entry);
     else if (pairs.size > 0) {
       plan.anyPair.push(entry);
-      for (const second of pairs.get(word) ?? []) push((plan.pairs ??= new Map()), second, entry);
+      const seconds = pairs.get(word);
+      if (seconds) {
+        plan.pairs ??= new Map();
+        for (const second of seconds) push(plan.pairs, second, entry);
+      }
     }
   }
   plan.none = plan.always.length === 0 && plan.anyPair.length === 0;
@@ -166,7 +170,9 @@ function planOf(lang: Lang, token: Token): WordPlan {
   const plans = token.facts.plan;
   const known = plans[lang];
   if (known !== undefined && known.generation === generation) return known;
-  return (plans[lang] = planWord(INDEX[lang], token.word));
+  const plan = planWord(INDEX[lang], token.word);
+  plans[lang] = plan;
+  return plan;
 }
 
 /**
