@@ -87,9 +87,12 @@ export const TRUNCATED_FINDING: Record<Lang, { message: string; suggestion: stri
 const QUOTES: Record<Lang, [string, string]> = { en: ["“", "”"], fr: ["« ", " »"] };
 const MAX_QUOTE = 60;
 
+// Whitespace other than single spaces: most excerpts have none to fold.
+const UNFOLDED_SPACE_RE = /[^\S ]| {2}/;
+
 /** Quotes a short piece of the draft: whitespace folded, cut at a word boundary. */
 export function quote(excerpt: string, lang: Lang): string {
-  let s = excerpt.replace(/\s+/g, " ").trim();
+  let s = (UNFOLDED_SPACE_RE.test(excerpt) ? excerpt.replace(/\s+/g, " ") : excerpt).trim();
   if (s.length > MAX_QUOTE) {
     const cut = s.lastIndexOf(" ", MAX_QUOTE);
     s = `${s.slice(0, cut > 20 ? cut : MAX_QUOTE)}…`;

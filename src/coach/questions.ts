@@ -105,12 +105,14 @@ export function clauseAround(text: string, span: { start: number; end: number })
   return [start, end];
 }
 
+const TWO_WORDS_RE = /\S\s+\S/;
+
 /** The draft's first sentence, links left out: what a reader sees first. */
 function opening(text: string): string {
   const trimmed = text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, " ").trim();
   const end = trimmed.search(/[.!?\n]/);
   const first = (end > 0 ? trimmed.slice(0, end) : trimmed).trim();
-  return first.split(/\s+/).length >= 2 ? first : "";
+  return TWO_WORDS_RE.test(first) ? first : "";
 }
 
 /**

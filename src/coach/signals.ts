@@ -222,7 +222,12 @@ const EVENT_DETAIL_RE =
   /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/gi;
 // Time zones are capitals: "et" is French for "and".
 const TIME_ZONE_RE = /\b(?:PT|ET|CET|GMT|EST|PST|BST|CEST|UTC)\b/g;
-const DIGIT_RE = /^\d/;
+const startsWithDigit = (word: string) => {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
+};
+// Every date or time EVENT_DETAIL_RE knows has a digit; most drafts have none to look at.
+const ANY_DIGIT_RE = /\d/;
 // What the author did, told in the past: English regular past tense ("fixed"); French passé composé,
 // a participle right after an auxiliary ("j'ai terminé", "je suis allée").
 const FR_PARTICIPLE_RE = /^[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|u|ue|us|it|ert|erte)$/;
@@ -279,7 +284,8 @@ export function countSignals(ctx: RuleContext): SignalCounts {
     negativeValence: 0,
     exclamations: ctx.text.includes("!") ? (ctx.text.match(EXCLAMATIONS_RE)?.length ?? 0) : 0,
     eventDetails:
-      (ctx.text.match(EVENT_DETAIL_RE)?.length ?? 0) + (ctx.text.match(TIME_ZONE_RE)?.length ?? 0),
+      (ANY_DIGIT_RE.test(ctx.text) ? (ctx.text.match(EVENT_DETAIL_RE)?.length ?? 0) : 0) +
+      (ctx.text.match(TIME_ZONE_RE)?.length ?? 0),
     opensWithMention:
       ctx.mentions.length > 0 && ctx.text.trimStart().startsWith(textAt(ctx, ctx.mentions[0]!)),
     links: ctx.urls.length,
@@ -315,7 +321,7 @@ export function countSignals(ctx: RuleContext): SignalCounts {
       // "Je ne pourrais pas être plus enthousiaste" says more, not less: it closes any negation.
       if (k & NEGATION) negatedUntil = comparative ? -1 : w + 3;
       if (aboutSelf && isPast(ctx.lang, words, w, from)) c.selfPast++;
-      if (k === 0 && !(aboutSelf && DIGIT_RE.test(t.word))) continue;
+      if (k === 0 && !(aboutSelf && startsWithDigit(t.word))) continue;
       if (k & OTHERS) c.others++;
       if (k & WISH) c.wishes++;
       if (k & NEGATIVE) c.negative++;
@@ -331,7 +337,7 @@ export function countSignals(ctx: RuleContext): SignalCounts {
       if (k & CREDIT) c.selfCredit++;
       if (k & TIME) c.selfTime++;
       if (k & PRAISE && !praisesOthers(ctx, t.end)) c.selfPraise++;
-      if (k & QUANTITY || DIGIT_RE.test(t.word)) c.selfQuantity++;
+      if (k & QUANTITY || startsWithDigit(t.word)) c.selfQuantity++;
     }
   }
   return c;
