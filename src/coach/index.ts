@@ -4,5 +4,5 @@ export { detectLanguage } from "./language.js";
 export { BAND_LABELS, BANDS, bandOf, DIMENSION_LABELS, quote } from "./messages.js";
 export { RULES, RULES_BY_ID } from "./rules/index.js";
 export { SIGNALS } from "./signals.js";
-export { languageOf, MAX_ANALYZED_CHARS } from "./text.js";
+export { languageOf, MAX_ANALYZED_CHARS, readsAsOtherLanguage } from "./text.js";
 export * from "./types.js";

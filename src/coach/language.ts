@@ -12,8 +12,8 @@ function hasLatinLetterAbove(word: string): boolean {
   return false;
 }
 
-/** English or French from function-word counts, with French accents as a tie-breaker. */
-export function detectLanguage(words: readonly Token[]): Lang {
+/** Votes for English and French: function words, and French accents on other words (half a vote). */
+export function languageVotes(words: readonly Token[]): { en: number; fr: number } {
   let en = 0;
   let fr = 0;
   const n = Math.min(words.length, SAMPLE_WORDS);
@@ -23,5 +23,11 @@ export function detectLanguage(words: readonly Token[]): Lang {
     if (t.cls & STOP_FR) fr++;
     else if (hasLatinLetterAbove(t.word) && FR_ACCENTS.test(t.word)) fr += 0.5;
   }
+  return { en, fr };
+}
+
+/** English or French from function-word counts, with French accents as a tie-breaker. */
+export function detectLanguage(words: readonly Token[]): Lang {
+  const { en, fr } = languageVotes(words);
   return fr > en ? "fr" : "en";
 }

@@ -1,4 +1,4 @@
-import { detectLanguage } from "./language.js";
+import { detectLanguage, languageVotes } from "./language.js";
 import type { Lang, Platform } from "./types.js";
 import { factsOf, PERSON, type WordFacts } from "./words.js";
 
@@ -188,6 +188,15 @@ function scanWords(text: string, lower: string): Scanned {
 /** The language of a text (a thread reply, a draft handed back), read from its words as the coach does. */
 export function languageOf(text: string): Lang {
   return detectLanguage(scanWords(text, lowerSameLength(text)).words);
+}
+
+/**
+ * Whether a short text (an LLM's question) is clearly written in the other language than `lang`.
+ * A tie is not: "Pourquoi ?" or "Why?" have no function word to tell.
+ */
+export function readsAsOtherLanguage(text: string, lang: Lang): boolean {
+  const { en, fr } = languageVotes(scanWords(text, lowerSameLength(text)).words);
+  return lang === "fr" ? en > fr : fr > en;
 }
 
 export function buildContext(text: string, platform: Platform, lang?: Lang): RuleContext {

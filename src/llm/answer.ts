@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { readsAsOtherLanguage } from "../coach/text.js";
+import type { Lang } from "../coach/types.js";
 
 /** What the coach may show of an LLM's answer: 2–5 questions and short observations. */
 export interface LlmAnswer {
@@ -32,29 +34,39 @@ const answerSchema = z.object({
 const FORBIDDEN_RE =
   /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|org|net|io|fr|co|dev|ai|app)\b|<[@#!]|@(?:channel|here|everyone)\b|@[A-Za-z0-9._-]{2,}|[<>]/i;
 
-function clean(text: string, max: number): string | undefined {
+/**
+ * The text as the coach may show it, or undefined: short, no link or mention, and in the draft's
+ * language when one is given (a model may answer a French draft in English whatever it is told).
+ */
+function clean(text: string, max: number, lang?: Lang): string | undefined {
   const t = text.replace(/\s+/g, " ").trim();
   if (t === "" || t.length > max || FORBIDDEN_RE.test(t)) return undefined;
+  if (lang && readsAsOtherLanguage(t, lang)) return undefined;
   return t;
 }
 
 /** One question as the coach may show it (short, a question, no link or mention), or undefined. */
-export function cleanQuestion(text: string): string | undefined {
-  const q = clean(text, MAX_QUESTION);
+export function cleanQuestion(text: string, lang?: Lang): string | undefined {
+  const q = clean(text, MAX_QUESTION, lang);
   return q?.endsWith("?") ? q : undefined;
 }
 
-/** Keeps what the coach may show: 2–5 questions, short observations, no links and no mentions. */
-export function validateAnswer(raw: unknown): LlmAnswer | undefined {
+/**
+ * Keeps what the coach may show: 2–5 questions, short observations, no links and no mentions, and
+ * (given the draft's language) none written in the other language.
+ */
+export function validateAnswer(raw: unknown, lang?: Lang): LlmAnswer | undefined {
   const parsed = answerSchema.safeParse(raw);
   if (!parsed.success) return undefined;
-  const questions = parsed.data.questions.map(cleanQuestion).filter((q): q is string => q !== undefined);
+  const questions = parsed.data.questions
+    .map((q) => cleanQuestion(q, lang))
+    .filter((q): q is string => q !== undefined);
   const unique = [...new Set(questions)].slice(0, MAX_QUESTIONS);
   if (unique.length < 2) return undefined;
   const observations: LlmAnswer["observations"] = {};
   for (const key of ["audience", "authenticity", "vulnerability"] as const) {
     const value = parsed.data.observations?.[key];
-    const ok = typeof value === "string" ? clean(value, MAX_OBSERVATION) : undefined;
+    const ok = typeof value === "string" ? clean(value, MAX_OBSERVATION, lang) : undefined;
     if (ok) observations[key] = ok;
   }
   return { questions: unique, observations };

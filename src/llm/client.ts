@@ -163,7 +163,7 @@ export class LlmCoach {
     const shown = new Set<string>();
     const show = onQuestion
       ? async (q: string) => {
-          const clean = cleanQuestion(q);
+          const clean = cleanQuestion(q, result.language);
           if (!clean || shown.has(clean) || shown.size >= MAX_QUESTIONS) return;
           shown.add(clean);
           await onQuestion(clean);
@@ -180,8 +180,15 @@ export class LlmCoach {
       try {
         const content = await Promise.race([call, late]);
         if (content === undefined) return failed("timeout", "no answer within the budget");
-        const answer = validateAnswer(parseContent(content, this.accepted.format !== "text"));
-        if (!answer) return failed("invalid-output", "the answer was not 2-5 clean questions");
+        const answer = validateAnswer(
+          parseContent(content, this.accepted.format !== "text"),
+          result.language,
+        );
+        if (!answer)
+          return failed(
+            "invalid-output",
+            `the answer was not 2-5 clean questions in the draft's language (${result.language})`,
+          );
         await this.config.cache?.set(key, answer, CACHE_TTL_MS).catch(() => undefined);
         return { ok: true, cached: false, ms: Date.now() - started, ...answer };
       } catch (err) {

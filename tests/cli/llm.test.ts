@@ -47,4 +47,25 @@ describe("postcheck with an LLM", () => {
     expect(r.stdout).toContain("The AI coach was unavailable");
     expect(r.stdout).toContain("Questions to ask yourself");
   });
+
+  it("keeps the questions in the draft's language when the LLM answers in another", async () => {
+    const draft = "Je suis ravie d'annoncer ma promotion au poste de directrice !";
+    server.reply(() => ({ content: answer(Q, { audience: "The post is about you, not your reader." }) }));
+    const r = await runPostcheck(["--json", draft], undefined, env());
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ language: "fr", coachedBy: "heuristics" });
+    expect(result.note).toContain("Le coach IA");
+    expect(result.questions).not.toEqual(Q);
+    expect(result.observations).toBeUndefined();
+
+    const FR = [
+      "À qui cette nouvelle est-elle utile ?",
+      "Qu'est-ce que ce poste vous a coûté ?",
+      "Who cares?",
+    ];
+    server.reply(() => ({ content: answer(FR) }));
+    const fr = JSON.parse((await runPostcheck(["--json", draft], undefined, env())).stdout);
+    // The French ones are kept; the one clearly in English is dropped.
+    expect(fr).toMatchObject({ coachedBy: "llm", questions: FR.slice(0, 2) });
+  });
 });

@@ -258,6 +258,23 @@ describe("answer validation", () => {
     ).toEqual(["A?", "B?"]);
     expect(validateAnswer({ nope: true })).toBeUndefined();
   });
+  it("drops questions and observations written in the other language than the draft's", () => {
+    const en = ["What will your reader learn from this news?", "What was hard on the way?"];
+    const fr = ["Qu'est-ce que votre lecteur apprend de cette nouvelle ?", "Pourquoi ?"];
+    const observations = {
+      audience: "The reader is not in the post yet.",
+      authenticity: "Le lecteur ne vous voit pas.",
+    };
+    expect(validateAnswer({ questions: en, observations }, "fr")).toBeUndefined();
+    expect(validateAnswer({ questions: [...fr, ...en], observations }, "fr")).toEqual({
+      questions: fr,
+      observations: { authenticity: "Le lecteur ne vous voit pas." },
+    });
+    expect(validateAnswer({ questions: [...en, ...fr], observations }, "en")).toEqual({
+      questions: [...en, "Pourquoi ?"],
+      observations: { audience: "The reader is not in the post yet." },
+    });
+  });
   it("reads questions from plain text", () => {
     expect(parseText("Sure!\n- First one?\n2) Second one?\nThanks.")).toEqual({
       questions: ["First one?", "Second one?"],
