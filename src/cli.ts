@@ -68,11 +68,40 @@ function parse(argv: string[]) {
 }
 
 function parseStrictly(argv: string[]) {
+  const { args, restore } = shieldDashedDrafts(argv);
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    const parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+    return { ...parsed, positionals: parsed.positionals.map(restore) };
   } catch (err) {
-    throw new UsageError(argumentProblem(argv) ?? (err as Error).message.split("\n")[0]);
+    throw new UsageError(argumentProblem(args) ?? (err as Error).message.split("\n")[0]);
   }
+}
+
+/** What an option looks like: `-h`, `-hz`, `--lang`, `--lang=fr`, or `--` that ends them. */
+const OPTION_SHAPED = /^(?:-[A-Za-z]+|--(?:[A-Za-z][\w-]*(?:=[\s\S]*)?)?)$/;
+
+/**
+ * A draft may start with a dash: a list ("- Listen first…"), a figure ("-5% churn"), a rule line.
+ * parseArgs would read it as options, so any dashed argument not shaped like an option (and not
+ * the value after --lang and the like) goes through as a stand-in that `restore` turns back.
+ */
+function shieldDashedDrafts(argv: string[]): { args: string[]; restore: (arg: string) => string } {
+  const shielded = new Map<string, string>();
+  let optionsEnded = false;
+  const args = argv.map((arg, i) => {
+    const previous = argv[i - 1] ?? "";
+    const isValue =
+      previous.startsWith("--") && OPTIONS[previous.slice(2) as keyof typeof OPTIONS]?.type === "string";
+    if (optionsEnded || isValue || !arg.startsWith("-") || OPTION_SHAPED.test(arg)) {
+      if (arg === "--" && !isValue) optionsEnded = true;
+      return arg;
+    }
+    // argv cannot hold a NUL character, so no real argument looks like this stand-in.
+    const standIn = `\u0000${i}`;
+    shielded.set(standIn, arg);
+    return standIn;
+  });
+  return { args, restore: (arg) => shielded.get(arg) ?? arg };
 }
 
 /**

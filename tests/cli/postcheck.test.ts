@@ -57,6 +57,24 @@ describe("postcheck CLI", () => {
     );
   });
 
+  it("coaches a draft argument that starts with a dash (a list, a figure) instead of calling it an option", async () => {
+    for (const draft of [
+      "- Listen first\n- Ask questions\n- Share what you learned",
+      "-5% churn this quarter: here is what we changed",
+      "--- three tips for new managers ---",
+    ]) {
+      const r = await runPostcheck(["--json", "--lang", "en", draft]);
+      expect(r.stderr, draft).toBe("");
+      expect(r.code, draft).toBe(0);
+      const result = JSON.parse(r.stdout);
+      expect(result.analyzedLength, draft).toBe(draft.length);
+      for (const f of result.findings) expect(f.excerpt).toBe(draft.slice(f.start, f.end));
+    }
+    // Arguments shaped like options still are options.
+    const r = await runPostcheck(["- Listen first", "--platform", "x", "-h"]);
+    expect(r.stdout).toMatch(/^Usage:/);
+  });
+
   it("refuses empty input with a clear message and exit code 2", async () => {
     for (const args of [[""], ["--json"]]) {
       const r = await runPostcheck(args, "   \n");
