@@ -108,7 +108,19 @@ async function digestCommand(options: DigestOptions, env: NodeJS.ProcessEnv): Pr
     return failure(`the database cannot be opened: ${(err as Error).message}`, 1);
   }
   const work = (async (): Promise<Result> => {
-    const teamId = team ?? (await teamOf(store, channel, envClient));
+    let tokenWorkspace: Promise<TokenWorkspace> | undefined;
+    const workspaceOfToken = () => (tokenWorkspace ??= workspaceOf(envClient!));
+    const teamId = team ?? (await teamOf(store, channel, envClient && workspaceOfToken));
+    if (envClient && !options.dryRun) {
+      // A bot token posts in its own workspace whatever the team is called: a digest of another
+      // would go to the token's channel of that id, claimed under another workspace's week.
+      const own = await workspaceOfToken();
+      if (own.teamId && own.teamId !== teamId && own.enterpriseId !== teamId)
+        throw new DigestCliError(
+          `SLACK_BOT_TOKEN belongs to workspace ${own.teamId}, not ${teamId}: nothing was posted (a bot token posts in its own workspace only)`,
+          2,
+        );
+    }
     let client = envClient;
     if (installed) {
       const bot = await store.installations.botFor(teamId);
@@ -175,14 +187,29 @@ function couldNotPost(channel: string, reason: string, apiUrl: string | undefine
     : `could not post to ${channel} (${reason})`;
 }
 
+interface TokenWorkspace {
+  teamId?: string;
+  enterpriseId?: string;
+}
+
+/** The workspace (and organisation) a bot token belongs to; an org-wide token has no team. */
+async function workspaceOf(client: ReturnType<typeof digestClient>): Promise<TokenWorkspace> {
+  const auth = await client.auth.test();
+  return { teamId: auth.team_id || undefined, enterpriseId: auth.enterprise_id || undefined };
+}
+
 /** The workspace of a channel: the one postcoach knows it in, or the bot token's (not with OAuth: --team then). */
-async function teamOf(store: Store, channel: string, client: ReturnType<typeof digestClient> | undefined) {
+async function teamOf(
+  store: Store,
+  channel: string,
+  workspaceOfToken: (() => Promise<TokenWorkspace>) | undefined,
+) {
   const teams = await store.digestSchedules.teamsOfChannel(channel);
   if (teams.length === 1) return teams[0]!;
   if (teams.length > 1)
     throw new DigestCliError(`${channel} exists in several workspaces (${teams.join(", ")}): add --team`, 2);
-  if (!client) throw new DigestCliError(`nothing is known about ${channel} yet: add --team T…`, 2);
-  const auth = await client.auth.test();
-  if (!auth.team_id) throw new DigestCliError("the bot token's workspace is unknown: add --team T…", 2);
-  return auth.team_id;
+  if (!workspaceOfToken) throw new DigestCliError(`nothing is known about ${channel} yet: add --team T…`, 2);
+  const { teamId } = await workspaceOfToken();
+  if (!teamId) throw new DigestCliError("the bot token's workspace is unknown: add --team T…", 2);
+  return teamId;
 }

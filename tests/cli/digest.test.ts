@@ -101,6 +101,28 @@ describe("postcheck digest", () => {
     expect(t2.code).toBe(0);
   });
 
+  it("refuses a workspace that is not the bot token's: posting would land in the token's own workspace", async () => {
+    const posts = fake.callsTo("chat.postMessage").length;
+    // C3 is known in T1 and T2; the token is T1's (auth.test): a T2 digest can't be posted with it.
+    const r = await runPostcheck(["digest", "--channel", "C3", "--team", "T2"], undefined, env());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "postcheck digest: SLACK_BOT_TOKEN belongs to workspace T1, not T2: nothing was posted (a bot token posts in its own workspace only)\n",
+    );
+    expect(r.stdout).toBe("");
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(posts);
+    expect(deliveries()).not.toContainEqual(expect.objectContaining({ team_id: "T2" }));
+    // Its own workspace still works, and a dry run of the other reads the database alone.
+    const own = await runPostcheck(["digest", "--channel", "C3", "--team", "T1"], undefined, env());
+    expect(own.stdout).toBe("Digest posted to C3.\n");
+    const dry = await runPostcheck(
+      ["digest", "--channel", "C3", "--team", "T2", "--dry-run"],
+      undefined,
+      env(),
+    );
+    expect(dry.code).toBe(0);
+  });
+
   it("explains usage errors in one line with exit code 2, and a missing token with 1", async () => {
     for (const [args, message] of [
       [["digest", "--dry-run"], /--channel needs a Slack channel id/],
