@@ -50,6 +50,8 @@ interface Accepted {
   format: Format;
   temperature: boolean;
   tokens: "max_tokens" | "max_completion_tokens";
+  /** Servers (and gateways) with streaming turned off refuse `stream: true`. */
+  stream: boolean;
 }
 
 const statusOf = (err: unknown) => (err instanceof OpenAI.APIError ? err.status : undefined);
@@ -97,7 +99,12 @@ export class LlmCoach {
         maxRetries: config.maxRetries ?? DEFAULT_RETRIES,
         fetch: budgetFetch(),
       });
-    this.accepted = shared?.accepted ?? { format: "json_schema", temperature: true, tokens: "max_tokens" };
+    this.accepted = shared?.accepted ?? {
+      format: "json_schema",
+      temperature: true,
+      tokens: "max_tokens",
+      stream: true,
+    };
   }
 
   /**
@@ -189,6 +196,8 @@ export class LlmCoach {
             "invalid-output",
             `the answer was not 2-5 clean questions in the draft's language (${result.language})`,
           );
+        // Questions that did not come as a stream (streaming off) are shown now, all at once.
+        if (show) for (const q of answer.questions) await show(q);
         await this.config.cache?.set(key, answer, CACHE_TTL_MS).catch(() => undefined);
         return { ok: true, cached: false, ms: Date.now() - started, ...answer };
       } catch (err) {
@@ -216,6 +225,11 @@ export class LlmCoach {
    */
   private learnFrom(err: unknown): boolean {
     const a = this.accepted;
+    if (a.stream && refused(err, /stream/, "stream")) {
+      a.stream = false;
+      this.config.log?.("llm server refused streaming; now asking for whole answers");
+      return true;
+    }
     if (a.temperature && refused(err, /temperature/, "temperature")) {
       a.temperature = false;
       this.config.log?.("llm server refused temperature; no longer sent");
@@ -271,15 +285,26 @@ export class LlmCoach {
     const started = Date.now();
     let content = "";
     let usage: { prompt_tokens?: number; completion_tokens?: number } | undefined | null;
-    if (show) {
-      const stream = await this.client.chat.completions.create({ ...body, stream: true }, options);
-      const json = a.format !== "text";
-      let seen = 0;
-      for await (const chunk of stream) {
-        content += chunk.choices[0]?.delta?.content ?? "";
-        usage = chunk.usage ?? usage;
-        const done = questionsSoFar(content, json);
-        for (; seen < done.length; seen++) await show(done[seen]!);
+    let streamed = false;
+    if (show && a.stream) {
+      const { data: stream, response } = await this.client.chat.completions
+        .create({ ...body, stream: true }, options)
+        .withResponse();
+      streamed = /text\/event-stream/i.test(response.headers.get("content-type") ?? "");
+      if (streamed) {
+        const json = a.format !== "text";
+        let seen = 0;
+        for await (const chunk of stream) {
+          content += chunk.choices[0]?.delta?.content ?? "";
+          usage = chunk.usage ?? usage;
+          const done = questionsSoFar(content, json);
+          for (; seen < done.length; seen++) await show(done[seen]!);
+        }
+      } else {
+        // Streaming off on the server's side: it ignored `stream` and sent the whole completion.
+        const completion = (await response.json()) as OpenAI.Chat.ChatCompletion;
+        content = completion.choices?.[0]?.message?.content ?? "";
+        usage = completion.usage;
       }
     } else {
       const completion = await this.client.chat.completions.create(body, options);
@@ -287,7 +312,7 @@ export class LlmCoach {
       usage = completion.usage;
     }
     this.config.log?.(
-      `llm ${this.config.model} answered in ${Date.now() - started} ms (${a.format}${show ? ", streamed" : ""}; tokens in ${usage?.prompt_tokens ?? "?"}, out ${usage?.completion_tokens ?? "?"})`,
+      `llm ${this.config.model} answered in ${Date.now() - started} ms (${a.format}${streamed ? ", streamed" : ""}; tokens in ${usage?.prompt_tokens ?? "?"}, out ${usage?.completion_tokens ?? "?"})`,
     );
     return content;
   }

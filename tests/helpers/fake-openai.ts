@@ -13,7 +13,8 @@ export interface ChatRequest {
 
 export type Reply =
   | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { content: string }
+  /** `stream: false`: the whole completion as JSON even when streaming was asked (streaming off). */
+  | { content: string; stream?: false }
   | "hang";
 
 /**
@@ -60,7 +61,7 @@ export class FakeOpenAI {
 
   private answer(res: http.ServerResponse, body: ChatRequest, r: Reply): void {
     if (r === "hang") return;
-    if ("content" in r && body.stream) {
+    if ("content" in r && body.stream && r.stream !== false) {
       // Server-sent events, a few characters per chunk, as OpenAI streams.
       res.writeHead(200, { "content-type": "text/event-stream" });
       const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>

@@ -184,6 +184,45 @@ describe("LLM coaching against a local OpenAI-compatible server", () => {
     }
   });
 
+  it("streaming off: a server answering a streamed request with the whole completion still gets its questions shown", async () => {
+    server.reply(() => ({ content: answer(Q), stream: false }));
+    const seen: string[] = [];
+    const out = await llm().refineStreaming(DRAFT, analyze(DRAFT), (q) => {
+      seen.push(q);
+    });
+    expect(server.requests[0]!.stream).toBe(true);
+    expect(out).toMatchObject({ ok: true, questions: Q });
+    expect(seen).toEqual(Q);
+  });
+
+  it("streaming refused: asks again without streaming, shows the questions, and remembers", async () => {
+    server.reply((req) =>
+      req.stream
+        ? {
+            status: 400,
+            body: {
+              error: {
+                message: "Streaming is not supported",
+                type: "invalid_request_error",
+                param: "stream",
+              },
+            },
+          }
+        : { content: answer(Q) },
+    );
+    const c = llm();
+    const seen: string[] = [];
+    expect(await c.refineStreaming(DRAFT, analyze(DRAFT), (q) => void seen.push(q))).toMatchObject({
+      ok: true,
+      questions: Q,
+    });
+    expect(seen).toEqual(Q);
+    expect(server.requests.map((r) => Boolean(r.stream))).toEqual([true, false]);
+    const other = "Another draft, what do you think of it?";
+    expect(await c.refineStreaming(other, analyze(other), () => undefined)).toMatchObject({ ok: true });
+    expect(server.requests.map((r) => Boolean(r.stream))).toEqual([true, false, false]);
+  });
+
   it("honours retry-after on 429 when it fits in the budget, and not when it does not", async () => {
     server.reply((_, n) =>
       n === 1 ? { status: 429, headers: { "retry-after": "1" } } : { content: answer(Q) },
