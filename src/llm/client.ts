@@ -153,7 +153,10 @@ export class LlmCoach {
     });
     const redacted = redact(draft.slice(0, result.analyzedLength));
     const key = cacheKey(this.config.model, redacted, result, platform);
-    const cached = await this.config.cache?.get(key).catch(() => undefined);
+    // Checked again on the way out: an answer cached before a check was added (questions in the
+    // other language, say) is asked anew rather than shown for the rest of its day.
+    const stored = await this.config.cache?.get(key).catch(() => undefined);
+    const cached = stored === undefined ? undefined : validateAnswer(stored, result.language);
     if (cached) {
       for (const q of cached.questions) await onQuestion?.(q);
       return { ok: true, cached: true, ms: Date.now() - started, ...cached };

@@ -286,6 +286,21 @@ describe("LLM coaching against a local OpenAI-compatible server", () => {
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(value)).not.toContain("thrilled");
   });
+
+  it("asks again rather than serve a cached answer today's checks refuse (English questions for a French draft)", async () => {
+    const french = "Je suis ravie d'annoncer ma promotion au poste de directrice !";
+    const frenchQ = ["Qu'est-ce que votre lecteur retiendra de cette nouvelle ?", "Qu'est-ce qui a été dur ?"];
+    server.reply(() => ({ content: answer(frenchQ) }));
+    const cache = memoryCache();
+    const c = llm(3000, cache);
+    const result = analyze(french);
+    expect(await c.refine(french, result)).toMatchObject({ ok: true, cached: false, questions: frenchQ });
+    // What an older version stored: the model's English questions.
+    const [key] = [...cache.store.keys()];
+    cache.store.set(key!, { questions: Q, observations: {} });
+    expect(await c.refine(french, result)).toMatchObject({ ok: true, cached: false, questions: frenchQ });
+    expect(server.requests).toHaveLength(2);
+  });
 });
 
 describe("answer validation", () => {
