@@ -4,13 +4,13 @@ import type {
   SlackShortcutMiddlewareArgs,
 } from "@slack/bolt";
 import type { Services } from "../services.js";
-import { slackToPlain } from "../slack/mrkdwn.js";
+import { messageText } from "../slack/mrkdwn.js";
 import { MessageShortcut, readPayload, teamOf } from "./payloads.js";
 
 export const CHECK_POST_CALLBACK = "check_post";
 
 const NO_TEXT =
-  "That message has no text I can read (only files or attachments). Try it on a message with words in it.";
+  "That message has no text I can read (only files or images). Try it on a message with words in it.";
 
 /** The message shortcut "Check this post": coaches any message, privately, for whoever used it. */
 export function checkPostShortcut(services: Services) {
@@ -21,7 +21,7 @@ export function checkPostShortcut(services: Services) {
     client,
   }: SlackShortcutMiddlewareArgs<BoltMessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     const shortcut = readPayload(MessageShortcut, raw, services.logger, "a message shortcut");
-    const draft = slackToPlain(shortcut?.message.text ?? "").trim();
+    const draft = shortcut ? messageText(shortcut.message) : "";
     if (!shortcut || draft === "") {
       await ack();
       await respond?.({ response_type: "ephemeral", text: NO_TEXT });

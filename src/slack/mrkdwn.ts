@@ -74,3 +74,67 @@ export function linksIn(slackText: string): string[] {
   for (const m of slackText.matchAll(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>/g)) links.add(m[1]!);
   return [...links];
 }
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose => typeof v === "object" && v !== null;
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+/** One rich-text element as a person reads it: words, link labels, @names, :emoji:. */
+function richElementText(e: Loose): string {
+  switch (e.type) {
+    case "text":
+      return str(e.text);
+    case "link":
+      return str(e.text) || str(e.url);
+    case "emoji":
+      return `:${str(e.name)}:`;
+    case "user":
+      return `@${str(e.user_id)}`;
+    case "channel":
+      return `#${str(e.channel_id)}`;
+    case "broadcast":
+      return `@${str(e.range)}`;
+    default:
+      return "";
+  }
+}
+
+/** A rich_text block's lines: sections, list items, quotes and code, one line each. */
+function richTextLines(block: Loose): string[] {
+  const lines: string[] = [];
+  for (const part of list(block.elements).filter(isObject)) {
+    const inner = list(part.elements).filter(isObject);
+    if (part.type === "rich_text_list")
+      lines.push(...inner.map((item) => richTextLines({ elements: [item] }).join(" ")));
+    else lines.push(inner.map(richElementText).join(""));
+  }
+  return lines;
+}
+
+/** A layout block's text as it reads (mrkdwn turned plain). */
+function blockLines(block: Loose): string[] {
+  if (block.type === "rich_text") return richTextLines(block);
+  const texts = [
+    block.text,
+    ...list(block.fields),
+    ...(block.type === "context" ? list(block.elements) : []),
+  ];
+  return texts.filter(isObject).map((t) => slackToPlain(str(t.text)));
+}
+
+/**
+ * The words of a Slack message as a person sees them. Its `text` when it has one; otherwise what its
+ * blocks and attachments show (Workflow Builder and app posts often carry no `text`).
+ */
+export function messageText(message: { text?: unknown; blocks?: unknown; attachments?: unknown }): string {
+  const text = slackToPlain(str(message.text)).trim();
+  if (text !== "") return text;
+  const lines = list(message.blocks).filter(isObject).flatMap(blockLines);
+  for (const a of list(message.attachments).filter(isObject))
+    lines.push(...[a.pretext, a.title, a.text].map((t) => slackToPlain(str(t))));
+  return lines
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .join("\n");
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../helpers/harness.js";
 
-function shortcut(text: string, responseUrl: string) {
+function shortcut(text: string, responseUrl: string, extra: Record<string, unknown> = {}) {
   return {
     type: "message_action",
     callback_id: "check_post",
@@ -11,7 +11,7 @@ function shortcut(text: string, responseUrl: string) {
     channel: { id: "C1", name: "general" },
     user: { id: "U2", name: "grace" },
     message_ts: "1700000000.000100",
-    message: { type: "message", user: "U1", ts: "1700000000.000100", text },
+    message: { type: "message", user: "U1", ts: "1700000000.000100", text, ...extra },
     token: "verification-token",
     action_ts: "1700000001.000000",
   };
@@ -35,6 +35,23 @@ describe("message shortcut 'Check this post'", () => {
     expect(text).toContain("Engagement bait");
     expect(text).not.toContain("<!here>");
     expect(text).not.toContain("postcheck_ask_teammate");
+  });
+
+  it("coaches a message whose words are only in its blocks (a Workflow Builder or app post)", async () => {
+    const blocks = [
+      {
+        type: "rich_text",
+        elements: [
+          {
+            type: "rich_text_section",
+            elements: [{ type: "text", text: "Tag someone who needs this! Like and share if you agree." }],
+          },
+        ],
+      },
+    ];
+    await h.interact(shortcut("", h.fake.responseUrl("s3"), { blocks }));
+    const reply = await h.fake.waitForResponse("s3");
+    expect(JSON.stringify(reply.body.blocks)).toContain("Engagement bait");
   });
 
   it("says kindly when the message has no text", async () => {
