@@ -289,7 +289,10 @@ describe("LLM coaching against a local OpenAI-compatible server", () => {
 
   it("asks again rather than serve a cached answer today's checks refuse (English questions for a French draft)", async () => {
     const french = "Je suis ravie d'annoncer ma promotion au poste de directrice !";
-    const frenchQ = ["Qu'est-ce que votre lecteur retiendra de cette nouvelle ?", "Qu'est-ce qui a été dur ?"];
+    const frenchQ = [
+      "Qu'est-ce que votre lecteur retiendra de cette nouvelle ?",
+      "Qu'est-ce qui a été dur ?",
+    ];
     server.reply(() => ({ content: answer(frenchQ) }));
     const cache = memoryCache();
     const c = llm(3000, cache);
