@@ -1,6 +1,6 @@
 import { detectLanguage } from "./language.js";
 import type { Lang, Platform } from "./types.js";
-import { factsOf, PERSON, type WordFacts } from "./words.js";
+import { factsAt, hashStep, PERSON, type WordFacts } from "./words.js";
 
 /** Longer drafts are analysed up to this many characters (a long article, not a post). */
 export const MAX_ANALYZED_CHARS = 20_000;
@@ -109,25 +109,33 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    if (!isWordCode(lower.charCodeAt(i))) {
+    const first = lower.charCodeAt(i);
+    if (!isWordCode(first)) {
       i++;
       continue;
     }
     const start = i;
-    // The word runs over letters, apostrophes and hyphens, and ends on its last letter.
+    // The word runs over letters, apostrophes and hyphens, and ends on its last letter; its hash
+    // is taken as it is read (factsAt).
     let last = i;
+    let hash = hashStep(0, first);
+    let hashToLast = hash;
     for (i++; i < n; i++) {
       const code = lower.charCodeAt(i);
       if (isWordCode(code)) last = i;
       else if (code !== APOSTROPHE && code !== HYPHEN) break;
+      hash = hashStep(hash, code);
+      if (last === i) hashToLast = hash;
     }
     let end = last + 1;
-    if (lower.charCodeAt(end) === APOSTROPHE) end++;
+    if (lower.charCodeAt(end) === APOSTROPHE) {
+      end++;
+      hashToLast = hashStep(hashToLast, APOSTROPHE);
+    }
     i = end;
     if (skip.length > 0 && startsInside(start, skip)) continue;
-    const word = lower.slice(start, end);
-    const facts = factsOf(word);
-    words.push({ word, start, end, cls: facts.cls, facts });
+    const facts = factsAt(lower, start, end, hashToLast);
+    words.push({ word: facts.word, start, end, cls: facts.cls, facts });
   }
   return words;
 }

@@ -70,6 +70,8 @@ export function classify(word: string): number {
  * lexicon.ts): a draft's tokens all belong to its one language.
  */
 export interface WordFacts {
+  /** The word itself: a draft's tokens reuse this string rather than each slicing its own. */
+  word: string;
   cls: number;
   /** Concept flags (concepts.ts), -1 until looked up. */
   concepts: Record<Lang, number>;
@@ -90,6 +92,7 @@ export function factsOf(word: string): WordFacts {
   let facts = FACTS.get(word);
   if (facts === undefined) {
     facts = {
+      word,
       cls: classify(word),
       concepts: { en: -1, fr: -1 },
       valence: { en: Number.NaN, fr: Number.NaN },
@@ -101,4 +104,30 @@ export function factsOf(word: string): WordFacts {
     }
   }
   return facts;
+}
+
+/**
+ * Words met lately, by a hash of their characters that the tokenizer computes as it reads them:
+ * most tokens are found here without slicing a new string and hashing it again for the map.
+ */
+const RECENT_SLOTS = 16384;
+const recent: (WordFacts | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
+
+/** Adds a character code to a word's hash (see `factsAt`). */
+export const hashStep = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
+
+/** The facts of the word `lower.slice(start, end)`, whose hash (`hashStep` over its codes) is `hash`. */
+export function factsAt(lower: string, start: number, end: number, hash: number): WordFacts {
+  const slot = hash & (RECENT_SLOTS - 1);
+  const seen = recent[slot];
+  if (seen !== undefined && sameWord(seen.word, lower, start, end)) return seen;
+  const facts = factsOf(lower.slice(start, end));
+  if (end - start <= MAX_KEPT_LENGTH) recent[slot] = facts;
+  return facts;
+}
+
+function sameWord(word: string, lower: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== lower.charCodeAt(start + i)) return false;
+  return true;
 }
