@@ -89,7 +89,7 @@ function startsOf(bucket: Map<string, string[]>): Starts {
   const pairs = new Map<string, Set<string>>();
   const stems = new Set<string>();
   for (const alts of bucket.values())
-    for (const alt of alts) {
+    for (const alt of alts.flatMap(leadingParts)) {
       let found = PAIRS_OF_ENTRY.get(alt);
       if (found === undefined) {
         found = leadingPairs(alt);
@@ -106,9 +106,67 @@ function startsOf(bucket: Map<string, string[]>): Starts {
           }
           seconds.add(pair.slice(space + 1));
         }
-      else stems.add(literalStem(alt));
+      else for (const stem of stemsOf(alt)) stems.add(stem);
     }
   return { pairs, stems: [...stems] };
+}
+
+const MAX_PARTS = 64;
+
+/**
+ * A fragment that opens with alternatives, as one fragment per alternative ("(?:i|we) won" as "i
+ * won" and "we won"), so that the pairs of some are listed even when others cannot be. Only to
+ * choose which words run an entry: its regex is unchanged.
+ */
+export function leadingParts(fragment: string): string[] {
+  const atom = fragment.startsWith("(") ? readAtom(fragment, 0) : null;
+  if (atom === null || atom.kind !== "group") return [fragment];
+  const quant = fragment[atom.end];
+  if (quant !== undefined && quant !== "?" && "*+{".includes(quant)) return [fragment];
+  const rest = fragment.slice(quant === "?" ? atom.end + 1 : atom.end);
+  const options = quant === "?" ? [...atom.options, ""] : atom.options;
+  const parts = options.flatMap((option) => leadingParts(option + rest));
+  return parts.length <= MAX_PARTS ? parts : [fragment];
+}
+
+/** The stems an entry that starts with no listable pair runs for (see `leadingStems`). */
+function stemsOf(fragment: string): string[] {
+  const stem = literalStem(fragment);
+  // A leading group ("(?:series [a-d]|seed round)") would run the entry for every word of its keys.
+  return stem === "" ? (leadingStems(fragment) ?? [""]) : [stem];
+}
+
+/**
+ * Every run of letters and digits a match of a fragment can start with, up to its first pattern
+ * or other character ("series", "seed" for "(?:series [a-d]|seed round)"); null when there are too
+ * many to list. A match at a token starts with one of them: the token holds every letter and digit
+ * that follows.
+ */
+export function leadingStems(fragment: string): string[] | null {
+  const found = new Set<string>();
+  return expandStem(fragment, 0, "", found, 0) ? [...found] : null;
+}
+
+const STEM_CHAR_RE = /^[a-z0-9\u00c0-\u024f]$/;
+
+function expandStem(src: string, pos: number, acc: string, out: Set<string>, budget: number): boolean {
+  if (budget > MAX_EXPANSIONS) return false;
+  const atom = pos < src.length ? readAtom(src, pos) : null;
+  const quant = atom ? src[atom.end] : undefined;
+  // The stem ends at the fragment's end, at a pattern, at a repetition or at a lookaround.
+  if (atom === null || atom.kind === "lookaround" || quant === "*" || quant === "+" || quant === "{") {
+    out.add(acc);
+    return true;
+  }
+  const after = quant === "?" ? atom.end + 1 : atom.end;
+  if (quant === "?" && !expandStem(src, after, acc, out, budget + 1)) return false;
+  for (const option of atom.options) {
+    if (atom.kind === "group") {
+      if (!expandStem(option + src.slice(after), 0, acc, out, budget + 1)) return false;
+    } else if (!STEM_CHAR_RE.test(option)) out.add(acc);
+    else if (!expandStem(src, after, acc + option, out, budget + 1)) return false;
+  }
+  return true;
 }
 
 /**
