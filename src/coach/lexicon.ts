@@ -194,19 +194,22 @@ export function literalStem(fragment: string): string {
 export interface WordPlan {
   /** The index it was made from: a lexicon made later (tests make some) outdates it. */
   generation: number;
-  key: string;
   none: boolean;
   always: IndexEntry[];
   anyPair: IndexEntry[];
   pairs: Map<string, IndexEntry[]> | null;
 }
 
-const NO_WORD: WordPlan = { generation: -1, key: "", none: true, always: [], anyPair: [], pairs: null };
 let generation = 0;
+// Most words start no entry: they share one plan.
+let noPlan = emptyPlan();
 
-function planWord(index: Map<string, IndexEntry[]>, word: string): WordPlan {
-  const key = prefixKey(word);
-  const plan: WordPlan = { generation, key, none: true, always: [], anyPair: [], pairs: null };
+function emptyPlan(): WordPlan {
+  return { generation, none: true, always: [], anyPair: [], pairs: null };
+}
+
+function planWord(index: Map<string, IndexEntry[]>, word: string, key: string): WordPlan {
+  const plan = emptyPlan();
   for (const entry of index.get(key) ?? []) {
     entry.starts ??= startsOf(entry.bucket);
     const { stems, pairs } = entry.starts;
@@ -221,16 +224,26 @@ function planWord(index: Map<string, IndexEntry[]>, word: string): WordPlan {
     }
   }
   plan.none = plan.always.length === 0 && plan.anyPair.length === 0;
-  return plan;
+  if (!plan.none) return plan;
+  if (noPlan.generation !== generation) noPlan = emptyPlan();
+  return noPlan;
 }
 
 function planOf(lang: Lang, token: Token): WordPlan {
-  const plans = token.facts.plan;
-  const known = plans[lang];
+  const facts = token.facts;
+  const known = lang === "en" ? facts.planEn : facts.planFr;
   if (known !== undefined && known.generation === generation) return known;
-  const plan = planWord(INDEX[lang], token.word);
-  plans[lang] = plan;
+  const plan = planWord(INDEX[lang], token.word, keyOf(token));
+  if (lang === "en") facts.planEn = plan;
+  else facts.planFr = plan;
   return plan;
+}
+
+/** The key a token is indexed by (prefixKey), kept with its word. */
+function keyOf(token: Token): string {
+  const facts = token.facts;
+  if (facts.key === "") facts.key = prefixKey(token.word);
+  return facts.key;
 }
 
 /**
@@ -275,10 +288,10 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
  * (no pair can start there); null when the next word is not a token (inside a link): every entry
  * runs.
  */
-function nextWordKey(lower: string, token: Token, next: Token | undefined, nextKey: string): string | null {
+function nextWordKey(lower: string, token: Token, next: Token | undefined): string | null {
   if (lower.charCodeAt(token.end) !== 32) return "";
   if (next === undefined || next.start !== token.end + 1) return null;
-  return nextKey;
+  return keyOf(next);
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
@@ -523,17 +536,13 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
     const m = re.exec(lower);
     if (m) push(found, entry.lex, { start, end: start + m[0].length, group: groupOf(m) });
   };
-  // Each word's plan serves twice: for the word, and for the key of the pair the word before starts.
-  let nextPlan = words.length > 0 ? planOf(lang, words[0]!) : NO_WORD;
   for (let t = 0; t < words.length; t++) {
-    const plan = nextPlan;
     const token = words[t]!;
-    const next = words[t + 1];
-    nextPlan = next ? planOf(lang, next) : NO_WORD;
+    const plan = planOf(lang, token);
     if (plan.none) continue;
     for (const entry of plan.always) run(entry, token.start);
     if (plan.anyPair.length === 0) continue;
-    const pairEnd = nextWordKey(lower, token, next, nextPlan.key);
+    const pairEnd = nextWordKey(lower, token, words[t + 1]);
     if (pairEnd === "") continue;
     const entries = pairEnd === null ? plan.anyPair : plan.pairs?.get(pairEnd);
     if (entries) for (const entry of entries) run(entry, token.start);

@@ -67,19 +67,29 @@ export function classify(word: string): number {
  * What the coach knows of a word, looked up once per token: most words of a draft (the, and, my)
  * are met in every draft, and a single lookup replaces one per module that reads words. The
  * per-language facts are filled in on first use by the module that owns them (concepts.ts,
- * lexicon.ts): a draft's tokens all belong to its one language.
+ * lexicon.ts): a draft's tokens all belong to its one language. One flat object per word, read by
+ * named fields: every pass over a draft's tokens reads it, and nested records per language cost a
+ * cache miss and a generic keyed load each.
  */
 export interface WordFacts {
   /** The word itself: a draft's tokens reuse this string rather than each slicing its own. */
   word: string;
   cls: number;
-  /** Concept flags (concepts.ts), -1 until looked up. */
-  concepts: Record<Lang, number>;
-  /** Valence (concepts.ts), NaN until looked up. */
-  valence: Record<Lang, number>;
-  /** Which lexicon entries can start at the word (lexicon.ts). */
-  plan: Record<Lang, WordPlan | undefined>;
+  /** Concept flags (concepts.ts), UNKNOWN until looked up. */
+  conceptsEn: number;
+  conceptsFr: number;
+  /** Valence (concepts.ts), UNKNOWN until looked up. */
+  valenceEn: number;
+  valenceFr: number;
+  /** The word's lexicon key (lexicon.ts), "" until read. */
+  key: string;
+  /** Which lexicon entries can start at the word (lexicon.ts), undefined until planned. */
+  planEn: WordPlan | undefined;
+  planFr: WordPlan | undefined;
 }
+
+/** A fact not looked up yet: no concept flags nor valence are negative beyond -5. */
+export const UNKNOWN = -99;
 
 const FACTS = new Map<string, WordFacts>();
 // Bounded: a long run of new words (another language, a log pasted as a draft) must not grow it
@@ -94,9 +104,13 @@ export function factsOf(word: string): WordFacts {
     facts = {
       word,
       cls: classify(word),
-      concepts: { en: -1, fr: -1 },
-      valence: { en: Number.NaN, fr: Number.NaN },
-      plan: { en: undefined, fr: undefined },
+      conceptsEn: UNKNOWN,
+      conceptsFr: UNKNOWN,
+      valenceEn: UNKNOWN,
+      valenceFr: UNKNOWN,
+      key: "",
+      planEn: undefined,
+      planFr: undefined,
     };
     if (word.length <= MAX_KEPT_LENGTH) {
       if (FACTS.size >= MAX_WORDS) FACTS.clear();
