@@ -1,4 +1,4 @@
-import type { RuleContext, Span, Token } from "./text.js";
+import { memo, memoized, type RuleContext, type Span, type Token } from "./text.js";
 import type { Lang } from "./types.js";
 
 /**
@@ -522,13 +522,15 @@ function matchingParen(src: string, open: number): number {
   return close;
 }
 
-const scans = new WeakMap<RuleContext, Map<Lexicon, GroupSpan[]>>();
+const SCAN = memo<Map<Lexicon, GroupSpan[]>>();
 
 /** One pass over the draft's tokens for every lexicon of its language. */
 function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
-  let found = scans.get(ctx);
-  if (found) return found;
-  found = new Map();
+  return memoized(ctx, SCAN, scanTokens);
+}
+
+function scanTokens(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
+  const found = new Map<Lexicon, GroupSpan[]>();
   const { lang, lower, words } = ctx;
   const run = (entry: IndexEntry, start: number) => {
     const { re } = entry;
@@ -547,7 +549,6 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
     const entries = pairEnd === null ? plan.anyPair : plan.pairs?.get(pairEnd);
     if (entries) for (const entry of entries) run(entry, token.start);
   }
-  scans.set(ctx, found);
   return found;
 }
 

@@ -47,6 +47,34 @@ export interface RuleContext {
   /** Emoji written as shortcodes (:tada:), as Slack and exported posts write them. */
   emojiCodes: Span[];
   sentences: Sentence[];
+  /** What is computed once per draft from the rest (see `memoized`), by slot. */
+  memos: unknown[];
+}
+
+/** A kind of value computed at most once per draft: its slot in the context's `memos`. */
+export interface Memo<T> {
+  readonly slot: number;
+  /** Never set: ties the slot to its value's type. */
+  readonly value?: T;
+}
+
+let memoSlots = 0;
+
+export function memo<T>(): Memo<T> {
+  return { slot: memoSlots++ };
+}
+
+/**
+ * The value of a kind for this draft, computed on first use (clauses, lexicon matches, features,
+ * shared by several rules). Kept with the context rather than in a WeakMap per kind: a hash
+ * lookup per read and, per draft, a write barrier and garbage-collector work per map.
+ */
+export function memoized<T>(ctx: RuleContext, kind: Memo<T>, compute: (ctx: RuleContext) => T): T {
+  const kept = ctx.memos[kind.slot];
+  if (kept !== undefined) return kept as T;
+  const value = compute(ctx);
+  ctx.memos[kind.slot] = value;
+  return value;
 }
 
 // "HTTPURL" is how anonymised corpora write a link.
@@ -213,6 +241,7 @@ export function buildContext(text: string, platform: Platform, lang?: Lang): Rul
     mentions,
     emojiCodes,
     sentences: describeSentences(splitSentences(text), words, detected),
+    memos: [],
   };
 }
 
