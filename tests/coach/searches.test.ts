@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EMAIL_RE, emailSpans } from "../../src/coach/pii.js";
 import { listItemStarts } from "../../src/coach/rules/usable-content.js";
-import { collectFrom } from "../../src/coach/text.js";
+import { allMatches, collectFrom } from "../../src/coach/text.js";
 
 // The coach tries some patterns only where a match can start (after an "@"'s run, at a "#", at a
 // line start) instead of scanning every position: each must find exactly what the full scan finds.
@@ -43,6 +43,19 @@ describe("searches tried only where a match can start", () => {
         expect(collectFrom(sticky, t, "#").map((s) => [s.start, s.end])).toEqual(spans(t.matchAll(full)));
       }),
       { numRuns: 20_000 },
+    );
+  });
+
+  it("finds what matchAll finds, empty matches and Unicode included", () => {
+    const patterns = [/\d+/g, /x*/g, /\p{L}*/gu, /(?:\p{Extended_Pictographic}\s*){2,}/gu, /@?/gu];
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const re of patterns)
+          expect(allMatches(re, t).map((m) => [m.index, m[0]])).toEqual(
+            [...t.matchAll(re)].map((m) => [m.index, m[0]]),
+          );
+      }),
+      { numRuns: 5_000 },
     );
   });
 
