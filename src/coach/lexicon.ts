@@ -264,7 +264,7 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
   const atom = readAtom(src, pos);
   if (atom === null) return false;
   const quant = src[atom.end];
-  if (quant === "*" || quant === "+" || quant === "{") return false;
+  if (quant === "*" || quant === "+" || quant === "{") return repeatedSecondWords(src, atom, acc, out, budget);
   const after = quant === "?" ? atom.end + 1 : atom.end;
   if (atom.kind === "lookaround") return expandPair(src, after, acc, out, budget + 1);
   if (quant === "?" && !expandPair(src, after, acc, out, budget + 1)) return false;
@@ -274,13 +274,59 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
     } else if (option === " ") {
       // The first word is complete: the second one is keyed as a token is (prefixKey).
       const second = new Set<string>();
-      if (acc === "" || !expand(src, after, "", second, budget + 1) || second.has("")) return false;
+      if (acc === "" || !expandSecond(src, after, second, budget + 1) || second.has("")) return false;
       for (const key of second) out.add(`${acc} ${key}`);
     } else if (!TOKEN_CHAR_RE.test(option) || !expandPair(src, after, acc + option, out, budget + 1)) {
       return false;
     }
   }
   return true;
+}
+
+/**
+ * The pairs of a first word followed by a repeated group of second words ("my(?: own| new){0,3}"),
+ * when each repetition starts with a space and its word's key is complete within it.
+ */
+function repeatedSecondWords(src: string, atom: Atom, acc: string, out: Set<string>, budget: number): boolean {
+  const repeat = /^(?:\*|\+|\{(\d*)(?:,\d*)?\})/.exec(src.slice(atom.end));
+  if (acc === "" || atom.kind !== "group" || !repeat || budget > MAX_EXPANSIONS) return false;
+  for (const option of atom.options) {
+    const keys = new Set<string>();
+    // A "." after the repetition stops expand where the key would run past it.
+    if (!option.startsWith(" ") || !expand(`${option.slice(1)}.`, 0, "", keys, budget + 1) || keys.has(""))
+      return false;
+    for (const key of keys) out.add(`${acc} ${key}`);
+  }
+  const mayBeAbsent = repeat[0] === "*" || (repeat[0] !== "+" && Number(repeat[1] || 0) === 0);
+  return !mayBeAbsent || expandPair(src, atom.end + repeat[0].length, acc, out, budget + 1);
+}
+
+// A literal that no token starts with: where the second word would be, the next token is not adjacent.
+const NO_TOKEN_START_RE = /^[^a-z0-9\u00c0-\u024f\\[(.|?*+{^$)]/;
+// A repeated word whose key its letters give: three of them, or fewer and a space ("so ", "such an? ").
+const KEYED_WORD_RE = /^(?:[a-z0-9\u00c0-\u024f]{3}|[a-z0-9\u00c0-\u024f]{1,2} )/;
+
+/**
+ * The keys the second word of a pair can have (`expand`'s), also when it opens with a repeated
+ * group of words ("i'm (?:so |really ){0,4}blessed": "so", "rea" or "ble"), which would
+ * otherwise leave every entry of its first word to run at every "i'm".
+ */
+function expandSecond(src: string, pos: number, out: Set<string>, budget: number): boolean {
+  const atom = pos < src.length ? readAtom(src, pos) : null;
+  const repeat = atom?.kind === "group" ? /^(?:\*|\{(\d*)(?:,\d*)?\})/.exec(src.slice(atom.end)) : null;
+  if (atom?.kind === "group" && !repeat && src[atom.end] !== "+") {
+    // "i (?:will|'ll)": no token starts at an apostrophe, so every entry runs there anyway.
+    const rest = src.slice(src[atom.end] === "?" ? atom.end + 1 : atom.end);
+    if (src[atom.end] === "?" && !expandSecond(rest, 0, out, budget + 1)) return false;
+    for (const option of atom.options)
+      if (!NO_TOKEN_START_RE.test(option) && !expandSecond(option + rest, 0, out, budget + 1)) return false;
+    return true;
+  }
+  if (!atom || !repeat) return expand(src, pos, "", out, budget);
+  if (budget > MAX_EXPANSIONS || !atom.options.every((o) => KEYED_WORD_RE.test(o))) return false;
+  for (const option of atom.options) out.add(prefixKey(KEYED_WORD_RE.exec(option)![0].trimEnd()));
+  const mayBeAbsent = repeat[0] === "*" || Number(repeat[1] || 0) === 0;
+  return !mayBeAbsent || expandSecond(src, atom.end + repeat[0].length, out, budget + 1);
 }
 
 /**
