@@ -198,6 +198,8 @@ export interface WordPlan {
   always: IndexEntry[];
   anyPair: IndexEntry[];
   pairs: Map<string, IndexEntry[]> | null;
+  /** The `keyBit`s of the keys in `pairs`: most next words have none of them, and skip the map. */
+  pairMask: number;
 }
 
 let generation = 0;
@@ -205,7 +207,7 @@ let generation = 0;
 let noPlan = emptyPlan();
 
 function emptyPlan(): WordPlan {
-  return { generation, none: true, always: [], anyPair: [], pairs: null };
+  return { generation, none: true, always: [], anyPair: [], pairs: null, pairMask: 0 };
 }
 
 function planWord(index: Map<string, IndexEntry[]>, word: string, key: string): WordPlan {
@@ -219,7 +221,10 @@ function planWord(index: Map<string, IndexEntry[]>, word: string, key: string): 
       const seconds = pairs.get(word);
       if (seconds) {
         plan.pairs ??= new Map();
-        for (const second of seconds) push(plan.pairs, second, entry);
+        for (const second of seconds) {
+          push(plan.pairs, second, entry);
+          plan.pairMask |= keyBit(second);
+        }
       }
     }
   }
@@ -227,6 +232,13 @@ function planWord(index: Map<string, IndexEntry[]>, word: string, key: string): 
   if (!plan.none) return plan;
   if (noPlan.generation !== generation) noPlan = emptyPlan();
   return noPlan;
+}
+
+/** One of 32 bits for a key (see `pairMask`). */
+function keyBit(key: string): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = hash * 31 + key.charCodeAt(i);
+  return 1 << (hash & 31);
 }
 
 function planOf(lang: Lang, token: Token): WordPlan {
@@ -592,6 +604,7 @@ function scanTokens(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
     if (plan.anyPair.length === 0) continue;
     const pairEnd = nextWordKey(lower, token, words[t + 1]);
     if (pairEnd === "") continue;
+    if (pairEnd !== null && (plan.pairMask & keyBit(pairEnd)) === 0) continue;
     const entries = pairEnd === null ? plan.anyPair : plan.pairs?.get(pairEnd);
     if (entries) for (const entry of entries) run(entry, token.start);
   }
