@@ -93,16 +93,19 @@ export const UNKNOWN = -99;
 
 const FACTS = new Map<string, WordFacts>();
 // Bounded: a long run of new words (another language, a log pasted as a draft) must not grow it
-// for ever. Words of 13 characters or more are not kept: V8 keeps them as slices of their draft,
-// which the cache would then keep alive.
+// for ever, nor a "word" of a thousand characters (a pasted key) take room in it.
 const MAX_WORDS = 50_000;
-const MAX_KEPT_LENGTH = 12;
+const MAX_KEPT_LENGTH = 40;
+// V8 keeps a string of 13 characters or more sliced from a draft as a slice, which keeps the whole
+// draft alive: the cache keeps a copy of such words.
+const MIN_SLICE_LENGTH = 13;
 
 export function factsOf(word: string): WordFacts {
   let facts = FACTS.get(word);
   if (facts === undefined) {
+    const kept = word.length <= MAX_KEPT_LENGTH;
     facts = {
-      word,
+      word: kept && word.length >= MIN_SLICE_LENGTH ? word.split("").join("") : word,
       cls: classify(word),
       conceptsEn: UNKNOWN,
       conceptsFr: UNKNOWN,
@@ -112,9 +115,9 @@ export function factsOf(word: string): WordFacts {
       planEn: undefined,
       planFr: undefined,
     };
-    if (word.length <= MAX_KEPT_LENGTH) {
+    if (kept) {
       if (FACTS.size >= MAX_WORDS) FACTS.clear();
-      FACTS.set(word, facts);
+      FACTS.set(facts.word, facts);
     }
   }
   return facts;

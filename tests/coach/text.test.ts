@@ -61,6 +61,16 @@ describe("reading a draft", () => {
     expect(tokenize("students' don't", []).map((t) => t.word)).toEqual(["students'", "don't"]);
   });
 
+  it("keeps what it knows of long words too, up to a bound, as copies rather than slices of a draft", () => {
+    const long = "congratulations";
+    const [a] = tokenize(`${long} to you`, []);
+    const [b] = tokenize(`well, ${long}!`, []).slice(1);
+    expect(b!.facts).toBe(a!.facts);
+    expect(a!.word).toBe(long);
+    const huge = "x".repeat(41);
+    expect(tokenize(huge, [])[0]!.facts).not.toBe(tokenize(`${huge} `, [])[0]!.facts);
+  });
+
   it("does not read 'won' in 'won't'", () => {
     const ctx = buildContext("I won't lie, it was a long week.", "linkedin", "en");
     expect(ctx.words.map((w) => w.word)).toContain("won't");
