@@ -276,7 +276,8 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
   const atom = readAtom(src, pos);
   if (atom === null) return false;
   const quant = src[atom.end];
-  if (quant === "*" || quant === "+" || quant === "{") return repeatedSecondWords(src, atom, acc, out, budget);
+  if (quant === "*" || quant === "+" || quant === "{")
+    return repeatedSecondWords(src, atom, acc, out, budget);
   const after = quant === "?" ? atom.end + 1 : atom.end;
   if (atom.kind === "lookaround") return expandPair(src, after, acc, out, budget + 1);
   if (quant === "?" && !expandPair(src, after, acc, out, budget + 1)) return false;
@@ -299,7 +300,13 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
  * The pairs of a first word followed by a repeated group of second words ("my(?: own| new){0,3}"),
  * when each repetition starts with a space and its word's key is complete within it.
  */
-function repeatedSecondWords(src: string, atom: Atom, acc: string, out: Set<string>, budget: number): boolean {
+function repeatedSecondWords(
+  src: string,
+  atom: Atom,
+  acc: string,
+  out: Set<string>,
+  budget: number,
+): boolean {
   const repeat = /^(?:\*|\+|\{(\d*)(?:,\d*)?\})/.exec(src.slice(atom.end));
   if (acc === "" || atom.kind !== "group" || !repeat || budget > MAX_EXPANSIONS) return false;
   for (const option of atom.options) {
