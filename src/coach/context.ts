@@ -1,6 +1,6 @@
 import { CONDITION, conceptOf, FAILURE, FILLER, LESSON, NEGATION, PRAISE, SUBJECT } from "./concepts.js";
 import { findAll, type Lexicon, lexicon } from "./lexicon.js";
-import { type RuleContext, type Span, sentenceAt, type Token } from "./text.js";
+import { memo, memoized, type RuleContext, type Span, sentenceAt, type Token } from "./text.js";
 import type { Lang } from "./types.js";
 import { PERSON } from "./words.js";
 
@@ -37,7 +37,7 @@ interface Layout {
   conditioned: Uint8Array;
 }
 
-const layouts = new WeakMap<RuleContext, Layout>();
+const LAYOUT = memo<Layout>();
 
 const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, "g");
 
@@ -51,8 +51,10 @@ function clauseBreaks(text: string): number[] {
 
 /** Clauses and quotations of a draft, computed once and kept with its context. */
 export function layout(ctx: RuleContext): Layout {
-  let found = layouts.get(ctx);
-  if (found) return found;
+  return memoized(ctx, LAYOUT, computeLayout);
+}
+
+function computeLayout(ctx: RuleContext): Layout {
   const { words, text } = ctx;
   const clauses: Clause[] = [];
   const clauseOf = new Int32Array(words.length);
@@ -87,9 +89,7 @@ export function layout(ctx: RuleContext): Layout {
   for (const q of quotes)
     for (let i = firstWordFrom(words, q.start); i < words.length && words[i]!.start < q.end; i++)
       quoted[i] = 1;
-  found = { clauses, clauseOf, quotes, quoted, conditioned };
-  layouts.set(ctx, found);
-  return found;
+  return { clauses, clauseOf, quotes, quoted, conditioned };
 }
 
 function failurePhraseIn(phrases: readonly Span[], s: Span): boolean {

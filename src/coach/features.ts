@@ -12,7 +12,7 @@ import { roadTold } from "./road.js";
 
 export type { BragType } from "./brag-lexicon.js";
 
-import { type RuleContext, type Sentence, type Span, sentenceAt } from "./text.js";
+import { memo, memoized, type RuleContext, type Sentence, type Span, sentenceAt } from "./text.js";
 import type { Lang } from "./types.js";
 import { PERSON } from "./words.js";
 
@@ -39,15 +39,10 @@ export interface BragSpan extends Span {
   type: BragType;
 }
 
-const cache = new WeakMap<RuleContext, Features>();
+const FEATURES = memo<Features>();
 
 export function features(ctx: RuleContext): Features {
-  let f = cache.get(ctx);
-  if (!f) {
-    f = computeFeatures(ctx);
-    cache.set(ctx, f);
-  }
-  return f;
+  return memoized(ctx, FEATURES, computeFeatures);
 }
 
 function overlaps(a: Span, spans: readonly Span[]): boolean {

@@ -1,4 +1,4 @@
-import type { RuleContext, Span, Token } from "./text.js";
+import { memo, memoized, type RuleContext, type Span, type Token } from "./text.js";
 import type { Lang } from "./types.js";
 
 /**
@@ -89,7 +89,7 @@ function startsOf(bucket: Map<string, string[]>): Starts {
   const pairs = new Map<string, Set<string>>();
   const stems = new Set<string>();
   for (const alts of bucket.values())
-    for (const alt of alts) {
+    for (const alt of alts.flatMap(leadingParts)) {
       let found = PAIRS_OF_ENTRY.get(alt);
       if (found === undefined) {
         found = leadingPairs(alt);
@@ -106,9 +106,67 @@ function startsOf(bucket: Map<string, string[]>): Starts {
           }
           seconds.add(pair.slice(space + 1));
         }
-      else stems.add(literalStem(alt));
+      else for (const stem of stemsOf(alt)) stems.add(stem);
     }
   return { pairs, stems: [...stems] };
+}
+
+const MAX_PARTS = 64;
+
+/**
+ * A fragment that opens with alternatives, as one fragment per alternative ("(?:i|we) won" as "i
+ * won" and "we won"), so that the pairs of some are listed even when others cannot be. Only to
+ * choose which words run an entry: its regex is unchanged.
+ */
+export function leadingParts(fragment: string): string[] {
+  const atom = fragment.startsWith("(") ? readAtom(fragment, 0) : null;
+  if (atom === null || atom.kind !== "group") return [fragment];
+  const quant = fragment[atom.end];
+  if (quant !== undefined && quant !== "?" && "*+{".includes(quant)) return [fragment];
+  const rest = fragment.slice(quant === "?" ? atom.end + 1 : atom.end);
+  const options = quant === "?" ? [...atom.options, ""] : atom.options;
+  const parts = options.flatMap((option) => leadingParts(option + rest));
+  return parts.length <= MAX_PARTS ? parts : [fragment];
+}
+
+/** The stems an entry that starts with no listable pair runs for (see `leadingStems`). */
+function stemsOf(fragment: string): string[] {
+  const stem = literalStem(fragment);
+  // A leading group ("(?:series [a-d]|seed round)") would run the entry for every word of its keys.
+  return stem === "" ? (leadingStems(fragment) ?? [""]) : [stem];
+}
+
+/**
+ * Every run of letters and digits a match of a fragment can start with, up to its first pattern
+ * or other character ("series", "seed" for "(?:series [a-d]|seed round)"); null when there are too
+ * many to list. A match at a token starts with one of them: the token holds every letter and digit
+ * that follows.
+ */
+export function leadingStems(fragment: string): string[] | null {
+  const found = new Set<string>();
+  return expandStem(fragment, 0, "", found, 0) ? [...found] : null;
+}
+
+const STEM_CHAR_RE = /^[a-z0-9\u00c0-\u024f]$/;
+
+function expandStem(src: string, pos: number, acc: string, out: Set<string>, budget: number): boolean {
+  if (budget > MAX_EXPANSIONS) return false;
+  const atom = pos < src.length ? readAtom(src, pos) : null;
+  const quant = atom ? src[atom.end] : undefined;
+  // The stem ends at the fragment's end, at a pattern, at a repetition or at a lookaround.
+  if (atom === null || atom.kind === "lookaround" || quant === "*" || quant === "+" || quant === "{") {
+    out.add(acc);
+    return true;
+  }
+  const after = quant === "?" ? atom.end + 1 : atom.end;
+  if (quant === "?" && !expandStem(src, after, acc, out, budget + 1)) return false;
+  for (const option of atom.options) {
+    if (atom.kind === "group") {
+      if (!expandStem(option + src.slice(after), 0, acc, out, budget + 1)) return false;
+    } else if (!STEM_CHAR_RE.test(option)) out.add(acc);
+    else if (!expandStem(src, after, acc + option, out, budget + 1)) return false;
+  }
+  return true;
 }
 
 /**
@@ -136,19 +194,24 @@ export function literalStem(fragment: string): string {
 export interface WordPlan {
   /** The index it was made from: a lexicon made later (tests make some) outdates it. */
   generation: number;
-  key: string;
   none: boolean;
   always: IndexEntry[];
   anyPair: IndexEntry[];
   pairs: Map<string, IndexEntry[]> | null;
+  /** The `keyBit`s of the keys in `pairs`: most next words have none of them, and skip the map. */
+  pairMask: number;
 }
 
-const NO_WORD: WordPlan = { generation: -1, key: "", none: true, always: [], anyPair: [], pairs: null };
 let generation = 0;
+// Most words start no entry: they share one plan.
+let noPlan = emptyPlan();
 
-function planWord(index: Map<string, IndexEntry[]>, word: string): WordPlan {
-  const key = prefixKey(word);
-  const plan: WordPlan = { generation, key, none: true, always: [], anyPair: [], pairs: null };
+function emptyPlan(): WordPlan {
+  return { generation, none: true, always: [], anyPair: [], pairs: null, pairMask: 0 };
+}
+
+function planWord(index: Map<string, IndexEntry[]>, word: string, key: string): WordPlan {
+  const plan = emptyPlan();
   for (const entry of index.get(key) ?? []) {
     entry.starts ??= startsOf(entry.bucket);
     const { stems, pairs } = entry.starts;
@@ -158,21 +221,41 @@ function planWord(index: Map<string, IndexEntry[]>, word: string): WordPlan {
       const seconds = pairs.get(word);
       if (seconds) {
         plan.pairs ??= new Map();
-        for (const second of seconds) push(plan.pairs, second, entry);
+        for (const second of seconds) {
+          push(plan.pairs, second, entry);
+          plan.pairMask |= keyBit(second);
+        }
       }
     }
   }
   plan.none = plan.always.length === 0 && plan.anyPair.length === 0;
-  return plan;
+  if (!plan.none) return plan;
+  if (noPlan.generation !== generation) noPlan = emptyPlan();
+  return noPlan;
+}
+
+/** One of 32 bits for a key (see `pairMask`). */
+function keyBit(key: string): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = hash * 31 + key.charCodeAt(i);
+  return 1 << (hash & 31);
 }
 
 function planOf(lang: Lang, token: Token): WordPlan {
-  const plans = token.facts.plan;
-  const known = plans[lang];
+  const facts = token.facts;
+  const known = lang === "en" ? facts.planEn : facts.planFr;
   if (known !== undefined && known.generation === generation) return known;
-  const plan = planWord(INDEX[lang], token.word);
-  plans[lang] = plan;
+  const plan = planWord(INDEX[lang], token.word, keyOf(token));
+  if (lang === "en") facts.planEn = plan;
+  else facts.planFr = plan;
   return plan;
+}
+
+/** The key a token is indexed by (prefixKey), kept with its word. */
+function keyOf(token: Token): string {
+  const facts = token.facts;
+  if (facts.key === "") facts.key = prefixKey(token.word);
+  return facts.key;
 }
 
 /**
@@ -193,7 +276,8 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
   const atom = readAtom(src, pos);
   if (atom === null) return false;
   const quant = src[atom.end];
-  if (quant === "*" || quant === "+" || quant === "{") return false;
+  if (quant === "*" || quant === "+" || quant === "{")
+    return repeatedSecondWords(src, atom, acc, out, budget);
   const after = quant === "?" ? atom.end + 1 : atom.end;
   if (atom.kind === "lookaround") return expandPair(src, after, acc, out, budget + 1);
   if (quant === "?" && !expandPair(src, after, acc, out, budget + 1)) return false;
@@ -203,7 +287,7 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
     } else if (option === " ") {
       // The first word is complete: the second one is keyed as a token is (prefixKey).
       const second = new Set<string>();
-      if (acc === "" || !expand(src, after, "", second, budget + 1) || second.has("")) return false;
+      if (acc === "" || !expandSecond(src, after, second, budget + 1) || second.has("")) return false;
       for (const key of second) out.add(`${acc} ${key}`);
     } else if (!TOKEN_CHAR_RE.test(option) || !expandPair(src, after, acc + option, out, budget + 1)) {
       return false;
@@ -213,14 +297,66 @@ function expandPair(src: string, pos: number, acc: string, out: Set<string>, bud
 }
 
 /**
+ * The pairs of a first word followed by a repeated group of second words ("my(?: own| new){0,3}"),
+ * when each repetition starts with a space and its word's key is complete within it.
+ */
+function repeatedSecondWords(
+  src: string,
+  atom: Atom,
+  acc: string,
+  out: Set<string>,
+  budget: number,
+): boolean {
+  const repeat = /^(?:\*|\+|\{(\d*)(?:,\d*)?\})/.exec(src.slice(atom.end));
+  if (acc === "" || atom.kind !== "group" || !repeat || budget > MAX_EXPANSIONS) return false;
+  for (const option of atom.options) {
+    const keys = new Set<string>();
+    // A "." after the repetition stops expand where the key would run past it.
+    if (!option.startsWith(" ") || !expand(`${option.slice(1)}.`, 0, "", keys, budget + 1) || keys.has(""))
+      return false;
+    for (const key of keys) out.add(`${acc} ${key}`);
+  }
+  const mayBeAbsent = repeat[0] === "*" || (repeat[0] !== "+" && Number(repeat[1] || 0) === 0);
+  return !mayBeAbsent || expandPair(src, atom.end + repeat[0].length, acc, out, budget + 1);
+}
+
+// A literal that no token starts with: where the second word would be, the next token is not adjacent.
+const NO_TOKEN_START_RE = /^[^a-z0-9\u00c0-\u024f\\[(.|?*+{^$)]/;
+// A repeated word whose key its letters give: three of them, or fewer and a space ("so ", "such an? ").
+const KEYED_WORD_RE = /^(?:[a-z0-9\u00c0-\u024f]{3}|[a-z0-9\u00c0-\u024f]{1,2} )/;
+
+/**
+ * The keys the second word of a pair can have (`expand`'s), also when it opens with a repeated
+ * group of words ("i'm (?:so |really ){0,4}blessed": "so", "rea" or "ble"), which would
+ * otherwise leave every entry of its first word to run at every "i'm".
+ */
+function expandSecond(src: string, pos: number, out: Set<string>, budget: number): boolean {
+  const atom = pos < src.length ? readAtom(src, pos) : null;
+  const repeat = atom?.kind === "group" ? /^(?:\*|\{(\d*)(?:,\d*)?\})/.exec(src.slice(atom.end)) : null;
+  if (atom?.kind === "group" && !repeat && src[atom.end] !== "+") {
+    // "i (?:will|'ll)": no token starts at an apostrophe, so every entry runs there anyway.
+    const rest = src.slice(src[atom.end] === "?" ? atom.end + 1 : atom.end);
+    if (src[atom.end] === "?" && !expandSecond(rest, 0, out, budget + 1)) return false;
+    for (const option of atom.options)
+      if (!NO_TOKEN_START_RE.test(option) && !expandSecond(option + rest, 0, out, budget + 1)) return false;
+    return true;
+  }
+  if (!atom || !repeat) return expand(src, pos, "", out, budget);
+  if (budget > MAX_EXPANSIONS || !atom.options.every((o) => KEYED_WORD_RE.test(o))) return false;
+  for (const option of atom.options) out.add(prefixKey(KEYED_WORD_RE.exec(option)![0].trimEnd()));
+  const mayBeAbsent = repeat[0] === "*" || Number(repeat[1] || 0) === 0;
+  return !mayBeAbsent || expandSecond(src, atom.end + repeat[0].length, out, budget + 1);
+}
+
+/**
  * The key of the second word of a pair starting at this token; "" when no space follows the token
  * (no pair can start there); null when the next word is not a token (inside a link): every entry
  * runs.
  */
-function nextWordKey(lower: string, token: Token, next: Token | undefined, nextKey: string): string | null {
+function nextWordKey(lower: string, token: Token, next: Token | undefined): string | null {
   if (lower.charCodeAt(token.end) !== 32) return "";
   if (next === undefined || next.start !== token.end + 1) return null;
-  return nextKey;
+  return keyOf(next);
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
@@ -451,13 +587,15 @@ function matchingParen(src: string, open: number): number {
   return close;
 }
 
-const scans = new WeakMap<RuleContext, Map<Lexicon, GroupSpan[]>>();
+const SCAN = memo<Map<Lexicon, GroupSpan[]>>();
 
 /** One pass over the draft's tokens for every lexicon of its language. */
 function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
-  let found = scans.get(ctx);
-  if (found) return found;
-  found = new Map();
+  return memoized(ctx, SCAN, scanTokens);
+}
+
+function scanTokens(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
+  const found = new Map<Lexicon, GroupSpan[]>();
   const { lang, lower, words } = ctx;
   const run = (entry: IndexEntry, start: number) => {
     const { re } = entry;
@@ -465,22 +603,18 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
     const m = re.exec(lower);
     if (m) push(found, entry.lex, { start, end: start + m[0].length, group: groupOf(m) });
   };
-  // Each word's plan serves twice: for the word, and for the key of the pair the word before starts.
-  let nextPlan = words.length > 0 ? planOf(lang, words[0]!) : NO_WORD;
   for (let t = 0; t < words.length; t++) {
-    const plan = nextPlan;
     const token = words[t]!;
-    const next = words[t + 1];
-    nextPlan = next ? planOf(lang, next) : NO_WORD;
+    const plan = planOf(lang, token);
     if (plan.none) continue;
     for (const entry of plan.always) run(entry, token.start);
     if (plan.anyPair.length === 0) continue;
-    const pairEnd = nextWordKey(lower, token, next, nextPlan.key);
+    const pairEnd = nextWordKey(lower, token, words[t + 1]);
     if (pairEnd === "") continue;
+    if (pairEnd !== null && (plan.pairMask & keyBit(pairEnd)) === 0) continue;
     const entries = pairEnd === null ? plan.anyPair : plan.pairs?.get(pairEnd);
     if (entries) for (const entry of entries) run(entry, token.start);
   }
-  scans.set(ctx, found);
   return found;
 }
 

@@ -54,16 +54,34 @@ function firstFree(text: string, hits: readonly Hit[], free: (clause: Clause) =>
 const overlaps = (a: Clause, b: Clause) => a[0] < b[1] && b[0] < a[1];
 
 // Punctuation ends a clause; so does a control character (a quote never carries one). Compared
-// by character code: this runs for every character around every finding.
-const BOUNDARY_CHARS = new Set([..."!(),.:;?–—"].map((c) => c.charCodeAt(0)));
+// by character code, without a set: this runs for every character around every finding.
 const isBoundaryCode = (code: number) =>
-  code <= 0x1f || (code >= 0x7f && code <= 0x9f) || BOUNDARY_CHARS.has(code);
+  code <= 0x1f ||
+  (code >= 0x7f && code <= 0x9f) ||
+  code === 33 || // !
+  code === 40 || // (
+  code === 41 || // )
+  code === 44 || // ,
+  code === 46 || // .
+  code === 58 || // :
+  code === 59 || // ;
+  code === 63 || // ?
+  code === 0x2013 || // –
+  code === 0x2014; // —
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
-// What /\s/ matches.
-const SPACE_CODES = new Set([
-  9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
-  0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
-]);
+/** What /\s/ matches. */
+const isSpaceCode = (code: number) =>
+  code === 32 ||
+  (code >= 9 && code <= 13) ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000 ||
+  code === 0xfeff;
 
 // Words that announce what follows, in English and French: a quote cut after one of them dangles.
 const DANGLING = new Set(
@@ -100,8 +118,8 @@ export function clauseAround(text: string, span: { start: number; end: number })
       end = lastSpace;
     }
   }
-  while (start < end && SPACE_CODES.has(text.charCodeAt(start))) start++;
-  while (end > start && SPACE_CODES.has(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 

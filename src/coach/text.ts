@@ -1,6 +1,6 @@
 import { detectLanguage, languageVotes } from "./language.js";
 import type { Lang, Platform } from "./types.js";
-import { factsOf, PERSON, type WordFacts } from "./words.js";
+import { factsAt, hashStep, PERSON, type WordFacts } from "./words.js";
 
 /** Longer drafts are analysed up to this many characters (a long article, not a post). */
 export const MAX_ANALYZED_CHARS = 20_000;
@@ -47,13 +47,41 @@ export interface RuleContext {
   /** Emoji written as shortcodes (:tada:), as Slack and exported posts write them. */
   emojiCodes: Span[];
   sentences: Sentence[];
+  /** What is computed once per draft from the rest (see `memoized`), by slot. */
+  memos: unknown[];
+}
+
+/** A kind of value computed at most once per draft: its slot in the context's `memos`. */
+export interface Memo<T> {
+  readonly slot: number;
+  /** Never set: ties the slot to its value's type. */
+  readonly value?: T;
+}
+
+let memoSlots = 0;
+
+export function memo<T>(): Memo<T> {
+  return { slot: memoSlots++ };
+}
+
+/**
+ * The value of a kind for this draft, computed on first use (clauses, lexicon matches, features,
+ * shared by several rules). Kept with the context rather than in a WeakMap per kind: a hash
+ * lookup per read and, per draft, a write barrier and garbage-collector work per map.
+ */
+export function memoized<T>(ctx: RuleContext, kind: Memo<T>, compute: (ctx: RuleContext) => T): T {
+  const kept = ctx.memos[kind.slot];
+  if (kept !== undefined) return kept as T;
+  const value = compute(ctx);
+  ctx.memos[kind.slot] = value;
+  return value;
 }
 
 // "HTTPURL" is how anonymised corpora write a link.
 const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+|\bHTTPURL\b/gi;
 const MENTION_RE = /<[@#!][A-Za-z0-9^|_. -]*>|(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*/gu;
 const EMOJI_CODE_RE = /:(?:[+-]1|[a-z][a-z0-9_+-]*)(?:::skin-tone-\d)?:/g;
-const HASHTAG_RE = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu;
+const HASHTAG_RE = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_]+/uy;
 const SENTENCE_END_RE = /[.!?…]+|\n+/g;
 
 /** Lower-case without changing the string length (a few characters, such as "İ", grow when lowered). */
@@ -77,6 +105,42 @@ function collect(re: RegExp, text: string): Span[] {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+/**
+ * The matches of a global regex, as `text.matchAll(re)` finds them, without the copy of the regex
+ * that matchAll makes on every call (a regex compiled anew, a few hundred ns each time).
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    found.push(m);
+    // An empty match moves on by one character (a whole code point in Unicode mode), as matchAll does.
+    if (m[0] === "") re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return found;
+}
+
+/**
+ * What `collect` finds, for a sticky pattern whose every match starts with the character `first`:
+ * tried only where that character is, rather than at every position of the text (a Unicode
+ * lookbehind tested at each position cost more than the whole tokenizer).
+ */
+export function collectFrom(sticky: RegExp, text: string, first: string): Span[] {
+  const spans: Span[] = [];
+  for (let i = text.indexOf(first); i !== -1; ) {
+    sticky.lastIndex = i;
+    const m = sticky.exec(text);
+    if (m === null) {
+      i = text.indexOf(first, i + 1);
+      continue;
+    }
+    const end = i + m[0].length;
+    spans.push({ start: i, end });
+    i = text.indexOf(first, end);
   }
   return spans;
 }
@@ -109,25 +173,33 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    if (!isWordCode(lower.charCodeAt(i))) {
+    const first = lower.charCodeAt(i);
+    if (!isWordCode(first)) {
       i++;
       continue;
     }
     const start = i;
-    // The word runs over letters, apostrophes and hyphens, and ends on its last letter.
+    // The word runs over letters, apostrophes and hyphens, and ends on its last letter; its hash
+    // is taken as it is read (factsAt).
     let last = i;
+    let hash = hashStep(0, first);
+    let hashToLast = hash;
     for (i++; i < n; i++) {
       const code = lower.charCodeAt(i);
       if (isWordCode(code)) last = i;
       else if (code !== APOSTROPHE && code !== HYPHEN) break;
+      hash = hashStep(hash, code);
+      if (last === i) hashToLast = hash;
     }
     let end = last + 1;
-    if (lower.charCodeAt(end) === APOSTROPHE) end++;
+    if (lower.charCodeAt(end) === APOSTROPHE) {
+      end++;
+      hashToLast = hashStep(hashToLast, APOSTROPHE);
+    }
     i = end;
     if (skip.length > 0 && startsInside(start, skip)) continue;
-    const word = lower.slice(start, end);
-    const facts = factsOf(word);
-    words.push({ word, start, end, cls: facts.cls, facts });
+    const facts = factsAt(lower, start, end, hashToLast);
+    words.push({ word: facts.word, start, end, cls: facts.cls, facts });
   }
   return words;
 }
@@ -177,7 +249,7 @@ interface Scanned {
 function scanWords(text: string, lower: string): Scanned {
   // Cheap guards: most drafts have none of these, and their scans need Unicode classes.
   const urls = lower.includes("http") || text.includes("www.") ? collect(URL_RE, text) : [];
-  const hashtags = text.includes("#") ? collect(HASHTAG_RE, text) : [];
+  const hashtags = collectFrom(HASHTAG_RE, text, "#");
   const mentions = text.includes("@") || text.includes("<") ? collect(MENTION_RE, text) : [];
   const emojiCodes = text.includes(":") ? collect(EMOJI_CODE_RE, lower) : [];
   const n = urls.length + hashtags.length + mentions.length + emojiCodes.length;
@@ -214,6 +286,7 @@ export function buildContext(text: string, platform: Platform, lang?: Lang): Rul
     mentions,
     emojiCodes,
     sentences: describeSentences(splitSentences(text), words, detected),
+    memos: [],
   };
 }
 

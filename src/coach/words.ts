@@ -67,38 +67,84 @@ export function classify(word: string): number {
  * What the coach knows of a word, looked up once per token: most words of a draft (the, and, my)
  * are met in every draft, and a single lookup replaces one per module that reads words. The
  * per-language facts are filled in on first use by the module that owns them (concepts.ts,
- * lexicon.ts): a draft's tokens all belong to its one language.
+ * lexicon.ts): a draft's tokens all belong to its one language. One flat object per word, read by
+ * named fields: every pass over a draft's tokens reads it, and nested records per language cost a
+ * cache miss and a generic keyed load each.
  */
 export interface WordFacts {
+  /** The word itself: a draft's tokens reuse this string rather than each slicing its own. */
+  word: string;
   cls: number;
-  /** Concept flags (concepts.ts), -1 until looked up. */
-  concepts: Record<Lang, number>;
-  /** Valence (concepts.ts), NaN until looked up. */
-  valence: Record<Lang, number>;
-  /** Which lexicon entries can start at the word (lexicon.ts). */
-  plan: Record<Lang, WordPlan | undefined>;
+  /** Concept flags (concepts.ts), UNKNOWN until looked up. */
+  conceptsEn: number;
+  conceptsFr: number;
+  /** Valence (concepts.ts), UNKNOWN until looked up. */
+  valenceEn: number;
+  valenceFr: number;
+  /** The word's lexicon key (lexicon.ts), "" until read. */
+  key: string;
+  /** Which lexicon entries can start at the word (lexicon.ts), undefined until planned. */
+  planEn: WordPlan | undefined;
+  planFr: WordPlan | undefined;
 }
+
+/** A fact not looked up yet: no concept flags nor valence are negative beyond -5. */
+export const UNKNOWN = -99;
 
 const FACTS = new Map<string, WordFacts>();
 // Bounded: a long run of new words (another language, a log pasted as a draft) must not grow it
-// for ever. Words of 13 characters or more are not kept: V8 keeps them as slices of their draft,
-// which the cache would then keep alive.
+// for ever, nor a "word" of a thousand characters (a pasted key) take room in it.
 const MAX_WORDS = 50_000;
-const MAX_KEPT_LENGTH = 12;
+const MAX_KEPT_LENGTH = 40;
+// V8 keeps a string of 13 characters or more sliced from a draft as a slice, which keeps the whole
+// draft alive: the cache keeps a copy of such words.
+const MIN_SLICE_LENGTH = 13;
 
 export function factsOf(word: string): WordFacts {
   let facts = FACTS.get(word);
   if (facts === undefined) {
+    const kept = word.length <= MAX_KEPT_LENGTH;
     facts = {
+      word: kept && word.length >= MIN_SLICE_LENGTH ? word.split("").join("") : word,
       cls: classify(word),
-      concepts: { en: -1, fr: -1 },
-      valence: { en: Number.NaN, fr: Number.NaN },
-      plan: { en: undefined, fr: undefined },
+      conceptsEn: UNKNOWN,
+      conceptsFr: UNKNOWN,
+      valenceEn: UNKNOWN,
+      valenceFr: UNKNOWN,
+      key: "",
+      planEn: undefined,
+      planFr: undefined,
     };
-    if (word.length <= MAX_KEPT_LENGTH) {
+    if (kept) {
       if (FACTS.size >= MAX_WORDS) FACTS.clear();
-      FACTS.set(word, facts);
+      FACTS.set(facts.word, facts);
     }
   }
   return facts;
+}
+
+/**
+ * Words met lately, by a hash of their characters that the tokenizer computes as it reads them:
+ * most tokens are found here without slicing a new string and hashing it again for the map.
+ */
+const RECENT_SLOTS = 16384;
+const recent: (WordFacts | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
+
+/** Adds a character code to a word's hash (see `factsAt`). */
+export const hashStep = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
+
+/** The facts of the word `lower.slice(start, end)`, whose hash (`hashStep` over its codes) is `hash`. */
+export function factsAt(lower: string, start: number, end: number, hash: number): WordFacts {
+  const slot = hash & (RECENT_SLOTS - 1);
+  const seen = recent[slot];
+  if (seen !== undefined && sameWord(seen.word, lower, start, end)) return seen;
+  const facts = factsOf(lower.slice(start, end));
+  if (end - start <= MAX_KEPT_LENGTH) recent[slot] = facts;
+  return facts;
+}
+
+function sameWord(word: string, lower: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== lower.charCodeAt(start + i)) return false;
+  return true;
 }

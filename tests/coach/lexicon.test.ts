@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   findAll,
   leadingPairs,
+  leadingParts,
   leadingPrefixes,
+  leadingStems,
   lexicon,
   literalStem,
   prefixKey,
@@ -84,6 +86,54 @@ describe("lexicon word pairs", () => {
     expect(
       findAll(mixed, buildContext(text, "linkedin", "en")).map(({ start, end }) => text.slice(start, end)),
     ).toEqual(["therapist", "the best part", "honoured", "honored"]);
+  });
+  it("lists the pairs of entries whose second word is repeated or opens with an apostrophe", () => {
+    expect(leadingPairs("i'?m (?:so |really |kind of ){0,4}blessed")?.sort()).toEqual([
+      "i'm ble",
+      "i'm kin",
+      "i'm rea",
+      "i'm so",
+      "im ble",
+      "im kin",
+      "im rea",
+      "im so",
+    ]);
+    expect(leadingPairs("my(?: own| (?:new|latest)){0,3} book")?.sort()).toEqual([
+      "my boo",
+      "my lat",
+      "my new",
+      "my own",
+    ]);
+    expect(leadingPairs("i (?:will|'ll) teach")).toEqual(["i wil"]);
+    // A key that would run past the repetition cannot be listed.
+    expect(leadingPairs("my(?: a| new)+ book")).toBeNull();
+    const lex = lexicon("en", [
+      "i'?m (?:so |really ){0,4}blessed",
+      "my(?: own| new){0,3} book",
+      "i (?:will|'ll) teach",
+    ]);
+    const text = "I'm so really blessed. My own new book! My book. I 'll teach, i will teach.";
+    expect(
+      findAll(lex, buildContext(text, "linkedin", "en")).map(({ start, end }) => text.slice(start, end)),
+    ).toEqual(["I'm so really blessed", "My own new book", "My book", "I 'll teach", "i will teach"]);
+  });
+  it("lists the starts of an entry that opens with alternatives, one alternative at a time", () => {
+    expect(leadingParts("(?:i|we) (?:just )?won")).toEqual(["i (?:just )?won", "we (?:just )?won"]);
+    expect(leadingParts("(?:so )?proud")).toEqual(["so proud", "proud"]);
+    expect(leadingParts("(?:so )+proud")).toEqual(["(?:so )+proud"]);
+    expect(leadingStems("(?:series [a-d]|seed round|funding round)")?.sort()).toEqual([
+      "funding",
+      "seed",
+      "series",
+    ]);
+    // A pattern ends a stem where it starts: "\\d" gives "", any word.
+    expect(leadingStems("(?:top|\\d+)-rated")?.sort()).toEqual(["", "top"]);
+    // Only the words an alternative can start with run the entry; its matches are all still found.
+    const media = lexicon("en", ["(?:the today show|cnbc|\\w+ radio)", "(?:series [a-d]|seed round)"]);
+    const text = "See more: the series b, then the today show, on cnbc and bbc radio. The seed round.";
+    expect(
+      findAll(media, buildContext(text, "linkedin", "en")).map(({ start, end }) => text.slice(start, end)),
+    ).toEqual(["series b", "the today show", "cnbc", "bbc radio", "seed round"]);
   });
   it("still tries the entries when the next word is not a token (inside a link)", () => {
     const link = lexicon("en", ["the https"]);

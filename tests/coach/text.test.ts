@@ -51,6 +51,26 @@ describe("reading a draft", () => {
     expect(en[0]!.cls).toBe(en[0]!.facts.cls);
   });
 
+  it("reads a word met before as that word, whatever its hash slot last held", () => {
+    // Words that share a slot of the recent-words table must never be taken for each other.
+    const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
+    const draft = `${words.join(" ")} ${words.slice(0, 50).join(" ")}`;
+    const tokens = tokenize(draft, []);
+    expect(tokens.map((t) => t.word)).toEqual(draft.split(" "));
+    for (const t of tokens) expect(t.facts.word).toBe(t.word);
+    expect(tokenize("students' don't", []).map((t) => t.word)).toEqual(["students'", "don't"]);
+  });
+
+  it("keeps what it knows of long words too, up to a bound, as copies rather than slices of a draft", () => {
+    const long = "congratulations";
+    const [a] = tokenize(`${long} to you`, []);
+    const [b] = tokenize(`well, ${long}!`, []).slice(1);
+    expect(b!.facts).toBe(a!.facts);
+    expect(a!.word).toBe(long);
+    const huge = "x".repeat(41);
+    expect(tokenize(huge, [])[0]!.facts).not.toBe(tokenize(`${huge} `, [])[0]!.facts);
+  });
+
   it("does not read 'won' in 'won't'", () => {
     const ctx = buildContext("I won't lie, it was a long week.", "linkedin", "en");
     expect(ctx.words.map((w) => w.word)).toContain("won't");

@@ -1,5 +1,5 @@
 import { findAll, type Lexicon, lexicon } from "../lexicon.js";
-import type { RuleContext, Span } from "../text.js";
+import { memo, memoized, type RuleContext, type Span } from "../text.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
 
@@ -90,16 +90,11 @@ const CHALLENGE: Record<Lang, Lexicon> = {
   ]),
 };
 
-const cache = new WeakMap<RuleContext, Span[]>();
+const CHALLENGES = memo<Span[]>();
 
 /** Difficulties, doubts and mistakes told in the draft; shared with success-without-struggle. */
 export function challengeSpans(ctx: RuleContext): Span[] {
-  let spans = cache.get(ctx);
-  if (!spans) {
-    spans = findAll(CHALLENGE[ctx.lang], ctx);
-    cache.set(ctx, spans);
-  }
-  return spans;
+  return memoized(ctx, CHALLENGES, (c) => findAll(CHALLENGE[c.lang], c));
 }
 
 export const challengeShared: Rule = {

@@ -1,3 +1,4 @@
+import { allMatches } from "../text.js";
 import type { Hit, Rule } from "./rule.js";
 
 const EMOJI_RUN_RE = /(?:\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifier})*\s*){4,}/gu;
@@ -30,7 +31,7 @@ export const emojiWall: Rule = {
     // Pictographs live in these ranges; a plain scan is much cheaper than a Unicode property test.
     if (!MAYBE_EMOJI_RE.test(ctx.text)) return [];
     const hits: Hit[] = [];
-    for (const m of ctx.text.matchAll(EMOJI_RUN_RE)) {
+    for (const m of allMatches(EMOJI_RUN_RE, ctx.text)) {
       hits.push({ start: m.index, end: m.index + m[0].trimEnd().length });
     }
     const total = ctx.text.match(EMOJI_RE)?.length ?? 0;

@@ -1,7 +1,7 @@
 import { aboutSelf } from "../features.js";
 import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
-import { EMAIL_RE, isPhoneNumber, PHONE_RE } from "../pii.js";
-import { insideAny } from "../text.js";
+import { emailSpans, isPhoneNumber, PHONE_RE } from "../pii.js";
+import { allMatches, insideAny } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -137,14 +137,10 @@ export const oversharing: Rule = {
   },
   run(ctx) {
     const hits: Hit[] = [];
-    // Cheap guards first: most drafts have no "@" and no run of digits.
-    if (ctx.text.includes("@")) {
-      for (const m of ctx.text.matchAll(EMAIL_RE)) {
-        hits.push({ start: m.index, end: m.index + m[0].length, variant: "email" });
-      }
-    }
+    // Cheap guards first: most drafts have no run of digits.
+    for (const { start, end } of emailSpans(ctx.text)) hits.push({ start, end, variant: "email" });
     if (MANY_DIGITS_RE.test(ctx.text)) {
-      for (const m of ctx.text.matchAll(PHONE_RE)) {
+      for (const m of allMatches(PHONE_RE, ctx.text)) {
         if (isPhoneNumber(m[0])) hits.push({ start: m.index, end: m.index + m[0].length, variant: "phone" });
       }
     }

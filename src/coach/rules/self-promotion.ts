@@ -1,6 +1,6 @@
 import { hypothetical } from "../context.js";
 import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
-import type { RuleContext } from "../text.js";
+import { memo, memoized, type RuleContext } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -112,7 +112,7 @@ const PROMOTION: Record<Lang, Lexicon> = {
   fr: groupedLexicon("fr", LEXICONS.fr),
 };
 
-const found = new WeakMap<RuleContext, Hit[]>();
+const HITS = memo<Hit[]>();
 
 export const selfPromotion: Rule = {
   id: "self-promotion",
@@ -150,24 +150,23 @@ export const selfPromotion: Rule = {
       },
     },
   },
-  run(ctx) {
-    // Also asked by specifics (a number in a sales pitch is no detail): found once per draft.
-    const known = found.get(ctx);
-    if (known) return known;
-    const hits: Hit[] = [];
-    found.set(ctx, hits);
-    const words = ctx.words.length;
-    const teaserPost =
-      words <= TEASER_MAX_WORDS || (ctx.urls.length > 0 && words <= TEASER_WITH_LINK_MAX_WORDS);
-    for (const m of findGroups(PROMOTION[ctx.lang], ctx)) {
-      if (hypothetical(ctx, m.start)) continue;
-      if (m.group === "teaser" && !teaserPost) continue;
-      hits.push(
-        m.group === "action"
-          ? { start: m.start, end: m.end, variant: "action" }
-          : { start: m.start, end: m.end },
-      );
-    }
-    return hits;
-  },
+  // Also asked by specifics (a number in a sales pitch is no detail): found once per draft.
+  run: (ctx) => memoized(ctx, HITS, promotions),
 };
+
+function promotions(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const words = ctx.words.length;
+  const teaserPost =
+    words <= TEASER_MAX_WORDS || (ctx.urls.length > 0 && words <= TEASER_WITH_LINK_MAX_WORDS);
+  for (const m of findGroups(PROMOTION[ctx.lang], ctx)) {
+    if (hypothetical(ctx, m.start)) continue;
+    if (m.group === "teaser" && !teaserPost) continue;
+    hits.push(
+      m.group === "action"
+        ? { start: m.start, end: m.end, variant: "action" }
+        : { start: m.start, end: m.end },
+    );
+  }
+  return hits;
+}

@@ -1,5 +1,5 @@
 import { features } from "../features.js";
-import { sentenceAt } from "../text.js";
+import { allMatches, sentenceAt } from "../text.js";
 import type { Hit, Rule } from "./rule.js";
 import { selfPromotion } from "./self-promotion.js";
 
@@ -36,7 +36,7 @@ export const specifics: Rule = {
     // in a sales pitch ("Only 20 seats left!").
     const praise = [...f.brags, ...f.celebration, ...f.selfCongratulation, ...selfPromotion.run(ctx)];
     const praised = new Set(praise.map((p) => sentenceAt(ctx, p.start)));
-    for (const m of ctx.lower.matchAll(SPECIFIC_RE)) {
+    for (const m of allMatches(SPECIFIC_RE, ctx.lower)) {
       if (praised.size > 0 && praised.has(sentenceAt(ctx, m.index))) continue;
       const text = m[0].trimEnd();
       hits.push({ start: m.index, end: m.index + text.length });

@@ -49,7 +49,7 @@ const USABLE: Record<Lang, Lexicon> = {
 };
 
 // A line that starts a list: "1.", "2)", "-", "•", "→" or an arrow/check emoji.
-const LIST_ITEM_RE = /^[ \t]*(?:\d{1,2}[.)]|[-•*▪→]|✅|👉|✔️?)[ \t]+\S/gmu;
+const LIST_ITEM_RE = /^[ \t]*(?:\d{1,2}[.)]|[-•*▪→]|✅|👉|✔️?)[ \t]+\S/muy;
 
 export const usableContent: Rule = {
   id: "usable-content",
@@ -79,8 +79,7 @@ export const usableContent: Rule = {
     // A bare link is not something usable in the post itself.
     const spans: Span[] = findAll(USABLE[ctx.lang], ctx);
     if (ctx.text.includes("\n")) {
-      for (const m of ctx.text.matchAll(LIST_ITEM_RE)) {
-        const start = m.index;
+      for (const start of listItemStarts(ctx.text)) {
         const lineEnd = ctx.text.indexOf("\n", start);
         spans.push({ start, end: lineEnd === -1 ? ctx.text.length : lineEnd });
       }
@@ -88,3 +87,27 @@ export const usableContent: Rule = {
     return hitsOf(spans.sort((a, b) => a.start - b.start));
   },
 };
+
+/**
+ * Where LIST_ITEM_RE matches, as a multiline scan of the whole text finds them: it is tried only
+ * at the start of each line, where "^" lets it match, not at every position.
+ */
+export function listItemStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let line = 0; line !== -1; ) {
+    LIST_ITEM_RE.lastIndex = line;
+    const m = LIST_ITEM_RE.exec(text);
+    if (m !== null) starts.push(line);
+    line = nextLineStart(text, m === null ? line + 1 : line + m[0].length);
+  }
+  return starts;
+}
+
+/** The first position at or after `from` that starts a line ("^" in a multiline regex), or -1. */
+function nextLineStart(text: string, from: number): number {
+  for (let i = from - 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) return i + 1;
+  }
+  return -1;
+}
