@@ -22,11 +22,8 @@ export function lengthGate(words: number, model: Model = MODEL): number {
 
 /** A feature's points per unit of value for a draft of this length (absent from the model: 0). */
 export function pointsOf(feature: string, gate: number, model: Model = MODEL): number {
-  return blend(model.points[feature], gate);
-}
-
-function blend(points: readonly [number, number] | undefined, gate: number): number {
-  return points ? (1 - gate) * points[0] + gate * points[1] : 0;
+  const p = model.points[feature];
+  return p ? (1 - gate) * p[0] + gate * p[1] : 0;
 }
 
 /** The score before it is clamped to 0–100: the base for this length plus every feature's points. */
@@ -74,21 +71,15 @@ export function score(
     platformFit: 0,
   };
   const contributions = new Map<string, number>();
-  // rawScore's sum, added up in the same order, with each feature's points looked up once.
-  const model: Model = MODEL;
-  let total = (1 - gate) * model.base[0] + gate * model.base[1];
   for (const [id, value] of values) {
-    if (value === 0) continue;
-    const points = model.points[id];
-    const c = value * blend(points, gate);
-    total += c;
+    const c = value * pointsOf(id, gate);
     if (c === 0) continue;
     contributions.set(id, c);
-    byDimension[featureDimension(id)] += value * blend(points, DIMENSION_GATE);
+    byDimension[featureDimension(id)] += value * pointsOf(id, DIMENSION_GATE);
   }
   const dimensions = {} as Record<Dimension, number>;
   for (const d of DIMENSIONS) dimensions[d] = clamp(DIMENSION_BASE[d] + byDimension[d]);
-  return { score: clamp(total), dimensions, contributions };
+  return { score: clamp(rawScore(values, words)), dimensions, contributions };
 }
 
 /** Each hit's share of its feature's points: split evenly among the hits that fed the feature. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, BANDS, bandOf, RULES } from "../../src/coach/index.js";
 import { FEATURES } from "../../src/coach/model.js";
-import { lengthGate, pointsOf, rawScore, score } from "../../src/coach/score.js";
+import { lengthGate, pointsOf } from "../../src/coach/score.js";
 import { SIGNALS } from "../../src/coach/signals.js";
 import { buildContext } from "../../src/coach/text.js";
 import { MODEL } from "../../src/coach/weights.js";
@@ -9,21 +9,6 @@ import { MODEL } from "../../src/coach/weights.js";
 const RULE_FEATURES = FEATURES.filter((f) => !SIGNALS.some((s) => s.id === f.id));
 
 describe("the fitted model (src/coach/weights.ts)", () => {
-  it("scores a draft as rawScore does, which the fit script optimises", () => {
-    const dimension = () => "audience" as const;
-    for (const words of [3, 30, 300]) {
-      const values = new Map<string, number>([
-        ["prism-of-me", 2],
-        ["self-focus", 0.13],
-        ["unknown-feature", 1],
-        ["reader-address", 1],
-        ["exclamations", 0],
-      ]);
-      const raw = rawScore(values, words);
-      expect(score(values, dimension, words).score).toBe(Math.round(Math.max(0, Math.min(100, raw))));
-    }
-  });
-
   it("only weighs features the coach knows", () => {
     const known = new Set(FEATURES.map((f) => f.id));
     for (const id of Object.keys(MODEL.points)) expect(known.has(id), id).toBe(true);
