@@ -12,12 +12,14 @@ import type { Lang } from "./types.js";
  */
 export interface Lexicon {
   lang: Lang;
+  /** The entries the index cannot hold, scanned whole; set when its language is indexed. */
   fallback: RegExp | null;
 }
 
 interface IndexEntry {
   lex: Lexicon;
-  re: RegExp;
+  /** Compiled on the entry's first run: a draft runs a few dozen of a language's ~500. */
+  re?: RegExp;
   /** The entries behind this key, by group. */
   bucket: Map<string, string[]>;
   /**
@@ -40,6 +42,20 @@ interface Starts {
 
 const INDEX: Record<Lang, Map<string, IndexEntry[]>> = { en: new Map(), fr: new Map() };
 
+/**
+ * Lexicons made but not indexed yet. A language's lexicons are indexed when its first draft is
+ * read, not when the modules load: `postcheck` coaching one English draft never pays for French,
+ * and listing every entry's prefixes cost ~20 ms of a ~100 ms start.
+ */
+const PENDING: Record<Lang, { lex: Lexicon; groups: Record<string, readonly string[]> }[]> = { en: [], fr: [] };
+
+/** The index of a language's lexicons, those made since its last use added first. */
+function indexOf(lang: Lang): Map<string, IndexEntry[]> {
+  const pending = PENDING[lang];
+  if (pending.length > 0) for (const { lex, groups } of pending.splice(0)) addToIndex(lex, groups);
+  return INDEX[lang];
+}
+
 export interface GroupSpan extends Span {
   group: string;
 }
@@ -55,6 +71,13 @@ export function lexicon(lang: Lang, entries: readonly string[]): Lexicon {
 
 /** Several named lexicons searched in one pass; each match says which one it came from. */
 export function groupedLexicon(lang: Lang, groups: Record<string, readonly string[]>): Lexicon {
+  const lex: Lexicon = { lang, fallback: null };
+  PENDING[lang].push({ lex, groups });
+  generation++;
+  return lex;
+}
+
+function addToIndex(lex: Lexicon, groups: Record<string, readonly string[]>): void {
   const buckets = new Map<string, Map<string, string[]>>();
   const fallback = new Map<string, string[]>();
   for (const [group, entries] of Object.entries(groups)) {
@@ -76,10 +99,8 @@ export function groupedLexicon(lang: Lang, groups: Record<string, readonly strin
       }
     }
   }
-  const lex: Lexicon = { lang, fallback: fallback.size > 0 ? compile(fallback, "g", true) : null };
-  for (const [p, bucket] of buckets) push(INDEX[lang], p, { lex, re: compile(bucket, "y", false), bucket });
-  generation++;
-  return lex;
+  if (fallback.size > 0) lex.fallback = compile(fallback, "g", true);
+  for (const [p, bucket] of buckets) push(INDEX[lex.lang], p, { lex, bucket });
 }
 
 // An entry with several prefixes sits in several buckets: its pairs are listed once.
@@ -245,7 +266,7 @@ function planOf(lang: Lang, token: Token): WordPlan {
   const facts = token.facts;
   const known = lang === "en" ? facts.planEn : facts.planFr;
   if (known !== undefined && known.generation === generation) return known;
-  const plan = planWord(INDEX[lang], token.word, keyOf(token));
+  const plan = planWord(indexOf(lang), token.word, keyOf(token));
   if (lang === "en") facts.planEn = plan;
   else facts.planFr = plan;
   return plan;
@@ -597,8 +618,11 @@ function scan(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
 function scanTokens(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
   const found = new Map<Lexicon, GroupSpan[]>();
   const { lang, lower, words } = ctx;
+  // Even a draft with no word (only hashtags) has its lexicons' fallbacks set.
+  indexOf(lang);
   const run = (entry: IndexEntry, start: number) => {
-    const { re } = entry;
+    entry.re ??= compile(entry.bucket, "y", false);
+    const re = entry.re;
     re.lastIndex = start;
     const m = re.exec(lower);
     if (m) push(found, entry.lex, { start, end: start + m[0].length, group: groupOf(m) });
@@ -621,6 +645,7 @@ function scanTokens(ctx: RuleContext): Map<Lexicon, GroupSpan[]> {
 /** Every match of a lexicon in the draft, left to right, without overlaps. */
 export function findGroups(lex: Lexicon, ctx: RuleContext): GroupSpan[] {
   if (lex.lang !== ctx.lang) throw new Error(`a ${lex.lang} lexicon cannot read a ${ctx.lang} draft`);
+  // The scan indexes the draft's language first, which sets the lexicon's fallback.
   const found = [...(scan(ctx).get(lex) ?? [])];
   const { lower } = ctx;
   if (lex.fallback) {

@@ -144,3 +144,23 @@ describe("lexicon word pairs", () => {
     expect(found("the  best part\nthe\nbest part")).toEqual([]);
   });
 });
+
+describe("lexicons indexed on first use", () => {
+  it("finds an entry the index cannot hold even in a draft with no word (only a hashtag)", () => {
+    // "#1" starts with no listable key: it is scanned whole, and set up when the language is indexed.
+    const tag = lexicon("en", ["#1\\w*"]);
+    const ctx = buildContext("#1winner", "x", "en");
+    expect(ctx.words).toHaveLength(0);
+    expect(findAll(tag, ctx)).toEqual([{ start: 0, end: 8 }]);
+  });
+
+  it("reads a lexicon made after drafts of its language were read", () => {
+    const before = buildContext("the quiet zebra", "linkedin", "en");
+    const first = lexicon("en", ["quiet"]);
+    expect(findAll(first, before)).toEqual([{ start: 4, end: 9 }]);
+    const later = lexicon("en", ["zebra"]);
+    expect(findAll(later, buildContext("the quiet zebra", "linkedin", "en"))).toEqual([
+      { start: 10, end: 15 },
+    ]);
+  });
+});
