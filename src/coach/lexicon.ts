@@ -47,7 +47,10 @@ const INDEX: Record<Lang, Map<string, IndexEntry[]>> = { en: new Map(), fr: new 
  * read, not when the modules load: `postcheck` coaching one English draft never pays for French,
  * and listing every entry's prefixes cost ~20 ms of a ~100 ms start.
  */
-const PENDING: Record<Lang, { lex: Lexicon; groups: Record<string, readonly string[]> }[]> = { en: [], fr: [] };
+const PENDING: Record<Lang, { lex: Lexicon; groups: Record<string, readonly string[]> }[]> = {
+  en: [],
+  fr: [],
+};
 
 /** The index of a language's lexicons, those made since its last use added first. */
 function indexOf(lang: Lang): Map<string, IndexEntry[]> {
