@@ -156,7 +156,13 @@ async function digestCommand(options: DigestOptions, env: NodeJS.ProcessEnv): Pr
   })().catch((err: unknown) =>
     err instanceof DigestCliError
       ? failure(err.message, err.code)
-      : failure(couldNotPost(channel, slackError(err).reason, apiUrl), 1),
+      : failure(
+          // A dry run posts nothing: what failed was asking Slack whose channel it is.
+          options.dryRun
+            ? couldNotAsk(channel, slackError(err).reason, apiUrl)
+            : couldNotPost(channel, slackError(err).reason, apiUrl),
+          1,
+        ),
   );
   // The store closes once the work is over, even past the deadline: an attempt still in flight
   // records its outcome, so the bot's own schedule retries it.
@@ -181,10 +187,22 @@ async function digestCommand(options: DigestOptions, env: NodeJS.ProcessEnv): Pr
   }
 }
 
+const UNREACHABLE_RE = /request error|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timeout|socket hang up/i;
+const slackAt = (apiUrl: string | undefined) => apiUrl ?? "https://slack.com/api/";
+const networkReason = (reason: string) => reason.replace(/^A request error occurred: /, "");
+
 function couldNotPost(channel: string, reason: string, apiUrl: string | undefined): string {
-  return /request error|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timeout|socket hang up/i.test(reason)
-    ? `could not reach Slack at ${apiUrl ?? "https://slack.com/api/"} (${reason.replace(/^A request error occurred: /, "")}); nothing was posted`
+  return UNREACHABLE_RE.test(reason)
+    ? `could not reach Slack at ${slackAt(apiUrl)} (${networkReason(reason)}); nothing was posted`
     : `could not post to ${channel} (${reason})`;
+}
+
+/** A dry run of a channel postcoach doesn't know asks Slack for the bot token's workspace. */
+function couldNotAsk(channel: string, reason: string, apiUrl: string | undefined): string {
+  const why = UNREACHABLE_RE.test(reason)
+    ? `could not reach Slack at ${slackAt(apiUrl)} (${networkReason(reason)})`
+    : `Slack did not say which workspace SLACK_BOT_TOKEN belongs to (${reason})`;
+  return `${why} to find ${channel}'s workspace: add --team T… to print its digest from the database alone`;
 }
 
 interface TokenWorkspace {

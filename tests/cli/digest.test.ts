@@ -149,6 +149,30 @@ describe("postcheck digest", () => {
     );
   });
 
+  it("a dry run that cannot ask Slack whose channel it is says so, not that it could not post", async () => {
+    const refusing = await new FakeSlack().start();
+    refusing.on("auth.test", () => ({ ok: false, error: "invalid_auth" }));
+    try {
+      const r = await runPostcheck(
+        ["digest", "--channel", "C9", "--dry-run"],
+        undefined,
+        env({ SLACK_API_URL: refusing.apiUrl }),
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        "postcheck digest: Slack did not say which workspace SLACK_BOT_TOKEN belongs to (invalid_auth) to find C9's workspace: add --team T… to print its digest from the database alone\n",
+      );
+      const named = await runPostcheck(
+        ["digest", "--channel", "C9", "--team", "T1", "--dry-run"],
+        undefined,
+        env({ SLACK_API_URL: refusing.apiUrl }),
+      );
+      expect(named.code).toBe(0);
+    } finally {
+      await refusing.stop();
+    }
+  });
+
   it("with Slack unreachable, gives up at once with exit 1 and one line", async () => {
     const closed = http.createServer();
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
