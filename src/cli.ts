@@ -156,6 +156,11 @@ export async function main(io: Io): Promise<number> {
     return 0;
   }
   if (positionals[0] === "digest") {
+    if (values.json || values.jsonl || values.lang !== undefined || values.platform !== undefined)
+      return usageError(
+        io.stderr,
+        "--json, --jsonl, --lang and --platform go with a draft, not with digest.",
+      );
     const { runDigestCommand } = await import("./digest/cli.js");
     return runDigestCommand(
       {

@@ -133,6 +133,11 @@ describe("postcheck digest", () => {
       [["digest", "--channel", "C1", "--dry-run", "--force"], /don't go together/],
       [["digest", "--channel", "C1", "--team", "nope", "--dry-run"], /--team needs a Slack workspace id/],
       [["--channel", "C1", "a draft"], /--channel, --team, --dry-run and --force go with digest/],
+      [
+        ["digest", "--channel", "C1", "--dry-run", "--json"],
+        /--json, --jsonl, --lang and --platform go with a draft/,
+      ],
+      [["digest", "--channel", "C1", "--dry-run", "--lang", "fr"], /go with a draft, not with digest/],
     ] as const) {
       const r = await runPostcheck([...args], undefined, { DATABASE_PATH: db });
       expect(r.code, args.join(" ")).toBe(2);
