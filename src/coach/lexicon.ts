@@ -1,4 +1,4 @@
-import { memo, memoized, type RuleContext, type Span, type Token } from "./text.js";
+import { isDigitCode, isWordCode, memo, memoized, type RuleContext, type Span, type Token } from "./text.js";
 import type { Lang } from "./types.js";
 
 /**
@@ -428,22 +428,14 @@ function compile(groups: Map<string, string[]>, flags: string, bounded: boolean)
 
 /** The key a token looks itself up by: its first letters, up to three, stopping at a non-letter. */
 export function prefixKey(word: string): string {
-  if (isDigit(word.charCodeAt(0))) return DIGIT_KEY;
+  if (isDigitCode(word.charCodeAt(0))) return DIGIT_KEY;
   const n = Math.min(word.length, PREFIX);
-  for (let i = 1; i < n; i++) if (!isWordChar(word.charCodeAt(i))) return word.slice(0, i);
+  for (let i = 1; i < n; i++) if (!isWordCode(word.charCodeAt(i))) return word.slice(0, i);
   return word.length > PREFIX ? word.slice(0, PREFIX) : word;
 }
 
 // Every token that starts with a digit shares one key, so "\\d+ tips" can be indexed.
 const DIGIT_KEY = "0";
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-function isWordChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 0xc0 && code <= 0x24f);
-}
 
 /**
  * Walks a regex fragment, skipping escapes and character classes, and calls `visit` with each
@@ -511,7 +503,7 @@ function expand(src: string, pos: number, acc: string, out: Set<string>, budget:
     out.add(acc);
     return true;
   }
-  if (acc === "" && (src.startsWith("\\d", pos) || isDigit(src.charCodeAt(pos)))) {
+  if (acc === "" && (src.startsWith("\\d", pos) || isDigitCode(src.charCodeAt(pos)))) {
     out.add(DIGIT_KEY);
     return true;
   }

@@ -18,7 +18,7 @@ import {
 } from "./concepts.js";
 import { CLAUSE_BREAK, layout, praisesOthers } from "./context.js";
 import { subjectDropped } from "./features.js";
-import type { RuleContext, Token } from "./text.js";
+import { isDigitCode, type RuleContext, type Token } from "./text.js";
 import type { Dimension, Lang } from "./types.js";
 import { PERSON } from "./words.js";
 
@@ -222,10 +222,7 @@ const EVENT_DETAIL_RE =
   /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/gi;
 // Time zones are capitals: "et" is French for "and".
 const TIME_ZONE_RE = /\b(?:PT|ET|CET|GMT|EST|PST|BST|CEST|UTC)\b/g;
-const startsWithDigit = (word: string) => {
-  const code = word.charCodeAt(0);
-  return code >= 48 && code <= 57;
-};
+const startsWithDigit = (word: string) => isDigitCode(word.charCodeAt(0));
 // Every date or time EVENT_DETAIL_RE knows has a digit; most drafts have none to look at.
 const ANY_DIGIT_RE = /\d/;
 // What the author did, told in the past: English regular past tense ("fixed"); French passé composé,

@@ -155,8 +155,12 @@ export function insideAny(span: Span, spans: readonly Span[]): boolean {
 }
 
 /** A letter of English or French (Latin, accents included) or a digit, on lower-cased text. */
-function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 0xc0 && code <= 0x24f);
+export function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || isDigitCode(code) || (code >= 0xc0 && code <= 0x24f);
+}
+
+export function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 const APOSTROPHE = 39;
