@@ -101,12 +101,16 @@ function richElementText(e: Loose): string {
 }
 
 /** A rich_text block's lines: sections, list items, quotes and code, one line each. */
-function richTextLines(block: Loose): string[] {
+// Slack nests lists a few levels deep; a forged payload nested thousands deep must not overflow the stack.
+const MAX_LIST_DEPTH = 8;
+
+function richTextLines(block: Loose, depth = 0): string[] {
+  if (depth > MAX_LIST_DEPTH) return [];
   const lines: string[] = [];
   for (const part of list(block.elements).filter(isObject)) {
     const inner = list(part.elements).filter(isObject);
     if (part.type === "rich_text_list")
-      lines.push(...inner.map((item) => richTextLines({ elements: [item] }).join(" ")));
+      lines.push(...inner.map((item) => richTextLines({ elements: [item] }, depth + 1).join(" ")));
     else lines.push(inner.map(richElementText).join(""));
   }
   return lines;

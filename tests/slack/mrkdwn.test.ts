@@ -82,3 +82,22 @@ describe("the words of a message", () => {
     expect(messageText({})).toBe("");
   });
 });
+
+describe("the words of a forged message", () => {
+  it("survive lists nested far deeper than Slack nests them", () => {
+    let list: Record<string, unknown> = {
+      type: "rich_text_section",
+      elements: [{ type: "text", text: "deep" }],
+    };
+    for (let i = 0; i < 20_000; i++) list = { type: "rich_text_list", elements: [list] };
+    const message = {
+      blocks: [
+        {
+          type: "rich_text",
+          elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "top" }] }, list],
+        },
+      ],
+    };
+    expect(messageText(message)).toBe("top");
+  });
+});
