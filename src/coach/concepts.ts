@@ -33,6 +33,10 @@ export const CONDITION = 32768;
 export const SUBJECT = 65536;
 /** Words between a subject and its verb that change nothing: "I've just finally been…". */
 export const FILLER = 131072;
+/** Affection and thanks point at someone else: "I love you" says nothing good about the author. */
+export const AFFECTION = 262144;
+/** The person spoken to: "you", "tu", "vous". Someone other than the author, as "they" is. */
+export const ADDRESSEE = 524288;
 
 const LISTS: Record<Lang, [number, string][]> = {
   en: [
@@ -82,6 +86,11 @@ const LISTS: Record<Lang, [number, string][]> = {
     ],
     [EMPHASIS, "myself own"],
     [MINE, "my mine"],
+    [ADDRESSEE, "you your yours yourself yourselves you're you've you'll you'd"],
+    [
+      AFFECTION,
+      "love loves loved loving thank thanks thanked thanking appreciate appreciates appreciated adore adores adored",
+    ],
     [INTENSE, "so really very super totally absolutely literally truly incredibly extremely such"],
     [PUBLIC, "trump biden vote voting election president government police news america american congress"],
   ],
@@ -123,6 +132,11 @@ const LISTS: Record<Lang, [number, string][]> = {
     [NEGATION, "pas jamais rien aucun aucune ni guère"],
     [EMPHASIS, "moi-même propre"],
     [MINE, "mon ma mes"],
+    [ADDRESSEE, "tu te toi ton ta tes vous votre vos vôtre vôtres"],
+    [
+      AFFECTION,
+      "aime aimes aimons aimez aiment aimé adore adores adorons adorent adoré merci remercie remercions remercier apprécie apprécions apprécié",
+    ],
     [INTENSE, "tellement trop vraiment très super hyper totalement absolument carrément grave vachement si"],
     [
       PUBLIC,

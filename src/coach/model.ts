@@ -1,6 +1,6 @@
 import type { Hit, Rule } from "./rules/index.js";
 import { RULES } from "./rules/index.js";
-import { countSignals, SIGNALS } from "./signals.js";
+import { SIGNALS, signalCounts } from "./signals.js";
 import type { RuleContext } from "./text.js";
 import type { Dimension } from "./types.js";
 
@@ -50,7 +50,7 @@ export function featureValues(ctx: RuleContext, results: readonly RuleHits[]): M
       values.set(id, Math.min(MAX_HITS, (values.get(id) ?? 0) + 1));
     }
   }
-  const counts = countSignals(ctx);
+  const counts = signalCounts(ctx);
   for (const s of SIGNALS) {
     const v = s.value(counts);
     if (v !== 0) values.set(s.id, v);

@@ -20,7 +20,7 @@ export interface DraftShape {
   story: boolean;
   /** It tells a difficulty or a doubt too. */
   challenge: boolean;
-  /** Share of its words about the author ("I", "my"), and about other people. */
+  /** Share of its words about the author ("I", "my"), and about other people it tells of ("they"). */
   selfShare: number;
   othersShare: number;
 }
@@ -142,7 +142,8 @@ export function lensesFor(shape: DraftShape): Lens[] {
   const lenses: Lens[] = [];
   if (shape.success && !shape.challenge) lenses.push("road");
   if (shape.links > 0 && shape.words < 100) lenses.push("link");
-  // A post about other people, or about a topic with no "I" in it, passes something on.
+  // A post about other people, or about a topic with no "I" in it, passes something on. Speaking
+  // to "you" does not: that is the reader.
   const passesOn = shape.othersShare > shape.selfShare && shape.othersShare >= 0.02;
   if (passesOn) lenses.push("take");
   else if (shape.selfShare < 0.02 && shape.words >= 8) lenses.push("voice");

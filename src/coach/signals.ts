@@ -1,4 +1,6 @@
 import {
+  ADDRESSEE,
+  AFFECTION,
   CHAT,
   CREDIT,
   conceptOf,
@@ -18,7 +20,7 @@ import {
 } from "./concepts.js";
 import { CLAUSE_BREAK, layout, praisesOthers } from "./context.js";
 import { subjectDropped } from "./features.js";
-import { isDigitCode, type RuleContext, type Token } from "./text.js";
+import { isDigitCode, memo, memoized, type RuleContext, type Token } from "./text.js";
 import type { Dimension, Lang } from "./types.js";
 import { PERSON } from "./words.js";
 
@@ -42,7 +44,10 @@ export interface SignalCounts {
   firstSingular: number;
   /** "my", "mon": the author's things and people. */
   mine: number;
+  /** "he", "they", "people": other people told about. */
   others: number;
+  /** "you", "vous": the person spoken to. */
+  addressee: number;
   wishes: number;
   negative: number;
   chat: number;
@@ -90,8 +95,8 @@ export const SIGNALS: readonly Signal[] = [
     id: "others-focus",
     dimension: "authenticity",
     direction: "reader",
-    label: { en: "Words about other people", fr: "Mots sur d'autres personnes" },
-    value: (c) => share(c.others, c.words),
+    label: { en: "Words about other people (you, they)", fr: "Mots sur d'autres personnes (vous, ils)" },
+    value: (c) => share(c.others + c.addressee, c.words),
   },
   {
     id: "conversation",
@@ -257,14 +262,21 @@ function isPast(lang: Lang, words: readonly Token[], i: number, from: number): b
   return false;
 }
 
-/** Counts every signal's ingredients in one walk over the draft's sentences and words. */
-export function countSignals(ctx: RuleContext): SignalCounts {
+const COUNTS = memo<SignalCounts>();
+
+/** Every signal's ingredients, counted in one walk over the draft's sentences and words. */
+export function signalCounts(ctx: RuleContext): SignalCounts {
+  return memoized(ctx, COUNTS, countSignals);
+}
+
+function countSignals(ctx: RuleContext): SignalCounts {
   const { first } = PERSON[ctx.lang];
   const c: SignalCounts = {
     words: ctx.words.length,
     firstSingular: 0,
     mine: 0,
     others: 0,
+    addressee: 0,
     wishes: 0,
     negative: 0,
     chat: 0,
@@ -306,20 +318,21 @@ export function countSignals(ctx: RuleContext): SignalCounts {
       if (negatedUntil >= w && w > from && CLAUSE_BREAK.test(ctx.text.slice(words[w - 1]!.end, t.start)))
         negatedUntil = -1;
       if (t.cls & first) c.firstSingular++;
+      const k = conceptOf(ctx.lang, t);
       let v = valenceOf(ctx.lang, t);
       if (v !== 0) {
         // "not happy", "pas content": a negation within three words before turns the feeling over.
         if (w <= negatedUntil) v = -v;
         if (v < 0) c.negativeValence -= v;
-        else if (aboutSelf && !praisesOthers(ctx, t.end)) c.selfPositive += v;
+        else if (aboutSelf && !(k & AFFECTION) && !praisesOthers(ctx, t.end)) c.selfPositive += v;
       }
-      const k = conceptOf(ctx.lang, t);
       const comparative = (k & NEGATION) !== 0 && comparativeFollows(words, w, end);
       // "Je ne pourrais pas être plus enthousiaste" says more, not less: it closes any negation.
       if (k & NEGATION) negatedUntil = comparative ? -1 : w + 3;
       if (aboutSelf && isPast(ctx.lang, words, w, from)) c.selfPast++;
       if (k === 0 && !(aboutSelf && startsWithDigit(t.word))) continue;
       if (k & OTHERS) c.others++;
+      if (k & ADDRESSEE) c.addressee++;
       if (k & WISH) c.wishes++;
       if (k & NEGATIVE) c.negative++;
       if (k & CHAT) c.chat++;

@@ -82,6 +82,27 @@ describe("English and French alike", () => {
       analyze("Je ne suis pas enthousiaste pour ce nouveau chapitre.").signals.map((s) => s.signal),
     ).toContain("negative-words");
   });
+  it("counts the person spoken to as someone else: 'you', 'tu', 'vous'", () => {
+    const othersFocus = (draft: string) =>
+      analyze(draft).signals.find((s) => s.signal === "others-focus")?.value;
+    expect(othersFocus("Thank you for the advice, your notes helped a lot.")).toBeGreaterThan(0);
+    expect(othersFocus("Merci pour tes conseils, ta relecture m'a beaucoup aidé.")).toBeGreaterThan(0);
+    expect(othersFocus("Merci pour vos conseils, votre relecture m'a beaucoup aidé.")).toBeGreaterThan(0);
+  });
+  it("reads love and thanks as pointing at someone else, not as good news about the author", () => {
+    const signalsOf = (draft: string) => analyze(draft).signals.map((s) => s.signal);
+    for (const draft of [
+      "I love you all so much and thank you for everything.",
+      "Je vous aime et je vous remercie pour tout.",
+    ])
+      expect(signalsOf(draft), draft).not.toContain("self-positive");
+    // A feeling about one's own news still counts.
+    for (const draft of [
+      "I'm so happy and proud of my new job.",
+      "Je suis si heureuse de mon nouveau poste.",
+    ])
+      expect(signalsOf(draft), draft).toContain("self-positive");
+  });
   it("scores them within a few points of each other on average", () => {
     const gaps = PAIRS.map(([en, fr]) => Math.abs(analyze(en).score - analyze(fr).score));
     expect(gaps.reduce((s, g) => s + g, 0) / gaps.length).toBeLessThanOrEqual(10);

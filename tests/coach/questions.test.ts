@@ -28,6 +28,20 @@ describe("questions follow what the draft does", () => {
     expect(lensesFor({ ...shape, selfShare: 0.1 })).not.toContain("lesson");
   });
 
+  it("does not take speaking to the reader for passing on news about others", () => {
+    const take = /You pass on what others did or said|Vous relayez/;
+    for (const draft of [
+      "You don't need a bigger budget. You need a clearer brief. Write down what you want, who it is for and when you need it.",
+      "Vous n'avez pas besoin d'un plus gros budget. Vous avez besoin d'un brief plus clair : écrivez ce que vous voulez, pour qui et pour quand.",
+    ])
+      expect(analyze(draft).questions.join(" "), draft).not.toMatch(take);
+    expect(
+      analyze(
+        "They shipped it in a week. Their team rewrote the billing system from scratch.",
+      ).questions.join(" "),
+    ).toMatch(take);
+  });
+
   it("gives 2 to 5 distinct questions that end with a question mark, in the draft's language", () => {
     for (const draft of [
       "",
