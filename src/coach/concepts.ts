@@ -37,6 +37,8 @@ export const FILLER = 131072;
 export const AFFECTION = 262144;
 /** The person spoken to: "you", "tu", "vous". Someone other than the author, as "they" is. */
 export const ADDRESSEE = 524288;
+/** Something new: "my new car", "ma nouvelle voiture" tell the author's news. */
+export const NOVELTY = 1048576;
 
 const LISTS: Record<Lang, [number, string][]> = {
   en: [
@@ -86,6 +88,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     ],
     [EMPHASIS, "myself own"],
     [MINE, "my mine"],
+    [NOVELTY, "new brand-new newest latest"],
     [ADDRESSEE, "you your yours yourself yourselves you're you've you'll you'd"],
     [
       AFFECTION,
@@ -132,6 +135,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [NEGATION, "pas jamais rien aucun aucune ni guère"],
     [EMPHASIS, "moi-même propre"],
     [MINE, "mon ma mes"],
+    [NOVELTY, "nouveau nouvelle nouveaux nouvelles neuf neuve neufs neuves"],
     [ADDRESSEE, "tu te toi ton ta tes vous votre vos vôtre vôtres"],
     [
       AFFECTION,

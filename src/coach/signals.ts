@@ -9,6 +9,7 @@ import {
   MINE,
   NEGATION,
   NEGATIVE,
+  NOVELTY,
   OTHERS,
   PRAISE,
   PUBLIC,
@@ -69,6 +70,10 @@ export interface SignalCounts {
   /** "Thursday 11am PT", "Dec. 9th", "jeudi 18h": what an invitation to an event says. */
   eventDetails: number;
   links: number;
+  /** People named: "@sam", "<@U024BE7LH>". */
+  mentions: number;
+  /** "new", "nouveau" in a sentence about the author. */
+  selfNew: number;
 }
 
 /** At most this many of a kind count: the fourth exclamation mark says nothing new. */
@@ -96,7 +101,8 @@ export const SIGNALS: readonly Signal[] = [
     dimension: "authenticity",
     direction: "reader",
     label: { en: "Words about other people (you, they)", fr: "Mots sur d'autres personnes (vous, ils)" },
-    value: (c) => share(c.others + c.addressee, c.words),
+    // Mentions are not among the words: with many names and few words the share stops at all of them.
+    value: (c) => Math.min(1, share(c.others + c.addressee + c.mentions, c.words)),
   },
   {
     id: "conversation",
@@ -188,6 +194,13 @@ export const SIGNALS: readonly Signal[] = [
     direction: "self",
     label: { en: "Things you did, told in the past", fr: "Ce que vous avez fait, au passé" },
     value: (c) => capped(c.selfPast),
+  },
+  {
+    id: "self-new",
+    dimension: "authenticity",
+    direction: "self",
+    label: { en: "Something new of yours", fr: "Du nouveau pour vous" },
+    value: (c) => capped(c.selfNew),
   },
   {
     id: "emphasis",
@@ -287,6 +300,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
     selfNegation: 0,
     selfIntense: 0,
     selfPast: 0,
+    selfNew: 0,
     emphasis: 0,
     publicAffairs: 0,
     selfPositive: 0,
@@ -298,6 +312,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
     opensWithMention:
       ctx.mentions.length > 0 && ctx.text.trimStart().startsWith(textAt(ctx, ctx.mentions[0]!)),
     links: ctx.urls.length,
+    mentions: ctx.mentions.length,
   };
   let w = 0;
   const words = ctx.words;
@@ -346,6 +361,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (k & INTENSE) c.selfIntense++;
       if (k & CREDIT) c.selfCredit++;
       if (k & TIME) c.selfTime++;
+      if (k & NOVELTY) c.selfNew++;
       if (k & PRAISE && !praisesOthers(ctx, t.end)) c.selfPraise++;
       if (k & QUANTITY || startsWithDigit(t.word)) c.selfQuantity++;
     }

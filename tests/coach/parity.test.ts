@@ -88,6 +88,26 @@ describe("English and French alike", () => {
     expect(othersFocus("Thank you for the advice, your notes helped a lot.")).toBeGreaterThan(0);
     expect(othersFocus("Merci pour tes conseils, ta relecture m'a beaucoup aidé.")).toBeGreaterThan(0);
     expect(othersFocus("Merci pour vos conseils, votre relecture m'a beaucoup aidé.")).toBeGreaterThan(0);
+    // A mention names someone else too, in Slack's form or a plain handle.
+    expect(othersFocus("Great review from <@U024BE7LH> and @sam on the migration plan.")).toBeGreaterThan(0);
+    expect(othersFocus("Super relecture de <@U024BE7LH> et @sam sur le plan de migration.")).toBeGreaterThan(
+      0,
+    );
+    // A share of the words, at most all of them, however many people are named.
+    expect(othersFocus("<@U1> <@U2> <@U3> <@U4> thanks")).toBeLessThanOrEqual(1);
+  });
+  it("notices the author's own new things, not news that is new", () => {
+    const signalsOf = (draft: string) => analyze(draft).signals.map((s) => s.signal);
+    for (const draft of [
+      "I just got a new car and a brand-new phone.",
+      "J'ai une nouvelle voiture et un téléphone neuf.",
+    ])
+      expect(signalsOf(draft), draft).toContain("self-new");
+    for (const draft of [
+      "The new policy starts on Monday for every team.",
+      "La nouvelle politique commence lundi pour toutes les équipes.",
+    ])
+      expect(signalsOf(draft), draft).not.toContain("self-new");
   });
   it("reads love and thanks as pointing at someone else, not as good news about the author", () => {
     const signalsOf = (draft: string) => analyze(draft).signals.map((s) => s.signal);

@@ -86,7 +86,10 @@ export const hashtags: Rule = {
     ctx.hashtags.forEach((tag, i) => {
       const name = ctx.lower.slice(tag.start + 1, tag.end);
       if (BRAG_TAG_RE.test(name)) {
-        hits.push({ ...tag, variant: "brag" });
+        // With no words of the author's around it, the tag is a reply's verdict on someone else's
+        // post ("@Sam #humblebrag"), not the author's own brag: 47 such tweets in the development
+        // corpus, none a brag.
+        if (ctx.words.length > 0) hits.push({ ...tag, variant: "brag" });
         return;
       }
       const selfLabel = SELF_LABEL_TAGS.has(name);

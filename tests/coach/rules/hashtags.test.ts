@@ -12,4 +12,11 @@ describe("hashtags", () => {
     expect(excerpts(hashtags, "New guide to testing. #testing #rust", "en")).toEqual([]);
     expect(excerpts(hashtags, "Un guide des tests. #tests #rust", "fr")).toEqual([]);
   });
+  it("flags a post tagged as a brag, not a reply's verdict on someone else's post", () => {
+    expect(excerpts(hashtags, "Promoted to VP today #humblebrag", "en")).toEqual(["brag:#humblebrag"]);
+    expect(excerpts(hashtags, "Promue VP aujourd'hui #jemevante", "fr")).toEqual(["brag:#jemevante"]);
+    // Nothing of the author's own but the tag: it labels the post replied to.
+    expect(excerpts(hashtags, "@sam #humblebrag", "en")).toEqual([]);
+    expect(excerpts(hashtags, "<@U024BE7LH> <@U0G9QF9C6> #humblebrag :wink:", "en")).toEqual([]);
+  });
 });
