@@ -361,12 +361,24 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (k & INTENSE) c.selfIntense++;
       if (k & CREDIT) c.selfCredit++;
       if (k & TIME) c.selfTime++;
-      if (k & NOVELTY) c.selfNew++;
+      if (k & NOVELTY && ownedOrGot(words, w, from)) c.selfNew++;
       if (k & PRAISE && !praisesOthers(ctx, t.end)) c.selfPraise++;
       if (k & QUANTITY || startsWithDigit(t.word)) c.selfQuantity++;
     }
   }
   return c;
+}
+
+// "my new car", "a new job", "ma nouvelle voiture": the author's new thing, not "the new release".
+const OWNED = new Set(["my", "our", "a", "an", "mon", "ma", "mes", "notre", "nos", "un", "une"]);
+
+function ownedOrGot(words: readonly Token[], w: number, from: number): boolean {
+  for (let j = w - 1; j >= Math.max(from, w - 2); j--) {
+    const word = words[j]!.word;
+    if (OWNED.has(word)) return true;
+    if (word !== "brand" && word !== "whole" && word !== "shiny") return false;
+  }
+  return false;
 }
 
 // "couldn't be more", "could not be happier", "pas être plus": a negation that intensifies ("I'm
