@@ -6,7 +6,7 @@ import { roadTold } from "./road.js";
 import { RULES } from "./rules/index.js";
 import { successOf } from "./rules/success-without-struggle.js";
 import { hitContributions, score } from "./score.js";
-import { SIGNALS, signalCounts } from "./signals.js";
+import { SIGNALS, signalCounts, thirdPersonShare } from "./signals.js";
 import { buildContext, MAX_ANALYZED_CHARS } from "./text.js";
 import {
   type AnalyzeOptions,
@@ -155,7 +155,7 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     story: values.has("self-past") || values.has("self-credit"),
     challenge: roadTold(ctx),
     selfShare: values.get("self-focus") ?? 0,
-    othersShare: ctx.words.length === 0 ? 0 : signalCounts(ctx).others / ctx.words.length,
+    othersShare: thirdPersonShare(signalCounts(ctx)),
   };
   const questions = chooseQuestions({ text, lang, results, good, shape });
   const band = thin ? "too-short" : scoredBand;

@@ -35,10 +35,6 @@ export const SUBJECT = 65536;
 export const FILLER = 131072;
 /** Affection and thanks point at someone else: "I love you" says nothing good about the author. */
 export const AFFECTION = 262144;
-/** The person spoken to: "you", "tu", "vous". Someone other than the author, as "they" is. */
-export const ADDRESSEE = 524288;
-/** Something new: "my new car", "ma nouvelle voiture" tell the author's news. */
-export const NOVELTY = 1048576;
 
 const LISTS: Record<Lang, [number, string][]> = {
   en: [
@@ -88,8 +84,6 @@ const LISTS: Record<Lang, [number, string][]> = {
     ],
     [EMPHASIS, "myself own"],
     [MINE, "my mine"],
-    [NOVELTY, "new brand-new newest latest"],
-    [ADDRESSEE, "you your yours yourself yourselves you're you've you'll you'd"],
     [
       AFFECTION,
       "love loves loved loving thank thanks thanked thanking appreciate appreciates appreciated adore adores adored",
@@ -135,8 +129,6 @@ const LISTS: Record<Lang, [number, string][]> = {
     [NEGATION, "pas jamais rien aucun aucune ni guère"],
     [EMPHASIS, "moi-même propre"],
     [MINE, "mon ma mes"],
-    [NOVELTY, "nouveau nouvelle nouveaux nouvelles neuf neuve neufs neuves"],
-    [ADDRESSEE, "tu te toi ton ta tes vous votre vos vôtre vôtres"],
     [
       AFFECTION,
       "aime aimes aimons aimez aiment aimé adore adores adorons adorent adoré merci remercie remercions remercier apprécie apprécions apprécié",

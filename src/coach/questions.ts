@@ -142,8 +142,8 @@ export function lensesFor(shape: DraftShape): Lens[] {
   const lenses: Lens[] = [];
   if (shape.success && !shape.challenge) lenses.push("road");
   if (shape.links > 0 && shape.words < 100) lenses.push("link");
-  // A post about other people, or about a topic with no "I" in it, passes something on. Speaking
-  // to "you" does not: that is the reader.
+  // A post about other people (told of, not spoken to), or about a topic with no "I" in it, passes
+  // something on.
   const passesOn = shape.othersShare > shape.selfShare && shape.othersShare >= 0.02;
   if (passesOn) lenses.push("take");
   else if (shape.selfShare < 0.02 && shape.words >= 8) lenses.push("voice");

@@ -1,5 +1,4 @@
 import {
-  ADDRESSEE,
   AFFECTION,
   CHAT,
   CREDIT,
@@ -9,7 +8,6 @@ import {
   MINE,
   NEGATION,
   NEGATIVE,
-  NOVELTY,
   OTHERS,
   PRAISE,
   PUBLIC,
@@ -70,16 +68,22 @@ export interface SignalCounts {
   /** "Thursday 11am PT", "Dec. 9th", "jeudi 18h": what an invitation to an event says. */
   eventDetails: number;
   links: number;
-  /** People named: "@sam", "<@U024BE7LH>". */
-  mentions: number;
-  /** "new", "nouveau" in a sentence about the author. */
-  selfNew: number;
+  /** People named by a mention: "@sam", "<@U024BE7LH>" (not "@here", nor a channel). */
+  peopleNamed: number;
 }
 
 /** At most this many of a kind count: the fourth exclamation mark says nothing new. */
 const MAX_COUNT = 3;
 const capped = (n: number) => Math.min(n, MAX_COUNT);
 const share = (n: number, words: number) => (words === 0 ? 0 : n / words);
+
+/**
+ * Share of the words about other people the draft tells of ("they", "people"), not counting the
+ * person it speaks to: "you" is the reader, and a post to them passes nothing on.
+ */
+export function thirdPersonShare(c: Readonly<SignalCounts>): number {
+  return share(c.others, c.words);
+}
 
 export const SIGNALS: readonly Signal[] = [
   {
@@ -101,8 +105,8 @@ export const SIGNALS: readonly Signal[] = [
     dimension: "authenticity",
     direction: "reader",
     label: { en: "Words about other people (you, they)", fr: "Mots sur d'autres personnes (vous, ils)" },
-    // Mentions are not among the words: with many names and few words the share stops at all of them.
-    value: (c) => Math.min(1, share(c.others + c.addressee + c.mentions, c.words)),
+    // A mention is not among the words: it counts as one more, about someone else.
+    value: (c) => share(c.others + c.addressee + c.peopleNamed, c.words + c.peopleNamed),
   },
   {
     id: "conversation",
@@ -196,13 +200,6 @@ export const SIGNALS: readonly Signal[] = [
     value: (c) => capped(c.selfPast),
   },
   {
-    id: "self-new",
-    dimension: "authenticity",
-    direction: "self",
-    label: { en: "Something new of yours", fr: "Du nouveau pour vous" },
-    value: (c) => capped(c.selfNew),
-  },
-  {
     id: "emphasis",
     dimension: "authenticity",
     direction: "self",
@@ -275,15 +272,15 @@ function isPast(lang: Lang, words: readonly Token[], i: number, from: number): b
   return false;
 }
 
-const COUNTS = memo<SignalCounts>();
+const COUNTS = memo<Readonly<SignalCounts>>();
 
 /** Every signal's ingredients, counted in one walk over the draft's sentences and words. */
-export function signalCounts(ctx: RuleContext): SignalCounts {
+export function signalCounts(ctx: RuleContext): Readonly<SignalCounts> {
   return memoized(ctx, COUNTS, countSignals);
 }
 
 function countSignals(ctx: RuleContext): SignalCounts {
-  const { first } = PERSON[ctx.lang];
+  const { first, second } = PERSON[ctx.lang];
   const c: SignalCounts = {
     words: ctx.words.length,
     firstSingular: 0,
@@ -300,7 +297,6 @@ function countSignals(ctx: RuleContext): SignalCounts {
     selfNegation: 0,
     selfIntense: 0,
     selfPast: 0,
-    selfNew: 0,
     emphasis: 0,
     publicAffairs: 0,
     selfPositive: 0,
@@ -312,7 +308,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
     opensWithMention:
       ctx.mentions.length > 0 && ctx.text.trimStart().startsWith(textAt(ctx, ctx.mentions[0]!)),
     links: ctx.urls.length,
-    mentions: ctx.mentions.length,
+    peopleNamed: capped(peopleNamed(ctx)),
   };
   let w = 0;
   const words = ctx.words;
@@ -333,13 +329,14 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (negatedUntil >= w && w > from && CLAUSE_BREAK.test(ctx.text.slice(words[w - 1]!.end, t.start)))
         negatedUntil = -1;
       if (t.cls & first) c.firstSingular++;
+      if (t.cls & second) c.addressee++;
       const k = conceptOf(ctx.lang, t);
       let v = valenceOf(ctx.lang, t);
       if (v !== 0) {
         // "not happy", "pas content": a negation within three words before turns the feeling over.
         if (w <= negatedUntil) v = -v;
         if (v < 0) c.negativeValence -= v;
-        else if (aboutSelf && !(k & AFFECTION) && !praisesOthers(ctx, t.end)) c.selfPositive += v;
+        else if (aboutSelf && !aimedAtOthers(k, words, w) && !praisesOthers(ctx, t.end)) c.selfPositive += v;
       }
       const comparative = (k & NEGATION) !== 0 && comparativeFollows(words, w, end);
       // "Je ne pourrais pas être plus enthousiaste" says more, not less: it closes any negation.
@@ -347,7 +344,6 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (aboutSelf && isPast(ctx.lang, words, w, from)) c.selfPast++;
       if (k === 0 && !(aboutSelf && startsWithDigit(t.word))) continue;
       if (k & OTHERS) c.others++;
-      if (k & ADDRESSEE) c.addressee++;
       if (k & WISH) c.wishes++;
       if (k & NEGATIVE) c.negative++;
       if (k & CHAT) c.chat++;
@@ -361,7 +357,6 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (k & INTENSE) c.selfIntense++;
       if (k & CREDIT) c.selfCredit++;
       if (k & TIME) c.selfTime++;
-      if (k & NOVELTY && ownedOrGot(words, w, from)) c.selfNew++;
       if (k & PRAISE && !praisesOthers(ctx, t.end)) c.selfPraise++;
       if (k & QUANTITY || startsWithDigit(t.word)) c.selfQuantity++;
     }
@@ -369,16 +364,9 @@ function countSignals(ctx: RuleContext): SignalCounts {
   return c;
 }
 
-// "my new car", "a new job", "ma nouvelle voiture": the author's new thing, not "the new release".
-const OWNED = new Set(["my", "our", "a", "an", "mon", "ma", "mes", "notre", "nos", "un", "une"]);
-
-function ownedOrGot(words: readonly Token[], w: number, from: number): boolean {
-  for (let j = w - 1; j >= Math.max(from, w - 2); j--) {
-    const word = words[j]!.word;
-    if (OWNED.has(word)) return true;
-    if (word !== "brand" && word !== "whole" && word !== "shiny") return false;
-  }
-  return false;
+/** Love and thanks go to someone else; "thanks to my hard work" is a cause, and counts. */
+function aimedAtOthers(k: number, words: readonly Token[], w: number): boolean {
+  return (k & AFFECTION) !== 0 && !(words[w]!.word === "thanks" && words[w + 1]?.word === "to");
 }
 
 // "couldn't be more", "could not be happier", "pas être plus": a negation that intensifies ("I'm
@@ -390,6 +378,15 @@ function comparativeFollows(words: readonly Token[], w: number, end: number): bo
   for (let j = w + 1; j <= w + 2 && j + 1 < end; j++)
     if (BE.has(words[j]!.word) && MORE.has(words[j + 1]!.word)) return true;
   return false;
+}
+
+// "<@U024BE7LH>", "<@W…>" (Slack) or "@sam": a person. "<!here>", "<#C…|general>", "@channel": not.
+const PERSON_MENTION_RE = /^(?:<@[UW]|@(?!(?:here|channel|everyone)\b))/i;
+
+function peopleNamed(ctx: RuleContext): number {
+  let n = 0;
+  for (const m of ctx.mentions) if (PERSON_MENTION_RE.test(textAt(ctx, m))) n++;
+  return n;
 }
 
 function textAt(ctx: RuleContext, span: { start: number; end: number }): string {

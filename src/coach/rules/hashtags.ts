@@ -86,10 +86,10 @@ export const hashtags: Rule = {
     ctx.hashtags.forEach((tag, i) => {
       const name = ctx.lower.slice(tag.start + 1, tag.end);
       if (BRAG_TAG_RE.test(name)) {
-        // With no words of the author's around it, the tag is a reply's verdict on someone else's
-        // post ("@Sam #humblebrag"), not the author's own brag: 47 such tweets in the development
-        // corpus, none a brag.
-        if (ctx.words.length > 0) hits.push({ ...tag, variant: "brag" });
+        // A reply that is only the tag ("@Sam #humblebrag") is a verdict on someone else's post,
+        // not the author's brag: 47 such tweets in the development corpus, none a brag.
+        const verdictOnReply = ctx.mentions.length > 0 && ctx.words.length === 0 && ctx.urls.length === 0;
+        if (!verdictOnReply) hits.push({ ...tag, variant: "brag" });
         return;
       }
       const selfLabel = SELF_LABEL_TAGS.has(name);

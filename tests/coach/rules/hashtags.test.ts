@@ -15,8 +15,17 @@ describe("hashtags", () => {
   it("flags a post tagged as a brag, not a reply's verdict on someone else's post", () => {
     expect(excerpts(hashtags, "Promoted to VP today #humblebrag", "en")).toEqual(["brag:#humblebrag"]);
     expect(excerpts(hashtags, "Promue VP aujourd'hui #jemevante", "fr")).toEqual(["brag:#jemevante"]);
-    // Nothing of the author's own but the tag: it labels the post replied to.
+    // A reply that is only the tag labels the post replied to.
     expect(excerpts(hashtags, "@sam #humblebrag", "en")).toEqual([]);
     expect(excerpts(hashtags, "<@U024BE7LH> <@U0G9QF9C6> #humblebrag :wink:", "en")).toEqual([]);
+    // Not a reply, or with a link of the author's: still the author's own tag.
+    for (const draft of [
+      "#humblebrag",
+      ":trophy: #humblebrag",
+      "#newjob #promoted #humblebrag",
+      "https://mysite.com/award-2026 #humblebrag",
+      "@sam https://mysite.com/award-2026 #humblebrag",
+    ])
+      expect(excerpts(hashtags, draft, "en"), draft).toContain("brag:#humblebrag");
   });
 });
