@@ -17,6 +17,16 @@ describe("reading a draft", () => {
     expect(ctx.urls).toHaveLength(2);
   });
 
+  it("reads each of Slack's special mentions whole, not as words", () => {
+    const ctx = buildContext(
+      "ping <!subteam^S0614TZR7|@eng> and <!here>, see <#C024BE7LH|general> on <!date^1392734382^{date_short}|Feb 18, 2014>",
+      "linkedin",
+      "en",
+    );
+    expect(ctx.words.map((w) => w.word)).toEqual(["ping", "and", "see", "on"]);
+    expect(ctx.mentions).toHaveLength(4);
+  });
+
   it("reads French first person through elision, and 'on' as 'we'", () => {
     const ctx = buildContext("J'ai gagné. On a gagné. M'a surpris.", "linkedin", "fr");
     const cls = (w: string) => ctx.words.find((t) => t.word === w)!.cls;

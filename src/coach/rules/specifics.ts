@@ -1,5 +1,5 @@
 import { features } from "../features.js";
-import { allMatches, sentenceAt } from "../text.js";
+import { allMatches, insideAny, sentenceAt } from "../text.js";
 import type { Hit, Rule } from "./rule.js";
 import { selfPromotion } from "./self-promotion.js";
 
@@ -39,7 +39,10 @@ export const specifics: Rule = {
     for (const m of allMatches(SPECIFIC_RE, ctx.lower)) {
       if (praised.size > 0 && praised.has(sentenceAt(ctx, m.index))) continue;
       const text = m[0].trimEnd();
-      hits.push({ start: m.index, end: m.index + text.length });
+      const hit = { start: m.index, end: m.index + text.length };
+      // "example.com/award-2026", "<@U024BE7LH>": an address, not a detail told to the reader.
+      if (insideAny(hit, ctx.urls) || insideAny(hit, ctx.mentions)) continue;
+      hits.push(hit);
     }
     return hits;
   },
