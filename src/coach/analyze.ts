@@ -157,7 +157,7 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     selfShare: values.get("self-focus") ?? 0,
     othersShare: thirdPersonShare(signalCounts(ctx)),
   };
-  const questions = chooseQuestions({ text, lang, results, good, shape });
+  const questions = chooseQuestions({ text, urls: ctx.urls, lang, results, good, shape });
   const band = thin ? "too-short" : scoredBand;
 
   const summaries = SUMMARIES[lang];

@@ -1,6 +1,7 @@
 import { LENS_QUESTIONS, type Lens, quote } from "./messages.js";
 import type { RuleHits } from "./model.js";
 import type { Hit, Rule } from "./rules/index.js";
+import { dotEndsSentence, type Span, splitSentences } from "./text.js";
 import type { Lang } from "./types.js";
 
 export const MIN_QUESTIONS = 2;
@@ -27,6 +28,8 @@ export interface DraftShape {
 
 interface QuestionInput {
   text: string;
+  /** Links in the text: a quote never takes a piece of one ("…the award https"). */
+  urls: readonly Span[];
   lang: Lang;
   results: readonly RuleHits[];
   good: boolean;
@@ -43,9 +46,14 @@ function ask(rule: Rule, hit: Hit, clause: Clause, text: string, lang: Lang): st
 }
 
 /** The first finding whose clause `free` accepts, with that clause (each clause read once). */
-function firstFree(text: string, hits: readonly Hit[], free: (clause: Clause) => boolean) {
+function firstFree(
+  text: string,
+  urls: readonly Span[],
+  hits: readonly Hit[],
+  free: (clause: Clause) => boolean,
+) {
   for (const hit of hits) {
-    const clause = clauseAround(text, hit);
+    const clause = clauseAround(text, hit, urls);
     if (free(clause)) return { hit, clause };
   }
   return undefined;
@@ -94,14 +102,15 @@ const DANGLING = new Set(
  * The words a question quotes: the clause around a finding, so that a reader recognises it
  * ("Just finished my first marathon under 4 hours", not "Just finished my first"), kept short.
  */
-export function clauseAround(text: string, span: { start: number; end: number }): Clause {
-  // A colon in a time or a score ("3:58", "2:1") does not end a clause.
+export function clauseAround(text: string, span: Span, urls: readonly Span[] = []): Clause {
   const isBoundary = (i: number) => {
     const code = text.charCodeAt(i);
-    return (
-      isBoundaryCode(code) &&
-      !(code === 58 && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))
-    );
+    if (urls.length > 0 && urls.some((u) => i >= u.start && i < u.end)) return true;
+    if (!isBoundaryCode(code)) return false;
+    // A colon in a time or a score ("3:58", "2:1") does not end a clause, nor a dot that ends no
+    // sentence ("Dr. Smith", "v2.3.1", "3.5").
+    if (code === 58) return !(isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)));
+    return code !== 46 || dotEndsSentence(text, i);
   };
   let start = span.start;
   while (start > 0 && span.start - start < 30 && !isBoundary(start - 1)) start--;
@@ -124,12 +133,13 @@ export function clauseAround(text: string, span: { start: number; end: number })
 }
 
 const TWO_WORDS_RE = /\S\s+\S/;
+const SENTENCE_END_RE = /[.!?…]+$/;
 
 /** The draft's first sentence, links left out: what a reader sees first. */
 function opening(text: string): string {
   const trimmed = text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, " ").trim();
-  const end = trimmed.search(/[.!?\n]/);
-  const first = (end > 0 ? trimmed.slice(0, end) : trimmed).trim();
+  const sentence = splitSentences(trimmed)[0];
+  const first = sentence ? trimmed.slice(sentence.start, sentence.end).replace(SENTENCE_END_RE, "") : "";
   return TWO_WORDS_RE.test(first) ? first : "";
 }
 
@@ -158,7 +168,7 @@ export function lensesFor(shape: DraftShape): Lens[] {
  * Picks 2–5 reflective questions: first the concerns that matter most (each quoting the draft),
  * then what already works, sharpened, then the angles this kind of draft calls for.
  */
-export function chooseQuestions({ text, lang, results, good, shape }: QuestionInput): string[] {
+export function chooseQuestions({ text, urls, lang, results, good, shape }: QuestionInput): string[] {
   const questions: string[] = [];
   const add = (q: string | undefined) => {
     if (q && questions.length < MAX_QUESTIONS && !questions.includes(q)) questions.push(q);
@@ -174,7 +184,12 @@ export function chooseQuestions({ text, lang, results, good, shape }: QuestionIn
   for (const r of concerns) {
     if (asked.length >= MAX_CONCERN_QUESTIONS) break;
     const road = ROAD_RULES.has(r.rule.id);
-    const free = firstFree(text, r.hits, (c) => !asked.some((a) => a.road === road && overlaps(a.clause, c)));
+    const free = firstFree(
+      text,
+      urls,
+      r.hits,
+      (c) => !asked.some((a) => a.road === road && overlaps(a.clause, c)),
+    );
     if (free) asked.push({ rule: r.rule, ...free, road });
   }
   // The road to news another question quotes is asked without quoting the same words twice, after
@@ -191,7 +206,7 @@ export function chooseQuestions({ text, lang, results, good, shape }: QuestionIn
   for (const s of strengths) {
     if (sharpened >= (good ? 2 : 1) || questions.length >= (good ? MIN_QUESTIONS : MAX_CONCERN_QUESTIONS))
       break;
-    const free = firstFree(text, s.hits, (c) => !quoted.some((q) => overlaps(q, c)));
+    const free = firstFree(text, urls, s.hits, (c) => !quoted.some((q) => overlaps(q, c)));
     if (!free) continue;
     quoted.push(free.clause);
     add(ask(s.rule, free.hit, free.clause, text, lang));

@@ -209,17 +209,47 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
   return words;
 }
 
-export function splitSentences(text: string): Sentence[] {
+/**
+ * Sentences, split at . ! ? … and line breaks. A dot inside a link or a mention ("example.com",
+ * "v2.3.1", "3.5", "e.g"), after an initial ("M. Dupont", "U.S.") or after a common abbreviation
+ * ("Dr.", "p. ex.") ends nothing: a question must quote a whole phrase, not "…that Dr".
+ */
+export function splitSentences(text: string, unsplittable: readonly Span[] = []): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   SENTENCE_END_RE.lastIndex = 0;
   for (let m = SENTENCE_END_RE.exec(text); m !== null; m = SENTENCE_END_RE.exec(text)) {
+    if (m[0] === "." && !dotEndsSentence(text, m.index, unsplittable)) continue;
     const end = m.index + m[0].length;
     pushSentence(text, start, end, m[0].includes("?"), sentences);
     start = end;
   }
   pushSentence(text, start, text.length, false, sentences);
   return sentences;
+}
+
+// Lower-cased, without their dot: titles and Latin or French abbreviations that rarely end a sentence.
+const ABBREVIATIONS = new Set(
+  "dr mr mrs ms prof st vs jr sr e.g i.e eg ie approx dept fig mme mlle cf env réf p".split(" "),
+);
+
+const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
+const INITIALS_RE = /^(?:\p{Lu}\.)*\p{Lu}$/u;
+
+/** Whether the dot at `dot` ends a sentence (see splitSentences); never inside `unsplittable`. */
+export function dotEndsSentence(text: string, dot: number, unsplittable: readonly Span[] = []): boolean {
+  // "3.5", "v2.3.1", "example.com", "e.g": a dot followed by a letter or digit joins, not ends.
+  if (LETTER_OR_DIGIT_RE.test(text.charAt(dot + 1))) return false;
+  for (const span of unsplittable) if (dot >= span.start && dot < span.end - 1) return false;
+  let from = dot;
+  while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
+  const before = text.slice(from, dot);
+  // An initial: "M. Dupont", "J. Smith", "U.S. summit" ("U.S" without its last dot).
+  if (INITIALS_RE.test(before)) return false;
+  const word = before.toLowerCase().replace(/^[("«“]+/, "");
+  // "p. ex." (par exemple); "ex." alone is often "my ex." ending a sentence.
+  if (word === "ex" && /\bp\.\s+$/i.test(text.slice(Math.max(0, from - 4), from))) return false;
+  return !ABBREVIATIONS.has(word);
 }
 
 function isSpace(code: number): boolean {
@@ -290,7 +320,11 @@ export function buildContext(text: string, platform: Platform, lang?: Lang): Rul
     urls,
     mentions,
     emojiCodes,
-    sentences: describeSentences(splitSentences(text), words, detected),
+    sentences: describeSentences(
+      splitSentences(text, urls.length + mentions.length > 0 ? [...urls, ...mentions] : []),
+      words,
+      detected,
+    ),
     memos: [],
   };
 }

@@ -42,6 +42,24 @@ describe("questions follow what the draft does", () => {
     ).toMatch(take);
   });
 
+  it("quotes whole phrases: not cut at an abbreviation, a version number or inside a link", () => {
+    const quotesOf = (draft: string) =>
+      analyze(draft).questions.flatMap((q) => [...q.matchAll(/[“«]\s?([^”»]*?)\s?[”»]/g)].map((m) => m[1]!));
+    for (const draft of [
+      "I am so proud that Dr. Smith and I won the award at the U.S. summit, e.g. the biggest one.",
+      "Our team shipped v2.3.1 of the app and I am thrilled to announce it cut load time by 3.5 seconds.",
+      "I am so proud to announce I won the award https://example.com/launch on 2014-02-18 with the team",
+      "Je suis fier d'annoncer que M. Dupont et moi avons gagné le prix, p. ex. le plus grand.",
+    ]) {
+      const quotes = quotesOf(draft);
+      expect(quotes.length, draft).toBeGreaterThan(0);
+      for (const q of quotes) {
+        expect(q, draft).not.toMatch(/(?:^|\s)(?:Dr|U|M|v2|https?)$/);
+        expect(q, draft).not.toMatch(/^(?:Smith|1 of|com\/|S\.)/);
+      }
+    }
+  });
+
   it("gives 2 to 5 distinct questions that end with a question mark, in the draft's language", () => {
     for (const draft of [
       "",

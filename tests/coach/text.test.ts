@@ -27,6 +27,25 @@ describe("reading a draft", () => {
     expect(ctx.mentions).toHaveLength(4);
   });
 
+  it("ends a sentence at a full stop, not at the dot of an abbreviation, a number or a link", () => {
+    const sentencesOf = (draft: string) =>
+      buildContext(draft, "linkedin").sentences.map((s) => draft.slice(s.start, s.end));
+    for (const draft of [
+      "I am so proud that Dr. Smith and I won the award at the U.S. summit, e.g. the biggest one.",
+      "Our team shipped v2.3.1 of the app and it cut load time by 3.5 seconds.",
+      "Read the post at https://example.com/launch.html today and tell me what you think.",
+      "Je suis fier d'annoncer que M. Dupont et moi avons gagné le prix, p. ex. le plus grand.",
+    ])
+      expect(sentencesOf(draft), draft).toEqual([draft]);
+    expect(sentencesOf("I won. So happy! Why? Read it at https://x.io. Then tell me.")).toEqual([
+      "I won.",
+      "So happy!",
+      "Why?",
+      "Read it at https://x.io.",
+      "Then tell me.",
+    ]);
+  });
+
   it("reads French first person through elision, and 'on' as 'we'", () => {
     const ctx = buildContext("J'ai gagné. On a gagné. M'a surpris.", "linkedin", "fr");
     const cls = (w: string) => ctx.words.find((t) => t.word === w)!.cls;
