@@ -120,15 +120,13 @@ export function scoreLine(result: CoachResult): string {
 /** The coaching reply: score, what stands out, the questions, and the buttons. */
 export function coachingBlocks(result: CoachResult, options: ReplyOptions = {}): KnownBlock[] {
   const s = STRINGS[result.language];
-  const blocks: KnownBlock[] = [
-    section(
-      options.revision
-        ? `${s.delta(options.revision.score, result.score)}\n${scoreLine(result)}`
-        : scoreLine(result),
-    ),
-    richText(line(text(result.summary))),
-  ];
-  if (options.revision) blocks.push(...resolvedBlocks(options.revision, result));
+  // A revision of a few words ("x") scores high for lack of anything wrong: no gain to show.
+  const tooShort = options.revision !== undefined && result.band === "too-short";
+  let head = scoreLine(result);
+  if (tooShort) head = `${escapeText(s.tooShortToCompare)}\n${head}`;
+  else if (options.revision) head = `${s.delta(options.revision.score, result.score)}\n${head}`;
+  const blocks: KnownBlock[] = [section(head), richText(line(text(result.summary)))];
+  if (options.revision && !tooShort) blocks.push(...resolvedBlocks(options.revision, result));
   const findings = topFindings(result);
   if (findings.length > 0) {
     const title = options.revision ? s.stillThere : s.findingsTitle;

@@ -38,6 +38,8 @@ const EN = {
     const d = after - before;
     return `Score ${before} → *${after}* (${d > 0 ? `+${d}` : d === 0 ? "no change" : d})`;
   },
+  tooShortToCompare:
+    "Too short to compare: with so few words, the score says little. What should your reader take away?",
   resolved: "No longer there",
   stillThere: "Still there",
   nothingResolved: "The same things still stand out.",
@@ -110,6 +112,8 @@ const FR: typeof EN = {
     const d = after - before;
     return `Score ${before} → *${after}* (${d > 0 ? `+${d}` : d === 0 ? "inchangé" : d})`;
   },
+  tooShortToCompare:
+    "Trop court pour comparer : avec si peu de mots, le score dit peu de chose. Que doit en retenir votre lecteur ?",
   resolved: "N'apparaît plus",
   stillThere: "Toujours là",
   nothingResolved: "Les mêmes points ressortent encore.",

@@ -71,6 +71,36 @@ describe("coaching reply buttons", () => {
     expect(text).toContain("self-congratulation");
   });
 
+  it("a revision of a few words is not shown as a gain: no delta, nothing 'no longer there'", async () => {
+    const opened = h.fake.callsTo("views.open")[0]!.params.view as { private_metadata: string };
+    const res = await h.interact({
+      type: "view_submission",
+      team: { id: "T1", domain: "acme" },
+      user: { id: "U1", username: "ada", name: "ada", team_id: "T1" },
+      api_app_id: "A1",
+      token: "verification-token",
+      trigger_id: "1.2.3",
+      view: {
+        id: "V1",
+        team_id: "T1",
+        type: "modal",
+        callback_id: "postcheck_revise_view",
+        private_metadata: opened.private_metadata,
+        state: { values: { draft: { draft_input: { type: "plain_text_input", value: "x" } } } },
+        hash: "1",
+        title: { type: "plain_text", text: "Revise" },
+        blocks: [],
+        app_id: "A1",
+        bot_id: "BBOT",
+      },
+    });
+    expect(res.status).toBe(200);
+    const text = JSON.stringify((res.json() as { view: { blocks: Block[] } }).view.blocks);
+    expect(text).toContain("Too short to compare");
+    expect(text).not.toMatch(/Score \d+ → /);
+    expect(text).not.toContain("No longer there");
+  });
+
   it("an empty revision gets a field error, not a result", async () => {
     const res = await h.interact({
       type: "view_submission",
