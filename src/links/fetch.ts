@@ -49,7 +49,12 @@ class Refused extends Error {
 /** Whether an address may be fetched: public unicast only, IPv4-mapped IPv6 judged as IPv4. */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
+  const parsed = ipaddr.process(address);
+  // ::/96, the deprecated IPv4-compatible form ("::7f00:1" is 127.0.0.1): ipaddr.js calls it
+  // unicast, and no public service is reached that way.
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0))
+    return false;
+  return parsed.range() === "unicast";
 }
 
 function hostOf(url: URL): string {

@@ -78,6 +78,10 @@ describe("SSRF-safe page fetching", () => {
       "127.0.0.1",
       "::1",
       "::ffff:127.0.0.1",
+      // IPv4-compatible IPv6 (::/96): 127.0.0.1, 10.0.0.1 and even a public address written so.
+      "::7f00:1",
+      "::a00:1",
+      "::5db8:d822",
       "10.0.0.1",
       "169.254.1.1",
       "0.0.0.0",
