@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from "./config.js";
 import { DigestScheduler, digestClient } from "./digest/deliveries.js";
 import { LlmCoach } from "./llm/client.js";
 import { createLogger } from "./logger.js";
+import { draftHashKey } from "./mentoring/activity.js";
 import { DEFAULT_PLAYGROUND_HOST, startPlayground } from "./playground/server.js";
 import { startSchedules } from "./schedules.js";
 import { createServices, type Services } from "./services.js";
@@ -47,6 +48,12 @@ async function main(): Promise<void> {
       linkPolicy: { allowlist: config.linkFetchAllowlist },
       llm: config.llm,
       retentionDays: config.retentionDays,
+      draftKey: draftHashKey([
+        config.installationSecret,
+        config.slack.signingSecret,
+        config.slack.appToken,
+        config.slack.botToken,
+      ]),
     });
     const running = await startSlackApp(config, services, logger);
     // Stop taking requests, then let the replies in progress finish (or hand them over).

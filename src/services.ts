@@ -27,6 +27,8 @@ export interface Services {
   /** The one reply path: recorded in the outbox, answered, replayed after a crash, drained on SIGTERM. */
   replies: Replies;
   retentionDays: number;
+  /** Keys the hash of each recorded draft (see draftHash); main.ts derives it from a server secret. */
+  draftKey?: Uint8Array;
   /** A workspace's LLM coach (answers cached per workspace) when OPENAI_API_KEY is set. */
   llm?: (teamId: string) => LlmCoach;
 }
@@ -39,6 +41,7 @@ export function createServices(
     now?: () => number;
     llm?: Config["llm"];
     retentionDays?: number;
+    draftKey?: Uint8Array;
     /** The reply path's timings (tests make them short). */
     replies?: Partial<RepliesOptions>;
   },
@@ -54,6 +57,7 @@ export function createServices(
     coach: analyze,
     llm: llmCoaches(store, logger, options.llm),
     retentionDays: options.retentionDays ?? 365,
+    draftKey: options.draftKey,
   } as Services;
   services.replies = new Replies(services, { owner: `postcoach-${randomUUID()}`, ...options.replies });
   return services;

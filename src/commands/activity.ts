@@ -22,7 +22,11 @@ export async function noteCheck(
   client: webApi.WebClient | undefined,
   input: Omit<CheckInput, "now" | "result"> & { result: CoachResult },
 ): Promise<string | undefined> {
-  const recording = recordCheck(services.store, { ...input, now: services.now() }).then(
+  const recording = recordCheck(services.store, {
+    ...input,
+    now: services.now(),
+    draftKey: services.draftKey,
+  }).then(
     (milestone) => {
       if (client) void refreshTimeZone(services, client, input.teamId, input.userId, input.settings);
       return milestone;

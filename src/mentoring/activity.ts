@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { CoachResult, Lang } from "../coach/index.js";
 import type { NewCheck, Store, UserSettings } from "../store/index.js";
 import { computeStreak, type Streak, streakMilestone } from "./streaks.js";
@@ -9,11 +9,22 @@ export const MIN_COUNTED_CHARS = 40;
 export const MIN_COUNTED_WORDS = 6;
 const DAY_MS = 86_400_000;
 
-/** The same draft, whatever its spacing or case, hashes the same: it counts once. */
-export function draftHash(draft: string): string {
-  return createHash("sha256")
-    .update(draft.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim())
-    .digest("hex");
+/**
+ * The same draft, whatever its spacing or case, hashes the same: it counts once. Keyed with a
+ * server secret (HMAC), so that a copy of the database alone can't confirm a guessed draft
+ * ("I'm leaving Acme"): a plain hash can be checked against any text one cares to try.
+ */
+export function draftHash(draft: string, key?: Uint8Array): string {
+  const normalized = draft.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+  return (key ? createHmac("sha256", key) : createHash("sha256")).update(normalized).digest("hex");
+}
+
+/** The key of draft hashes, from the first server secret configured (none of them is in the database). */
+export function draftHashKey(secrets: readonly (string | undefined)[]): Uint8Array | undefined {
+  const secret = secrets.find((s) => s !== undefined && s !== "");
+  return secret === undefined
+    ? undefined
+    : createHash("sha256").update("postcoach draft hash\0").update(secret).digest();
 }
 
 export function countsForStreak(draft: string): boolean {
@@ -69,6 +80,8 @@ export interface CheckInput {
   now: number;
   /** The user's settings, when the caller has just read them. */
   settings?: UserSettings;
+  /** Keys the draft's hash (see draftHash). */
+  draftKey?: Uint8Array;
 }
 
 /**
@@ -93,7 +106,7 @@ export async function recordCheck(store: Store, input: CheckInput): Promise<stri
     language: result.language,
     platform: result.platform,
     surface: input.surface,
-    draftHash: draftHash(draft),
+    draftHash: draftHash(draft, input.draftKey),
     counts,
     growth: input.growth !== undefined && input.growth.scoreDelta > 0,
     scoreDelta: input.growth?.scoreDelta,

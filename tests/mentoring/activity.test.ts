@@ -1,6 +1,14 @@
+import { createHash } from "node:crypto";
 import { afterEach, expect, it } from "vitest";
 import { analyze } from "../../src/coach/index.js";
-import { countsForStreak, draftHash, homeData, recordCheck, streakOf } from "../../src/mentoring/activity.js";
+import {
+  countsForStreak,
+  draftHash,
+  draftHashKey,
+  homeData,
+  recordCheck,
+  streakOf,
+} from "../../src/mentoring/activity.js";
 import type { StoreOptions } from "../../src/store/index.js";
 import { describeEachBackend, freshDatabase, type TestDatabase } from "../helpers/databases.js";
 
@@ -17,7 +25,35 @@ async function storeOn(backend: TestDatabase["backend"], options: StoreOptions) 
 
 const DRAFT = "Here is what we learned shipping our first release, and what you can reuse.";
 
+it("keys the draft's hash with a server secret: the stored hash can't confirm a guessed draft", () => {
+  const plain = createHash("sha256").update(DRAFT.toLowerCase()).digest("hex");
+  const key = draftHashKey([undefined, "", "signing-secret"])!;
+  expect(draftHash(DRAFT, key)).not.toBe(plain);
+  expect(draftHash(DRAFT, key)).not.toBe(draftHash(DRAFT, draftHashKey(["another-secret"])));
+  // Still the same draft whatever its spacing or case.
+  expect(draftHash(DRAFT, key)).toBe(draftHash(`  ${DRAFT.toUpperCase()}  `, key));
+  expect(draftHashKey([undefined, ""])).toBeUndefined();
+});
+
 describeEachBackend("mentee activity", (backend) => {
+  it("records the keyed hash, not the plain one", async () => {
+    const now = Date.parse("2026-11-25T12:00:00Z");
+    const store = await storeOn(backend, { now: () => now });
+    const draftKey = draftHashKey(["signing-secret"]);
+    await recordCheck(store, {
+      teamId: "T",
+      userId: "U",
+      draft: DRAFT,
+      result: analyze(DRAFT),
+      surface: "slash",
+      now,
+      draftKey,
+    });
+    const exported = JSON.stringify(await store.privacy.export("T", "U"));
+    expect(exported).toContain(draftHash(DRAFT, draftKey));
+    expect(exported).not.toContain(createHash("sha256").update(DRAFT.toLowerCase()).digest("hex"));
+  });
+
   it("counts identical drafts once and ignores very short ones", async () => {
     const now = Date.parse("2026-11-25T12:00:00Z");
     const store = await storeOn(backend, { now: () => now });
