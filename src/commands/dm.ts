@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
-import { askedInFrench, asksForHelp, helpText, isHelpWord } from "./help.js";
+import { askedInFrench, asksForHelp, helpText, isHelpWord, privacyPointer } from "./help.js";
 import { byPerson, eventTeam, MessageEvent, readPayload } from "./payloads.js";
 import { parseDraftOptions } from "./reply.js";
 
@@ -34,6 +34,11 @@ export function directMessage(services: Services) {
         channel: e.channel,
         text: greeting ? (askedInFrench(text) ? DM_WELCOME_FR : DM_WELCOME) : helpText(text),
       });
+      return;
+    }
+    const pointer = privacyPointer(text);
+    if (pointer) {
+      await client.chat.postMessage({ channel: e.channel, text: pointer });
       return;
     }
     const parsed = parseDraftOptions(text);

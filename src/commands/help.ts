@@ -38,6 +38,22 @@ export function isHelpWord(text: string): boolean {
   return HELP_WORD.test(text);
 }
 
+const PRIVACY_WORD_EN = /^(?:privacy|export|forget|delete)$/i;
+const PRIVACY_WORD_FR = /^(?:confidentialité|exporter|oublier|effacer|supprimer)$/i;
+
+/**
+ * Where to go when a DM says only "forget", "export" or "privacy": those are /postcheck commands
+ * (forget asks before deleting). Undefined for any other message.
+ */
+export function privacyPointer(text: string): string | undefined {
+  const t = text.trim();
+  if (PRIVACY_WORD_EN.test(t))
+    return "Your data has its own commands: `/postcheck privacy` says what I keep, `/postcheck export` sends it all to you here, `/postcheck forget` deletes it (after asking).";
+  if (PRIVACY_WORD_FR.test(t))
+    return "Vos données ont leurs propres commandes : `/postcheck privacy` dit ce que je garde, `/postcheck export` vous envoie tout ici, `/postcheck forget` efface tout (après confirmation).";
+  return undefined;
+}
+
 /** A message that asks for the usage text: a help word, or nothing at all (`/postcheck` alone). */
 export function asksForHelp(text: string): boolean {
   const t = text.trim();

@@ -51,6 +51,18 @@ describe("a DM conversation with the coach", () => {
     expect(String(posts[0]!.params.text)).toMatch(/Send me a draft/);
   });
 
+  it("points 'forget', 'export' and 'privacy' to their commands rather than coaching them", async () => {
+    const before = h.fake.callsTo("chat.postMessage").length;
+    await h.event(dm("forget", "1700000250.000100"));
+    await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage")[before]);
+    await h.event(dm("oublier", "1700000251.000100"));
+    await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage")[before + 1]);
+    const [en, fr] = h.fake.callsTo("chat.postMessage").slice(before);
+    expect(String(en!.params.text)).toContain("/postcheck forget");
+    expect(String(fr!.params.text)).toMatch(/efface tout/);
+    expect(JSON.stringify([en, fr])).not.toMatch(/score|Score/);
+  });
+
   it("greets and helps in French when asked in French", async () => {
     const before = h.fake.callsTo("chat.postMessage").length;
     await h.event(dm("bonjour", "1700000300.000100"));
