@@ -16,6 +16,31 @@ describe("coaching reply buttons", () => {
     const actions = (reply.body.blocks as Block[]).find((b) => b.type === "actions")!;
     value = actions.elements![0]!.value!;
   });
+  /** Submits the revise modal opened by the first "Check a revised draft" click. */
+  const submitRevision = (revised: string) => {
+    const opened = h.fake.callsTo("views.open")[0]!.params.view as { private_metadata: string };
+    return h.interact({
+      type: "view_submission",
+      team: { id: "T1", domain: "acme" },
+      user: { id: "U1", username: "ada", name: "ada", team_id: "T1" },
+      api_app_id: "A1",
+      token: "verification-token",
+      trigger_id: "1.2.3",
+      view: {
+        id: "V1",
+        team_id: "T1",
+        type: "modal",
+        callback_id: "postcheck_revise_view",
+        private_metadata: opened.private_metadata,
+        state: { values: { draft: { draft_input: { type: "plain_text_input", value: revised } } } },
+        hash: "1",
+        title: { type: "plain_text", text: "Revise" },
+        blocks: [],
+        app_id: "A1",
+        bot_id: "BBOT",
+      },
+    });
+  };
   afterAll(async () => {
     await h.stop();
   });
@@ -38,30 +63,9 @@ describe("coaching reply buttons", () => {
   });
 
   it("submitting the revision updates the modal with the score delta and what was resolved", async () => {
-    const opened = h.fake.callsTo("views.open")[0]!.params.view as { private_metadata: string };
-    const revised =
-      "We won an award for our accessibility work. Here are three things you can reuse: 1. test with a screen reader 2. ... What would you add?";
-    const res = await h.interact({
-      type: "view_submission",
-      team: { id: "T1", domain: "acme" },
-      user: { id: "U1", username: "ada", name: "ada", team_id: "T1" },
-      api_app_id: "A1",
-      token: "verification-token",
-      trigger_id: "1.2.3",
-      view: {
-        id: "V1",
-        team_id: "T1",
-        type: "modal",
-        callback_id: "postcheck_revise_view",
-        private_metadata: opened.private_metadata,
-        state: { values: { draft: { draft_input: { type: "plain_text_input", value: revised } } } },
-        hash: "1",
-        title: { type: "plain_text", text: "Revise" },
-        blocks: [],
-        app_id: "A1",
-        bot_id: "BBOT",
-      },
-    });
+    const res = await submitRevision(
+      "We won an award for our accessibility work. Here are three things you can reuse: 1. test with a screen reader 2. ... What would you add?",
+    );
     expect(res.status).toBe(200);
     const body = res.json() as { response_action: string; view: { blocks: Block[] } };
     expect(body.response_action).toBe("update");
@@ -72,28 +76,7 @@ describe("coaching reply buttons", () => {
   });
 
   it("a revision of a few words is not shown as a gain: no delta, nothing 'no longer there'", async () => {
-    const opened = h.fake.callsTo("views.open")[0]!.params.view as { private_metadata: string };
-    const res = await h.interact({
-      type: "view_submission",
-      team: { id: "T1", domain: "acme" },
-      user: { id: "U1", username: "ada", name: "ada", team_id: "T1" },
-      api_app_id: "A1",
-      token: "verification-token",
-      trigger_id: "1.2.3",
-      view: {
-        id: "V1",
-        team_id: "T1",
-        type: "modal",
-        callback_id: "postcheck_revise_view",
-        private_metadata: opened.private_metadata,
-        state: { values: { draft: { draft_input: { type: "plain_text_input", value: "x" } } } },
-        hash: "1",
-        title: { type: "plain_text", text: "Revise" },
-        blocks: [],
-        app_id: "A1",
-        bot_id: "BBOT",
-      },
-    });
+    const res = await submitRevision("x");
     expect(res.status).toBe(200);
     const text = JSON.stringify((res.json() as { view: { blocks: Block[] } }).view.blocks);
     expect(text).toContain("Too short to compare");
