@@ -157,7 +157,8 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     selfShare: values.get("self-focus") ?? 0,
     othersShare: thirdPersonShare(signalCounts(ctx)),
   };
-  const questions = chooseQuestions({ text, urls: ctx.urls, lang, results, good, shape });
+  const unquotable = ctx.mentions.length > 0 ? [...ctx.urls, ...ctx.mentions] : ctx.urls;
+  const questions = chooseQuestions({ text, unquotable, lang, results, good, shape });
   const band = thin ? "too-short" : scoredBand;
 
   const summaries = SUMMARIES[lang];

@@ -28,8 +28,11 @@ export interface DraftShape {
 
 interface QuestionInput {
   text: string;
-  /** Links in the text: a quote never takes a piece of one ("…the award https"). */
-  urls: readonly Span[];
+  /**
+   * Links and mentions in the text: a quote never takes a piece of one ("…the award https",
+   * "…announce <"), nor shows a raw "<@U024BE7LH>".
+   */
+  unquotable: readonly Span[];
   lang: Lang;
   results: readonly RuleHits[];
   good: boolean;
@@ -48,12 +51,12 @@ function ask(rule: Rule, hit: Hit, clause: Clause, text: string, lang: Lang): st
 /** The first finding whose clause `free` accepts, with that clause (each clause read once). */
 function firstFree(
   text: string,
-  urls: readonly Span[],
+  unquotable: readonly Span[],
   hits: readonly Hit[],
   free: (clause: Clause) => boolean,
 ) {
   for (const hit of hits) {
-    const clause = clauseAround(text, hit, urls);
+    const clause = clauseAround(text, hit, unquotable);
     if (free(clause)) return { hit, clause };
   }
   return undefined;
@@ -102,10 +105,10 @@ const DANGLING = new Set(
  * The words a question quotes: the clause around a finding, so that a reader recognises it
  * ("Just finished my first marathon under 4 hours", not "Just finished my first"), kept short.
  */
-export function clauseAround(text: string, span: Span, urls: readonly Span[] = []): Clause {
+export function clauseAround(text: string, span: Span, unquotable: readonly Span[] = []): Clause {
   const isBoundary = (i: number) => {
     const code = text.charCodeAt(i);
-    if (urls.length > 0 && urls.some((u) => i >= u.start && i < u.end)) return true;
+    if (unquotable.length > 0 && unquotable.some((u) => i >= u.start && i < u.end)) return true;
     if (!isBoundaryCode(code)) return false;
     // A colon in a time or a score ("3:58", "2:1") does not end a clause, nor a dot that ends no
     // sentence ("Dr. Smith", "v2.3.1", "3.5").
@@ -168,7 +171,7 @@ export function lensesFor(shape: DraftShape): Lens[] {
  * Picks 2–5 reflective questions: first the concerns that matter most (each quoting the draft),
  * then what already works, sharpened, then the angles this kind of draft calls for.
  */
-export function chooseQuestions({ text, urls, lang, results, good, shape }: QuestionInput): string[] {
+export function chooseQuestions({ text, unquotable, lang, results, good, shape }: QuestionInput): string[] {
   const questions: string[] = [];
   const add = (q: string | undefined) => {
     if (q && questions.length < MAX_QUESTIONS && !questions.includes(q)) questions.push(q);
@@ -186,7 +189,7 @@ export function chooseQuestions({ text, urls, lang, results, good, shape }: Ques
     const road = ROAD_RULES.has(r.rule.id);
     const free = firstFree(
       text,
-      urls,
+      unquotable,
       r.hits,
       (c) => !asked.some((a) => a.road === road && overlaps(a.clause, c)),
     );
@@ -206,7 +209,7 @@ export function chooseQuestions({ text, urls, lang, results, good, shape }: Ques
   for (const s of strengths) {
     if (sharpened >= (good ? 2 : 1) || questions.length >= (good ? MIN_QUESTIONS : MAX_CONCERN_QUESTIONS))
       break;
-    const free = firstFree(text, urls, s.hits, (c) => !quoted.some((q) => overlaps(q, c)));
+    const free = firstFree(text, unquotable, s.hits, (c) => !quoted.some((q) => overlaps(q, c)));
     if (!free) continue;
     quoted.push(free.clause);
     add(ask(s.rule, free.hit, free.clause, text, lang));

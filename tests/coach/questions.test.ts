@@ -42,7 +42,7 @@ describe("questions follow what the draft does", () => {
     ).toMatch(take);
   });
 
-  it("quotes whole phrases: not cut at an abbreviation, a version number or inside a link", () => {
+  it("quotes whole phrases: not cut at an abbreviation, a version number, a link or a mention", () => {
     const quotesOf = (draft: string) =>
       analyze(draft).questions.flatMap((q) => [...q.matchAll(/[“«]\s?([^”»]*?)\s?[”»]/g)].map((m) => m[1]!));
     for (const draft of [
@@ -50,12 +50,15 @@ describe("questions follow what the draft does", () => {
       "Our team shipped v2.3.1 of the app and I am thrilled to announce it cut load time by 3.5 seconds.",
       "I am so proud to announce I won the award https://example.com/launch on 2014-02-18 with the team",
       "Je suis fier d'annoncer que M. Dupont et moi avons gagné le prix, p. ex. le plus grand.",
+      "I am thrilled to announce <!subteam^S0123|@eng> that I was promoted to VP today",
     ]) {
       const quotes = quotesOf(draft);
       expect(quotes.length, draft).toBeGreaterThan(0);
       for (const q of quotes) {
         expect(q, draft).not.toMatch(/(?:^|\s)(?:Dr|U|M|v2|https?)$/);
         expect(q, draft).not.toMatch(/^(?:Smith|1 of|com\/|S\.)/);
+        // Nor a piece of a Slack mention, nor a raw one.
+        expect(q, draft).not.toMatch(/[<>]|subteam/);
       }
     }
   });

@@ -95,7 +95,8 @@ describe("/postcheck over HTTP", () => {
     await h.command("Thrilled to announce a &lt; b &amp;&amp; &lt;!here&gt; wins!", "r2b");
     const reply = await h.fake.waitForResponse("r2b");
     const rich = richTexts(reply.body.blocks as Block[]).join("\n");
-    expect(rich).toContain("“Thrilled to announce a < b && <”");
+    // The quote stops before "<!here>", read as a mention: never a piece of one.
+    expect(rich).toContain("“Thrilled to announce a < b &&”");
     expect(rich).not.toContain("&lt;");
     // Nothing typed reaches a mrkdwn text, where Slack would parse it.
     const mrkdwn = (reply.body.blocks as Block[]).map((b) => b.text?.text ?? "").join("\n");
