@@ -141,7 +141,7 @@ const SENTENCE_END_RE = /[.!?…]+$/;
 /** The draft's first sentence, links left out: what a reader sees first. */
 function opening(text: string): string {
   const trimmed = text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, " ").trim();
-  const sentence = splitSentences(trimmed)[0];
+  const sentence = splitSentences(trimmed, [], 1)[0];
   const first = sentence ? trimmed.slice(sentence.start, sentence.end).replace(SENTENCE_END_RE, "") : "";
   return TWO_WORDS_RE.test(first) ? first : "";
 }

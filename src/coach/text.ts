@@ -214,7 +214,11 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
  * "v2.3.1", "3.5", "e.g"), after an initial ("M. Dupont", "U.S.") or after a common abbreviation
  * ("Dr.", "p. ex.") ends nothing: a question must quote a whole phrase, not "…that Dr".
  */
-export function splitSentences(text: string, unsplittable: readonly Span[] = []): Sentence[] {
+export function splitSentences(
+  text: string,
+  unsplittable: readonly Span[] = [],
+  max = Number.POSITIVE_INFINITY,
+): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   SENTENCE_END_RE.lastIndex = 0;
@@ -223,6 +227,7 @@ export function splitSentences(text: string, unsplittable: readonly Span[] = [])
     const end = m.index + m[0].length;
     pushSentence(text, start, end, m[0].includes("?"), sentences);
     start = end;
+    if (sentences.length >= max) return sentences;
   }
   pushSentence(text, start, text.length, false, sentences);
   return sentences;
@@ -243,6 +248,8 @@ export function dotEndsSentence(text: string, dot: number, unsplittable: readonl
   for (const span of unsplittable) if (dot >= span.start && dot < span.end - 1) return false;
   let from = dot;
   while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
+  // No abbreviation or run of initials below is longer than "(approx": most words end here.
+  if (dot - from > 7) return true;
   const before = text.slice(from, dot);
   // An initial: "M. Dupont", "J. Smith", "U.S. summit" ("U.S" without its last dot).
   if (INITIALS_RE.test(before)) return false;
