@@ -1,7 +1,7 @@
 import { LENS_QUESTIONS, type Lens, quote } from "./messages.js";
 import type { RuleHits } from "./model.js";
 import type { Hit, Rule } from "./rules/index.js";
-import { dotEndsSentence, type Span, splitSentences } from "./text.js";
+import { dotEndsSentence, type Span, splitSentences, startsInside } from "./text.js";
 import type { Lang } from "./types.js";
 
 export const MIN_QUESTIONS = 2;
@@ -108,7 +108,7 @@ const DANGLING = new Set(
 export function clauseAround(text: string, span: Span, unquotable: readonly Span[] = []): Clause {
   const isBoundary = (i: number) => {
     const code = text.charCodeAt(i);
-    if (unquotable.length > 0 && unquotable.some((u) => i >= u.start && i < u.end)) return true;
+    if (unquotable.length > 0 && startsInside(i, unquotable)) return true;
     if (!isBoundaryCode(code)) return false;
     // A colon in a time or a score ("3:58", "2:1") does not end a clause, nor a dot that ends no
     // sentence ("Dr. Smith", "v2.3.1", "3.5").
@@ -136,13 +136,13 @@ export function clauseAround(text: string, span: Span, unquotable: readonly Span
 }
 
 const TWO_WORDS_RE = /\S\s+\S/;
-const SENTENCE_END_RE = /[.!?…]+$/;
+const TRAILING_STOPS_RE = /[.!?…]+$/;
 
 /** The draft's first sentence, links left out: what a reader sees first. */
 function opening(text: string): string {
   const trimmed = text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, " ").trim();
   const sentence = splitSentences(trimmed, [], 1)[0];
-  const first = sentence ? trimmed.slice(sentence.start, sentence.end).replace(SENTENCE_END_RE, "") : "";
+  const first = sentence ? trimmed.slice(sentence.start, sentence.end).replace(TRAILING_STOPS_RE, "") : "";
   return TWO_WORDS_RE.test(first) ? first : "";
 }
 

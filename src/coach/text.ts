@@ -146,7 +146,7 @@ export function collectFrom(sticky: RegExp, text: string, first: string): Span[]
   return spans;
 }
 
-function startsInside(pos: number, spans: readonly Span[]): boolean {
+export function startsInside(pos: number, spans: readonly Span[]): boolean {
   for (const s of spans) if (pos >= s.start && pos < s.end) return true;
   return false;
 }
@@ -245,7 +245,8 @@ const INITIALS_RE = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 export function dotEndsSentence(text: string, dot: number, unsplittable: readonly Span[] = []): boolean {
   // "3.5", "v2.3.1", "example.com", "e.g": a dot followed by a letter or digit joins, not ends.
   if (LETTER_OR_DIGIT_RE.test(text.charAt(dot + 1))) return false;
-  for (const span of unsplittable) if (dot >= span.start && dot < span.end - 1) return false;
+  // A link ending on a dot ("…see https://x.io.") still ends its sentence there.
+  if (unsplittable.length > 0 && startsInside(dot + 1, unsplittable)) return false;
   let from = dot;
   while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
   // No abbreviation or run of initials below is longer than "(approx": most words end here.
