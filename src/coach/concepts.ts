@@ -168,6 +168,54 @@ for (const lang of ["en", "fr"] as const)
       for (const form of lang === "fr" ? frenchForms(w) : [w])
         CONCEPTS[lang].set(form, (CONCEPTS[lang].get(form) ?? 0) | flag);
 
+/**
+ * Greetings and wishes to someone else ("happy birthday", "good luck", "bonne année",
+ * "félicitations"): their warm words say nothing good about the author, like love and thanks.
+ * An opener counts only before one of its occasions: "happy to announce" is the author's news,
+ * "a good weekend" may be the author's own.
+ */
+const OCCASIONS =
+  "birthday bday b-day anniversary holidays holiday christmas xmas thanksgiving easter halloween hanukkah diwali eid mother's mothers father's fathers valentine's valentines friday monday weekend wishes";
+const GREETINGS: Record<
+  Lang,
+  { alone: ReadonlySet<string>; openers: ReadonlyMap<string, ReadonlySet<string>> }
+> = {
+  en: greetings("congrats congratulations condolences", {
+    "happy merry warm warmest best": OCCASIONS,
+    good: "luck morning afternoon evening night",
+  }),
+  fr: greetings("félicitations felicitations bravo condoléances", {
+    "joyeux joyeuse joyeuses": "anniversaire noël noel fête fêtes",
+    "bon bonne bonnes":
+      "anniversaire année fête fêtes chance courage journée soirée nuit week-end rétablissement",
+    meilleurs: "vœux voeux",
+  }),
+};
+
+function greetings(alone: string, occasionsOf: Record<string, string>) {
+  const openers = new Map<string, ReadonlySet<string>>();
+  for (const [words, occasions] of Object.entries(occasionsOf))
+    for (const opener of words.split(" ")) openers.set(opener, new Set(occasions.split(" ")));
+  return { alone: new Set(alone.split(" ")), openers };
+}
+
+/** Whether the word at `w` is part of a greeting or a wish to someone else ("happy birthday"). */
+export function inGreeting(lang: Lang, words: readonly Token[], w: number): boolean {
+  const { alone, openers } = GREETINGS[lang];
+  const word = words[w]!.word;
+  if (alone.has(word)) return true;
+  // The opener, then its occasion, with "new" ("happy new year") or "belated" between them.
+  for (let o = w; o >= Math.max(0, w - 2); o--) {
+    const occasions = openers.get(words[o]!.word);
+    if (!occasions) continue;
+    let next = o + 1;
+    if (words[next]?.word === "belated") next++;
+    if (words[next]?.word === "new" && words[next + 1]?.word === "year") return w <= next + 1;
+    return next < words.length && occasions.has(words[next]!.word) && w <= next;
+  }
+  return false;
+}
+
 const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(.+)$/;
 
 /** The word a French token carries behind its elision: "j'adore" is "adore", "n'ai" is "ai". */

@@ -5,6 +5,7 @@ import {
   conceptOf,
   EMPHASIS,
   INTENSE,
+  inGreeting,
   MINE,
   NEGATION,
   NEGATIVE,
@@ -336,7 +337,8 @@ function countSignals(ctx: RuleContext): SignalCounts {
         // "not happy", "pas content": a negation within three words before turns the feeling over.
         if (w <= negatedUntil) v = -v;
         if (v < 0) c.negativeValence -= v;
-        else if (aboutSelf && !aimedAtOthers(k, words, w) && !praisesOthers(ctx, t.end)) c.selfPositive += v;
+        else if (aboutSelf && !aimedAtOthers(ctx.lang, k, words, w) && !praisesOthers(ctx, t.end))
+          c.selfPositive += v;
       }
       const comparative = (k & NEGATION) !== 0 && comparativeFollows(words, w, end);
       // "Je ne pourrais pas être plus enthousiaste" says more, not less: it closes any negation.
@@ -357,15 +359,19 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (k & INTENSE) c.selfIntense++;
       if (k & CREDIT) c.selfCredit++;
       if (k & TIME) c.selfTime++;
-      if (k & PRAISE && !praisesOthers(ctx, t.end)) c.selfPraise++;
+      if (k & PRAISE && !praisesOthers(ctx, t.end) && !inGreeting(ctx.lang, words, w)) c.selfPraise++;
       if (k & QUANTITY || startsWithDigit(t.word)) c.selfQuantity++;
     }
   }
   return c;
 }
 
-/** Love and thanks go to someone else; "thanks to my hard work" is a cause, and counts. */
-function aimedAtOthers(k: number, words: readonly Token[], w: number): boolean {
+/**
+ * Love, thanks and greetings go to someone else ("I love you", "happy birthday"); "thanks to my
+ * hard work" is a cause, and counts.
+ */
+function aimedAtOthers(lang: Lang, k: number, words: readonly Token[], w: number): boolean {
+  if (inGreeting(lang, words, w)) return true;
   return (k & AFFECTION) !== 0 && !(words[w]!.word === "thanks" && words[w + 1]?.word === "to");
 }
 

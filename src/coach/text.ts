@@ -79,8 +79,9 @@ export function memoized<T>(ctx: RuleContext, kind: Memo<T>, compute: (ctx: Rule
 
 // "HTTPURL" is how anonymised corpora write a link.
 const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+|\bHTTPURL\b/gi;
-// Slack's <@U…>, <#C…|general>, <!here>, <!subteam^S…|@eng>, <!date^…|Feb 18, 2014>, or an @handle.
-const MENTION_RE = /<[@#!][^<>\n]*>|(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*/gu;
+// Slack's <@U…>, <#C…|general>, <!here>, <!subteam^S…|@eng>, <!date^…|Feb 18, 2014>, or an @handle;
+// not "<!-- a comment -->" nor "<# of users>": Slack's ids and keywords start with a letter.
+const MENTION_RE = /<[@#!][A-Za-z][^<>\n]*>|(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*/gu;
 const EMOJI_CODE_RE = /:(?:[+-]1|[a-z][a-z0-9_+-]*)(?:::skin-tone-\d)?:/g;
 const HASHTAG_RE = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_]+/uy;
 const SENTENCE_END_RE = /[.!?…]+|\n+/g;

@@ -141,6 +141,27 @@ describe("English and French alike", () => {
     ])
       expect(signalsOf(draft), draft).toContain("self-positive");
   });
+  it("reads greetings and wishes as aimed at someone else", () => {
+    const signalsOf = (draft: string) => analyze(draft).signals.map((s) => s.signal);
+    for (const draft of [
+      "Happy birthday to my brother Sam, I'll call you tonight",
+      "Good luck to my team tomorrow, and happy belated birthday Sam",
+      "A happy new year to all of you, and best wishes for 2027 from me",
+      "Congrats on your new job! I'll see you at the party",
+      "Joyeux anniversaire à mon frère, je t'appelle ce soir",
+      "Bonne chance à mon équipe demain, et félicitations à Léa",
+    ]) {
+      expect(signalsOf(draft), draft).not.toContain("self-positive");
+      expect(signalsOf(draft), draft).not.toContain("self-praise");
+    }
+    // The same warm words about one's own news still count.
+    for (const draft of [
+      "I'm so happy to announce my promotion to VP.",
+      "I had a good year: best sales figures of my career.",
+      "Je suis si heureuse de ma promotion, la meilleure année de ma carrière.",
+    ])
+      expect(signalsOf(draft), draft).toContain("self-positive");
+  });
   it("scores them within a few points of each other on average", () => {
     const gaps = PAIRS.map(([en, fr]) => Math.abs(analyze(en).score - analyze(fr).score));
     expect(gaps.reduce((s, g) => s + g, 0) / gaps.length).toBeLessThanOrEqual(10);

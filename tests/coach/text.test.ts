@@ -27,6 +27,16 @@ describe("reading a draft", () => {
     expect(ctx.mentions).toHaveLength(4);
   });
 
+  it("reads an HTML comment or an arrow as text, not as a mention", () => {
+    const ctx = buildContext(
+      "Paste <!-- the tracking snippet --> here, then <# of users> goes up",
+      "linkedin",
+      "en",
+    );
+    expect(ctx.mentions).toEqual([]);
+    expect(ctx.words.map((w) => w.word)).toContain("tracking");
+  });
+
   it("ends a sentence at a full stop, not at the dot of an abbreviation, a number or a link", () => {
     const sentencesOf = (draft: string) =>
       buildContext(draft, "linkedin").sentences.map((s) => draft.slice(s.start, s.end));
