@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { type DigestRequest, digestSettingsCommand, parseDigestRequest } from "./digest-settings.js";
-import { asksForHelp, helpText } from "./help.js";
+import { asksForHelp, helpText, mistypedSubcommand, mistypedText } from "./help.js";
 import { readPayload, SlashCommand } from "./payloads.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
 import { parseDraftOptions } from "./reply.js";
@@ -14,15 +14,16 @@ const UNREADABLE_COMMAND =
 type Command = z.infer<typeof SlashCommand>;
 
 type Subcommand =
-  | { kind: "help" }
+  | { kind: "help"; asked: string }
   | { kind: "channel-option"; option: ChannelOption; on: boolean }
   | { kind: "digest"; request: DigestRequest }
   | { kind: "privacy" | "export" | "forget" }
+  | { kind: "mistyped"; meant: string }
   | { kind: "draft"; text: string };
 
 function parseSubcommand(text: string): Subcommand {
   const t = text.trim();
-  if (asksForHelp(t)) return { kind: "help" };
+  if (asksForHelp(t)) return { kind: "help", asked: t };
   const feedback = /^channel\s+feedback\s+(on|off)$/i.exec(t);
   if (feedback)
     return { kind: "channel-option", option: "feedback", on: feedback[1]!.toLowerCase() === "on" };
@@ -30,6 +31,9 @@ function parseSubcommand(text: string): Subcommand {
   if (digest) return { kind: "digest", request: parseDigestRequest(`${digest[1] ?? ""} ${digest[2] ?? ""}`) };
   const privacy = /^(privacy|export|forget)$/i.exec(t);
   if (privacy) return { kind: privacy[1]!.toLowerCase() as "privacy" | "export" | "forget" };
+  const meant = mistypedSubcommand(t, (fixed) => parseSubcommand(fixed).kind !== "draft");
+  // "hlep" gets the help it asked for; anything else is confirmed before it is done.
+  if (meant) return asksForHelp(meant) ? { kind: "help", asked: meant } : { kind: "mistyped", meant };
   return { kind: "draft", text: t };
 }
 
@@ -51,7 +55,11 @@ export function postcheckCommand(services: Services) {
     }
     const sub = parseSubcommand(command.text);
     if (sub.kind === "help") {
-      await ack({ response_type: "ephemeral", text: helpText(command.text) });
+      await ack({ response_type: "ephemeral", text: helpText(sub.asked) });
+      return;
+    }
+    if (sub.kind === "mistyped") {
+      await ack({ response_type: "ephemeral", text: mistypedText(command.text, sub.meant) });
       return;
     }
     if (sub.kind === "draft") {

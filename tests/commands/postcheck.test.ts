@@ -70,6 +70,41 @@ describe("/postcheck over HTTP", () => {
     }
   });
 
+  it("asks what a mistyped subcommand meant, and does nothing", async () => {
+    const cases: [string, string][] = [
+      ["forgt", "/postcheck forget"],
+      ["exprot", "/postcheck export"],
+      ["digets on friday 16:00", "/postcheck digest on friday 16:00"],
+      ["chanel feedback off", "/postcheck channel feedback off"],
+    ];
+    for (const [i, [typed, meant]] of cases.entries()) {
+      const res = await h.command(typed, `typo-${i}`);
+      const text = String(res.json().text);
+      expect(text, typed).toContain(`Did you mean \`${meant}\`?`);
+      expect(text, typed).toContain(typed);
+    }
+    // Nothing was coached, deleted or scheduled: no reply came after the answer.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const [typed] of cases)
+      expect(
+        h.fake.responses.some((r) => r.id === `typo-${typed}`),
+        typed,
+      ).toBe(false);
+    // A mistyped help gets the help it asked for, in French for "aied".
+    expect(String((await h.command("hlep")).json().text)).toMatch(/can't be used inside threads/);
+    expect(String((await h.command("aied")).json().text)).toMatch(/ne marchent pas dans les fils/);
+    // Words one edit from a command inside a draft leave the draft a draft.
+    for (const [i, draft] of [
+      "Forgot my keys",
+      "Expert tips inside",
+      "Digest this: our numbers are in",
+    ].entries()) {
+      const res = await h.command(draft, `draft-${i}`);
+      expect(res.text, draft).toBe("");
+      expect((await h.fake.waitForResponse(`draft-${i}`)).body.response_type).toBe("ephemeral");
+    }
+  });
+
   it("never lets a draft broadcast or mention anyone", async () => {
     await h.command(
       "<!channel> <!here> <!everyone> <!subteam^S123|@team> <@U999> @channel I won the award",
