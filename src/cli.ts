@@ -4,10 +4,9 @@ import { config as loadDotenv } from "dotenv";
 // (~180 ms at start) that a run without OPENAI_API_KEY never needs (docs/benchmarks.md).
 import type { AnalyzeOptions } from "./coach/types.js";
 import { langOption, platformOption, quoteShort, runJsonl, write } from "./jsonl.js";
-import type { LlmCoach } from "./llm/client.js";
-import { coach } from "./llm/coaching.js";
+import { type CliLlm, coach, type LlmFailure } from "./llm/coaching.js";
 import { formatReport } from "./report.js";
-import { withoutControls } from "./safe-text.js";
+import { safeJson, withoutControls } from "./safe-text.js";
 
 export const USAGE = `Usage:
   postcheck [--json] [--lang en|fr] [--platform linkedin|x|slack|blog] "<draft>"
@@ -181,9 +180,9 @@ export async function main(io: Io): Promise<number> {
       io.stderr,
       `--jsonl reads its drafts from stdin, not from ${quoteShort(positionals.join(" "))}.`,
     );
-  let llm: LlmCoach | undefined;
+  let llm: CliLlm | undefined;
   try {
-    llm = await llmFor(values, io.env);
+    llm = await llmFor(values, io.env, io.stderr);
   } catch (err) {
     io.stderr.write(`postcheck: ${withoutControls((err as Error).message)}\n`);
     return EXIT_USAGE;
@@ -198,11 +197,11 @@ export async function main(io: Io): Promise<number> {
     );
     return EXIT_USAGE;
   }
-  const result = await coach(draft, options, llm);
+  const result = await coach(draft, options, llm?.coach, llm?.onFailure);
   await write(
     io.stdout,
     values.json
-      ? `${JSON.stringify(result)}\n`
+      ? `${safeJson(result)}\n`
       : formatReport(result, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR),
   );
   return 0;
@@ -212,24 +211,64 @@ export async function main(io: Io): Promise<number> {
 async function llmFor(
   values: { llm?: boolean; "no-llm"?: boolean },
   env: NodeJS.ProcessEnv,
-): Promise<LlmCoach | undefined> {
+  stderr: NodeJS.WritableStream,
+): Promise<CliLlm | undefined> {
   if (values["no-llm"] || values.llm === false) return undefined;
   if (!env.OPENAI_API_KEY?.trim()) {
     if (values.llm) throw new UsageError("--llm needs OPENAI_API_KEY (in the environment or .env)");
     return undefined;
   }
   // Loaded only now: the configuration's validation and the LLM client are the slow imports.
-  const [{ llmConfigFromEnv }, { LlmCoach }] = await Promise.all([
+  const [{ llmConfigFromEnv, logLevelFromEnv }, { LlmCoach }, { createLogger }] = await Promise.all([
     import("./config.js"),
     import("./llm/client.js"),
+    import("./logger.js"),
   ]);
   const config = llmConfigFromEnv(env);
-  return new LlmCoach({
-    apiKey: config.apiKey ?? "",
-    baseUrl: config.baseUrl,
-    model: config.model,
-    timeoutMs: config.timeoutMs,
-  });
+  const level = logLevelFromEnv(env);
+  const logger = createLogger(level, (line) => stderr.write(line));
+  return {
+    coach: new LlmCoach({
+      apiKey: config.apiKey ?? "",
+      baseUrl: config.baseUrl,
+      model: config.model,
+      timeoutMs: config.timeoutMs,
+      log: (line) => logger.debug(line),
+    }),
+    onFailure: level === "error" ? undefined : failureReporter(stderr),
+    onGiveUp:
+      level === "error"
+        ? undefined
+        : (failures) =>
+            stderr.write(
+              `postcheck: the AI coach failed ${failures} lines in a row; the rest are coached by postcoach's own rules.\n`,
+            ),
+  };
+}
+
+/**
+ * Why the LLM did not answer, on stderr, once per reason: the results only say that it didn't, and
+ * a wrong key, a base URL without /v1 and a slow server each need a different fix.
+ */
+function failureReporter(stderr: NodeJS.WritableStream): (failure: LlmFailure) => void {
+  const told = new Set<string>();
+  return ({ reason, detail }) => {
+    const key = `${reason}: ${detail}`;
+    if (told.has(key)) return;
+    told.add(key);
+    stderr.write(
+      `postcheck: the AI coach did not answer (${withoutControls(detail)}), so the questions come from postcoach's own rules. ${hintFor(reason, detail)}\n`,
+    );
+  };
+}
+
+function hintFor(reason: LlmFailure["reason"], detail: string): string {
+  if (reason === "timeout") return "Is the server up? A slow one needs a larger LLM_TIMEOUT_MS.";
+  if (reason === "invalid-output")
+    return "The model answered, but not with usable questions: try another OPENAI_MODEL.";
+  if (/HTTP 40[13]\b/.test(detail)) return "Check OPENAI_API_KEY.";
+  if (/HTTP 404\b/.test(detail)) return "Check OPENAI_BASE_URL (it usually ends in /v1) and OPENAI_MODEL.";
+  return "Check OPENAI_BASE_URL and that the server is up.";
 }
 
 /**

@@ -180,6 +180,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 }
 
 /** Just the LLM settings, for the CLI (which needs no Slack configuration). */
+/** LOG_LEVEL alone, for the CLI: a bad value is one clear line, as at the bot's start. */
+export function logLevelFromEnv(env: NodeJS.ProcessEnv): LogLevel {
+  const parsed = envShape.pick({ LOG_LEVEL: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(`LOG_LEVEL ${parsed.error.issues[0]!.message}`);
+  return parsed.data.LOG_LEVEL;
+}
+
 export function llmConfigFromEnv(env: NodeJS.ProcessEnv): Config["llm"] {
   const parsed = envShape
     .pick({ OPENAI_API_KEY: true, OPENAI_BASE_URL: true, OPENAI_MODEL: true, LLM_TIMEOUT_MS: true })

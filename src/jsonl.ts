@@ -1,8 +1,8 @@
 import { StringDecoder } from "node:string_decoder";
 import { analyze } from "./coach/analyze.js";
 import { type AnalyzeOptions, LANGUAGES, type Lang, PLATFORMS, type Platform } from "./coach/types.js";
-import type { LlmCoach } from "./llm/client.js";
-import { coach } from "./llm/coaching.js";
+import { type CliLlm, coach, type LlmFailure, withLlm } from "./llm/coaching.js";
+import { safeJson } from "./safe-text.js";
 
 /**
  * `postcheck --jsonl`: one output line per input line, in input order, streaming. Every line is
@@ -89,14 +89,14 @@ function readLine(raw: string, lineNo: number, defaults: AnalyzeOptions) {
 /** The result as a JSON line, or the error that coaching it threw. */
 function answer(lineNo: number, coachIt: () => unknown): string {
   try {
-    return JSON.stringify(coachIt());
+    return safeJson(coachIt());
   } catch (err) {
     return errorLine((err as Error).message, lineNo);
   }
 }
 
 function errorLine(error: string, line: number): string {
-  return JSON.stringify({ error, line });
+  return safeJson({ error, line });
 }
 
 interface Io {
@@ -109,21 +109,20 @@ interface Io {
  * results go out in one write: a write per line (a system call each) cost more than coaching the
  * line. One thread: worker threads sharing the chunks made a 16,300-line run slower, not faster,
  * each paying the compiler's warm-up again (docs/benchmarks.md). With an LLM, lines are coached
- * one by one.
+ * and written one by one.
  */
-export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: LlmCoach): Promise<number> {
+export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: CliLlm): Promise<number> {
+  const ask = llm && new GivingUpLlm(llm);
   let lineNo = 0;
   let pending = "";
   const next = async (lines: string[]) => {
     const first = lineNo + 1;
     lineNo += lines.length;
-    if (llm) {
-      let out = "";
-      for (const [i, line] of lines.entries()) {
-        const result = await coachWithLlm(line, first + i, defaults, llm);
-        out += `${result}\n`;
-      }
-      await write(io.stdout, out);
+    if (ask) {
+      // Each line goes out as soon as it is coached: an LLM call takes seconds, and a reader that
+      // stops (`| head -1`) ends the run at the next write, before more calls are made.
+      for (const [i, line] of lines.entries())
+        await write(io.stdout, `${await coachWithLlm(line, first + i, defaults, ask)}\n`);
     } else {
       await write(io.stdout, coachLines(lines, first, defaults));
     }
@@ -141,11 +140,38 @@ export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: LlmCoach)
   return 0;
 }
 
-async function coachWithLlm(line: string, lineNo: number, defaults: AnalyzeOptions, llm: LlmCoach) {
+/**
+ * A batch stops asking an LLM that failed this many lines in a row (down, a wrong key, a wrong
+ * URL): each line would wait up to LLM_TIMEOUT_MS for nothing. The lines after it are coached by
+ * the heuristics, with the same note as any line the LLM could not answer.
+ */
+const LLM_FAILURES_BEFORE_GIVING_UP = 3;
+
+class GivingUpLlm {
+  private failedInARow = 0;
+  private lastFailure?: LlmFailure;
+
+  constructor(private readonly llm: CliLlm) {}
+
+  async coach(draft: string, options: AnalyzeOptions) {
+    if (this.lastFailure && this.failedInARow >= LLM_FAILURES_BEFORE_GIVING_UP)
+      return withLlm(analyze(draft, options), this.lastFailure);
+    const result = await coach(draft, options, this.llm.coach, (failure) => {
+      this.failedInARow++;
+      this.lastFailure = failure;
+      this.llm.onFailure?.(failure);
+      if (this.failedInARow === LLM_FAILURES_BEFORE_GIVING_UP) this.llm.onGiveUp?.(this.failedInARow);
+    });
+    if (result.coachedBy === "llm") this.failedInARow = 0;
+    return result;
+  }
+}
+
+async function coachWithLlm(line: string, lineNo: number, defaults: AnalyzeOptions, llm: GivingUpLlm) {
   const read = readLine(line, lineNo, defaults);
   if ("answer" in read) return read.answer;
   try {
-    return JSON.stringify(await coach(read.draft, read.options, llm));
+    return safeJson(await llm.coach(read.draft, read.options));
   } catch (err) {
     return errorLine((err as Error).message, lineNo);
   }

@@ -13,3 +13,16 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
 export function withoutControls(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, "").replace(CONTROL, "");
 }
+
+// What JSON.stringify leaves raw that can still reorder a terminal line when the JSON is shown:
+// the bidirectional overrides and isolates (controls below 0x20 it escapes itself).
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** A value as one line of JSON that is safe to print: every control character escaped. */
+export function safeJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  BIDI_CONTROL.lastIndex = 0;
+  return BIDI_CONTROL.test(json)
+    ? json.replace(BIDI_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    : json;
+}

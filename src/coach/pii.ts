@@ -41,10 +41,11 @@ export function emailSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
-// International (+33 6 12 34 56 78, +1 (415) 555-0100), French national (06 12 34 56 78) and
-// North American (415-555-0100) numbers. Digit counts are checked by isPhoneNumber.
+// International (+33 6 12 34 56 78, +1 (415) 555-0100, and with Europe's 00 prefix: 0033 6 12 34
+// 56 78), French national (06 12 34 56 78) and North American (415-555-0100) numbers. Digit counts
+// are checked by isPhoneNumber.
 export const PHONE_RE =
-  /(?<![\p{L}\p{N}+])(?:\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}|0[1-9](?:[\s.-]?\d{2}){4}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}+])(?:(?:\+|00[\s.-]?)\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}|0[1-9](?:[\s.-]?\d{2}){4}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?![\p{L}\p{N}])/gu;
 
 export function isPhoneNumber(candidate: string): boolean {
   const digits = candidate.replace(/\D/g, "").length;

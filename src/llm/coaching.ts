@@ -20,9 +20,29 @@ export function withLlm(result: CoachResult, outcome: LlmOutcome | undefined): C
   return { ...result, questions: outcome.questions, observations: outcome.observations, coachedBy: "llm" };
 }
 
-/** Coaches a draft with the heuristics, then asks the LLM (when there is one) within its budget. */
-export async function coach(draft: string, options: AnalyzeOptions = {}, llm?: LlmCoach): Promise<Coaching> {
+export type LlmFailure = Extract<LlmOutcome, { ok: false }>;
+
+/** The LLM as a run of the CLI uses it: the client, and who hears why it failed. */
+export interface CliLlm {
+  coach: LlmCoach;
+  onFailure?: (failure: LlmFailure) => void;
+  /** A batch stopped asking after this many failures in a row. */
+  onGiveUp?: (failures: number) => void;
+}
+
+/**
+ * Coaches a draft with the heuristics, then asks the LLM (when there is one) within its budget.
+ * `onFailure` hears why the LLM did not answer (never the draft): the result only says it didn't.
+ */
+export async function coach(
+  draft: string,
+  options: AnalyzeOptions = {},
+  llm?: LlmCoach,
+  onFailure?: (failure: LlmFailure) => void,
+): Promise<Coaching> {
   const result = analyze(draft, options);
   if (!llm || draft.trim() === "") return withLlm(result, undefined);
-  return withLlm(result, await llm.refine(draft, result));
+  const outcome = await llm.refine(draft, result);
+  if (!outcome.ok) onFailure?.(outcome);
+  return withLlm(result, outcome);
 }

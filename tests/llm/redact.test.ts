@@ -26,6 +26,18 @@ describe("redaction before the LLM", () => {
     expect(out).toContain("[user]");
     expect(out).toContain("[channel]");
   });
+  it("removes numbers dialled with Europe's 00 international prefix, whole", () => {
+    for (const phone of [
+      "0033 6 12 34 56 78",
+      "00 33 6 12 34 56 78",
+      "0033612345678",
+      "0044 20 7946 0958",
+      "001 415 555 0199",
+    ]) {
+      const out = redact(`Call ${phone} now, I won the prize`);
+      expect(out, phone).toBe("Call [phone] now, I won the prize");
+    }
+  });
   it("leaves ordinary numbers and text alone", () => {
     const text = "In 2024 we grew from 3 to 12 people and cut build time by 57%.";
     expect(redact(text)).toBe(text);

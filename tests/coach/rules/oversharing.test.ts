@@ -15,6 +15,10 @@ describe("oversharing", () => {
   });
   it("finds French phone numbers and intimate topics", () => {
     expect(excerpts(oversharing, "Appelez-moi au 06 12 34 56 78.", "fr")).toEqual(["phone:06 12 34 56 78"]);
+    // From abroad, with the 00 prefix.
+    expect(excerpts(oversharing, "Appelez le 0033 1 23 45 67 89.", "fr")).toEqual([
+      "phone:0033 1 23 45 67 89",
+    ]);
     expect(excerpts(oversharing, "Après ma dépression, j'ai repris le travail.", "fr")).toEqual([
       "dépression",
     ]);
