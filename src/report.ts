@@ -15,14 +15,23 @@ const HEADINGS = {
     strengths: "What already works",
     signals: "Also in the score",
     questions: "Questions to ask yourself",
+    more: (n: number, rule: string) => `… and ${n} more [${rule}]`,
   },
   fr: {
     findings: "Ce qu'un lecteur peut remarquer",
     strengths: "Ce qui marche déjà",
     signals: "Compte aussi dans le score",
     questions: "Questions à vous poser",
+    more: (n: number, rule: string) => `… et ${n} de plus [${rule}]`,
   },
 } as const;
+
+/**
+ * A finding repeated through a long draft (the same brag pasted 25 times) is printed three times;
+ * the rest is counted: the author sees the pattern, and the report stays a screen long. `--json`
+ * keeps every finding.
+ */
+const FINDINGS_SHOWN_PER_RULE = 3;
 
 function bar(value: number): string {
   const filled = Math.round(value / 10);
@@ -52,11 +61,18 @@ export function formatReport(unsafe: CoachResult & Partial<Coaching>, colour: bo
   }
   if (result.findings.length > 0) {
     lines.push("", paint("bold", h.findings));
+    const shown = new Map<string, number>();
     for (const f of result.findings) {
+      const n = (shown.get(f.rule) ?? 0) + 1;
+      shown.set(f.rule, n);
+      if (n > FINDINGS_SHOWN_PER_RULE) continue;
       const icon = f.severity === "warning" ? paint("yellow", "▲") : paint("cyan", "●");
       lines.push(`  ${icon} ${f.message} ${paint("dim", `[${f.rule}] ${points(f.contribution)}`)}`);
       lines.push(`    ${paint("dim", `${f.start}-${f.end}`)} “${oneLine(f.excerpt)}”`);
     }
+    for (const [rule, n] of shown)
+      if (n > FINDINGS_SHOWN_PER_RULE)
+        lines.push(`  ${paint("dim", h.more(n - FINDINGS_SHOWN_PER_RULE, rule))}`);
   }
   if (result.strengths.length > 0) {
     lines.push("", paint("bold", h.strengths));

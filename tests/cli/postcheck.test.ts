@@ -211,6 +211,16 @@ describe("postcheck CLI", () => {
     expect(new Set(out.map((l) => JSON.parse(l).analyzedLength)).size).toBe(1);
   });
 
+  it("prints a finding repeated through a draft three times and counts the rest; --json keeps them all", async () => {
+    const draft = "I won the award. ".repeat(25);
+    const report = await runPostcheck([draft]);
+    expect(report.stdout.match(/\[bragging\]/g)).toHaveLength(4);
+    expect(report.stdout).toContain("… and 22 more [bragging]");
+    expect(report.stdout.split("\n").length).toBeLessThan(40);
+    const json = JSON.parse((await runPostcheck(["--json", draft])).stdout);
+    expect(json.findings.filter((f: { rule: string }) => f.rule === "bragging")).toHaveLength(25);
+  });
+
   it("strips terminal control sequences from the draft text it echoes", async () => {
     const draft =
       "\u001b]0;pwned\u0007I'm thrilled \u001b[2J\u001b[31mto announce\u009b1m I won \u001bc\u202ethe award!\u0007";
