@@ -235,10 +235,38 @@ export function conceptOf(lang: Lang, token: Token): number {
   const facts = token.facts;
   const known = lang === "en" ? facts.conceptsEn : facts.conceptsFr;
   if (known !== UNKNOWN) return known;
-  const found = lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
+  let found = lookup(lang, token.word, CONCEPTS[lang]) ?? 0;
+  if (lang === "fr" && found === 0 && frenchConditional(token.word)) found = WISH;
   if (lang === "en") facts.conceptsEn = found;
   else facts.conceptsFr = found;
   return found;
+}
+
+// The French conditional, what English says with "would", "could", "should" ("j'adorerais",
+// "pourriez", "voudrions", "aurait"): its endings after the future's stem. Other endings in -rais
+// are mostly the imperfect ("j'adorais", "tirais"), which tells what was, not what one wishes.
+// A question puts the subject after a hyphen: "pourriez-vous", "aimerait-on", "voudrait-t-il".
+const FR_CONDITIONAL_RE =
+  /^(?:[a-z]{1,6}')?[a-zà-ÿ]+(?:er|rr|dr|aur|evr)(?:ais|ait|ions|iez|aient)(?:-t)?(?:-(?:je|tu|il|elle|on|nous|vous|ils|elles))?$/;
+
+function frenchConditional(word: string): boolean {
+  return word.length >= 6 && FR_CONDITIONAL_RE.test(word);
+}
+
+// What opens a clause after "si": a subject or a determiner ("si je gagne", "si le projet…").
+// Before an adjective or an adverb "si" intensifies instead ("si fière", "si bien").
+const CLAUSE_OPENER_AFTER_SI =
+  /^(?:je|j'.*|tu|t'.*|il|elle|on|nous|vous|ils|elles|ça|ca|cela|c'.*|quelqu'un|personne|tout|le|la|les|l'.*|un|une|des|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)$/;
+
+/**
+ * A token's concepts where its neighbours decide them. French "si" is "if" before a clause ("si je
+ * suis promue, je fais la fête": a condition and a wish, like "if") and "so" before an adjective.
+ */
+export function conceptAt(lang: Lang, words: readonly Token[], w: number): number {
+  const k = conceptOf(lang, words[w]!);
+  if (lang !== "fr" || words[w]!.word !== "si") return k;
+  const next = words[w + 1]?.word;
+  return next !== undefined && CLAUSE_OPENER_AFTER_SI.test(next) ? (k & ~INTENSE) | CONDITION | WISH : k;
 }
 
 // Words that end in "-ed" without being a past tense.

@@ -1,4 +1,14 @@
-import { CONDITION, conceptOf, FAILURE, FILLER, LESSON, NEGATION, PRAISE, SUBJECT } from "./concepts.js";
+import {
+  CONDITION,
+  conceptAt,
+  conceptOf,
+  FAILURE,
+  FILLER,
+  LESSON,
+  NEGATION,
+  PRAISE,
+  SUBJECT,
+} from "./concepts.js";
 import { findAll, type Lexicon, lexicon } from "./lexicon.js";
 import { memo, memoized, type RuleContext, type Span, sentenceAt, type Token } from "./text.js";
 import type { Lang } from "./types.js";
@@ -70,7 +80,7 @@ function computeLayout(ctx: RuleContext): Layout {
     let condition = 0;
     for (; w < words.length && words[w]!.start < s.end; w++) {
       conditioned[w] = condition;
-      if (conceptOf(ctx.lang, words[w]!) & CONDITION) condition = 1;
+      if (conceptAt(ctx.lang, words, w) & CONDITION) condition = 1;
       // Is there a clause break between the previous word and this one?
       while (b < breaks.length && breaks[b]! < (w > 0 ? words[w - 1]!.end : 0)) b++;
       if (w > from && b < breaks.length && breaks[b]! < words[w]!.start) {

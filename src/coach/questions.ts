@@ -119,7 +119,9 @@ export function clauseAround(text: string, span: Span, unquotable: readonly Span
   while (start > 0 && span.start - start < 30 && !isBoundary(start - 1)) start--;
   if (start > 0 && !isBoundary(start - 1)) start = span.start;
   let end = span.end;
-  while (end < text.length && end - span.end < 45 && !isBoundary(end)) end++;
+  // A finding that ends on its own punctuation (a question: "Is it worth it?") is whole already.
+  const closed = end > span.start && isBoundary(end - 1);
+  while (!closed && end < text.length && end - span.end < 45 && !isBoundary(end)) end++;
   // Never end inside a word, nor on a word that leads somewhere ("…this morning for").
   if (end < text.length && !isBoundary(end)) {
     const space = text.lastIndexOf(" ", end);

@@ -2,7 +2,7 @@ import {
   AFFECTION,
   CHAT,
   CREDIT,
-  conceptOf,
+  conceptAt,
   EMPHASIS,
   INTENSE,
   inGreeting,
@@ -331,7 +331,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
         negatedUntil = -1;
       if (t.cls & first) c.firstSingular++;
       if (t.cls & second) c.addressee++;
-      const k = conceptOf(ctx.lang, t);
+      const k = conceptAt(ctx.lang, words, w);
       let v = valenceOf(ctx.lang, t);
       if (v !== 0) {
         // "not happy", "pas content": a negation within three words before turns the feeling over.

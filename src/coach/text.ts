@@ -211,8 +211,8 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
 }
 
 /**
- * Sentences, split at . ! ? … and line breaks. A dot inside a link or a mention ("example.com",
- * "v2.3.1", "3.5", "e.g"), after an initial ("M. Dupont", "U.S.") or after a common abbreviation
+ * Sentences, split at . ! ? … and line breaks. A mark inside a link or a mention ("example.com",
+ * "faq?id=3"), a dot between digits or letters ("v2.3.1", "3.5", "e.g"), after an initial ("M. Dupont", "U.S.") or after a common abbreviation
  * ("Dr.", "p. ex.") ends nothing: a question must quote a whole phrase, not "…that Dr".
  */
 export function splitSentences(
@@ -224,14 +224,20 @@ export function splitSentences(
   let start = 0;
   SENTENCE_END_RE.lastIndex = 0;
   for (let m = SENTENCE_END_RE.exec(text); m !== null; m = SENTENCE_END_RE.exec(text)) {
-    if (m[0] === "." && !dotEndsSentence(text, m.index, unsplittable)) continue;
     const end = m.index + m[0].length;
+    if (m[0] === "." ? !dotEndsSentence(text, m.index, unsplittable) : continuesSpan(end, unsplittable))
+      continue;
     pushSentence(text, start, end, m[0].includes("?"), sentences);
     start = end;
     if (sentences.length >= max) return sentences;
   }
   pushSentence(text, start, text.length, false, sentences);
   return sentences;
+}
+
+/** "example.com/faq?id=3", "<!date^…|Feb 18, 2014>": the link or mention goes on after its "?" or "!". */
+function continuesSpan(pos: number, spans: readonly Span[]): boolean {
+  return spans.length > 0 && startsInside(pos, spans);
 }
 
 // Lower-cased, without their dot: titles and Latin or French abbreviations that rarely end a sentence.

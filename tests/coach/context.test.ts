@@ -43,6 +43,10 @@ describe("context: what turns self-praise into something else", () => {
 
   it("a wish, a condition, a quotation or a name is not a brag", () => {
     expect(ego("If I get promoted this year, I'll celebrate with the team.")).toEqual([]);
+    // French "si" is "if" before a clause, and "so" before an adjective.
+    expect(ego("Si je suis promue cette année, je fais la fête avec l'équipe.", "fr")).toEqual([]);
+    expect(ego("Si ma candidature est acceptée, je vous invite tous.", "fr")).toEqual([]);
+    expect(ego("Je suis si fière de ma promotion !", "fr")).not.toEqual([]);
     expect(ego("“I won the award,” she told the jury.")).toEqual([]);
     expect(ego("I just voted at the Billboard Music Awards.")).toEqual([]);
   });

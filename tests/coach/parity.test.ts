@@ -141,6 +141,20 @@ describe("English and French alike", () => {
     ])
       expect(signalsOf(draft), draft).toContain("self-positive");
   });
+  it("hears a wish in the French conditional as in English 'would'", () => {
+    const wishes = (draft: string, lang: "en" | "fr") =>
+      analyze(draft, { lang }).signals.find((s) => s.signal === "wishes")?.value ?? 0;
+    for (const [en, fr] of [
+      ["I would love to run a marathon one day.", "J'adorerais courir un marathon un jour."],
+      ["Could you send me your slides?", "Pourriez-vous m'envoyer vos slides ?"],
+      ["We would need two more people.", "Il nous faudrait deux personnes de plus."],
+    ]) {
+      expect(wishes(en!, "en"), en).toBeGreaterThan(0);
+      expect(wishes(fr!, "fr"), fr).toBeGreaterThan(0);
+    }
+    // The imperfect tells what was: no wish in it.
+    expect(wishes("J'adorais courir le dimanche matin.", "fr")).toBe(0);
+  });
   it("reads greetings and wishes as aimed at someone else", () => {
     const signalsOf = (draft: string) => analyze(draft).signals.map((s) => s.signal);
     for (const draft of [

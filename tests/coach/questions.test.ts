@@ -63,6 +63,26 @@ describe("questions follow what the draft does", () => {
     }
   });
 
+  it("quotes a question the reader is asked whole, and no more; a link's ? asks nothing", () => {
+    const asked = (draft: string) =>
+      analyze(draft)
+        .questions.map((q) => /^You ask “(.*)”:/.exec(q)?.[1])
+        .filter(Boolean);
+    expect(asked("Is it worth it? See example.org for more")).toEqual(["Is it worth it?"]);
+    expect(asked("Is it worth it? See www.example.com/?q=1")).toEqual(["Is it worth it?"]);
+    for (const draft of [
+      "https://example.com/my-article?utm=1",
+      "Read this: https://example.com/faq?id=3",
+      "Loved this one www.example.com/?q=1 and the whole series",
+    ]) {
+      expect(asked(draft), draft).toEqual([]);
+      expect(
+        analyze(draft).strengths.map((s) => s.rule),
+        draft,
+      ).not.toContain("reader-question");
+    }
+  });
+
   it("gives 2 to 5 distinct questions that end with a question mark, in the draft's language", () => {
     for (const draft of [
       "",

@@ -44,6 +44,7 @@ describe("reading a draft", () => {
       "I am so proud that Dr. Smith and I won the award at the U.S. summit, e.g. the biggest one.",
       "Our team shipped v2.3.1 of the app and it cut load time by 3.5 seconds.",
       "Read the post at https://example.com/launch.html today and tell me what you think.",
+      "Read the FAQ at https://example.com/faq?id=3&ref=home!top today, then tell me.",
       "Je suis fier d'annoncer que M. Dupont et moi avons gagné le prix, p. ex. le plus grand.",
     ])
       expect(sentencesOf(draft), draft).toEqual([draft]);
