@@ -23,13 +23,18 @@ function safeJson(value: unknown): string {
   }
 }
 
+/** Once its reader is gone (`npm start | head`, a collector restarting), log lines are dropped. */
+function writeToStderr(line: string): void {
+  if (!process.stderr.destroyed) process.stderr.write(line);
+}
+
 /**
  * The one logger, handed to Bolt too. One line per event on stderr; secrets masked. Drafts never
  * reach it: callers log ids, sizes and timings, not text.
  */
 export function createLogger(
   level: Level,
-  write: (line: string) => void = (l) => process.stderr.write(l),
+  write: (line: string) => void = writeToStderr,
 ): Logger {
   let current = level;
   let name = "postcoach";

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   keepServingAfterStrayErrors(logger);
+  keepServingWithoutOutput();
   const stops: (() => Promise<void>)[] = [];
 
   if (config.mode === "playground") {
@@ -134,6 +135,16 @@ function keepServingAfterStrayErrors(logger: Logger): void {
     logger.error(`unexpected error, still serving: ${line(reason)}`),
   );
   process.on("uncaughtException", (err) => logger.error(`unexpected error, still serving: ${line(err)}`));
+}
+
+/**
+ * A reader of the logs that goes away (`npm start | head`, `tee` or a log collector dying) makes the
+ * next write fail with EPIPE. Unheard, that error reached the last resort above, whose log line
+ * failed the same way, forever: one core at 100 %, no request served, SIGTERM never handled. The
+ * lines are lost; the bot serves on.
+ */
+function keepServingWithoutOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
 }
 
 main().catch((err: unknown) => {

@@ -150,6 +150,28 @@ describe("npm start", () => {
     await database.drop();
   });
 
+  it("serves on, and stops on SIGTERM, once the reader of its logs has gone (npm start | head -1)", async () => {
+    const child = spawn(process.execPath, ["dist/main.js"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", LOG_LEVEL: "debug" },
+    });
+    const banner = await new Promise<string>((resolve) =>
+      child.stderr.once("data", (d: Buffer) => resolve(`${d}`)),
+    );
+    const port = /localhost:(\d+)/.exec(banner)![1];
+    // The reader goes away: the bot's next log line fails with EPIPE.
+    child.stderr.destroy();
+    child.stdout.destroy();
+    const healthz = () => fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
+    expect((await healthz()).status).toBe(200);
+    // SIGTERM logs a line first: it once looped on the failed write, at 100 % CPU, for good.
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r("still running"), 5000))]);
+    if (code === "still running") child.kill("SIGKILL");
+    expect(code).toBe(0);
+  });
+
   it("runs the playground when no Slack token is set, on this machine only unless told otherwise", async () => {
     const r = await start({ PORT: "0" }, /playground running at/);
     expect(r.out).toMatch(
