@@ -10,6 +10,7 @@ import {
   type LogLevel,
   type ReceiverDispatchErrorHandlerArgs,
   type ReceiverEvent,
+  SocketModeReceiver,
   webApi,
 } from "@slack/bolt";
 import { registerSurfaces } from "./commands/index.js";
@@ -101,19 +102,20 @@ export async function startSlackApp(config: Config, services: Services, logger: 
   } satisfies AppOptions;
   let app: App;
   if (config.mode === "socket") {
-    app = new CheckedApp(
-      {
-        ...common,
-        appToken: config.slack.appToken,
-        socketMode: true,
-        // The Socket Mode client opens its connection (apps.connections.open) with these options.
-        installerOptions: { clientOptions },
-      },
-      logger,
-    );
+    const receiver = new SocketModeReceiver({
+      appToken: config.slack.appToken ?? "",
+      logger: boltLogger,
+      logLevel: config.logLevel as LogLevel,
+      // The Socket Mode client opens its connection (apps.connections.open) with these options.
+      installerOptions: { clientOptions: { ...clientOptions, retryConfig: UNTIL_SLACK_IS_BACK } },
+    });
+    app = new CheckedApp({ ...common, receiver }, logger);
     registerSurfaces(app, services);
     await app.init();
-    await app.start();
+    await app.start().catch((err: unknown) => {
+      throw appTokenProblem(err, config.slack.apiUrl ?? SLACK_API) ?? err;
+    });
+    watchSocket(receiver.client, logger, config.slack.apiUrl ?? SLACK_API);
     startReplies(services, clientFor, clientOptions.fetch);
     return { app, clientFor, stop: () => app.stop().then(() => undefined) };
   }
@@ -174,6 +176,52 @@ export async function startSlackApp(config: Config, services: Services, logger: 
 }
 
 /**
+ * Socket Mode has no port a supervisor could watch: while Slack can't be reached, the client asks
+ * for a new connection again and again (1 s, then up to every 30 s) rather than giving up after
+ * its two retries, which left the bot connected to nothing for good after an outage of 3 s.
+ */
+const UNTIL_SLACK_IS_BACK = { forever: true, factor: 1.5, minTimeout: 1000, maxTimeout: 30_000 };
+
+/** One line naming SLACK_APP_TOKEN (or the URL) when Slack turns the Socket Mode connection down. */
+function appTokenProblem(err: unknown, apiUrl: string): StartError | undefined {
+  const e = err as { code?: string; data?: { error?: string }; statusCode?: number };
+  if (e.code === webApi.ErrorCode.PlatformError)
+    return tokenRefused("SLACK_APP_TOKEN", e.data?.error, apiUrl);
+  if (e.code === webApi.ErrorCode.HTTPError)
+    return new StartError(
+      `Slack at ${apiUrl} answered HTTP ${e.statusCode}: check SLACK_API_URL, or Slack's status page`,
+    );
+  return undefined;
+}
+
+/**
+ * Says when the Socket Mode connection is lost and back. A reconnection Slack refuses (the app
+ * token revoked) can never succeed: the bot then stops with one line, so that a supervisor (or
+ * the operator) sees it, rather than staying up connected to nothing.
+ */
+function watchSocket(client: SocketModeReceiver["client"], logger: Logger, apiUrl: string): void {
+  let lost = false;
+  client.on("reconnecting", () => {
+    if (!lost) logger.warn("lost the connection to Slack (Socket Mode); reconnecting");
+    lost = true;
+  });
+  client.on("connected", () => {
+    if (lost) logger.info("connected to Slack again (Socket Mode)");
+    lost = false;
+  });
+  const start = client.start.bind(client);
+  // The client reconnects through its own start(), whose failure nothing else hears.
+  client.start = () =>
+    start().catch((err: unknown) => {
+      const problem = appTokenProblem(err, apiUrl);
+      process.stderr.write(
+        `postcoach: ${problem?.message ?? `lost Socket Mode for good: ${(err as Error).message}`}; stopping\n`,
+      );
+      process.exit(1);
+    });
+}
+
+/**
  * The reply path reaches Slack without a live request (replies replayed after a crash, retried
  * after a failure) through each workspace's client, and looks for such replies from now on.
  */
@@ -212,7 +260,7 @@ async function whoAmI(config: Config): Promise<{ botId?: string; botUserId?: str
   } catch (err) {
     const e = err as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
     if (e.code === webApi.ErrorCode.PlatformError)
-      throw new StartError(`SLACK_BOT_TOKEN was refused by Slack (${e.data?.error ?? "unknown error"})`);
+      throw tokenRefused("SLACK_BOT_TOKEN", e.data?.error, apiUrl);
     if (e.code === webApi.ErrorCode.HTTPError)
       throw new StartError(
         `Slack at ${apiUrl} answered HTTP ${e.statusCode}: check SLACK_API_URL, or Slack's status page`,
@@ -222,6 +270,16 @@ async function whoAmI(config: Config): Promise<{ botId?: string; botUserId?: str
       `could not reach Slack at ${apiUrl} (${cause}) after 3 tries: check the network, a proxy or firewall, or SLACK_API_URL`,
     );
   }
+}
+
+/**
+ * A token Slack refused, named; unless what answered was not Slack's Web API at all (an HTML page
+ * from a proxy or a wrong SLACK_API_URL), whose "error" is no Slack error code.
+ */
+function tokenRefused(variable: string, error: string | undefined, apiUrl: string): StartError {
+  if (error !== undefined && !/^[a-z_]+$/.test(error))
+    return new StartError(`${apiUrl} did not answer as Slack's Web API does: check SLACK_API_URL`);
+  return new StartError(`${variable} was refused by Slack (${error ?? "unknown error"})`);
 }
 
 function networkCause(err: Error): string {

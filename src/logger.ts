@@ -32,10 +32,7 @@ function writeToStderr(line: string): void {
  * The one logger, handed to Bolt too. One line per event on stderr; secrets masked. Drafts never
  * reach it: callers log ids, sizes and timings, not text.
  */
-export function createLogger(
-  level: Level,
-  write: (line: string) => void = writeToStderr,
-): Logger {
+export function createLogger(level: Level, write: (line: string) => void = writeToStderr): Logger {
   let current = level;
   let name = "postcoach";
   const log = (at: Level, args: unknown[]) => {
@@ -76,12 +73,16 @@ export function libraryLogger(logger: Logger): Logger {
     debug: (...a: unknown[]) => logger.debug(...clean(a)),
     info: (...a: unknown[]) => logger.info(...clean(a)),
     warn: (...a: unknown[]) => logger.warn(...clean(a)),
-    error: (...a: unknown[]) => logger.error(...clean(a)),
+    // postcoach says it in its own line, naming SLACK_APP_TOKEN or the URL (app.ts, watchSocket).
+    error: (...a: unknown[]) =>
+      SAID_BY_POSTCOACH.test(String(a[0])) ? logger.debug(...clean(a)) : logger.error(...clean(a)),
     setLevel: () => undefined,
     getLevel: () => logger.getLevel(),
     setName: () => undefined,
   };
 }
+
+const SAID_BY_POSTCOACH = /^Failed to retrieve a new WSS URL/;
 
 /** Bolt's line for a signed body it cannot parse ends with V8's JSON error, which quotes the body's start. */
 const QUOTES_A_BODY = /^(Malformed request body): [\s\S]*/;

@@ -106,4 +106,25 @@ describe("Socket Mode", () => {
     expect(ack.payload).toMatchObject({ response_type: "ephemeral" });
     expect(String((ack.payload as { text?: unknown }).text)).toContain("/postcheck help");
   });
+
+  // Last: without the fix it leaves the bot offline for the tests after it.
+  it("reconnects after an outage longer than its retries, however long it lasts, and answers again", async () => {
+    const opened = fake.callsTo("apps.connections.open").length;
+    fake.down = true;
+    fake.dropSockets();
+    // Longer than the client's first reconnection delay (5 s) and the two retries it once gave up after.
+    await new Promise((resolve) => setTimeout(resolve, 9000));
+    expect(fake.socketConnected).toBe(false);
+    fake.down = false;
+    await fake.waitFor(() => fake.socketConnected || undefined, 20_000);
+    expect(fake.callsTo("apps.connections.open").length).toBeGreaterThan(opened);
+    fake.socketSend({
+      envelope_id: "env-after-outage",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: slashCommandFields("Thrilled to announce I got promoted!", fake.responseUrl("after-outage")),
+    });
+    await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === "env-after-outage"));
+    expect((await fake.waitForResponse("after-outage")).body.response_type).toBe("ephemeral");
+  }, 40_000);
 });

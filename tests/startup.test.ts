@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,6 +67,78 @@ describe("npm start", () => {
     });
     expect(r.code).toBe(1);
     expect(r.out.trim()).toBe("postcoach: SLACK_BOT_TOKEN was refused by Slack (invalid_auth)");
+  });
+
+  it("says in one line when Slack refuses the app token (Socket Mode)", async () => {
+    fake.on("auth.test", () => ({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" }));
+    fake.on("apps.connections.open", () => ({ ok: false, error: "invalid_auth" }));
+    const r = await start({
+      SLACK_BOT_TOKEN: "xoxb-good-token",
+      SLACK_APP_TOKEN: "xapp-revoked-token",
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_PATH: join(dir, "s.db"),
+    });
+    expect(r.code).toBe(1);
+    expect(r.out.trim()).toBe("postcoach: SLACK_APP_TOKEN was refused by Slack (invalid_auth)");
+  });
+
+  it("stops with one line when Slack refuses a reconnection (app token revoked while running)", async () => {
+    fake.on("auth.test", () => ({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" }));
+    fake.on("apps.connections.open", () => ({ ok: true, url: `ws://127.0.0.1:${fake.port}/socket` }));
+    const child = spawn(process.execPath, ["dist/main.js"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        SLACK_BOT_TOKEN: "xoxb-good-token",
+        SLACK_APP_TOKEN: "xapp-soon-revoked",
+        SLACK_API_URL: fake.apiUrl,
+        DATABASE_PATH: join(dir, "r.db"),
+      },
+    });
+    let out = "";
+    child.stderr.on("data", (d: Buffer) => {
+      out += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    await fake.waitFor(() => fake.socketConnected || undefined, 10_000);
+    fake.on("apps.connections.open", () => ({ ok: false, error: "invalid_auth" }));
+    fake.dropSockets();
+    const code = await Promise.race([
+      exited,
+      new Promise((r) => setTimeout(() => r("still running"), 15_000)),
+    ]);
+    if (code === "still running") child.kill("SIGKILL");
+    expect(code).toBe(1);
+    expect(out).toContain("WARN postcoach lost the connection to Slack (Socket Mode); reconnecting");
+    expect(out.trim().split("\n").at(-1)).toBe(
+      "postcoach: SLACK_APP_TOKEN was refused by Slack (invalid_auth); stopping",
+    );
+    expect(out).not.toContain("xapp-soon-revoked");
+  }, 30_000);
+
+  it("blames SLACK_API_URL, not the token, when what answers is not Slack's Web API", async () => {
+    const html = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html>nginx</html>");
+    });
+    await new Promise<void>((r) => html.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(html.address() as net.AddressInfo).port}/api/`;
+    try {
+      const r = await start({
+        SLACK_BOT_TOKEN: "xoxb-good-token",
+        SLACK_SIGNING_SECRET: "s",
+        SLACK_API_URL: url,
+        PORT: "0",
+        DATABASE_PATH: join(dir, "h.db"),
+      });
+      expect(r.code).toBe(1);
+      expect(r.out.trim()).toBe(
+        `postcoach: ${url} did not answer as Slack's Web API does: check SLACK_API_URL`,
+      );
+    } finally {
+      html.close();
+    }
   });
 
   it("says in one line which URL it could not reach, and stops, when Slack is unreachable", async () => {

@@ -65,10 +65,26 @@ export class FakeSlack {
     this.handlers.set(method, handler);
   }
 
+  /** While true, Slack is unreachable: every request and WebSocket upgrade is cut (an outage). */
+  down = false;
+
+  /** Cuts every open Socket Mode connection, as Slack going away does. */
+  dropSockets(): void {
+    for (const s of this.sockets) s.terminate();
+    this.sockets = [];
+  }
+
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server = http.createServer((req, res) => {
+      if (this.down) req.socket.destroy();
+      else void this.handle(req, res);
+    });
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on("upgrade", (req, socket, head) => {
+      if (this.down) {
+        socket.destroy();
+        return;
+      }
       this.wss!.handleUpgrade(req, socket, head, (ws) => {
         this.sockets.push(ws);
         ws.on("message", (data) => {
