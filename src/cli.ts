@@ -241,7 +241,7 @@ async function llmFor(
         ? undefined
         : (failures) =>
             stderr.write(
-              `postcheck: the AI coach failed ${failures} lines in a row; the rest are coached by postcoach's own rules.\n`,
+              `postcheck: the AI coach failed ${failures} lines in a row; postcoach's own rules coach the next lines, and the AI coach is asked again every 25th.\n`,
             ),
   };
 }

@@ -179,7 +179,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   };
 }
 
-/** Just the LLM settings, for the CLI (which needs no Slack configuration). */
 /** LOG_LEVEL alone, for the CLI: a bad value is one clear line, as at the bot's start. */
 export function logLevelFromEnv(env: NodeJS.ProcessEnv): LogLevel {
   const parsed = envShape.pick({ LOG_LEVEL: true }).safeParse(env);
@@ -187,6 +186,7 @@ export function logLevelFromEnv(env: NodeJS.ProcessEnv): LogLevel {
   return parsed.data.LOG_LEVEL;
 }
 
+/** Just the LLM settings, for the CLI (which needs no Slack configuration). */
 export function llmConfigFromEnv(env: NodeJS.ProcessEnv): Config["llm"] {
   const parsed = envShape
     .pick({ OPENAI_API_KEY: true, OPENAI_BASE_URL: true, OPENAI_MODEL: true, LLM_TIMEOUT_MS: true })

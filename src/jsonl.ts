@@ -141,28 +141,37 @@ export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: CliLlm): 
 }
 
 /**
- * A batch stops asking an LLM that failed this many lines in a row (down, a wrong key, a wrong
- * URL): each line would wait up to LLM_TIMEOUT_MS for nothing. The lines after it are coached by
- * the heuristics, with the same note as any line the LLM could not answer.
+ * A batch stops asking an LLM that could not answer this many lines in a row (down, a wrong key,
+ * a wrong URL): each line would wait up to LLM_TIMEOUT_MS for nothing. It asks again every
+ * LLM_RETRY_EVERY lines, so that a short outage does not cost the rest of a long batch. The lines
+ * in between are coached by the heuristics, with the note any line the LLM could not answer has.
+ * An answer that was not usable questions (the server is up) does not count.
  */
 const LLM_FAILURES_BEFORE_GIVING_UP = 3;
+const LLM_RETRY_EVERY = 25;
 
 class GivingUpLlm {
   private failedInARow = 0;
+  private skipped = 0;
   private lastFailure?: LlmFailure;
 
   constructor(private readonly llm: CliLlm) {}
 
   async coach(draft: string, options: AnalyzeOptions) {
-    if (this.lastFailure && this.failedInARow >= LLM_FAILURES_BEFORE_GIVING_UP)
+    const resting = this.lastFailure && this.failedInARow >= LLM_FAILURES_BEFORE_GIVING_UP;
+    if (resting && ++this.skipped % LLM_RETRY_EVERY !== 0)
       return withLlm(analyze(draft, options), this.lastFailure);
     const result = await coach(draft, options, this.llm.coach, (failure) => {
+      this.llm.onFailure?.(failure);
+      if (failure.reason === "invalid-output") return;
       this.failedInARow++;
       this.lastFailure = failure;
-      this.llm.onFailure?.(failure);
       if (this.failedInARow === LLM_FAILURES_BEFORE_GIVING_UP) this.llm.onGiveUp?.(this.failedInARow);
     });
-    if (result.coachedBy === "llm") this.failedInARow = 0;
+    if (result.coachedBy === "llm") {
+      this.failedInARow = 0;
+      this.skipped = 0;
+    }
     return result;
   }
 }

@@ -61,18 +61,24 @@ export function formatReport(unsafe: CoachResult & Partial<Coaching>, colour: bo
   }
   if (result.findings.length > 0) {
     lines.push("", paint("bold", h.findings));
-    const shown = new Map<string, number>();
+    // Per rule: how many findings, and the points of those not printed, so the points still add up.
+    const seen = new Map<string, { n: number; hiddenPoints: number }>();
     for (const f of result.findings) {
-      const n = (shown.get(f.rule) ?? 0) + 1;
-      shown.set(f.rule, n);
-      if (n > FINDINGS_SHOWN_PER_RULE) continue;
+      const rule = seen.get(f.rule) ?? { n: 0, hiddenPoints: 0 };
+      seen.set(f.rule, rule);
+      if (++rule.n > FINDINGS_SHOWN_PER_RULE) {
+        rule.hiddenPoints += f.contribution;
+        continue;
+      }
       const icon = f.severity === "warning" ? paint("yellow", "▲") : paint("cyan", "●");
       lines.push(`  ${icon} ${f.message} ${paint("dim", `[${f.rule}] ${points(f.contribution)}`)}`);
       lines.push(`    ${paint("dim", `${f.start}-${f.end}`)} “${oneLine(f.excerpt)}”`);
     }
-    for (const [rule, n] of shown)
+    for (const [rule, { n, hiddenPoints }] of seen)
       if (n > FINDINGS_SHOWN_PER_RULE)
-        lines.push(`  ${paint("dim", h.more(n - FINDINGS_SHOWN_PER_RULE, rule))}`);
+        lines.push(
+          `  ${paint("dim", `${h.more(n - FINDINGS_SHOWN_PER_RULE, rule)} ${points(Math.round(hiddenPoints * 10) / 10)}`)}`,
+        );
   }
   if (result.strengths.length > 0) {
     lines.push("", paint("bold", h.strengths));

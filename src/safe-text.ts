@@ -3,7 +3,9 @@
 // controls (0x9b is CSI on some terminals) and the bidirectional overrides that reorder a line.
 const ESCAPE_SEQUENCE =
   /\u001b(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[ -~]?)/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// DEL, the C1 controls, and the bidi overrides and isolates.
+const C1_AND_BIDI = "\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069";
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${C1_AND_BIDI}]`, "g");
 
 /**
  * Text from a draft (or a command line) made safe to show, in a terminal or in Slack: no escape
@@ -14,15 +16,15 @@ export function withoutControls(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, "").replace(CONTROL, "");
 }
 
-// What JSON.stringify leaves raw that can still reorder a terminal line when the JSON is shown:
-// the bidirectional overrides and isolates (controls below 0x20 it escapes itself).
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+// What JSON.stringify leaves raw (it escapes the controls below 0x20 itself) and a terminal or a
+// line-splitting reader would still act on: those, and the line and paragraph separators.
+const RAW_IN_JSON = new RegExp(`[${C1_AND_BIDI}\\u2028\\u2029]`, "g");
 
 /** A value as one line of JSON that is safe to print: every control character escaped. */
 export function safeJson(value: unknown): string {
   const json = JSON.stringify(value);
-  BIDI_CONTROL.lastIndex = 0;
-  return BIDI_CONTROL.test(json)
-    ? json.replace(BIDI_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  RAW_IN_JSON.lastIndex = 0;
+  return RAW_IN_JSON.test(json)
+    ? json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     : json;
 }

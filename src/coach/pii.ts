@@ -45,11 +45,14 @@ export function emailSpans(text: string): { start: number; end: number }[] {
 // 56 78), French national (06 12 34 56 78) and North American (415-555-0100) numbers. Digit counts
 // are checked by isPhoneNumber.
 export const PHONE_RE =
-  /(?<![\p{L}\p{N}+])(?:(?:\+|00[\s.-]?)\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}|0[1-9](?:[\s.-]?\d{2}){4}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}+])(?:(?:\+\d{1,3}|00[\s.-]?[1-9]\d{0,2})[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}|0[1-9](?:[\s.-]?\d{2}){4}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?![\p{L}\p{N}])/gu;
 
 export function isPhoneNumber(candidate: string): boolean {
-  const digits = candidate.replace(/\D/g, "").length;
-  return digits >= 9 && digits <= 15;
+  const digits = candidate.replace(/\D/g, "");
+  // After Europe's 00 prefix, a country code and a number: ten digits at least ("0033 6 12 34 56 78"
+  // has eleven), so that an invoice number such as 00123456789 is not read as a phone.
+  if (digits.startsWith("00")) return digits.length >= 12 && digits.length <= 17;
+  return digits.length >= 9 && digits.length <= 15;
 }
 
 // Card numbers: 13–19 digits in groups; IBAN: two letters, two digits, then 11–30 alphanumerics.

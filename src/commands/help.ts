@@ -1,5 +1,3 @@
-import distance from "damerau-levenshtein";
-
 /** How to use postcoach, in /postcheck, the DM and the assistant thread alike. */
 const HELP_EN = [
   "*postcoach* asks you questions about a draft, so you can see it through your reader's eyes. Only you see the reply.",
@@ -60,55 +58,4 @@ export function privacyPointer(text: string): string | undefined {
 export function asksForHelp(text: string): boolean {
   const t = text.trim();
   return t === "" || isHelpWord(t);
-}
-
-/** The words /postcheck's subcommands are made of, that a typo may have missed. */
-const COMMAND_WORDS = [
-  "help",
-  "aide",
-  "privacy",
-  "export",
-  "forget",
-  "digest",
-  "channel",
-  "feedback",
-  "status",
-];
-
-/**
- * The subcommand a mistyped one was meant to be ("forgt", "digets on", "chanel feedback off"), or
- * undefined. A word counts as mistyped when one edit (a transposition included) makes it a command
- * word, and only when the corrected text is a whole subcommand (`isSubcommand`): "Forgot my keys"
- * stays a draft.
- */
-export function mistypedSubcommand(
-  text: string,
-  isSubcommand: (text: string) => boolean,
-): string | undefined {
-  const words = text.trim().split(/\s+/);
-  // The longest subcommand: "digest on friday 16:00 Europe/Paris".
-  if (words.length > 5) return undefined;
-  let corrected = false;
-  const fixed = words.map((word, i) => {
-    const near = i < 3 ? nearCommandWord(word) : undefined;
-    if (near) corrected = true;
-    return near ?? word;
-  });
-  const suggestion = fixed.join(" ");
-  return corrected && isSubcommand(suggestion) ? suggestion : undefined;
-}
-
-function nearCommandWord(word: string): string | undefined {
-  const w = word.toLowerCase();
-  // Short words are too easily one edit from another ("on", "of").
-  if (w.length < 4 || COMMAND_WORDS.includes(w)) return undefined;
-  return COMMAND_WORDS.find((c) => distance(w, c).steps === 1);
-}
-
-/** What /postcheck answers a mistyped subcommand: the command meant, and nothing done. */
-export function mistypedText(typed: string, meant: string): string {
-  const shown = typed.trim().slice(0, 60).replaceAll("`", "'");
-  return askedInFrench(meant)
-    ? `Vouliez-vous dire \`/postcheck ${meant}\` ? Je n'ai rien fait de « ${shown} ». Pour coacher un brouillon, écrivez tout le post après \`/postcheck\`.`
-    : `Did you mean \`/postcheck ${meant}\`? I did nothing with “${shown}”. To coach a draft, write the whole post after \`/postcheck\`.`;
 }

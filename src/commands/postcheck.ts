@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
+import distance from "damerau-levenshtein";
 import type { z } from "zod";
 import type { Services } from "../services.js";
 import { slackToPlain } from "../slack/mrkdwn.js";
 import { type DigestRequest, digestSettingsCommand, parseDigestRequest } from "./digest-settings.js";
-import { asksForHelp, helpText, mistypedSubcommand, mistypedText } from "./help.js";
+import { asksForHelp, helpText } from "./help.js";
 import { readPayload, SlashCommand } from "./payloads.js";
 import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
 import { parseDraftOptions } from "./reply.js";
@@ -31,10 +32,68 @@ function parseSubcommand(text: string): Subcommand {
   if (digest) return { kind: "digest", request: parseDigestRequest(`${digest[1] ?? ""} ${digest[2] ?? ""}`) };
   const privacy = /^(privacy|export|forget)$/i.exec(t);
   if (privacy) return { kind: privacy[1]!.toLowerCase() as "privacy" | "export" | "forget" };
-  const meant = mistypedSubcommand(t, (fixed) => parseSubcommand(fixed).kind !== "draft");
+  const meant = mistypedSubcommand(t);
   // "hlep" gets the help it asked for; anything else is confirmed before it is done.
   if (meant) return asksForHelp(meant) ? { kind: "help", asked: meant } : { kind: "mistyped", meant };
   return { kind: "draft", text: t };
+}
+
+/** The words the subcommands above are made of, that a typo may have missed. */
+const SUBCOMMAND_WORDS = [
+  "help",
+  "aide",
+  "privacy",
+  "export",
+  "forget",
+  "digest",
+  "channel",
+  "feedback",
+  "status",
+];
+
+/**
+ * The subcommand a mistyped one was meant to be ("forgt", "digets on", "chanel feedback off"), or
+ * undefined. A word is mistyped when one edit (a transposition included) makes it a subcommand
+ * word, and only when the corrected text is a whole, valid subcommand: "Forgot my keys" and
+ * "Digests on sale!" stay drafts.
+ */
+function mistypedSubcommand(text: string): string | undefined {
+  const words = text.split(/\s+/);
+  // The longest subcommand: "digest on friday 16:00 Europe/Paris".
+  if (words.length > 5) return undefined;
+  let corrected = false;
+  const fixed = words.map((word, i) => {
+    const near = i < 3 ? nearSubcommandWord(word) : undefined;
+    if (near) corrected = true;
+    return near ?? word;
+  });
+  if (!corrected) return undefined;
+  const suggestion = fixed.join(" ");
+  const sub = parseSubcommand(suggestion);
+  const valid =
+    sub.kind !== "draft" &&
+    sub.kind !== "mistyped" &&
+    !(sub.kind === "digest" && sub.request.kind === "invalid");
+  return valid ? suggestion : undefined;
+}
+
+function nearSubcommandWord(word: string): string | undefined {
+  const w = word.toLowerCase();
+  // Letters only ("Digest." is a word and a full stop), and not too short: "on", "of" are one edit
+  // from many words.
+  if (w.length < 4 || !/^[a-z]+$/.test(w) || SUBCOMMAND_WORDS.includes(w)) return undefined;
+  return SUBCOMMAND_WORDS.find((c) => distance(w, c).steps === 1 && (w.length > 4 || !substitutes(w, c)));
+}
+
+/** One letter changed for another: in four letters, too often a real word ("hell", "side"). */
+function substitutes(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join("") !== [...b].sort().join("");
+}
+
+/** What /postcheck answers a mistyped subcommand: the command meant, and nothing done. */
+function mistypedText(typed: string, meant: string): string {
+  const shown = typed.trim().slice(0, 60).replaceAll("`", "'");
+  return `Did you mean \`/postcheck ${meant}\`? I did nothing with “${shown}”. To coach a draft, write the whole post after \`/postcheck\`.`;
 }
 
 /**

@@ -122,7 +122,26 @@ describe("postcheck with an LLM", () => {
     expect(results).toHaveLength(8);
     for (const result of results)
       expect(result).toMatchObject({ coachedBy: "heuristics", note: expect.any(String) });
-    expect(batch.stderr).toContain("failed 3 lines in a row; the rest are coached by postcoach's own rules.");
+    expect(batch.stderr).toContain("failed 3 lines in a row; postcoach's own rules coach the next lines");
+    // Every 25th line asks again: a short outage does not cost the rest of a long batch.
+    const resting = server.requests.length;
+    server.reply((_req, n) =>
+      n <= resting + 3
+        ? { status: 401, body: { error: { message: "Incorrect API key provided" } } }
+        : { content: answer(Q) },
+    );
+    const recovered = await runPostcheck(
+      ["--jsonl"],
+      `${Array(30).fill("I won the award!").join("\n")}\n`,
+      env(),
+    );
+    const coachedBy = recovered.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).coachedBy);
+    expect(server.requests.length - resting).toBe(6);
+    expect(coachedBy.slice(0, 27).every((c) => c === "heuristics")).toBe(true);
+    expect(coachedBy.slice(27)).toEqual(["llm", "llm", "llm"]);
     // LOG_LEVEL=error keeps stderr for errors.
     const quiet = await runPostcheck(["I won the award!"], undefined, { ...env(), LOG_LEVEL: "error" });
     expect(quiet.stderr).toBe("");

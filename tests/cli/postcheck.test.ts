@@ -229,13 +229,14 @@ describe("postcheck CLI", () => {
     expect(r.stdout).toContain("“I'm thrilled");
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(r.stdout).not.toContain("pwned");
-    // JSON escapes them, bidirectional overrides and isolates included, and keeps the draft's text.
-    const reversed = "I'm thrilled to \u202eannounce\u2066 I won the award!";
+    // JSON escapes them (C1 controls, line separators, bidirectional overrides and isolates
+    // included: a reader splitting lines as Python does sees one line), and keeps the draft's text.
+    const reversed = "I'm thrilled to \u202eannounce\u2066 I won the award!\u2028\u0085\u009b";
     for (const args of [["--json", reversed], ["--jsonl"]]) {
       const stdin = args[0] === "--jsonl" ? `${JSON.stringify({ text: reversed })}\n` : undefined;
       const json = await runPostcheck(args, stdin);
       expect(json.stdout, args[0]).not.toMatch(
-        /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/,
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
       );
       expect(json.stdout, args[0]).toContain("to \\u202eannounce\\u2066 I won");
       // Parsed, the draft's own characters are back.

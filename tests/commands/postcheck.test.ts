@@ -85,11 +85,7 @@ describe("/postcheck over HTTP", () => {
     }
     // Nothing was coached, deleted or scheduled: no reply came after the answer.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    for (const [typed] of cases)
-      expect(
-        h.fake.responses.some((r) => r.id === `typo-${typed}`),
-        typed,
-      ).toBe(false);
+    for (const i of cases.keys()) expect(h.fake.responses.some((r) => r.id === `typo-${i}`)).toBe(false);
     // A mistyped help gets the help it asked for, in French for "aied".
     expect(String((await h.command("hlep")).json().text)).toMatch(/can't be used inside threads/);
     expect(String((await h.command("aied")).json().text)).toMatch(/ne marchent pas dans les fils/);
@@ -98,6 +94,10 @@ describe("/postcheck over HTTP", () => {
       "Forgot my keys",
       "Expert tips inside",
       "Digest this: our numbers are in",
+      // Corrected, not a valid subcommand; a four-letter word one letter from "help" or "aide".
+      "Digests on sale!",
+      "Hell",
+      "Side",
     ].entries()) {
       const res = await h.command(draft, `draft-${i}`);
       expect(res.text, draft).toBe("");

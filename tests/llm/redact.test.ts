@@ -41,5 +41,7 @@ describe("redaction before the LLM", () => {
   it("leaves ordinary numbers and text alone", () => {
     const text = "In 2024 we grew from 3 to 12 people and cut build time by 57%.";
     expect(redact(text)).toBe(text);
+    // No country code starts with 0: an invoice or a registration number is not a phone.
+    expect(redact("Invoice 00123456789 is paid.")).toBe("Invoice 00123456789 is paid.");
   });
 });
