@@ -171,43 +171,60 @@ for (const lang of ["en", "fr"] as const)
 /**
  * Greetings and wishes to someone else ("happy birthday", "good luck", "bonne année",
  * "félicitations"): their warm words say nothing good about the author, like love and thanks.
- * An opener counts only before one of its occasions: "happy to announce" is the author's news,
- * "a good weekend" may be the author's own.
+ * An opener counts only before one of its occasions ("happy to announce" is the author's news),
+ * and not after a word that describes rather than wishes: "the best Christmas ever", "our happy
+ * holidays", "une très bonne année", "avec les félicitations du jury" are the author's own ("a" and
+ * "une" go both ways: "a happy new year to all", "je vous souhaite une bonne année").
  */
 const OCCASIONS =
-  "birthday bday b-day anniversary holidays holiday christmas xmas thanksgiving easter halloween hanukkah diwali eid mother's mothers father's fathers valentine's valentines friday monday weekend wishes";
+  "birthday bday b-day anniversary holidays holiday christmas xmas thanksgiving easter halloween hanukkah diwali eid mother's mothers father's fathers valentine's valentines friday monday weekend";
 const GREETINGS: Record<
   Lang,
-  { alone: ReadonlySet<string>; openers: ReadonlyMap<string, ReadonlySet<string>> }
+  {
+    alone: ReadonlySet<string>;
+    openers: ReadonlyMap<string, ReadonlySet<string>>;
+    describing: ReadonlySet<string>;
+  }
 > = {
-  en: greetings("congrats congratulations condolences", {
-    "happy merry warm warmest best": OCCASIONS,
-    good: "luck morning afternoon evening night",
-  }),
-  fr: greetings("félicitations felicitations bravo condoléances", {
-    "joyeux joyeuse joyeuses": "anniversaire noël noel fête fêtes",
-    "bon bonne bonnes":
-      "anniversaire année fête fêtes chance courage journée soirée nuit week-end rétablissement",
-    meilleurs: "vœux voeux",
-  }),
+  en: greetings(
+    "congrats congratulations condolences",
+    {
+      "happy merry warm warmest": `${OCCASIONS} wishes`,
+      best: "wishes",
+      good: "luck morning afternoon evening night",
+    },
+    "the our my his her their this that such so very really what with",
+  ),
+  fr: greetings(
+    "félicitations felicitations bravo condoléances",
+    {
+      "joyeux joyeuse joyeuses": "anniversaire noël noel fête fêtes",
+      "bon bonne bonnes":
+        "anniversaire année fête fêtes chance courage journée soirée nuit week-end rétablissement",
+      meilleurs: "vœux voeux",
+    },
+    "le la les des du notre nos ma mon mes sa son ses leur cette ce quelle quel très si vraiment trop super avec",
+  ),
 };
 
-function greetings(alone: string, occasionsOf: Record<string, string>) {
+function greetings(alone: string, occasionsOf: Record<string, string>, describing: string) {
   const openers = new Map<string, ReadonlySet<string>>();
   for (const [words, occasions] of Object.entries(occasionsOf))
     for (const opener of words.split(" ")) openers.set(opener, new Set(occasions.split(" ")));
-  return { alone: new Set(alone.split(" ")), openers };
+  return { alone: new Set(alone.split(" ")), openers, describing: new Set(describing.split(" ")) };
 }
 
 /** Whether the word at `w` is part of a greeting or a wish to someone else ("happy birthday"). */
 export function inGreeting(lang: Lang, words: readonly Token[], w: number): boolean {
-  const { alone, openers } = GREETINGS[lang];
+  const { alone, openers, describing } = GREETINGS[lang];
+  const described = (at: number) => at > 0 && describing.has(words[at - 1]!.word);
   const word = words[w]!.word;
-  if (alone.has(word)) return true;
+  if (alone.has(word)) return !described(w);
   // The opener, then its occasion, with "new" ("happy new year") or "belated" between them.
   for (let o = w; o >= Math.max(0, w - 2); o--) {
     const occasions = openers.get(words[o]!.word);
     if (!occasions) continue;
+    if (described(o)) return false;
     let next = o + 1;
     if (words[next]?.word === "belated") next++;
     if (words[next]?.word === "new" && words[next + 1]?.word === "year") return w <= next + 1;
@@ -243,20 +260,25 @@ export function conceptOf(lang: Lang, token: Token): number {
 }
 
 // The French conditional, what English says with "would", "could", "should" ("j'adorerais",
-// "pourriez", "voudrions", "aurait"): its endings after the future's stem. Other endings in -rais
-// are mostly the imperfect ("j'adorais", "tirais"), which tells what was, not what one wishes.
-// A question puts the subject after a hyphen: "pourriez-vous", "aimerait-on", "voudrait-t-il".
+// "pourriez", "voudrions", "aurait", "finirait", "mettrait"): its endings after the future's stem.
+// Most other words in -rais/-rait are the imperfect, which tells what was, not what one wishes:
+// those of verbs in -trer, -urer, -vrer ("montrait", "durait", "ouvrait") never match, and those of
+// the few verbs whose stems end like a future's are listed ("j'encadrais", "il tirait").
 const FR_CONDITIONAL_RE =
-  /^(?:[a-z]{1,6}')?[a-zà-ÿ]+(?:er|rr|dr|aur|evr)(?:ais|ait|ions|iez|aient)(?:-t)?(?:-(?:je|tu|il|elle|on|nous|vous|ils|elles))?$/;
+  /^(?:[a-z]{1,6}')?(?:[a-zà-ÿœ]*(?:er|rr|dr|ir|ttr|[iî]tr|evr|uivr|vivr)|s?aur)(?:ais|ait|ions|iez|aient)(?:-t)?(?:-(?:je|tu|il|elle|on|nous|vous|ils|elles))?$/;
+const FR_IMPERFECT_LOOKALIKE_RE =
+  /^(?:[a-z]{1,6}')?(?:en|re|dé)?(?:cadr|serr|desserr|terr|err|barr|bourr|tir|mir|admir|inspir|respir|désir|aspir|soupir|empir|vir|expir|délir|transpir|chavir|conspir|étir|déchir|cir|éclair|attir|sevr|restaur|instaur)(?:ais|ait|ions|iez|aient)(?:-t)?(?:-[a-z]+)?$/;
 
 function frenchConditional(word: string): boolean {
-  return word.length >= 6 && FR_CONDITIONAL_RE.test(word);
+  return word.length >= 5 && FR_CONDITIONAL_RE.test(word) && !FR_IMPERFECT_LOOKALIKE_RE.test(word);
 }
 
-// What opens a clause after "si": a subject or a determiner ("si je gagne", "si le projet…").
-// Before an adjective or an adverb "si" intensifies instead ("si fière", "si bien").
+// What opens a clause after "si": a subject, a determiner or a number ("si je gagne", "si ce
+// projet…", "si jamais"). Before an adjective or an adverb "si" intensifies instead ("si fière").
 const CLAUSE_OPENER_AFTER_SI =
-  /^(?:je|j'.*|tu|t'.*|il|elle|on|nous|vous|ils|elles|ça|ca|cela|c'.*|quelqu'un|personne|tout|le|la|les|l'.*|un|une|des|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)$/;
+  /^(?:je|j'.*|tu|t'.*|il|elle|on|nous|vous|ils|elles|ça|ca|cela|c'.*|ce|cet|cette|ces|quelqu'un|personne|tout|rien|chacun|aucun|aucune|jamais|le|la|les|l'.*|un|une|des|du|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs|\d.*)$/;
+// "même si", "comme si": even though, as if. Neither a condition nor "so".
+const NOT_IF_BEFORE_SI = new Set(["même", "comme"]);
 
 /**
  * A token's concepts where its neighbours decide them. French "si" is "if" before a clause ("si je
@@ -265,6 +287,7 @@ const CLAUSE_OPENER_AFTER_SI =
 export function conceptAt(lang: Lang, words: readonly Token[], w: number): number {
   const k = conceptOf(lang, words[w]!);
   if (lang !== "fr" || words[w]!.word !== "si") return k;
+  if (w > 0 && NOT_IF_BEFORE_SI.has(words[w - 1]!.word)) return k & ~INTENSE;
   const next = words[w + 1]?.word;
   return next !== undefined && CLAUSE_OPENER_AFTER_SI.test(next) ? (k & ~INTENSE) | CONDITION | WISH : k;
 }

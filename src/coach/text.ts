@@ -225,7 +225,9 @@ export function splitSentences(
   SENTENCE_END_RE.lastIndex = 0;
   for (let m = SENTENCE_END_RE.exec(text); m !== null; m = SENTENCE_END_RE.exec(text)) {
     const end = m.index + m[0].length;
-    if (m[0] === "." ? !dotEndsSentence(text, m.index, unsplittable) : continuesSpan(end, unsplittable))
+    if (
+      m[0] === "." ? !dotEndsSentence(text, m.index, unsplittable) : markJoins(text, m[0], end, unsplittable)
+    )
       continue;
     pushSentence(text, start, end, m[0].includes("?"), sentences);
     start = end;
@@ -235,9 +237,15 @@ export function splitSentences(
   return sentences;
 }
 
-/** "example.com/faq?id=3", "<!date^…|Feb 18, 2014>": the link or mention goes on after its "?" or "!". */
-function continuesSpan(pos: number, spans: readonly Span[]): boolean {
-  return spans.length > 0 && startsInside(pos, spans);
+/**
+ * A "?" or "!" that ends no sentence: inside a link or a mention ("<!date^…|Feb 18, 2014>"), or
+ * followed at once by a letter, a digit or "=", as in a link written without "https://"
+ * ("example.com/faq?id=3"). Line breaks always end one.
+ */
+function markJoins(text: string, mark: string, end: number, spans: readonly Span[]): boolean {
+  if (mark.charCodeAt(0) === 10) return false;
+  const next = text.charAt(end);
+  return next === "=" || LETTER_OR_DIGIT_RE.test(next) || (spans.length > 0 && startsInside(end, spans));
 }
 
 // Lower-cased, without their dot: titles and Latin or French abbreviations that rarely end a sentence.

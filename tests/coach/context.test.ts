@@ -47,6 +47,12 @@ describe("context: what turns self-praise into something else", () => {
     expect(ego("Si je suis promue cette année, je fais la fête avec l'équipe.", "fr")).toEqual([]);
     expect(ego("Si ma candidature est acceptée, je vous invite tous.", "fr")).toEqual([]);
     expect(ego("Je suis si fière de ma promotion !", "fr")).not.toEqual([]);
+    expect(ego("Si ce projet aboutit, je fais la fête avec l'équipe.", "fr")).toEqual([]);
+    // "Même si" is "even though": the pride is told, not supposed.
+    expect(
+      ego("Même si j'étais nerveuse, je suis tellement fière d'avoir gagné le prix !", "fr"),
+    ).not.toEqual([]);
+    expect(ego("Même si je suis fière de ce résultat incroyable, je reste humble.", "fr")).not.toEqual([]);
     expect(ego("“I won the award,” she told the jury.")).toEqual([]);
     expect(ego("I just voted at the Billboard Music Awards.")).toEqual([]);
   });

@@ -148,12 +148,19 @@ describe("English and French alike", () => {
       ["I would love to run a marathon one day.", "J'adorerais courir un marathon un jour."],
       ["Could you send me your slides?", "Pourriez-vous m'envoyer vos slides ?"],
       ["We would need two more people.", "Il nous faudrait deux personnes de plus."],
+      ["That would change everything for us.", "Ça aurait tout changé pour nous."],
+      ["It would let us ship every week.", "Ça nous permettrait de livrer chaque semaine."],
     ]) {
       expect(wishes(en!, "en"), en).toBeGreaterThan(0);
       expect(wishes(fr!, "fr"), fr).toBeGreaterThan(0);
     }
     // The imperfect tells what was: no wish in it.
-    expect(wishes("J'adorais courir le dimanche matin.", "fr")).toBe(0);
+    for (const draft of [
+      "J'adorais courir le dimanche matin.",
+      "J'encadrais une équipe de dix et je tirais les leçons de chaque sprint.",
+      "Il montrait et ouvrait la voie.",
+    ])
+      expect(wishes(draft, "fr"), draft).toBe(0);
   });
   it("reads greetings and wishes as aimed at someone else", () => {
     const signalsOf = (draft: string) => analyze(draft).signals.map((s) => s.signal);
@@ -168,11 +175,13 @@ describe("English and French alike", () => {
       expect(signalsOf(draft), draft).not.toContain("self-positive");
       expect(signalsOf(draft), draft).not.toContain("self-praise");
     }
-    // The same warm words about one's own news still count.
+    // The same warm words about one's own news still count, also when they describe an occasion.
     for (const draft of [
       "I'm so happy to announce my promotion to VP.",
       "I had a good year: best sales figures of my career.",
       "Je suis si heureuse de ma promotion, la meilleure année de ma carrière.",
+      "We had our best Christmas ever thanks to my strategy.",
+      "Nous avons eu une très bonne année : un chiffre d'affaires record grâce à ma stratégie.",
     ])
       expect(signalsOf(draft), draft).toContain("self-positive");
   });
