@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import {
   App,
   type AppOptions,
+  AuthorizationError,
+  type BufferedIncomingMessage,
   ErrorCode,
   HTTPModuleFunctions,
   HTTPReceiver,
@@ -10,6 +12,7 @@ import {
   type LogLevel,
   type ReceiverDispatchErrorHandlerArgs,
   type ReceiverEvent,
+  type ReceiverProcessEventErrorHandlerArgs,
   SocketModeReceiver,
   webApi,
 } from "@slack/bolt";
@@ -140,6 +143,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
     dispatchErrorHandler: answerUnroutable(logger),
     ...(oauth
       ? {
+          processEventErrorHandler: answerCommandsFromUninstalledWorkspaces,
           clientId: oauth.clientId,
           clientSecret: oauth.clientSecret,
           stateSecret: oauth.stateSecret,
@@ -318,13 +322,34 @@ function answerUnroutable(logger: Logger) {
 }
 
 /**
+ * With OAuth, a slash command from a workspace with no installation (never installed, or removed)
+ * fails Bolt's authorize, which answers 401: Slack then shows the person a bare "dispatch_failed".
+ * They get one kind line instead. Everything else is Bolt's own handling.
+ */
+export const NOT_INSTALLED =
+  "postcoach isn't installed in this workspace (or was removed from it). Ask a workspace admin to add it, then try `/postcheck` again.";
+
+function answerCommandsFromUninstalledWorkspaces(
+  args: ReceiverProcessEventErrorHandlerArgs,
+): Promise<boolean> {
+  const { error, request, response } = args;
+  const body = (request as Partial<BufferedIncomingMessage>).rawBody;
+  const isCommand = body !== undefined && new URLSearchParams(body.toString("utf8")).has("command");
+  if (!(error instanceof AuthorizationError) || response.headersSent || !isCommand)
+    return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  response.writeHead(200, { "content-type": "application/json" });
+  response.end(JSON.stringify({ response_type: "ephemeral", text: NOT_INSTALLED }));
+  return Promise.resolve(true);
+}
+
+/** How far a request's timestamp may be from this clock, as Slack documents signature checks. */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
+/**
  * Bolt's receiver reads a field of every request body (`ssl_check`) before anything checks its
  * shape: a signed body of `null`, a number or an array throws in a promise nobody awaits, and the
  * process dies. Such a body is refused (400) here first. The body is read once: Bolt reuses it.
  */
-/** How far a request's timestamp may be from this clock, as Slack documents signature checks. */
-const MAX_CLOCK_SKEW_S = 5 * 60;
-
 function refuseBodiesThatAreNotObjects(receiver: HTTPReceiver, logger: Logger): void {
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {

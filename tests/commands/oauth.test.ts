@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOT_INSTALLED } from "../../src/app.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
 import { OAUTH_ENV, oauthAccessAnswer } from "../helpers/installations.js";
 import { eventCallbackBody, JSON_TYPE, postSigned } from "../helpers/slack-requests.js";
@@ -129,6 +130,23 @@ describe("installing postcoach in a workspace (OAuth)", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(publishedWith("UT9")).toEqual([]);
     expect(publishedWith("UT2b")).toEqual([]);
+  });
+
+  it("tells the person in one line when /postcheck comes from a workspace without postcoach", async () => {
+    const res = await h.command("I won the award!", "uninstalled", { team_id: "T404" });
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ response_type: "ephemeral", text: NOT_INSTALLED });
+    // Events from such a workspace are still refused as Bolt refuses them.
+    const event = await postSigned(
+      h.url,
+      eventCallbackBody(
+        { type: "app_home_opened", user: "UX", channel: "DX", tab: "home" },
+        undefined,
+        "T404",
+      ),
+      JSON_TYPE,
+    );
+    expect(event.status).toBe(401);
   });
 
   it("forgets the installation when the bot's token is revoked, not when only a user's is", async () => {
