@@ -6,6 +6,13 @@ import { eventCallbackBody, JSON_TYPE, postSigned } from "../helpers/slack-reque
 
 /** Installing in several workspaces, as Slack's OAuth flow does it, against the fake Slack. */
 describe("installing postcoach in a workspace (OAuth)", () => {
+  /** A person of a workspace opens the bot's Home tab (a signed app_home_opened event). */
+  const homeOpened = (user: string, channel: string, team: string) =>
+    postSigned(
+      h.url,
+      eventCallbackBody({ type: "app_home_opened", user, channel, tab: "home" }, undefined, team),
+      JSON_TYPE,
+    );
   let h: Harness;
   let base: string;
   const codes: string[] = [];
@@ -66,15 +73,7 @@ describe("installing postcoach in a workspace (OAuth)", () => {
     expect(rows.map((r) => r.id)).toEqual(["team:T2"]);
     expect(rows[0]!.secret).not.toContain("xoxb");
 
-    const res = await postSigned(
-      h.url,
-      eventCallbackBody(
-        { type: "app_home_opened", user: "UT2", channel: "D2", tab: "home" },
-        undefined,
-        "T2",
-      ),
-      JSON_TYPE,
-    );
+    const res = await homeOpened("UT2", "D2", "T2");
     expect(res.status).toBe(200);
     await h.fake.waitFor(() => publishedWith("UT2")[0]);
     expect(publishedWith("UT2")).toEqual(["Bearer xoxb-T2-installed"]);
@@ -99,15 +98,7 @@ describe("installing postcoach in a workspace (OAuth)", () => {
   });
 
   it("does not serve a workspace that never installed it, nor one that uninstalled it", async () => {
-    await postSigned(
-      h.url,
-      eventCallbackBody(
-        { type: "app_home_opened", user: "UT9", channel: "D9", tab: "home" },
-        undefined,
-        "T9",
-      ),
-      JSON_TYPE,
-    );
+    await homeOpened("UT9", "D9", "T9");
     const uninstall = await postSigned(
       h.url,
       eventCallbackBody({ type: "app_uninstalled" }, undefined, "T2"),
@@ -118,15 +109,7 @@ describe("installing postcoach in a workspace (OAuth)", () => {
       h.store.db.prepare("SELECT id FROM installations").all().length === 0 ? true : undefined,
     );
     expect(await h.store.workspaces.pendingRemoval("T2")).toBeGreaterThan(Date.now() + 29 * 86_400_000);
-    await postSigned(
-      h.url,
-      eventCallbackBody(
-        { type: "app_home_opened", user: "UT2b", channel: "D2", tab: "home" },
-        undefined,
-        "T2",
-      ),
-      JSON_TYPE,
-    );
+    await homeOpened("UT2b", "D2", "T2");
     await new Promise((r) => setTimeout(r, 300));
     expect(publishedWith("UT9")).toEqual([]);
     expect(publishedWith("UT2b")).toEqual([]);
@@ -137,15 +120,7 @@ describe("installing postcoach in a workspace (OAuth)", () => {
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ response_type: "ephemeral", text: NOT_INSTALLED });
     // Events from such a workspace are still refused as Bolt refuses them.
-    const event = await postSigned(
-      h.url,
-      eventCallbackBody(
-        { type: "app_home_opened", user: "UX", channel: "DX", tab: "home" },
-        undefined,
-        "T404",
-      ),
-      JSON_TYPE,
-    );
+    const event = await homeOpened("UX", "DX", "T404");
     expect(event.status).toBe(401);
   });
 
