@@ -25,6 +25,10 @@ async function main(): Promise<void> {
   keepServingAfterStrayErrors(logger);
   keepServingWithoutOutput();
   const stops: (() => Promise<void>)[] = [];
+  if (process.env.OPENAI_BASE_URL?.trim() && !config.llm.apiKey)
+    logger.warn(
+      "OPENAI_BASE_URL is set without OPENAI_API_KEY: the LLM is off (a local server that needs no key takes any value, e.g. OPENAI_API_KEY=local)",
+    );
 
   if (config.mode === "playground") {
     const { apiKey } = config.llm;
@@ -35,6 +39,11 @@ async function main(): Promise<void> {
       logger,
     });
     stops.push(playground.stop);
+    const stray = SLACK_SECRETS.filter((name) => process.env[name]?.trim());
+    if (stray.length > 0)
+      logger.warn(
+        `${stray.join(", ")} set without SLACK_BOT_TOKEN, SLACK_APP_TOKEN or SLACK_CLIENT_ID: running the playground, not the bot`,
+      );
     logger.info(playgroundBanner(playground));
   } else {
     const store = await openStore(config, {
@@ -84,6 +93,9 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
+
+/** Secrets that only mean something with a token or OAuth: set alone, they are likely a mistake. */
+const SLACK_SECRETS = ["SLACK_SIGNING_SECRET", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"];
 
 /** Where to open the playground, and who else can. */
 function playgroundBanner({ host, port }: { host: string; port: number }): string {

@@ -245,6 +245,18 @@ describe("npm start", () => {
     expect(code).toBe(0);
   });
 
+  it("warns when a Slack secret or an LLM URL is set without what makes it work", async () => {
+    const r = await start(
+      { PORT: "0", SLACK_CLIENT_SECRET: "half-oauth", OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" },
+      /playground running at/,
+    );
+    expect(r.out).toContain(
+      "WARN postcoach SLACK_CLIENT_SECRET set without SLACK_BOT_TOKEN, SLACK_APP_TOKEN or SLACK_CLIENT_ID: running the playground, not the bot",
+    );
+    expect(r.out).toContain("WARN postcoach OPENAI_BASE_URL is set without OPENAI_API_KEY: the LLM is off");
+    expect(r.out).not.toContain("half-oauth");
+  });
+
   it("runs the playground when no Slack token is set, on this machine only unless told otherwise", async () => {
     const r = await start({ PORT: "0" }, /playground running at/);
     expect(r.out).toMatch(
