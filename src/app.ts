@@ -1,4 +1,4 @@
-import type http from "node:http";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   App,
@@ -118,9 +118,19 @@ export async function startSlackApp(config: Config, services: Services, logger: 
     await app.start().catch((err: unknown) => {
       throw appTokenProblem(err, config.slack.apiUrl ?? SLACK_API) ?? err;
     });
-    watchSocket(receiver.client, logger, config.slack.apiUrl ?? SLACK_API);
+    const socket = watchSocket(receiver.client, logger, config.slack.apiUrl ?? SLACK_API);
+    const health = await serveHealth(config.port, services, socket, logger);
     startReplies(services, clientFor, clientOptions.fetch);
-    return { app, clientFor, stop: () => app.stop().then(() => undefined) };
+    return {
+      app,
+      clientFor,
+      port: health?.port,
+      stop: async () => {
+        health?.server.close();
+        health?.server.closeAllConnections();
+        await app.stop();
+      },
+    };
   }
   const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret ?? "",
@@ -131,12 +141,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
         path: "/healthz",
         // HEAD is what load balancers send.
         method: ["GET", "HEAD"],
-        // 503 while the database cannot be reached: a load balancer then sends users elsewhere.
-        handler: async (_req, res) => {
-          const health = await services.store.health();
-          res.writeHead(health.ok ? 200 : 503, { "content-type": "text/plain" });
-          res.end(health.ok ? "ok" : "database unavailable");
-        },
+        handler: (_req, res) => answerHealth(res, services),
       },
       ...(oauth ? [installPageHead(INSTALL_PATH)] : []),
     ],
@@ -203,8 +208,14 @@ function appTokenProblem(err: unknown, apiUrl: string): StartError | undefined {
  * token revoked) can never succeed: the bot then stops with one line, so that a supervisor (or
  * the operator) sees it, rather than staying up connected to nothing.
  */
-function watchSocket(client: SocketModeReceiver["client"], logger: Logger, apiUrl: string): void {
+function watchSocket(client: SocketModeReceiver["client"], logger: Logger, apiUrl: string): SocketState {
+  // Connected from the moment start() resolved; closed as soon as the WebSocket closes, a few
+  // seconds before the client tries again ("reconnecting").
+  let up = true;
   let lost = false;
+  client.on("close", () => {
+    up = false;
+  });
   client.on("reconnecting", () => {
     if (!lost) logger.warn("lost the connection to Slack (Socket Mode); reconnecting");
     lost = true;
@@ -212,6 +223,7 @@ function watchSocket(client: SocketModeReceiver["client"], logger: Logger, apiUr
   client.on("connected", () => {
     if (lost) logger.info("connected to Slack again (Socket Mode)");
     lost = false;
+    up = true;
   });
   const start = client.start.bind(client);
   // The client reconnects through its own start(), whose failure nothing else hears.
@@ -223,6 +235,59 @@ function watchSocket(client: SocketModeReceiver["client"], logger: Logger, apiUr
       );
       process.exit(1);
     });
+  return { connected: () => up };
+}
+
+interface SocketState {
+  connected(): boolean;
+}
+
+/**
+ * `/healthz`: 200 while the bot can serve; 503 while the database cannot be reached (a load
+ * balancer then sends users elsewhere) or, in Socket Mode, while Slack's connection is lost.
+ */
+async function answerHealth(
+  res: http.ServerResponse,
+  services: Services,
+  socket?: SocketState,
+): Promise<void> {
+  const db = await services.store.health();
+  const problem = !db.ok
+    ? "database unavailable"
+    : socket && !socket.connected()
+      ? "not connected to Slack"
+      : "";
+  res.writeHead(problem ? 503 : 200, { "content-type": "text/plain" });
+  res.end(problem || "ok");
+}
+
+/**
+ * In Socket Mode nothing else listens: `/healthz` on PORT lets a supervisor watch the bot (GET and
+ * HEAD; anything else 404). A port already taken only costs the health check, with one warning:
+ * a Socket Mode bot never needed a port before.
+ */
+async function serveHealth(
+  port: number,
+  services: Services,
+  socket: SocketState,
+  logger: Logger,
+): Promise<{ server: http.Server; port: number } | undefined> {
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD"))
+      void answerHealth(res, services, socket).catch(() => {
+        if (!res.headersSent) res.writeHead(503);
+        res.end();
+      });
+    else res.writeHead(404).end();
+  });
+  return new Promise((resolve) => {
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      logger.warn(`no /healthz in Socket Mode: port ${port} is not available (${err.code ?? err.message})`);
+      resolve(undefined);
+    });
+    server.listen(port, () => resolve({ server, port: (server.address() as AddressInfo).port }));
+  });
 }
 
 /**

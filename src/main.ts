@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     stops.unshift(async () => stopSchedules());
     logger.info(
       config.mode === "socket"
-        ? "postcoach is connected to Slack (Socket Mode)"
+        ? `postcoach is connected to Slack (Socket Mode)${running.port === undefined ? "" : `; /healthz on port ${running.port}`}`
         : `postcoach is listening on port ${running.port} (POST /slack/events)`,
     );
   }

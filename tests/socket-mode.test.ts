@@ -107,6 +107,21 @@ describe("Socket Mode", () => {
     expect(String((ack.payload as { text?: unknown }).text)).toContain("/postcheck help");
   });
 
+  it("answers /healthz on PORT (GET and HEAD), and nothing else", async () => {
+    const url = `http://127.0.0.1:${h.app.port}`;
+    const get = await fetch(`${url}/healthz`);
+    expect(get.status).toBe(200);
+    expect(await get.text()).toBe("ok");
+    expect((await fetch(`${url}/healthz`, { method: "HEAD" })).status).toBe(200);
+    for (const [path, method] of [
+      ["/healthz", "POST"],
+      ["/slack/events", "POST"],
+      ["/", "GET"],
+      ["/%E0%A4%A", "GET"],
+    ] as const)
+      expect((await fetch(`${url}${path}`, { method })).status, `${method} ${path}`).toBe(404);
+  });
+
   // Last: without the fix it leaves the bot offline for the tests after it.
   it("reconnects after an outage longer than its retries, however long it lasts, and answers again", async () => {
     const opened = fake.callsTo("apps.connections.open").length;
@@ -115,6 +130,10 @@ describe("Socket Mode", () => {
     // Longer than the client's first reconnection delay (5 s) and the two retries it once gave up after.
     await new Promise((resolve) => setTimeout(resolve, 9000));
     expect(fake.socketConnected).toBe(false);
+    // A supervisor sees it.
+    const down = await fetch(`http://127.0.0.1:${h.app.port}/healthz`);
+    expect(down.status).toBe(503);
+    expect(await down.text()).toBe("not connected to Slack");
     fake.down = false;
     await fake.waitFor(() => fake.socketConnected || undefined, 20_000);
     expect(fake.callsTo("apps.connections.open").length).toBeGreaterThan(opened);
@@ -126,5 +145,6 @@ describe("Socket Mode", () => {
     });
     await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === "env-after-outage"));
     expect((await fake.waitForResponse("after-outage")).body.response_type).toBe("ephemeral");
+    expect((await fetch(`http://127.0.0.1:${h.app.port}/healthz`)).status).toBe(200);
   }, 40_000);
 });

@@ -130,7 +130,7 @@ export async function startHarness(
 /** The real Bolt app in Socket Mode, connected to the fake Slack's WebSocket. */
 export async function startSocketHarness(env: Record<string, string> = {}): Promise<Running> {
   const running = await boot(
-    { SLACK_BOT_TOKEN: "xoxb-socket", SLACK_APP_TOKEN: "xapp-socket", LOG_LEVEL: "error" },
+    { SLACK_BOT_TOKEN: "xoxb-socket", SLACK_APP_TOKEN: "xapp-socket", LOG_LEVEL: "error", PORT: "0" },
     env,
   );
   await running.fake.waitFor(() => running.fake.socketConnected || undefined);
