@@ -116,7 +116,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
     registerSurfaces(app, services);
     await app.init();
     await app.start().catch((err: unknown) => {
-      throw appTokenProblem(err, config.slack.apiUrl ?? SLACK_API) ?? err;
+      throw slackRefusal("SLACK_APP_TOKEN", err, config.slack.apiUrl ?? SLACK_API) ?? err;
     });
     const socket = watchSocket(receiver.client, logger, config.slack.apiUrl ?? SLACK_API);
     const health = await serveHealth(config.port, services, socket, logger);
@@ -185,22 +185,28 @@ export async function startSlackApp(config: Config, services: Services, logger: 
 }
 
 /**
- * Socket Mode has no port a supervisor could watch: while Slack can't be reached, the client asks
- * for a new connection again and again (1 s, then up to every 30 s) rather than giving up after
- * its two retries, which left the bot connected to nothing for good after an outage of 3 s.
+ * While Slack can't be reached, the Socket Mode client asks for a new connection again and again
+ * (1 s, then up to every 30 s) rather than giving up after its two retries, which left the bot
+ * connected to nothing for good after an outage of 3 s.
  */
 const UNTIL_SLACK_IS_BACK = { forever: true, factor: 1.5, minTimeout: 1000, maxTimeout: 30_000 };
 
-/** One line naming SLACK_APP_TOKEN (or the URL) when Slack turns the Socket Mode connection down. */
-function appTokenProblem(err: unknown, apiUrl: string): StartError | undefined {
+/**
+ * One line when Slack (or what answers at SLACK_API_URL) turns a token down: the variable named,
+ * or the URL when what answered was not Slack's Web API (an HTTP error, an HTML page from a proxy,
+ * whose "error" is no Slack error code). Undefined for a network failure.
+ */
+function slackRefusal(variable: string, err: unknown, apiUrl: string): StartError | undefined {
   const e = err as { code?: string; data?: { error?: string }; statusCode?: number };
-  if (e.code === webApi.ErrorCode.PlatformError)
-    return tokenRefused("SLACK_APP_TOKEN", e.data?.error, apiUrl);
   if (e.code === webApi.ErrorCode.HTTPError)
     return new StartError(
       `Slack at ${apiUrl} answered HTTP ${e.statusCode}: check SLACK_API_URL, or Slack's status page`,
     );
-  return undefined;
+  if (e.code !== webApi.ErrorCode.PlatformError) return undefined;
+  const error = e.data?.error;
+  if (error !== undefined && !/^[a-z_]+$/.test(error))
+    return new StartError(`${apiUrl} did not answer as Slack's Web API does: check SLACK_API_URL`);
+  return new StartError(`${variable} was refused by Slack (${error ?? "unknown error"})`);
 }
 
 /**
@@ -229,7 +235,7 @@ function watchSocket(client: SocketModeReceiver["client"], logger: Logger, apiUr
   // The client reconnects through its own start(), whose failure nothing else hears.
   client.start = () =>
     start().catch((err: unknown) => {
-      const problem = appTokenProblem(err, apiUrl);
+      const problem = slackRefusal("SLACK_APP_TOKEN", err, apiUrl);
       process.stderr.write(
         `postcoach: ${problem?.message ?? `lost Socket Mode for good: ${(err as Error).message}`}; stopping\n`,
       );
@@ -327,28 +333,14 @@ async function whoAmI(config: Config): Promise<{ botId?: string; botUserId?: str
     const me = await client.auth.test();
     return { botId: me.bot_id, botUserId: me.user_id, teamId: me.team_id };
   } catch (err) {
-    const e = err as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
-    if (e.code === webApi.ErrorCode.PlatformError)
-      throw tokenRefused("SLACK_BOT_TOKEN", e.data?.error, apiUrl);
-    if (e.code === webApi.ErrorCode.HTTPError)
-      throw new StartError(
-        `Slack at ${apiUrl} answered HTTP ${e.statusCode}: check SLACK_API_URL, or Slack's status page`,
-      );
+    const refused = slackRefusal("SLACK_BOT_TOKEN", err, apiUrl);
+    if (refused) throw refused;
+    const e = err as { original?: Error };
     const cause = networkCause(e.original ?? (err as Error));
     throw new StartError(
       `could not reach Slack at ${apiUrl} (${cause}) after 3 tries: check the network, a proxy or firewall, or SLACK_API_URL`,
     );
   }
-}
-
-/**
- * A token Slack refused, named; unless what answered was not Slack's Web API at all (an HTML page
- * from a proxy or a wrong SLACK_API_URL), whose "error" is no Slack error code.
- */
-function tokenRefused(variable: string, error: string | undefined, apiUrl: string): StartError {
-  if (error !== undefined && !/^[a-z_]+$/.test(error))
-    return new StartError(`${apiUrl} did not answer as Slack's Web API does: check SLACK_API_URL`);
-  return new StartError(`${variable} was refused by Slack (${error ?? "unknown error"})`);
 }
 
 function networkCause(err: Error): string {

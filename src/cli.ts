@@ -3,10 +3,10 @@ import { config as loadDotenv } from "dotenv";
 // The coach's modules one by one, and the LLM client only when used: it loads openai and zod
 // (~180 ms at start) that a run without OPENAI_API_KEY never needs (docs/benchmarks.md).
 import type { AnalyzeOptions } from "./coach/types.js";
-import { langOption, platformOption, quoteShort, runJsonl, write } from "./jsonl.js";
-import { type CliLlm, coach, type LlmFailure } from "./llm/coaching.js";
+import { type CliLlm, langOption, platformOption, quoteShort, runJsonl, write } from "./jsonl.js";
+import { coach, type LlmFailure } from "./llm/coaching.js";
 import { formatReport } from "./report.js";
-import { safeJson, withoutControls } from "./safe-text.js";
+import { printableJson, withoutControls } from "./safe-text.js";
 
 export const USAGE = `Usage:
   postcheck [--json] [--lang en|fr] [--platform linkedin|x|slack|blog] "<draft>"
@@ -201,7 +201,7 @@ export async function main(io: Io): Promise<number> {
   await write(
     io.stdout,
     values.json
-      ? `${safeJson(result)}\n`
+      ? `${printableJson(result)}\n`
       : formatReport(result, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR),
   );
   return 0;
@@ -227,6 +227,8 @@ async function llmFor(
   const config = llmConfigFromEnv(env);
   const level = logLevelFromEnv(env);
   const logger = createLogger(level, (line) => stderr.write(line));
+  // LOG_LEVEL=error keeps stderr for errors: an LLM that did not answer is not one.
+  const quiet = level === "error";
   return {
     coach: new LlmCoach({
       apiKey: config.apiKey ?? "",
@@ -235,14 +237,13 @@ async function llmFor(
       timeoutMs: config.timeoutMs,
       log: (line) => logger.debug(line),
     }),
-    onFailure: level === "error" ? undefined : failureReporter(stderr),
-    onGiveUp:
-      level === "error"
-        ? undefined
-        : (failures) =>
-            stderr.write(
-              `postcheck: the AI coach failed ${failures} lines in a row; postcoach's own rules coach the next lines, and the AI coach is asked again every 25th.\n`,
-            ),
+    onFailure: quiet ? undefined : failureReporter(stderr),
+    onGiveUp: quiet
+      ? undefined
+      : (failures, retryEvery) =>
+          stderr.write(
+            `postcheck: the AI coach failed ${failures} lines in a row; postcoach's own rules coach the next lines, and the AI coach is asked again every ${retryEvery}th.\n`,
+          ),
   };
 }
 

@@ -1,8 +1,9 @@
 import { StringDecoder } from "node:string_decoder";
 import { analyze } from "./coach/analyze.js";
 import { type AnalyzeOptions, LANGUAGES, type Lang, PLATFORMS, type Platform } from "./coach/types.js";
-import { type CliLlm, coach, type LlmFailure, withLlm } from "./llm/coaching.js";
-import { safeJson } from "./safe-text.js";
+import type { LlmCoach } from "./llm/client.js";
+import { coach, type LlmFailure, withLlm } from "./llm/coaching.js";
+import { printableJson } from "./safe-text.js";
 
 /**
  * `postcheck --jsonl`: one output line per input line, in input order, streaming. Every line is
@@ -89,14 +90,14 @@ function readLine(raw: string, lineNo: number, defaults: AnalyzeOptions) {
 /** The result as a JSON line, or the error that coaching it threw. */
 function answer(lineNo: number, coachIt: () => unknown): string {
   try {
-    return safeJson(coachIt());
+    return printableJson(coachIt());
   } catch (err) {
     return errorLine((err as Error).message, lineNo);
   }
 }
 
 function errorLine(error: string, line: number): string {
-  return safeJson({ error, line });
+  return printableJson({ error, line });
 }
 
 interface Io {
@@ -150,6 +151,14 @@ export async function runJsonl(io: Io, defaults: AnalyzeOptions, llm?: CliLlm): 
 const LLM_FAILURES_BEFORE_GIVING_UP = 3;
 const LLM_RETRY_EVERY = 25;
 
+/** The LLM as a run of the CLI uses it: the client, and who hears why it failed. */
+export interface CliLlm {
+  coach: LlmCoach;
+  onFailure?: (failure: LlmFailure) => void;
+  /** A batch rests the LLM after `failures` in a row, asking it again every `retryEvery` lines. */
+  onGiveUp?: (failures: number, retryEvery: number) => void;
+}
+
 class GivingUpLlm {
   private failedInARow = 0;
   private skipped = 0;
@@ -166,7 +175,8 @@ class GivingUpLlm {
       if (failure.reason === "invalid-output") return;
       this.failedInARow++;
       this.lastFailure = failure;
-      if (this.failedInARow === LLM_FAILURES_BEFORE_GIVING_UP) this.llm.onGiveUp?.(this.failedInARow);
+      if (this.failedInARow === LLM_FAILURES_BEFORE_GIVING_UP)
+        this.llm.onGiveUp?.(this.failedInARow, LLM_RETRY_EVERY);
     });
     if (result.coachedBy === "llm") {
       this.failedInARow = 0;
@@ -180,7 +190,7 @@ async function coachWithLlm(line: string, lineNo: number, defaults: AnalyzeOptio
   const read = readLine(line, lineNo, defaults);
   if ("answer" in read) return read.answer;
   try {
-    return safeJson(await llm.coach(read.draft, read.options));
+    return printableJson(await llm.coach(read.draft, read.options));
   } catch (err) {
     return errorLine((err as Error).message, lineNo);
   }

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   keepServingAfterStrayErrors(logger);
   keepServingWithoutOutput();
   const stops: (() => Promise<void>)[] = [];
-  if (process.env.OPENAI_BASE_URL?.trim() && !config.llm.apiKey)
+  if (config.llm.baseUrl && !config.llm.apiKey)
     logger.warn(
       "OPENAI_BASE_URL is set without OPENAI_API_KEY: the LLM is off (a local server that needs no key takes any value, e.g. OPENAI_API_KEY=local)",
     );

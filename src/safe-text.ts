@@ -21,7 +21,7 @@ export function withoutControls(text: string): string {
 const RAW_IN_JSON = new RegExp(`[${C1_AND_BIDI}\\u2028\\u2029]`, "g");
 
 /** A value as one line of JSON that is safe to print: every control character escaped. */
-export function safeJson(value: unknown): string {
+export function printableJson(value: unknown): string {
   const json = JSON.stringify(value);
   RAW_IN_JSON.lastIndex = 0;
   return RAW_IN_JSON.test(json)

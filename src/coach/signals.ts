@@ -333,11 +333,13 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (t.cls & second) c.addressee++;
       const k = conceptAt(ctx.lang, words, w);
       let v = valenceOf(ctx.lang, t);
+      // Warm words of a greeting ("happy birthday") are asked about once, for valence and praise.
+      const greeting = (v > 0 || (k & PRAISE) !== 0) && inGreeting(ctx.lang, words, w);
       if (v !== 0) {
         // "not happy", "pas content": a negation within three words before turns the feeling over.
         if (w <= negatedUntil) v = -v;
         if (v < 0) c.negativeValence -= v;
-        else if (aboutSelf && !aimedAtOthers(ctx.lang, k, words, w) && !praisesOthers(ctx, t.end))
+        else if (aboutSelf && !greeting && !aimedAtOthers(k, words, w) && !praisesOthers(ctx, t.end))
           c.selfPositive += v;
       }
       const comparative = (k & NEGATION) !== 0 && comparativeFollows(words, w, end);
@@ -359,7 +361,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (k & INTENSE) c.selfIntense++;
       if (k & CREDIT) c.selfCredit++;
       if (k & TIME) c.selfTime++;
-      if (k & PRAISE && !praisesOthers(ctx, t.end) && !inGreeting(ctx.lang, words, w)) c.selfPraise++;
+      if (k & PRAISE && !greeting && !praisesOthers(ctx, t.end)) c.selfPraise++;
       if (k & QUANTITY || startsWithDigit(t.word)) c.selfQuantity++;
     }
   }
@@ -367,11 +369,10 @@ function countSignals(ctx: RuleContext): SignalCounts {
 }
 
 /**
- * Love, thanks and greetings go to someone else ("I love you", "happy birthday"); "thanks to my
- * hard work" is a cause, and counts.
+ * Love and thanks go to someone else ("I love you"), as greetings do; "thanks to my hard work" is
+ * a cause, and counts.
  */
-function aimedAtOthers(lang: Lang, k: number, words: readonly Token[], w: number): boolean {
-  if (inGreeting(lang, words, w)) return true;
+function aimedAtOthers(k: number, words: readonly Token[], w: number): boolean {
   return (k & AFFECTION) !== 0 && !(words[w]!.word === "thanks" && words[w + 1]?.word === "to");
 }
 

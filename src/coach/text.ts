@@ -212,8 +212,9 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
 
 /**
  * Sentences, split at . ! ? … and line breaks. A mark inside a link or a mention ("example.com",
- * "faq?id=3"), a dot between digits or letters ("v2.3.1", "3.5", "e.g"), after an initial ("M. Dupont", "U.S.") or after a common abbreviation
- * ("Dr.", "p. ex.") ends nothing: a question must quote a whole phrase, not "…that Dr".
+ * "faq?id=3"), a dot between digits or letters ("v2.3.1", "3.5", "e.g"), after an initial
+ * ("M. Dupont", "U.S.") or after a common abbreviation ("Dr.", "p. ex.") ends nothing: a question
+ * must quote a whole phrase, not "…that Dr".
  */
 export function splitSentences(
   text: string,

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, webApi } from "@sla
 import distance from "damerau-levenshtein";
 import type { z } from "zod";
 import type { Services } from "../services.js";
-import { slackToPlain } from "../slack/mrkdwn.js";
+import { escapeText, slackToPlain } from "../slack/mrkdwn.js";
 import { type DigestRequest, digestSettingsCommand, parseDigestRequest } from "./digest-settings.js";
 import { asksForHelp, helpText } from "./help.js";
 import { readPayload, SlashCommand } from "./payloads.js";
@@ -92,7 +92,7 @@ function substitutes(a: string, b: string): boolean {
 
 /** What /postcheck answers a mistyped subcommand: the command meant, and nothing done. */
 function mistypedText(typed: string, meant: string): string {
-  const shown = typed.trim().slice(0, 60).replaceAll("`", "'");
+  const shown = escapeText(typed.trim().slice(0, 60).replaceAll("`", "'"));
   return `Did you mean \`/postcheck ${meant}\`? I did nothing with “${shown}”. To coach a draft, write the whole post after \`/postcheck\`.`;
 }
 

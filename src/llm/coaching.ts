@@ -22,14 +22,6 @@ export function withLlm(result: CoachResult, outcome: LlmOutcome | undefined): C
 
 export type LlmFailure = Extract<LlmOutcome, { ok: false }>;
 
-/** The LLM as a run of the CLI uses it: the client, and who hears why it failed. */
-export interface CliLlm {
-  coach: LlmCoach;
-  onFailure?: (failure: LlmFailure) => void;
-  /** A batch stopped asking after this many failures in a row. */
-  onGiveUp?: (failures: number) => void;
-}
-
 /**
  * Coaches a draft with the heuristics, then asks the LLM (when there is one) within its budget.
  * `onFailure` hears why the LLM did not answer (never the draft): the result only says it didn't.
