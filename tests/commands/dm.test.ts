@@ -24,6 +24,15 @@ describe("a DM conversation with the coach", () => {
     await h.stop();
     await llm.stop();
   });
+  /** Sends DMs (text, ts) one after the other, each once the previous one is answered: the replies. */
+  const repliesTo = async (...messages: [string, string][]) => {
+    const before = h.fake.callsTo("chat.postMessage").length;
+    for (const [i, [text, ts]] of messages.entries()) {
+      await h.event(dm(text, ts));
+      await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage")[before + i]);
+    }
+    return h.fake.callsTo("chat.postMessage").slice(before);
+  };
 
   it("coaches a draft sent in a DM, then updates the reply with the AI coach's questions", async () => {
     llm.reply(() => ({ content: answer(["Who needs this news most?", "What nearly went wrong?"]) }));
@@ -52,24 +61,14 @@ describe("a DM conversation with the coach", () => {
   });
 
   it("points 'forget', 'export' and 'privacy' to their commands rather than coaching them", async () => {
-    const before = h.fake.callsTo("chat.postMessage").length;
-    await h.event(dm("forget", "1700000250.000100"));
-    await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage")[before]);
-    await h.event(dm("oublier", "1700000251.000100"));
-    await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage")[before + 1]);
-    const [en, fr] = h.fake.callsTo("chat.postMessage").slice(before);
+    const [en, fr] = await repliesTo(["forget", "1700000250.000100"], ["oublier", "1700000251.000100"]);
     expect(String(en!.params.text)).toContain("/postcheck forget");
     expect(String(fr!.params.text)).toMatch(/efface tout/);
     expect(JSON.stringify([en, fr])).not.toMatch(/score|Score/);
   });
 
   it("greets and helps in French when asked in French", async () => {
-    const before = h.fake.callsTo("chat.postMessage").length;
-    await h.event(dm("bonjour", "1700000300.000100"));
-    await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage")[before]);
-    await h.event(dm("aide", "1700000301.000100"));
-    await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage")[before + 1]);
-    const [greeting, help] = h.fake.callsTo("chat.postMessage").slice(before);
+    const [greeting, help] = await repliesTo(["bonjour", "1700000300.000100"], ["aide", "1700000301.000100"]);
     expect(String(greeting!.params.text)).toMatch(/Envoyez-moi un brouillon/);
     expect(String(help!.params.text)).toMatch(/vous pose des questions/);
   });
