@@ -105,6 +105,25 @@ export function questionForms(results: readonly CoachResult[]): [string, number]
   return [...forms].sort((a, b) => b[1] - a[1]);
 }
 
+/**
+ * How far each translation scores from its English original (languages forced, so that detection
+ * plays no part), for brags and for other tweets: a gap means a signal French does not read yet.
+ */
+function parityGap(french: readonly Example[], tweets: readonly Example[]): void {
+  const gap = (positive: boolean) => {
+    const pairs = french.filter((e) => e.positive === positive);
+    const sum = pairs.reduce(
+      (acc, e) =>
+        acc + analyze(e.text, { lang: "fr" }).score - analyze(tweets[e.line - 1]!.text, { lang: "en" }).score,
+      0,
+    );
+    return (sum / pairs.length).toFixed(1);
+  };
+  console.log(
+    `  French minus English original, mean score: brags ${gap(true)}, other tweets ${gap(false)} points`,
+  );
+}
+
 function main(): void {
   const run = (data: readonly Example[]) => data.map((e) => ({ e, r: analyze(e.text) }));
 
@@ -125,6 +144,7 @@ function main(): void {
     separation("French translations, in-sample (their English originals were fitted on)", scored);
     const fr = scored.filter((s) => s.r.language === "fr").length;
     console.log(`  detected as French: ${fr} of ${scored.length} (${pct(fr, scored.length)})`);
+    if (tweets) parityGap(french, tweets);
   }
 
   const linkedin = loadLinkedIn();
