@@ -49,7 +49,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [CONDITION, "if unless whether wish wished hope hoping imagine before"],
     [
       FAILURE,
-      "fail failed failing failure failures flopped flop bombed rejected rejection mistake mistakes disaster fiasco screwed messed regret regretted outage outages downtime crashed postmortem post-mortem",
+      "fail failed failing failure failures flopped flop bombed rejected rejection mistake mistakes disaster fiasco screwed messed regret regretted outage outages downtime crashed postmortem post-mortem embarrassed ashamed",
     ],
     [LESSON, "learned learnt lesson lessons taught"],
     [SUBJECT, "i i'm im i've ive i'd i'll we we're we've we'd we'll"],
@@ -118,7 +118,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [CONDITION, "s'il s'ils souhaite souhaiterais espère espérais imagine imaginez avant"],
     [
       FAILURE,
-      "raté ratée rate échoué échouée échec échecs loupé loupée planté plantée refusé refusée erreur erreurs regrette galéré fiasco bide flop catastrophe désastre panne pannes",
+      "raté ratée ratés ratées rate échoué échouée échoués échec échecs loupé loupée planté plantée refusé refusée erreur erreurs regrette galéré fiasco bide flop catastrophe désastre panne pannes honte",
     ],
     [LESSON, "appris apprise apprises leçon leçons enseigné enseignements"],
     [SUBJECT, "je j' nous on moi"],
@@ -257,6 +257,11 @@ export function conceptOf(lang: Lang, token: Token): number {
   if (lang === "en") facts.conceptsEn = found;
   else facts.conceptsFr = found;
   return found;
+}
+
+/** "Pas peu fier" says "very proud": a negation followed by "peu" negates nothing. */
+export function litotes(lang: Lang, next: Token | undefined): boolean {
+  return lang === "fr" && next?.word === "peu";
 }
 
 // The French conditional, what English says with "would", "could", "should" ("j'adorerais",

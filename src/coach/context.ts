@@ -5,9 +5,11 @@ import {
   FAILURE,
   FILLER,
   LESSON,
+  litotes,
   NEGATION,
   PRAISE,
   SUBJECT,
+  WISH,
 } from "./concepts.js";
 import { findAll, type Lexicon, lexicon } from "./lexicon.js";
 import { memo, memoized, type RuleContext, type Span, sentenceAt, type Token } from "./text.js";
@@ -34,6 +36,8 @@ interface Clause {
   story: boolean;
   /** Who the clause speaks as: "I" (singular), "we" (plural), or no one named. */
   subject: "singular" | "plural" | undefined;
+  /** The clause opens on someone else as its subject: "she found the bug", "elle a trouvé". */
+  other: boolean;
 }
 
 interface Layout {
@@ -43,9 +47,15 @@ interface Layout {
   quotes: Span[];
   /** For each word, 1 when it is inside quotation marks. */
   quoted: Uint8Array;
-  /** For each word, 1 when a condition or wish comes before it in its sentence ("if", "before"). */
+  /**
+   * For each word, CONDITIONED when a condition or wish comes before it in its sentence ("if",
+   * "before"); AFTER_READER_CONDITION in the clauses after a condition on the reader ("if you…").
+   */
   conditioned: Uint8Array;
 }
+
+const CONDITIONED = 1;
+const AFTER_READER_CONDITION = 2;
 
 const LAYOUT = memo<Layout>();
 
@@ -71,6 +81,7 @@ function computeLayout(ctx: RuleContext): Layout {
   const phrases = findAll(FAILURE_PHRASES[ctx.lang], ctx);
   const conditioned = new Uint8Array(words.length);
   const breaks = clauseBreaks(text);
+  const { second } = PERSON[ctx.lang];
   let b = 0;
   let w = 0;
   for (const s of ctx.sentences) {
@@ -78,14 +89,21 @@ function computeLayout(ctx: RuleContext): Layout {
     let from = w;
     const sentenceFirst = clauses.length;
     let condition = 0;
+    let onReader = false;
     for (; w < words.length && words[w]!.start < s.end; w++) {
-      conditioned[w] = condition;
-      if (conceptAt(ctx.lang, words, w) & CONDITION) condition = 1;
       // Is there a clause break between the previous word and this one?
       while (b < breaks.length && breaks[b]! < (w > 0 ? words[w - 1]!.end : 0)) b++;
       if (w > from && b < breaks.length && breaks[b]! < words[w]!.start) {
         clauses.push(makeClause(ctx, from, w));
         from = w;
+        if (onReader) condition = AFTER_READER_CONDITION;
+      }
+      conditioned[w] = condition;
+      if (conceptAt(ctx.lang, words, w) & CONDITION) {
+        condition = CONDITIONED;
+        // "If you need an expert, I'm the best": a condition on the reader leaves the author's claim
+        // after it standing; "if I get promoted, I'll celebrate" governs the whole sentence.
+        onReader = ((words[w + 1]?.cls ?? 0) & second) !== 0;
       }
       clauseOf[w] = clauses.length;
     }
@@ -119,8 +137,19 @@ function makeClause(ctx: RuleContext, from: number, to: number): Clause {
     const before = i > from ? words[i - 1]!.word : "";
     story = !NO_FAILURE.has(before);
   }
-  return { from, to, story, subject };
+  const opener = words[from]?.word;
+  const first = opener !== undefined && CONJUNCTION[lang].has(opener) ? words[from + 1]?.word : opener;
+  return { from, to, story, subject, other: first !== undefined && THIRD_PERSON_SUBJECT[lang].has(first) };
 }
+
+const CONJUNCTION: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(["and", "but", "then", "so"]),
+  fr: new Set(["et", "mais", "puis", "alors"]),
+};
+const THIRD_PERSON_SUBJECT: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(["he", "she", "they", "he's", "she's", "they're", "he'd", "she'd", "they've"]),
+  fr: new Set(["il", "elle", "ils", "elles"]),
+};
 
 /** Failures told in several words: "a product nobody wanted", "ça n'a pas marché". */
 const FAILURE_PHRASES: Record<Lang, Lexicon> = {
@@ -168,6 +197,11 @@ function quotations(text: string): Span[] {
   return spans;
 }
 
+/** Whether a position of the draft lies between quotation marks: someone else's words. */
+export function insideQuotation(ctx: RuleContext, pos: number): boolean {
+  return layout(ctx).quotes.some((q) => pos >= q.start && pos < q.end);
+}
+
 /** The index of the first word starting at or after a position (words are in order). */
 export function firstWordFrom(words: readonly Token[], pos: number): number {
   let lo = 0;
@@ -190,10 +224,17 @@ const POSSESSIVE: Record<Lang, ReadonlySet<string>> = {
   fr: new Set(["mon", "ma", "mes", "notre", "nos"]),
 };
 
+/** The author as the one something is given to: "gave me the award", "m'a remis le prix". */
+const RECIPIENT: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(["me", "us"]),
+  fr: new Set(["me", "m'a", "m'ont", "nous"]),
+};
+
 /**
  * Whether the author is who a phrase is about: the phrase starts with the author ("I won", "my new
  * car"), or only fillers separate it from "I"/"we" in its clause ("I've just finally been promoted"),
- * or its clause has no subject at all ("Just got promoted!"). "Maria got promoted" and "my colleague
+ * or its clause has no subject at all ("Just got promoted!"), or the author receives it ("LinkedIn
+ * gave me the Top Voice badge"). "Maria got promoted" and "my colleague
  * Sam got promoted" are someone else's; "my son got into Harvard" is the author's family, counted as
  * Jin et al. count it (an affiliation).
  */
@@ -208,7 +249,7 @@ export function aboutAuthor(ctx: RuleContext, span: Span): boolean {
   let j = i - 1;
   while (j >= clause.from && conceptOf(lang, words[j]!) & FILLER) j--;
   if (j < clause.from) return true;
-  if (isSubject(lang, words[j]!)) return true;
+  if (isSubject(lang, words[j]!) || RECIPIENT[lang].has(words[j]!.word)) return true;
   // "my son got", "our team won": one noun after the author's own possessive.
   return j - 1 >= clause.from && POSSESSIVE[lang].has(words[j - 1]!.word);
 }
@@ -216,7 +257,7 @@ export function aboutAuthor(ctx: RuleContext, span: Span): boolean {
 /** Someone other than the author: "you", "my students", "our engineers", "Maria", "mes élèves". */
 const OTHER_PERSON: Record<Lang, RegExp> = {
   en: /^\s*(?:you|your|u|him|her|them|everyone|everybody|each of you|these|those|(?:my|our|the|this|these|those)\s+(?!(?:own|achievements?|work|results?|progress|journey|growth|self|accomplishments?|wins?|award|promotion|book|first|new|latest)\b)[a-z]+|\p{Lu}\p{Ll}+)/u,
-  fr: /^\s*(?:toi|vous|lui|elle|eux|elles|tous|toutes|chacun|chacune|(?:mon|ma|mes|notre|nos|ce|cette|ces|la|le|les)\s+(?!(?:propre|travail|parcours|chemin|réussite|résultats?|progrès|victoire|promotion|livre|premier|première|nouveau|nouvelle)\b)[a-zà-ÿ]+|l'|\p{Lu}\p{Ll}+)/u,
+  fr: /^\s*(?:toi|vous|lui|elle|eux|elles|tous|toutes|chacun|chacune|(?:mon|ma|mes|notre|nos|ce|cette|ces|la|le|les)\s+(?!qu'on\b|que\s+(?:j'|je\b|nous\b|on\b)|(?:propre|travail|parcours|chemin|réussite|résultats?|progrès|victoire|promotion|livre|premier|première|nouveau|nouvelle)\b)[a-zà-ÿ]+|l'|\p{Lu}\p{Ll}+)/u,
 };
 const PREPOSITION: Record<Lang, RegExp> = {
   en: /^\s*(?:of|for|with)\b/i,
@@ -299,9 +340,15 @@ export function discounted(ctx: RuleContext, span: Span): string | undefined {
   const { clauses, clauseOf, quotes } = layout(ctx);
   const clause = clauses[clauseOf[i]!]!;
   for (let j = Math.max(clause.from, i - 3); j < i; j++)
-    if (conceptOf(lang, words[j]!) & NEGATION) return "negated";
+    if (conceptOf(lang, words[j]!) & NEGATION && !litotes(lang, words[j + 1])) return "negated";
   // A condition governs the rest of its sentence: "If I get promoted, I'll celebrate".
-  if (layout(ctx).conditioned[i]) return "condition";
+  const condition = layout(ctx).conditioned[i];
+  if (condition === CONDITIONED) return "condition";
+  // After a condition on the reader, only an offer stays hypothetical: "If you're in Paris, I'd be
+  // thrilled to meet you", but "If you need an expert, I'm the best".
+  if (condition === AFTER_READER_CONDITION)
+    for (let j = Math.max(clause.from, i - 3); j < i; j++)
+      if (conceptAt(lang, words, j) & WISH) return "condition";
   if (clause.story) return "story";
   if (endsInPraise(ctx, span) && praisesOthers(ctx, span.end)) return "others";
   if (partOfName(ctx, i, span)) return "name";

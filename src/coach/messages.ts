@@ -86,6 +86,10 @@ export const TRUNCATED_FINDING: Record<Lang, { message: string; suggestion: stri
 
 const QUOTES: Record<Lang, [string, string]> = { en: ["“", "”"], fr: ["« ", " »"] };
 const MAX_QUOTE = 60;
+const NESTED_QUOTES: Record<Lang, { marks: [string, string]; outer: RegExp; inner: [string, string] }> = {
+  en: { marks: ["“", "”"], outer: /[“”]/g, inner: ["‘", "’"] },
+  fr: { marks: ["«", "»"], outer: /«\s?|\s?»/g, inner: ["“", "”"] },
+};
 
 // Whitespace other than single spaces: most excerpts have none to fold.
 const UNFOLDED_SPACE_RE = /[^\S ]| {2}/;
@@ -98,6 +102,13 @@ export function quote(excerpt: string, lang: Lang): string {
     s = `${s.slice(0, cut > 20 ? cut : MAX_QUOTE)}…`;
   }
   const [open, close] = QUOTES[lang];
+  // Quotation marks inside the quote become the nested kind, closed if the cut left one open:
+  // « demander “pourquoi…” », not « demander « pourquoi… ».
+  const nested = NESTED_QUOTES[lang];
+  if (s.search(nested.outer) !== -1) {
+    s = s.replace(nested.outer, (m) => (m.trim() === nested.marks[0] ? nested.inner[0] : nested.inner[1]));
+    if (s.split(nested.inner[0]).length > s.split(nested.inner[1]).length) s += nested.inner[1];
+  }
   return `${open}${s}${close}`;
 }
 

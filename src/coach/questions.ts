@@ -117,7 +117,15 @@ export function clauseAround(text: string, span: Span, unquotable: readonly Span
   };
   let start = span.start;
   while (start > 0 && span.start - start < 30 && !isBoundary(start - 1)) start--;
-  if (start > 0 && !isBoundary(start - 1)) start = span.start;
+  // No clause start near: begin two words before the finding ("a Fortune 500 CEO", not "500 CEO").
+  if (start > 0 && !isBoundary(start - 1)) {
+    start = span.start;
+    for (let words = 0; words < 2; words++) {
+      const space = text.lastIndexOf(" ", start - 2);
+      if (space === -1 || span.start - space > 30) break;
+      start = space + 1;
+    }
+  }
   let end = span.end;
   // A finding that ends on its own punctuation (a question: "Is it worth it?") is whole already.
   const closed = end > span.start && isBoundary(end - 1);

@@ -6,6 +6,7 @@ import {
   EMPHASIS,
   INTENSE,
   inGreeting,
+  litotes,
   MINE,
   NEGATION,
   NEGATIVE,
@@ -321,9 +322,19 @@ function countSignals(ctx: RuleContext): SignalCounts {
     while (end < words.length && words[end]!.start < s.end) end++;
     // Questions and wishes still count: real brags ask ("Anyone been to Boston? Trying to plan a
     // trip!") and hope as often as they state, so excluding them made the score worse.
-    const aboutSelf = s.firstSingular || s.firstPlural || subjectDropped(ctx.lang, s);
+    const sentenceAboutSelf = s.firstSingular || s.firstPlural || subjectDropped(ctx.lang, s);
+    let aboutSelf = sentenceAboutSelf;
+    let clause = -1;
     let negatedUntil = -1;
     for (; w < end; w++) {
+      // A clause with its own subject is about the author or about someone else ("she found the
+      // bug"); a clause without one goes on with the subject before it ("…, and wrote a postmortem").
+      if (clauseOf[w] !== clause) {
+        clause = clauseOf[w]!;
+        const { subject, other } = clauses[clause]!;
+        if (subject) aboutSelf = true;
+        else if (other && !s.firstSingular) aboutSelf = false;
+      }
       // Someone else's words, quoted, say nothing about the author.
       if (quoted[w]) continue;
       const t = words[w]!;
@@ -342,8 +353,10 @@ function countSignals(ctx: RuleContext): SignalCounts {
         else if (aboutSelf && !greeting && !aimedAtOthers(k, words, w) && !praisesOthers(ctx, t.end))
           c.selfPositive += v;
       }
-      const comparative = (k & NEGATION) !== 0 && comparativeFollows(words, w, end);
-      // "Je ne pourrais pas être plus enthousiaste" says more, not less: it closes any negation.
+      const comparative =
+        (k & NEGATION) !== 0 && (comparativeFollows(words, w, end) || litotes(ctx.lang, words[w + 1]));
+      // "Je ne pourrais pas être plus enthousiaste" and "pas peu fière" say more, not less: they
+      // close any negation.
       if (k & NEGATION) negatedUntil = comparative ? -1 : w + 3;
       if (aboutSelf && isPast(ctx.lang, words, w, from)) c.selfPast++;
       if (k === 0 && !(aboutSelf && startsWithDigit(t.word))) continue;

@@ -54,6 +54,43 @@ describe("context: what turns self-praise into something else", () => {
     ).not.toEqual([]);
     expect(ego("Même si je suis fière de ce résultat incroyable, je reste humble.", "fr")).not.toEqual([]);
     expect(ego("“I won the award,” she told the jury.")).toEqual([]);
+  });
+
+  it("a condition on the reader leaves the author's claim after it standing, unless it is an offer", () => {
+    expect(ego("If you need an expert in cloud migrations, I'm the best consultant in Europe.")).toContain(
+      "bragging",
+    );
+    expect(ego("Si vous cherchez une experte, je suis la meilleure consultante d'Europe.", "fr")).toContain(
+      "bragging",
+    );
+    expect(ego("If you're in Paris next week, I would be thrilled to meet you.")).toEqual([]);
+    expect(ego("If you are in Paris, I'd be so proud to show you our lab.")).toEqual([]);
+    expect(ego("Si vous passez par Paris, je serais ravi de me joindre à vous.", "fr")).toEqual([]);
+    // A condition on the author still governs the whole sentence.
+    expect(ego("If I get the job, I'm the happiest person alive.")).toEqual([]);
+  });
+
+  it("idioms and figures of speech: 'do my best' is effort, 'pas peu fier' is pride", () => {
+    expect(ego("For what it's worth, I tried my best.")).toEqual([]);
+    expect(ego("Pas peu fier d'annoncer ma promotion au poste de directeur !", "fr")).not.toEqual([]);
+    expect(ego("Pas peu fier d'annoncer que notre startup lève 10 millions.", "fr")).toContain(
+      "self-congratulation",
+    );
+  });
+
+  it("what the author is given is the author's: 'LinkedIn gave me the Top Voice badge'", () => {
+    expect(ego("Wow, LinkedIn just gave me the Top Voice badge in Marketing!")).toContain("bragging");
+  });
+
+  it("a superlative about a technique is not about the author", () => {
+    expect(ego("It's the fastest way I know to tell if a slow query needs an index.")).toEqual([]);
+    expect(ego("C'est le moyen le plus rapide que je connaisse pour le savoir.", "fr")).toEqual([]);
+    expect(ego("Je suis la plus rapide de l'équipe.", "fr")).not.toEqual([]);
+  });
+
+  it("pride in what the author made is the author's; pride in what others made is not", () => {
+    expect(ego("Tellement fier de ce qu'on a construit.", "fr")).toContain("bragging");
+    expect(ego("Je suis tellement fier de ce qu'ils ont fait cette saison.", "fr")).toEqual([]);
     expect(ego("I just voted at the Billboard Music Awards.")).toEqual([]);
   });
 
@@ -65,6 +102,9 @@ describe("context: what turns self-praise into something else", () => {
       ["Je viens de finir mon premier marathon en moins de 4 heures", "fr"],
       ["Ma nouvelle voiture est une bête", "fr"],
       ["J'ai été prise à Stanford !!", "fr"],
+      ["Nous venons de signer le plus gros client de notre histoire.", "fr"],
+      ["Je viens de terminer ma keynote à VivaTech. Standing ovation.", "fr"],
+      ["Just wrapped my talk at the summit. Standing ovation.", "en"],
     ] as const) {
       expect(rulesOf(text, lang), text).toContain("bragging");
     }

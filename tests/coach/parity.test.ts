@@ -141,6 +141,20 @@ describe("English and French alike", () => {
     ])
       expect(signalsOf(draft), draft).toContain("self-positive");
   });
+  it("reads what a colleague did as theirs, in both languages, unless the author says 'my'", () => {
+    const selfPast = (draft: string) =>
+      analyze(draft).signals.find((s) => s.signal === "self-past")?.value ?? 0;
+    expect(
+      selfPast("Bravo à Camille de notre équipe data : elle a trouvé le bug et a écrit un post-mortem."),
+    ).toBe(0);
+    expect(
+      selfPast("Kudos to Priya on our data team: she fixed the bug, and shipped a postmortem for everyone."),
+    ).toBe(0);
+    // Without a subject of its own, a clause goes on with the one before it.
+    expect(selfPast("We fixed the bug, and shipped a postmortem.")).toBe(2);
+    // "My son … he won": the author's family, counted as Jin et al. count it.
+    expect(selfPast("My son's team was behind all season, but he scored and they won.")).toBeGreaterThan(0);
+  });
   it("hears a wish in the French conditional as in English 'would'", () => {
     const wishes = (draft: string, lang: "en" | "fr") =>
       analyze(draft, { lang }).signals.find((s) => s.signal === "wishes")?.value ?? 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/coach/index.js";
+import { quote } from "../../src/coach/messages.js";
 import { clauseAround, lensesFor } from "../../src/coach/questions.js";
 
 const shape = {
@@ -106,6 +107,20 @@ describe("questions follow what the draft does", () => {
     const text = "Ravi d'avoir été l'invité de BFM Business ce matin pour parler de l'avenir de la finance !";
     const [start, end] = clauseAround(text, { start: 0, end: "Ravi d'avoir".length });
     expect(text.slice(start, end)).toBe("Ravi d'avoir été l'invité de BFM Business ce matin");
+  });
+
+  it("quotes from a word two before a finding when no clause starts near it, never mid-phrase", () => {
+    const text = "I just got off a call where a Fortune 500 CEO told me our work changed how he hires.";
+    const at = text.indexOf("500");
+    const [start] = clauseAround(text, { start: at, end: at + 3 });
+    expect(text.slice(start, at)).toBe("a Fortune ");
+  });
+
+  it("turns quotation marks inside a quote into the nested kind, closed", () => {
+    expect(
+      quote("demander « pourquoi est-ce que ça paraissait logique sur le moment ? » plutôt que", "fr"),
+    ).toBe("« demander “pourquoi est-ce que ça paraissait logique sur le…” »");
+    expect(quote("she said “ship it” and left", "en")).toBe("“she said ‘ship it’ and left”");
   });
 
   it("never quotes the same words in two questions", () => {

@@ -18,6 +18,7 @@ const HUMILITY: Record<Lang, readonly string[]> = {
     "can'?t believe (?:they|i|that i|people)",
     "who would have thought",
     "never thought i'?d",
+    "never (?:expected|saw) (?:this|that|it)(?: coming)?",
     "not sure (?:why|how) i",
     "little old me",
     "somehow (?:i|managed|got)",
@@ -27,7 +28,7 @@ const HUMILITY: Record<Lang, readonly string[]> = {
     "still pinching myself",
     // Modesty announced before the news: "I hate talking about myself, but…", "Not to brag, but…".
     "(?:i )?(?:hate|don'?t like|never like) (?:talking|bragging|posting) about (?:myself|me)",
-    "(?:i )?(?:don'?t|do not|rarely) (?:usually )?(?:post|share|talk) about (?:myself|these things|this kind of thing)",
+    "(?:i )?(?:don'?t|do not|rarely) (?:usually )?(?:post|share|talk) about (?:myself|these things|this kind of thing|this)",
     "not (?:one )?to brag",
     // A success asked about as if it were a problem: "Is it weird that I got three offers?"
     "is it (?:weird|bad|wrong|strange|odd|normal|just me) (?:that|if|when) (?:i|we)",
@@ -44,6 +45,7 @@ const HUMILITY: Record<Lang, readonly string[]> = {
     "je me pince encore",
     "je (?:déteste|n'aime pas) (?:parler de moi|me mettre en avant|me vanter)",
     "sans (?:vouloir )?(?:me vanter|fanfaronner)",
+    "(?:je ne suis pas|pas) du genre à (?:me vanter|me mettre en avant|frimer)",
     "(?:c'est|est-ce) (?:bizarre|grave|normal|mal) (?:que|si) (?:je|j'\\w+|nous|on)",
   ],
 };
@@ -193,11 +195,17 @@ export const humblebrag: Rule = {
         (x) => wraps(ctx, m, !complaint, x) && (x.end <= m.start || x.start >= m.end),
       );
       if (!a) continue;
-      hits.push({
+      const hit: Hit = {
         start: Math.min(m.start, a.start),
         end: Math.max(m.end, a.end),
         variant: complaint ? "complaint" : "default",
-      });
+      };
+      // "honored and humbled to share that I've been named": one humblebrag, not one per marker.
+      const last = hits[hits.length - 1];
+      if (last && hit.start < last.end && hit.variant === last.variant) {
+        last.start = Math.min(last.start, hit.start);
+        last.end = Math.max(last.end, hit.end);
+      } else hits.push(hit);
     }
     return hits;
   },

@@ -1,3 +1,4 @@
+import { insideQuotation } from "../context.js";
 import type { Rule } from "./rule.js";
 
 export const readerQuestion: Rule = {
@@ -23,5 +24,9 @@ export const readerQuestion: Rule = {
       },
     },
   },
-  run: (ctx) => ctx.sentences.filter((s) => s.question).map((s) => ({ start: s.start, end: s.end })),
+  run: (ctx) =>
+    ctx.sentences
+      // A question quoted ("ask « who did this? »") is someone else's, not one put to the reader.
+      .filter((s) => s.question && !insideQuotation(ctx, ctx.text.lastIndexOf("?", s.end - 1)))
+      .map((s) => ({ start: s.start, end: s.end })),
 };

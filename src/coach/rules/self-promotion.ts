@@ -100,7 +100,7 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "lien dans (?:le premier commentaire|les commentaires|ma bio)",
       "(?:plus que|encore) (?:\\d+|quelques) places",
       "places limitées",
-      "(?:écrivez-moi|envoyez-moi un message|contactez-moi) en (?:mp|dm|privé)",
+      "(?:écrivez-moi|envoyez-moi un (?:message|mp|dm)|contactez-moi)",
       "ne (?:le |la )?manquez pas",
       "(?:regardez|écoutez|découvrez|lisez) (?:mon|ma|notre|l'épisode|l'interview) (?:dernier|dernière|nouveau|nouvelle|complet|complète|intégral)?",
     ],

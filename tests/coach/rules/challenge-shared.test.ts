@@ -14,6 +14,14 @@ describe("challenge-shared", () => {
       "doutes",
     ]);
   });
+  it("finds shame, layoffs and running out of money, and French plurals", () => {
+    expect(
+      excerpts(challengeShared, "I was embarrassed when I got laid off; we nearly ran out of money.", "en"),
+    ).toEqual(["embarrassed", "laid off", "ran out of money"]);
+    expect(excerpts(challengeShared, "Deux pilotes ratés, et j'avais honte d'être licenciée.", "fr")).toEqual(
+      ["ratés", "honte", "licenciée"],
+    );
+  });
   it("finds nothing in a smooth success story", () => {
     expect(excerpts(challengeShared, "We launched and it went great.", "en")).toEqual([]);
     expect(excerpts(challengeShared, "On a lancé et tout s'est bien passé.", "fr")).toEqual([]);

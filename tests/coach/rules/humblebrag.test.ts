@@ -40,6 +40,18 @@ describe("humblebrag (Sezer, Gino & Norton)", () => {
     expect(
       excerpts(humblebrag, "C'est bizarre que j'aie reçu trois offres d'emploi cette semaine ?", "fr"),
     ).toEqual(["C'est bizarre que j'aie reçu trois offres d'emploi"]);
+    expect(
+      excerpts(humblebrag, "Je ne suis pas du genre à me vanter, mais j'ai été nommée directrice.", "fr"),
+    ).toEqual(["Je ne suis pas du genre à me vanter, mais j'ai été nommée"]);
+  });
+  it("reports one humblebrag where two modest words wrap the same news", () => {
+    expect(
+      excerpts(
+        humblebrag,
+        "I'm honored and humbled to share that I've been named one of the 30 Under 30!",
+        "en",
+      ),
+    ).toEqual(["honored and humbled to share that I've been named"]);
   });
   it("leaves a plain complaint or a plain modest note alone", () => {
     expect(excerpts(humblebrag, "So tired of flaky tests this week.", "en")).toEqual([]);

@@ -13,6 +13,12 @@ describe("reader-question", () => {
       "Et chez vous ?",
     ]);
   });
+  it("leaves out a question between quotation marks: someone else's, not one put to the reader", () => {
+    expect(
+      excerpts(readerQuestion, "Ask « qui a fait ça ? » less often. Et vous, que demandez-vous ?", "fr"),
+    ).toEqual(["Et vous, que demandez-vous ?"]);
+    expect(excerpts(readerQuestion, "The key idea: ask “why did it make sense?” instead.", "en")).toEqual([]);
+  });
   it("finds nothing without a question", () => {
     expect(excerpts(readerQuestion, "We cut our build time in half.", "en")).toEqual([]);
     expect(excerpts(readerQuestion, "On a réduit le temps de build.", "fr")).toEqual([]);

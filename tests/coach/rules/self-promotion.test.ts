@@ -28,6 +28,8 @@ describe("self-promotion (selling one's own work)", () => {
       "action:Inscrivez-vous",
       "ma masterclass",
     ]);
+    // As "DM me" in English: an invitation to buy, whatever comes after it.
+    expect(excerpts(selfPromotion, "Contactez-moi pour mes tarifs.", "fr")).toEqual(["action:Contactez-moi"]);
   });
   it("sells nothing in a question or in someone else's work", () => {
     expect(excerpts(selfPromotion, "Should I write my first book?", "en")).toEqual([]);
