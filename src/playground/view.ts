@@ -278,13 +278,21 @@ export function renderCoaching(
 ): Html {
   const s = PLAYGROUND_STRINGS[result.language];
   const labels = DIMENSION_LABELS[result.language];
-  return html`<div class="pc-score" role="img" aria-label="${s.score}: ${s.scoreOf(result.score)}"><span class="pc-score-num">${result.score}</span><span class="pc-score-max">/100</span></div>
+  // A draft too short to judge shows no number: "70/100" beside "Too short to tell" reads as a grade.
+  const tooShort = result.band === "too-short";
+  const score = tooShort
+    ? html`<div class="pc-score" role="img" aria-label="${result.bandLabel}"><span class="pc-score-num">–</span></div>`
+    : html`<div class="pc-score" role="img" aria-label="${s.score}: ${s.scoreOf(result.score)}"><span class="pc-score-num">${result.score}</span><span class="pc-score-max">/100</span></div>`;
+  const dims = tooShort
+    ? ""
+    : html`<dl class="pc-dims">${DIMENSIONS.map(
+        (d) =>
+          html`<div class="pc-dim"><dt>${labels[d]}</dt><dd><meter min="0" max="100" low="40" high="70" optimum="100" value="${result.dimensions[d]}" aria-label="${labels[d]}">${result.dimensions[d]}</meter><span>${result.dimensions[d]}</span></dd></div>`,
+      )}</dl>`;
+  return html`${score}
 <p class="pc-band pc-band-${result.band}">${result.bandLabel}</p>
 <p class="pc-summary">${result.summary}</p>
-<dl class="pc-dims">${DIMENSIONS.map(
-    (d) =>
-      html`<div class="pc-dim"><dt>${labels[d]}</dt><dd><meter min="0" max="100" low="40" high="70" optimum="100" value="${result.dimensions[d]}" aria-label="${labels[d]}">${result.dimensions[d]}</meter><span>${result.dimensions[d]}</span></dd></div>`,
-  )}</dl>
+${dims}
 ${options.previous ? revisionSection(options.previous, result, s) : ""}
 ${findingsSection(result, groups, s)}
 ${strengthsSection(result, s)}

@@ -113,6 +113,8 @@ export function draftQuote(draft: string): KnownBlock {
 export function scoreLine(result: CoachResult): string {
   const s = STRINGS[result.language];
   const labels = DIMENSION_LABELS[result.language];
+  // A draft too short to judge shows no number: "70/100" beside "Too short to tell" reads as a grade.
+  if (result.band === "too-short") return `*${escapeText(result.bandLabel)}*`;
   const dims = DIMENSIONS.map((d) => `${labels[d]} ${result.dimensions[d]}`).join(" · ");
   return `*${s.score} ${result.score}/100* · ${escapeText(result.bandLabel)} · ${dims}`;
 }
@@ -184,10 +186,8 @@ function actionButtons(result: CoachResult, value: string, canAskTeammate: boole
 /** The plain-text fallback (notifications, screen readers): short, escaped, under Slack's limit. */
 export function coachingText(result: CoachResult, questions = result.questions): string {
   const s = STRINGS[result.language];
-  return truncate(
-    `${s.score} ${result.score}/100. ${escapeText(questions[0] ?? result.summary)}`,
-    LIMITS.text,
-  );
+  const head = result.band === "too-short" ? escapeText(result.bandLabel) : `${s.score} ${result.score}/100`;
+  return truncate(`${head}. ${escapeText(questions[0] ?? result.summary)}`, LIMITS.text);
 }
 
 /**

@@ -15,6 +15,14 @@ describe("postcheck CLI", () => {
     expect(r.stdout).not.toMatch(/\u001b\[/); // no colours off a TTY
   });
 
+  it("shows no number and no bars for a draft too short to judge: '70/100' would read as a grade", async () => {
+    const r = await runPostcheck(["Congrats on the launch!"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^postcoach {2}Too short to tell {2}·/);
+    expect(r.stdout).not.toMatch(/\/100|█/);
+    expect(r.stdout).toContain("Questions to ask yourself");
+  });
+
   it("prints the contract's JSON with --json, and honours --lang and --platform", async () => {
     const r = await runPostcheck([
       "--json",

@@ -120,6 +120,16 @@ describe("grouped findings", () => {
     expect(groups.length).toBeLessThan(result.findings.length);
   });
 
+  it("shows no number and no dimension meters for a draft too short to judge", () => {
+    const result = analyze("Merci !");
+    expect(result.band).toBe("too-short");
+    const doc = dom(renderCoaching(result, groupFindings(result)).value);
+    expect(doc.querySelector(".pc-score-num")!.textContent).toBe("–");
+    expect(doc.querySelector(".pc-score-max")).toBeNull();
+    expect(doc.querySelector(".pc-dims")).toBeNull();
+    expect(doc.querySelector(".pc-band")!.textContent).toBe(result.bandLabel);
+  });
+
   it("lists at most MAX_QUOTES quotes under a group, then 'and N more'", () => {
     const tags = [...BRAG_TAGS, "#hustle", "#mindset", "#goals"];
     const result = analyze(`Big week. ${tags.join(" ")}`);
