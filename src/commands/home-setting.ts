@@ -23,6 +23,8 @@ export async function saveHomeSetting(
 ): Promise<void> {
   if (patch) await services.store.users.update(user.teamId, user.userId, patch);
   else services.logger.debug("ignored a Home setting that is not one of its options");
+  // Unticking "keep my draft text" deletes the texts kept so far, as the Home says.
+  if (patch?.storeDrafts === false) await services.store.checks.forgetDrafts(user.teamId, user.userId);
   await publishHome(services, client, user.teamId, user.userId);
 }
 

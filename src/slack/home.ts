@@ -153,7 +153,7 @@ export function homeView(data: HomeData, settings: UserSettings, retentionDays: 
       elements: [
         {
           type: "mrkdwn",
-          text: `postcoach keeps scores and findings of your checks, not your drafts (unless you tick the box above). Data older than ${retentionDays} days is deleted. \`/postcheck privacy\` tells exactly what is stored.`,
+          text: `postcoach keeps scores and findings of your checks, not your drafts (unless you tick the box above; unticking it deletes the texts kept). Data older than ${retentionDays} days is deleted. \`/postcheck privacy\` tells exactly what is stored.`,
         },
       ],
     },

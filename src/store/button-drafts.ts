@@ -29,7 +29,8 @@ export interface ButtonDraftStore {
   purgeExpired(now: number): Promise<number>;
 }
 
-export function buttonDraftsStore(sql: Sql): ButtonDraftStore {
+/** `erased` is told when drafts were deleted, so that the backend erases them from its files. */
+export function buttonDraftsStore(sql: Sql, erased: () => void = () => undefined): ButtonDraftStore {
   return {
     put: async (d) => {
       await sql.run(
@@ -43,6 +44,10 @@ export function buttonDraftsStore(sql: Sql): ButtonDraftStore {
         "SELECT draft, options FROM button_drafts WHERE team_id = ? AND id = ? AND user_id = ? AND expires_at > ?",
         [team(teamId), id, userId, now],
       ),
-    purgeExpired: (now) => sql.run("DELETE FROM button_drafts WHERE expires_at <= ?", [now]),
+    purgeExpired: async (now) => {
+      const deleted = await sql.run("DELETE FROM button_drafts WHERE expires_at <= ?", [now]);
+      if (deleted > 0) erased();
+      return deleted;
+    },
   };
 }

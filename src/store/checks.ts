@@ -35,6 +35,8 @@ export interface CheckStore {
   activity(teamId: string, userId: string): Promise<number[]>;
   since(teamId: string, userId: string, from: number): Promise<CheckRow[]>;
   count(teamId: string, userId: string): Promise<number>;
+  /** Deletes the text of the user's kept drafts (they unticked "keep my drafts"); their checks stay. */
+  forgetDrafts(teamId: string, userId: string): Promise<number>;
   /** Whether the user has any check at all, and a counted one since an instant (one query, via the index). */
   history(
     teamId: string,
@@ -43,8 +45,17 @@ export interface CheckStore {
   ): Promise<{ any: boolean; countedSince: boolean }>;
 }
 
-export function checksStore(sql: Sql): CheckStore {
+/** `erased` is told when draft texts were deleted, so that the backend erases them from its files. */
+export function checksStore(sql: Sql, erased: () => void = () => undefined): CheckStore {
   return {
+    forgetDrafts: async (teamId, userId) => {
+      const n = await sql.run(
+        "UPDATE checks SET draft_text = NULL WHERE team_id = ? AND user_id = ? AND draft_text IS NOT NULL",
+        [team(teamId), userId],
+      );
+      if (n > 0) erased();
+      return n;
+    },
     record: async (c) => {
       await sql.run(
         `INSERT INTO checks (team_id, user_id, channel_id, created_at, score, dimensions, language, platform, surface,

@@ -59,6 +59,34 @@ export async function truncateWal(db: Db, attempts = 20, pauseMs = 50): Promise<
   return false;
 }
 
+/** How soon after a draft leaves the database its bytes leave the write-ahead log too. */
+export const WAL_SCRUB_DELAY_MS = 2000;
+
+/**
+ * Empties the write-ahead log a little after rows holding draft text were deleted (a reply sent, a
+ * button's draft expired, "keep my drafts" unticked): secure_delete zeroes them in the database
+ * file, but the log keeps their old pages until a checkpoint, ~16 MB of writes later. One
+ * checkpoint serves every deletion of the last WAL_SCRUB_DELAY_MS, off the acknowledgement path;
+ * when another connection keeps it from completing, the next deletion tries again.
+ */
+export function walScrubber(db: Db, delayMs = WAL_SCRUB_DELAY_MS): { soon: () => void; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    soon: () => {
+      if (timer || !db.open) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (db.open) truncateWal(db, 3, 20).catch(() => undefined);
+      }, delayMs);
+      timer.unref();
+    },
+    stop: () => {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma("user_version", { simple: true }) as number;
 }

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { type ButtonDraftStore, buttonDraftsStore } from "./button-drafts.js";
 import { type CheckStore, checksStore } from "./checks.js";
-import { type Db, DEFAULT_BUSY_TIMEOUT_MS, isBusy, openDatabase, truncateWal } from "./db.js";
+import { type Db, DEFAULT_BUSY_TIMEOUT_MS, isBusy, openDatabase, truncateWal, walScrubber } from "./db.js";
 import { type DigestStore, digestStore } from "./digest.js";
 import { type DigestScheduleStore, digestSchedulesStore } from "./digest-schedules.js";
 import { type EventStore, eventsStore } from "./events.js";
@@ -134,6 +134,7 @@ function modules(
   now: () => number,
   afterForget: () => Promise<unknown>,
   { retryForMs = 0, installationKey }: StoreOptions,
+  draftsErased: () => void = () => undefined,
 ) {
   const busy = sql.dialect === "sqlite" ? isBusy : isPostgresBusy;
   const p = <T extends object>(m: T) => patient(m, retryForMs, busy);
@@ -143,15 +144,15 @@ function modules(
     settings: p(settingsStore(sql, now)),
     llmCache: llmCacheStore(sql, now),
     rateLimits: p(rateLimitsStore(sql, now)),
-    checks: p(checksStore(sql)),
+    checks: p(checksStore(sql, draftsErased)),
     mentoring: p(mentoringStore(sql)),
     users: p(usersStore(sql, now)),
     schedules: p(schedulesStore(sql)),
     privacy: p(privacyStore(sql, afterForget)),
     digest: p(digestStore(sql)),
     digestSchedules: p(digestSchedulesStore(sql)),
-    outbox: p(outboxStore(sql)),
-    buttonDrafts: p(buttonDraftsStore(sql)),
+    outbox: p(outboxStore(sql, draftsErased)),
+    buttonDrafts: p(buttonDraftsStore(sql, draftsErased)),
     installations: p(installationsStore(sql, installationKey, now)),
     oauthStates: p(oauthStatesStore(sql, now)),
     workspaces: p(workspacesStore(sql)),
@@ -160,11 +161,13 @@ function modules(
 
 export function createSqliteStore(path: string, options: StoreOptions = {}): Store & { db: Db } {
   const db = openDatabase(path, undefined, options.lockWaitMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+  const scrubber = walScrubber(db);
   return {
     db,
-    ...modules(sqliteSql(db), options.now ?? Date.now, () => truncateWal(db), options),
+    ...modules(sqliteSql(db), options.now ?? Date.now, () => truncateWal(db), options, scrubber.soon),
     health: async () => ({ ok: db.open }),
     close: async () => {
+      scrubber.stop();
       db.close();
     },
   };

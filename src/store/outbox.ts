@@ -57,7 +57,8 @@ const entry = (r: Row): OutboxEntry => ({
   attempts: r.attempts,
 });
 
-export function outboxStore(sql: Sql): OutboxStore {
+/** `erased` is told when rows holding a draft were deleted, so that the backend erases them from its files. */
+export function outboxStore(sql: Sql, erased: () => void = () => undefined): OutboxStore {
   return {
     add: async (e, owner, leaseUntil) => {
       await sql.run(
@@ -78,6 +79,7 @@ export function outboxStore(sql: Sql): OutboxStore {
     },
     done: async (teamId, id) => {
       await sql.run("DELETE FROM reply_outbox WHERE team_id = ? AND id = ?", [team(teamId), id]);
+      erased();
     },
     renew: async (teamId, id, owner, leaseUntil) =>
       (await sql.run("UPDATE reply_outbox SET lease_until = ? WHERE team_id = ? AND id = ? AND owner = ?", [
@@ -107,6 +109,10 @@ export function outboxStore(sql: Sql): OutboxStore {
           );
         return rows.map((r) => ({ ...entry(r), attempts: r.attempts + 1 }));
       }),
-    purgeExpired: (now) => sql.run("DELETE FROM reply_outbox WHERE expires_at <= ?", [now]),
+    purgeExpired: async (now) => {
+      const deleted = await sql.run("DELETE FROM reply_outbox WHERE expires_at <= ?", [now]);
+      if (deleted > 0) erased();
+      return deleted;
+    },
   };
 }

@@ -42,6 +42,9 @@ const COUNTS = {
     "SELECT COUNT(*) AS n FROM checks WHERE team_id = ? AND user_id = ? AND draft_text IS NOT NULL",
   feedbackRequests: "SELECT COUNT(*) AS n FROM feedback_requests WHERE team_id = ? AND author_id = ?",
   mentoringReplies: "SELECT COUNT(*) AS n FROM mentoring_events WHERE team_id = ? AND mentor_id = ?",
+  pendingReplies: "SELECT COUNT(*) AS n FROM reply_outbox WHERE team_id = ? AND user_id = ?",
+  buttonDrafts: "SELECT COUNT(*) AS n FROM button_drafts WHERE team_id = ? AND user_id = ?",
+  digestsSetUp: "SELECT COUNT(*) AS n FROM digest_schedules WHERE team_id = ? AND updated_by = ?",
 } as const;
 
 const FORGET = [

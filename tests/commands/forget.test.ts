@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseBytes } from "../helpers/databases.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
 import { blockActionPayload } from "../helpers/slack-requests.js";
 
@@ -7,13 +7,6 @@ const USER = "UFORGETME7";
 const KEPT = "UKEEPME42";
 const WORD = "Quokkazanzibar";
 const DRAFT = `I'm thrilled to announce that ${WORD} shipped today. Here is what three years of work taught our team.`;
-
-/** Every byte SQLite keeps for the database: the file, its write-ahead log and its shared index. */
-function databaseBytes(path: string): Buffer {
-  return Buffer.concat(
-    [path, `${path}-wal`, `${path}-shm`].filter((p) => existsSync(p)).map((p) => readFileSync(p)),
-  );
-}
 
 describe("/postcheck forget", () => {
   let h: Harness;

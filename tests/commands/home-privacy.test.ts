@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WAL_SCRUB_DELAY_MS } from "../../src/store/db.js";
+import { databaseBytes } from "../helpers/databases.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
 import { blockActionPayload } from "../helpers/slack-requests.js";
 
@@ -79,8 +81,27 @@ describe("App Home and privacy", () => {
     await h.command("privacy", "p1", { user_id: "U5" });
     const text = String((await h.fake.waitForResponse("p1")).body.text);
     expect(text).toContain("2 checked drafts");
-    expect(text).toContain("because you opted in (1 stored)");
+    expect(text).toContain("The text of 1 draft you checked, because you opted in");
     expect(text).toMatch(/older than 365 days/);
+  });
+
+  it("/postcheck privacy names a long draft kept for its buttons", async () => {
+    const long = `${LONG} `.repeat(30);
+    await h.command(long, "l1", { user_id: "U8" });
+    await h.fake.waitForResponse("l1");
+    await h.command("privacy", "l2", { user_id: "U8" });
+    const text = String((await h.fake.waitForResponse("l2")).body.text);
+    expect(text).toContain("1 long draft kept for the buttons under its reply, deleted an hour after it.");
+    expect(text).toContain("Not the text of your drafts");
+  });
+
+  it("a draft leaves the database files, write-ahead log included, soon after its reply is out", async () => {
+    const word = "Wombatquillfeather";
+    await h.command(`${LONG} ${word} was our first product.`, "w1", { user_id: "U8" });
+    await h.fake.waitForResponse("w1");
+    await expect
+      .poll(() => databaseBytes(h.databasePath).includes(word), { timeout: WAL_SCRUB_DELAY_MS + 3000 })
+      .toBe(false);
   });
 
   it("/postcheck export sends a JSON file of everything to the user's DM", async () => {
@@ -96,6 +117,36 @@ describe("App Home and privacy", () => {
     expect(data.settings[0]).toMatchObject({ store_drafts: 1 });
     const complete = await h.fake.waitForCall("files.completeUploadExternal");
     expect(complete.params.channel_id).toBe("DU5");
+  });
+
+  it("unticking “keep my draft text” deletes the texts kept, from the database files too", async () => {
+    const before = h.fake.callsTo("views.publish").length;
+    await h.interact({
+      ...blockActionPayload("home_options", "", { responseUrl: "" }),
+      user: { id: "U5", team_id: "T1" },
+      container: { type: "view", view_id: "V1" },
+      actions: [
+        {
+          type: "checkboxes",
+          action_id: "home_options",
+          block_id: "home_privacy",
+          selected_options: [],
+          action_ts: "2",
+        },
+      ],
+    });
+    await h.fake.waitFor(() => h.fake.callsTo("views.publish")[before]);
+    expect(await h.store.users.get("T1", "U5")).toMatchObject({ storeDrafts: false });
+    const kept = h.store.db.prepare("SELECT COUNT(*) AS n FROM checks WHERE draft_text IS NOT NULL").get();
+    expect(kept).toEqual({ n: 0 });
+    expect(await h.store.checks.count("T1", "U5")).toBe(2);
+    await expect
+      .poll(() => databaseBytes(h.databasePath).includes("kept because I opted in"), {
+        timeout: WAL_SCRUB_DELAY_MS + 3000,
+      })
+      .toBe(false);
+    await h.command("privacy", "p5", { user_id: "U5" });
+    expect(String((await h.fake.waitForResponse("p5")).body.text)).toContain("Not the text of your drafts");
   });
 
   it("/postcheck forget deletes everything about the user after confirmation: no table mentions them", async () => {

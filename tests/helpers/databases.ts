@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -127,4 +127,11 @@ export function databaseEnv(db: TestDatabase): Record<string, string> {
   return db.target.databaseUrl
     ? { DATABASE_URL: db.target.databaseUrl }
     : { DATABASE_PATH: db.target.databasePath };
+}
+
+/** Every byte SQLite keeps for a database: the file, its write-ahead log and its shared index. */
+export function databaseBytes(path: string): Buffer {
+  return Buffer.concat(
+    [path, `${path}-wal`, `${path}-shm`].filter((p) => existsSync(p)).map((p) => readFileSync(p)),
+  );
 }

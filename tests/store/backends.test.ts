@@ -78,6 +78,17 @@ describeEachBackend("the store", (backend) => {
     expect(await fresh.store.checks.history("T1", "U2", 0)).toEqual({ any: false, countedSince: false });
   });
 
+  it("forgets the text of one user's kept drafts, keeping their checks and everyone else's texts", async () => {
+    await fresh.store.checks.record(check({ draftText: "mine, kept" }));
+    await fresh.store.checks.record(check({ draftHash: "h2" }));
+    await fresh.store.checks.record(check({ userId: "U2", draftText: "theirs, kept" }));
+    expect((await fresh.store.privacy.summary("T1", "U1")).draftsStored).toBe(1);
+    expect(await fresh.store.checks.forgetDrafts("T1", "U1")).toBe(1);
+    expect(await fresh.store.checks.forgetDrafts("T1", "U1")).toBe(0);
+    expect(await fresh.store.privacy.summary("T1", "U1")).toMatchObject({ checks: 2, draftsStored: 0 });
+    expect((await fresh.store.privacy.summary("T1", "U2")).draftsStored).toBe(1);
+  });
+
   it("records mentoring once per mentor and request; only the request's author marks it helpful", async () => {
     await fresh.store.mentoring.recordRequest("T1", "C1", "1.1", "UA", NOW);
     await fresh.store.mentoring.recordRequest("T1", "C1", "1.1", "UA", NOW + 1);
@@ -247,6 +258,9 @@ describeEachBackend("the store", (backend) => {
       draftsStored: 1,
       feedbackRequests: 1,
       mentoringReplies: 0,
+      pendingReplies: 0,
+      buttonDrafts: 0,
+      digestsSetUp: 1,
     });
 
     await fresh.store.privacy.forget("T1", "U1");
@@ -255,6 +269,9 @@ describeEachBackend("the store", (backend) => {
       draftsStored: 0,
       feedbackRequests: 0,
       mentoringReplies: 0,
+      pendingReplies: 0,
+      buttonDrafts: 0,
+      digestsSetUp: 0,
     });
     expect(await fresh.store.users.get("T1", "U1")).toMatchObject({ storeDrafts: false });
     // Others keep theirs; the mentor keeps the reply, unlinked; the channel keeps its digest.
