@@ -276,7 +276,6 @@ async function slackReply(
 async function check(input: CheckInput, options: PlaygroundOptions) {
   const draft = input.text;
   const analysed = analyze(draft, optionsOf(input));
-  const text = draft.normalize("NFC"); // the coach's offsets are in the NFC form of the draft
   const groups = groupFindings(analysed);
   const slack = await slackReply(draft, optionsOf(input), analysed);
   return {
@@ -284,7 +283,8 @@ async function check(input: CheckInput, options: PlaygroundOptions) {
     score: analysed.score,
     findings: analysed.findings.length,
     html: {
-      draft: renderDraft(text, analysed, groups).value,
+      // The coach's offsets are into the draft as typed, decomposed accents included.
+      draft: renderDraft(draft, analysed, groups).value,
       coaching: renderCoaching(analysed, groups, { previous: input.previous }).value,
       slack: slack.html,
     },

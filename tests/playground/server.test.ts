@@ -1,5 +1,7 @@
 import http from "node:http";
+import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "../../src/coach/index.js";
 import { LLM_UNAVAILABLE } from "../../src/coach/messages.js";
 import { loadConfig } from "../../src/config.js";
 import { LlmCoach } from "../../src/llm/client.js";
@@ -220,6 +222,22 @@ describe("the playground's HTTP surface", () => {
       previous: body.snapshot,
     });
     expect(JSON.parse(revised.text).html.coaching).toContain(`Score ${body.score} →`);
+  });
+
+  it("marks the right words of a draft pasted with decomposed accents (macOS, PDFs)", async () => {
+    const draft = "Je suis très fier d'annoncer que j'ai gagné le prix ! Écrivez à jean.dupont@example.com.";
+    const decomposed = draft.normalize("NFD");
+    const body = JSON.parse((await check(pg.port, { text: decomposed })).text);
+    const { document } = parseHTML(`<!doctype html><html><body>${body.html.draft}</body></html>`);
+    const marked = new Map<string, string>();
+    for (const mark of document.querySelectorAll(".pc-mark"))
+      for (const id of (mark.getAttribute("data-f") ?? "").split(" "))
+        marked.set(id, (marked.get(id) ?? "") + mark.textContent);
+    const { findings } = analyze(decomposed);
+    expect(findings.length).toBeGreaterThan(1);
+    findings.forEach((f, i) => {
+      expect(marked.get(`f${i}`), f.rule).toBe(f.excerpt);
+    });
   });
 });
 
