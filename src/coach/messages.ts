@@ -94,6 +94,15 @@ const NESTED_QUOTES: Record<Lang, { marks: [string, string]; outer: RegExp; inne
 // Whitespace other than single spaces: most excerpts have none to fold.
 const UNFOLDED_SPACE_RE = /[^\S ]| {2}/;
 
+/**
+ * A finding's title: its message up to the colon ("Self-congratulation: the post leads…" →
+ * "Self-congratulation"; French puts a space before the colon).
+ */
+export function titleOf(message: string): string {
+  const m = /^(.{3,60}?)\s?:\s/.exec(message);
+  return m ? m[1]! : message.replace(/\.$/, "");
+}
+
 /** Quotes a short piece of the draft: whitespace folded, cut at a word boundary. */
 export function quote(excerpt: string, lang: Lang): string {
   let s = (UNFOLDED_SPACE_RE.test(excerpt) ? excerpt.replace(/\s+/g, " ") : excerpt).trim();

@@ -7,6 +7,7 @@ import {
   quote,
   RULES_BY_ID,
   type Severity,
+  titleOf,
 } from "../coach/index.js";
 import { STRINGS } from "../slack/strings.js";
 import { type Html, html } from "./html.js";
@@ -43,12 +44,6 @@ export interface FindingGroup {
   points: number;
   /** The findings of this group: ids ("f3") and excerpts, in reading order. */
   items: { id: string; excerpt: string; marked: boolean }[];
-}
-
-/** "Self-congratulation: the post leads…" → "Self-congratulation" (French puts a space before the colon). */
-export function titleOf(message: string): string {
-  const m = /^(.{3,60}?)\s?:\s/.exec(message);
-  return m ? m[1]! : message.replace(/\.$/, "");
 }
 
 /** The reflective question a rule asks about a finding, quoting it as the coach does. */

@@ -5,6 +5,7 @@ type View = types.View;
 
 // The coach's modules one by one, not its index (which also loads the rules and signals' tables).
 import { DIMENSION_LABELS } from "../coach/messages.js";
+import { ruleTitle } from "../coach/rules/index.js";
 import { type CoachResult, DIMENSIONS, type Finding } from "../coach/types.js";
 import { cutAt, escapeText, literal, truncate } from "./mrkdwn.js";
 import { STRINGS } from "./strings.js";
@@ -149,13 +150,15 @@ export function coachingBlocks(result: CoachResult, options: ReplyOptions = {}):
   return blocks.slice(0, LIMITS.blocks);
 }
 
-/** The findings of the previous version that are gone (rule ids, the coach's own words). */
+/** The findings of the previous version that are gone, by their titles in the draft's language. */
 function resolvedBlocks(before: Revision, after: CoachResult): KnownBlock[] {
   const s = STRINGS[after.language];
   const now = new Set(after.findings.map((f) => f.rule));
   const resolved = [...new Set(before.rules)].filter((r) => !now.has(r));
-  if (resolved.length > 0)
-    return [section(`*${s.resolved}*\n${resolved.map((r) => `:white_check_mark: \`${r}\``).join("\n")}`)];
+  if (resolved.length > 0) {
+    const titles = resolved.map((r) => `:white_check_mark: ${escapeText(ruleTitle(r, after.language))}`);
+    return [section(`*${s.resolved}*\n${titles.join("\n")}`)];
+  }
   return before.rules.length > 0 ? [section(s.nothingResolved)] : [];
 }
 

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { RULES_BY_ID } from "../coach/index.js";
+import { RULES_BY_ID, ruleTitle } from "../coach/index.js";
 import type { HomeData } from "../mentoring/activity.js";
 import type { UserSettings } from "../store/index.js";
 import { escapeText } from "./mrkdwn.js";
@@ -91,7 +91,7 @@ export function homeView(data: HomeData, settings: UserSettings, retentionDays: 
     if (data.topFindings.length > 0) {
       const lines = data.topFindings.map(({ rule, count }) => {
         const tip = RULES_BY_ID.get(rule)?.texts.en.default?.suggestion ?? "";
-        return `• \`${rule}\` (${count}×): ${escapeText(tip)}`;
+        return `• *${escapeText(ruleTitle(rule, "en"))}* (${count}×): ${escapeText(tip)}`;
       });
       blocks.push({
         type: "section",

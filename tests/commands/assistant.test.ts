@@ -101,7 +101,7 @@ describe("the coach as a Slack AI app (Bolt's Assistant), over HTTP", () => {
     const shown = JSON.stringify(revision.blocks);
     expect(shown).toMatch(/Score \d+ → \*\d+\* \(\+\d+\)/);
     expect(shown).toContain("No longer there");
-    expect(shown).toContain("self-congratulation");
+    expect(shown).toContain(":white_check_mark: Self-congratulation");
     // The thread keeps its first title.
     expect(h.fake.callsTo("assistant.threads.setTitle")).toHaveLength(1);
   });

@@ -72,7 +72,9 @@ describe("coaching reply buttons", () => {
     const text = JSON.stringify(body.view.blocks);
     expect(text).toMatch(/Score \d+ → \*\d+\* \(\+\d+\)/);
     expect(text).toContain("No longer there");
-    expect(text).toContain("self-congratulation");
+    // Each by its title, as the reply names it, not by a rule id.
+    expect(text).toContain(":white_check_mark: Self-congratulation");
+    expect(text).not.toContain("`self-congratulation`");
   });
 
   it("a revision of a few words is not shown as a gain: no delta, nothing 'no longer there'", async () => {

@@ -38,7 +38,7 @@ describe("App Home and privacy", () => {
     const view = JSON.stringify((await published(1)).view);
     expect(view).toContain("Being mentored*: 1 week in a row");
     expect(view).toMatch(/Score, last 8 weeks\*\s+`[·▁▂▃▄▅▆▇█]{8}`/);
-    expect(view).toContain("self-congratulation");
+    expect(view).toContain("*Self-congratulation* (1×)");
     expect(view).toContain("home_language");
     expect(view).toContain("Forget me");
   });

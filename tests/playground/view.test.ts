@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { analyze, MAX_ANALYZED_CHARS } from "../../src/coach/index.js";
+import { analyze, MAX_ANALYZED_CHARS, titleOf } from "../../src/coach/index.js";
 import { escapeHtml, html, jsonForScript } from "../../src/playground/html.js";
 import { pageLanguage, renderPage } from "../../src/playground/page.js";
 import {
@@ -10,7 +10,6 @@ import {
   renderCoaching,
   renderDraft,
   snapshotOf,
-  titleOf,
 } from "../../src/playground/view.js";
 
 /** Parses a fragment the way the page's innerHTML does. */

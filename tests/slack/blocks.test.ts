@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/coach/index.js";
-import { coachingText, scoreLine } from "../../src/slack/blocks.js";
+import { coachingBlocks, coachingText, scoreLine } from "../../src/slack/blocks.js";
 
 describe("the coaching reply's score line", () => {
   it("gives the score and the dimensions of a draft long enough to judge", () => {
@@ -17,5 +17,33 @@ describe("the coaching reply's score line", () => {
       expect(coachingText(result)).toMatch(new RegExp(`^${result.bandLabel}\\. `));
       expect(coachingText(result)).not.toContain("/100");
     }
+  });
+});
+
+describe("a revision's reply", () => {
+  it("names the findings gone by their titles, in the draft's language, never by rule id", () => {
+    const revision = { score: 20, rules: ["self-congratulation", "bragging"] };
+    const fr = JSON.stringify(
+      coachingBlocks(
+        analyze(
+          "Voici trois choses que j'ai apprises cette année sur le recrutement, et une question pour vous.",
+        ),
+        {
+          revision,
+        },
+      ),
+    );
+    expect(fr).toContain(":white_check_mark: Auto-félicitation");
+    expect(fr).toContain(":white_check_mark: Vantardise");
+    expect(fr).not.toContain("`bragging`");
+    const en = JSON.stringify(
+      coachingBlocks(
+        analyze("Here are three things I learned this year about hiring, and a question for you."),
+        {
+          revision,
+        },
+      ),
+    );
+    expect(en).toContain(":white_check_mark: Self-congratulation");
   });
 });

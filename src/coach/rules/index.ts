@@ -1,3 +1,5 @@
+import { titleOf } from "../messages.js";
+import type { Lang } from "../types.js";
 import { bragging } from "./bragging.js";
 import { buzzwords } from "./buzzwords.js";
 import { challengeShared } from "./challenge-shared.js";
@@ -53,3 +55,10 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+/** What a rule is about, in a few words a user reads ("Bragging", "Vantardise"): its message's head. */
+export function ruleTitle(id: string, lang: Lang): string {
+  const texts = RULES_BY_ID.get(id)?.texts[lang];
+  const message = texts && (texts.default ?? Object.values(texts)[0])?.message;
+  return message ? titleOf(message) : id;
+}
