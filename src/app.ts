@@ -8,6 +8,7 @@ import {
   ErrorCode,
   HTTPModuleFunctions,
   HTTPReceiver,
+  isValidSlackRequest,
   type Logger,
   type LogLevel,
   type ReceiverDispatchErrorHandlerArgs,
@@ -166,7 +167,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
         }
       : {}),
   });
-  refuseBodiesThatAreNotObjects(receiver, logger);
+  refuseBeforeBolt(receiver, config.slack.signingSecret ?? "", logger);
   app = new CheckedApp({ ...common, receiver }, logger);
   registerSurfaces(app, services);
   await app.init();
@@ -407,7 +408,7 @@ const MAX_CLOCK_SKEW_S = 5 * 60;
  * shape: a signed body of `null`, a number or an array throws in a promise nobody awaits, and the
  * process dies. Such a body is refused (400) here first. The body is read once: Bolt reuses it.
  */
-function refuseBodiesThatAreNotObjects(receiver: HTTPReceiver, logger: Logger): void {
+function refuseBeforeBolt(receiver: HTTPReceiver, signingSecret: string, logger: Logger): void {
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     // Anything else goes to Bolt at once, so that its start() catches what it throws.
@@ -433,6 +434,15 @@ function refuseBodiesThatAreNotObjects(receiver: HTTPReceiver, logger: Logger): 
         res.end();
         return;
       }
+      // Bolt would log each unsigned request at WARN, and anyone can send them: one debug line here.
+      const rawBody = (req as { rawBody?: Buffer }).rawBody?.toString("utf8") ?? "";
+      const signature = { signingSecret, body: rawBody, headers: slackSignatureHeaders(req) };
+      if (!isValidSlackRequest(signature)) {
+        logger.debug(`refused a request to ${EVENTS_PATH}: no valid Slack signature`);
+        res.writeHead(401, { connection: "close" });
+        res.end();
+        return;
+      }
       if (!bodyIsObject(req as Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0])) {
         logger.debug(`refused a request to ${EVENTS_PATH}: its body is not a JSON object`);
         HTTPModuleFunctions.buildNoBodyResponse(res, 400);
@@ -444,6 +454,14 @@ function refuseBodiesThatAreNotObjects(receiver: HTTPReceiver, logger: Logger): 
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
+  };
+}
+
+function slackSignatureHeaders(req: http.IncomingMessage) {
+  const signature = req.headers["x-slack-signature"];
+  return {
+    "x-slack-signature": typeof signature === "string" ? signature : "",
+    "x-slack-request-timestamp": Number(req.headers["x-slack-request-timestamp"]),
   };
 }
 

@@ -117,6 +117,24 @@ describe("the HTTP surface, on the real process", () => {
     await healthy();
   });
 
+  it("refuses unsigned, badly signed and stale requests with a 401 and one debug line each, never a warning", async () => {
+    const before = bot.output().length;
+    const stale = Math.floor(Date.now() / 1000) - 600;
+    for (const o of [
+      { signature: null },
+      { signature: "v0=deadbeef" },
+      { signature: "v1=x" },
+      { timestamp: stale },
+    ]) {
+      expect((await postSigned(events(), "{}", JSON_TYPE, o)).status, JSON.stringify(o)).toBe(401);
+    }
+    expect((await postSigned(events(), "{}", JSON_TYPE, { secret: "not-the-secret" })).status).toBe(401);
+    await healthy();
+    const lines = bot.output().slice(before).trim().split("\n");
+    expect(lines.filter((l) => l.includes("no valid Slack signature"))).toHaveLength(5);
+    expect(lines.filter((l) => / (WARN|ERROR) /.test(l))).toEqual([]);
+  });
+
   it("acknowledges signed requests Bolt could not read, and ignores them with one debug line", async () => {
     const bodies = [
       JSON.stringify({ type: "event_callback", event: null, team_id: "T1" }),
