@@ -15,7 +15,7 @@ const HELP_FR = [
   "• `/postcheck <votre brouillon>` : coacher un brouillon. Commencez par `--x`, `--slack` ou `--blog` s'il n'est pas pour LinkedIn, `--fr` ou `--en` pour imposer la langue.",
   "• `/postcheck channel feedback on` (ou `off`) : dans un canal de relecture entre pairs, répondre aux liens partagés ici dans le fil, pour tous. Par défaut, seule la personne qui partage voit le coaching.",
   "• `/postcheck digest on` (ou `off`) : un court bilan hebdomadaire dans ce canal, le lundi à 09:00 dans votre fuseau, ou quand vous voulez : `/postcheck digest on friday 16:00 Europe/Paris`. Les chiffres de la semaine, une question pour le canal, et des remerciements aux mentors (nommés seulement s'ils l'ont choisi). `/postcheck digest` dit quand.",
-  "• `/postcheck privacy` : ce que postcoach garde de vous. `/postcheck export` : tout, en fichier dans vos messages directs. `/postcheck forget` : tout effacer.",
+  "• `/postcheck confidentialité` : ce que postcoach garde de vous. `/postcheck exporter` : tout, en fichier dans vos messages directs. `/postcheck oublier` : tout effacer (après confirmation). Les réponses sont en français.",
   "• `/postcheck aide` : ce message. Vos séries et vos réglages sont dans l'onglet *Accueil* du bot.",
   "Les commandes slash ne marchent pas dans les fils : utilisez-y le raccourci de message *Check this post* (menu ⋮ de n'importe quel message).",
   "_In English: `/postcheck help`._",
@@ -50,7 +50,7 @@ export function privacyPointer(text: string): string | undefined {
   if (PRIVACY_WORD_EN.test(t))
     return "Your data has its own commands: `/postcheck privacy` says what I keep, `/postcheck export` sends it all to you here, `/postcheck forget` deletes it (after asking).";
   if (PRIVACY_WORD_FR.test(t))
-    return "Vos données ont leurs propres commandes : `/postcheck privacy` dit ce que je garde, `/postcheck export` vous envoie tout ici, `/postcheck forget` efface tout (après confirmation).";
+    return "Vos données ont leurs propres commandes : `/postcheck confidentialité` dit ce que je garde, `/postcheck exporter` vous envoie tout ici, `/postcheck oublier` efface tout (après confirmation).";
   return undefined;
 }
 

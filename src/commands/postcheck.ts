@@ -6,7 +6,7 @@ import { escapeText, slackToPlain } from "../slack/mrkdwn.js";
 import { type DigestRequest, digestSettingsCommand, parseDigestRequest } from "./digest-settings.js";
 import { asksForHelp, helpText } from "./help.js";
 import { readPayload, SlashCommand } from "./payloads.js";
-import { exportToDm, forgetPrompt, privacyText } from "./privacy.js";
+import { exportToDm, forgetPrompt, PRIVACY_REPLIES, privacyText } from "./privacy.js";
 import { parseDraftOptions } from "./reply.js";
 
 const UNREADABLE_COMMAND =
@@ -18,7 +18,7 @@ type Subcommand =
   | { kind: "help"; asked: string }
   | { kind: "channel-option"; option: ChannelOption; on: boolean }
   | { kind: "digest"; request: DigestRequest }
-  | { kind: "privacy" | "export" | "forget" }
+  | { kind: PrivacyKind; lang?: "fr" }
   | { kind: "mistyped"; meant: string }
   | { kind: "draft"; text: string };
 
@@ -31,12 +31,25 @@ function parseSubcommand(text: string): Subcommand {
   const digest = /^(?:channel\s+)?digest(?:\s+(on|off|status)\b([\s\S]*))?$/i.exec(t);
   if (digest) return { kind: "digest", request: parseDigestRequest(`${digest[1] ?? ""} ${digest[2] ?? ""}`) };
   const privacy = /^(privacy|export|forget)$/i.exec(t);
-  if (privacy) return { kind: privacy[1]!.toLowerCase() as "privacy" | "export" | "forget" };
+  if (privacy) return { kind: privacy[1]!.toLowerCase() as PrivacyKind };
+  const french = FRENCH_PRIVACY[t.toLowerCase()];
+  if (french) return { kind: french, lang: "fr" };
   const meant = mistypedSubcommand(t);
   // "hlep" gets the help it asked for; anything else is confirmed before it is done.
   if (meant) return asksForHelp(meant) ? { kind: "help", asked: meant } : { kind: "mistyped", meant };
   return { kind: "draft", text: t };
 }
+
+type PrivacyKind = "privacy" | "export" | "forget";
+
+/** The privacy subcommands said in French, answered in French. */
+const FRENCH_PRIVACY: Record<string, PrivacyKind | undefined> = {
+  confidentialité: "privacy",
+  confidentialite: "privacy",
+  exporter: "export",
+  oublier: "forget",
+  effacer: "forget",
+};
 
 /** The words the subcommands above are made of, that a typo may have missed. */
 const SUBCOMMAND_WORDS = [
@@ -151,38 +164,40 @@ export function postcheckCommand(services: Services) {
       await setChannelOption(services, command, respond, sub.option, sub.on);
       return;
     }
-    await privacyCommand(services, command, sub.kind, client, respond);
+    await privacyCommand(services, command, sub, client, respond);
   };
 }
 
+/**
+ * /postcheck privacy, export and forget, answered in French when asked in French ("oublier") or
+ * when the user chose French in the App Home.
+ */
 async function privacyCommand(
   services: Services,
   command: Command,
-  kind: "privacy" | "export" | "forget",
+  { kind, lang: asked }: { kind: PrivacyKind; lang?: "fr" },
   client: webApi.WebClient,
   respond: (msg: Record<string, unknown> & { response_type: "ephemeral" }) => Promise<unknown>,
 ): Promise<void> {
+  let lang: "en" | "fr" = asked ?? "en";
   try {
+    if (!asked && (await services.store.users.get(command.team_id, command.user_id)).language === "fr")
+      lang = "fr";
+    const t = PRIVACY_REPLIES[lang];
     if (kind === "privacy") {
       await respond({
         response_type: "ephemeral",
-        text: await privacyText(services, command.team_id, command.user_id, services.retentionDays),
+        text: await privacyText(services, command.team_id, command.user_id, services.retentionDays, lang),
       });
     } else if (kind === "export") {
       await exportToDm(services, client, command.team_id, command.user_id);
-      await respond({
-        response_type: "ephemeral",
-        text: "Sent: the file is in your direct messages with me.",
-      });
+      await respond({ response_type: "ephemeral", text: t.exported });
     } else {
-      await respond(forgetPrompt());
+      await respond(forgetPrompt(lang));
     }
   } catch (err) {
     services.logger.error(`/postcheck ${kind} failed:`, err);
-    await respond({
-      response_type: "ephemeral",
-      text: "That didn't work just now, and nothing changed. Please try again in a moment.",
-    });
+    await respond({ response_type: "ephemeral", text: PRIVACY_REPLIES[lang].failed });
   }
 }
 

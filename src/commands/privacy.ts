@@ -1,9 +1,80 @@
 import type { webApi } from "@slack/bolt";
 import type { Services } from "../services.js";
+import type { UserSettings } from "../store/index.js";
 
 export const FORGET_ACTION = "privacy_forget_confirmed";
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+type Lang = "en" | "fr";
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+// French counts zero in the singular: "0 brouillon vérifié".
+const countFr = (n: number, one: string, many = `${one}s`) => `${n} ${n <= 1 ? one : many}`;
+
+interface Stored {
+  checks: number;
+  draftsStored: number;
+  buttonDrafts: number;
+  pendingReplies: number;
+  feedbackRequests: number;
+  mentoringReplies: number;
+  digestsSetUp: number;
+}
+
+/** /postcheck privacy, in each language: every line counted from the database's own rows. */
+const PRIVACY: Record<Lang, (n: Stored, settings: UserSettings, retentionDays: number) => string[]> = {
+  en: (n, settings, retentionDays) => [
+    "*What postcoach stores about you*",
+    `• ${count(n.checks, "checked draft")}: when, where (channel id), the score and its dimensions, the language, the platform, which rules noticed something, and a one-way hash of the draft so a draft checked twice counts once.`,
+    n.draftsStored > 0
+      ? `• The text of ${count(n.draftsStored, "draft")} you checked, because you opted in. Untick “Keep my draft text” in the App Home to delete ${n.draftsStored === 1 ? "it" : "them"}.`
+      : settings.storeDrafts
+        ? "• The text of the drafts you check from now on, because you opted in (none yet). Untick it in the App Home to stop."
+        : "• Not the text of your drafts (you can opt in from the App Home to keep your own history).",
+    ...(n.buttonDrafts > 0
+      ? [
+          `• ${count(n.buttonDrafts, "long draft")} kept for the buttons under ${n.buttonDrafts === 1 ? "its" : "their"} reply, deleted an hour after it.`,
+        ]
+      : []),
+    ...(n.pendingReplies > 0
+      ? [
+          `• ${count(n.pendingReplies, "draft")} waiting for ${n.pendingReplies === 1 ? "its" : "their"} reply, deleted once it is sent.`,
+        ]
+      : []),
+    `• ${count(n.feedbackRequests, "feedback request")} you posted (channel and message, not a copy of the text) and ${count(n.mentoringReplies, "mentoring reply", "mentoring replies")} you gave (when, and whether the author found it helpful).`,
+    ...(n.digestsSetUp > 0
+      ? [`• That you turned on the weekly digest in ${count(n.digestsSetUp, "channel")}.`]
+      : []),
+    `• Your settings: time zone${settings.tz ? ` (${settings.tz})` : ""} from your Slack profile for your weekly streaks, language ${settings.language}, platform ${settings.platform}, digest name ${settings.showInDigest ? "shown" : "hidden"}.`,
+    `Everything older than ${retentionDays} days is deleted daily. With an AI coach configured, drafts are sent to it with e-mails, phone numbers, card numbers and Slack ids removed, and only its questions are cached (24 h).`,
+    "`/postcheck export` sends you all of it as a file; `/postcheck forget` deletes all of it.",
+  ],
+  fr: (n, settings, retentionDays) => [
+    "*Ce que postcoach garde de vous*",
+    `• ${countFr(n.checks, "brouillon vérifié", "brouillons vérifiés")} : quand, où (identifiant du canal), le score et ses dimensions, la langue, la plateforme, les règles qui ont relevé quelque chose, et une empreinte à sens unique du brouillon pour qu'un brouillon vérifié deux fois compte une fois.`,
+    n.draftsStored > 0
+      ? `• Le texte de vos brouillons (${countFr(n.draftsStored, "gardé", "gardés")}), parce que vous l'avez choisi. Décochez « Keep my draft text » dans l'onglet Accueil pour ${n.draftsStored === 1 ? "l'effacer" : "les effacer"}.`
+      : settings.storeDrafts
+        ? "• Le texte des brouillons que vous vérifierez, parce que vous l'avez choisi (aucun pour l'instant). Décochez-le dans l'onglet Accueil pour arrêter."
+        : "• Pas le texte de vos brouillons (vous pouvez le choisir dans l'onglet Accueil pour garder votre historique).",
+    ...(n.buttonDrafts > 0
+      ? [
+          `• ${countFr(n.buttonDrafts, "long brouillon", "longs brouillons")} gardé${n.buttonDrafts === 1 ? "" : "s"} pour les boutons de ${n.buttonDrafts === 1 ? "sa" : "leur"} réponse, effacé${n.buttonDrafts === 1 ? "" : "s"} une heure après.`,
+        ]
+      : []),
+    ...(n.pendingReplies > 0
+      ? [
+          `• ${countFr(n.pendingReplies, "brouillon")} en attente de ${n.pendingReplies === 1 ? "sa" : "leur"} réponse, effacé${n.pendingReplies === 1 ? "" : "s"} dès qu'elle est envoyée.`,
+        ]
+      : []),
+    `• ${countFr(n.feedbackRequests, "demande", "demandes")} de relecture que vous avez publiée${n.feedbackRequests <= 1 ? "" : "s"} (canal et message, pas une copie du texte) et ${countFr(n.mentoringReplies, "réponse", "réponses")} de mentor que vous avez donnée${n.mentoringReplies <= 1 ? "" : "s"} (quand, et si l'auteur l'a trouvée utile).`,
+    ...(n.digestsSetUp > 0
+      ? [`• Que vous avez activé le bilan hebdomadaire dans ${countFr(n.digestsSetUp, "canal", "canaux")}.`]
+      : []),
+    `• Vos réglages : fuseau horaire${settings.tz ? ` (${settings.tz})` : ""} tiré de votre profil Slack pour vos séries hebdomadaires, langue ${settings.language}, plateforme ${settings.platform}, nom dans le bilan ${settings.showInDigest ? "affiché" : "masqué"}.`,
+    `Tout ce qui a plus de ${retentionDays} jours est effacé chaque jour. Avec un coach IA configuré, les brouillons lui sont envoyés sans e-mails, numéros de téléphone, numéros de carte ni identifiants Slack, et seules ses questions sont gardées en cache (24 h).`,
+    "`/postcheck exporter` vous envoie tout en fichier ; `/postcheck oublier` efface tout.",
+  ],
+};
 
 /** What postcoach stores about a user, said plainly (/postcheck privacy). */
 export async function privacyText(
@@ -11,41 +82,23 @@ export async function privacyText(
   teamId: string,
   userId: string,
   retentionDays: number,
+  lang: Lang = "en",
 ): Promise<string> {
   const [summary, settings] = await Promise.all([
     services.store.privacy.summary(teamId, userId),
     services.store.users.get(teamId, userId),
   ]);
-  const { draftsStored = 0, buttonDrafts = 0, pendingReplies = 0, digestsSetUp = 0 } = summary;
-  // Every count comes from the rows themselves: the reply says what is there, not what should be.
-  const drafts =
-    draftsStored > 0
-      ? `• The text of ${count(draftsStored, "draft")} you checked, because you opted in. Untick “Keep my draft text” in the App Home to delete ${draftsStored === 1 ? "it" : "them"}.`
-      : settings.storeDrafts
-        ? "• The text of the drafts you check from now on, because you opted in (none yet). Untick it in the App Home to stop."
-        : "• Not the text of your drafts (you can opt in from the App Home to keep your own history).";
-  return [
-    "*What postcoach stores about you*",
-    `• ${count(summary.checks ?? 0, "checked draft")}: when, where (channel id), the score and its dimensions, the language, the platform, which rules noticed something, and a one-way hash of the draft so a draft checked twice counts once.`,
-    drafts,
-    ...(buttonDrafts > 0
-      ? [
-          `• ${count(buttonDrafts, "long draft")} kept for the buttons under ${buttonDrafts === 1 ? "its" : "their"} reply, deleted an hour after it.`,
-        ]
-      : []),
-    ...(pendingReplies > 0
-      ? [
-          `• ${count(pendingReplies, "draft")} waiting for ${pendingReplies === 1 ? "its" : "their"} reply, deleted once it is sent.`,
-        ]
-      : []),
-    `• ${count(summary.feedbackRequests ?? 0, "feedback request")} you posted (channel and message, not a copy of the text) and ${summary.mentoringReplies} mentoring repl${summary.mentoringReplies === 1 ? "y" : "ies"} you gave (when, and whether the author found it helpful).`,
-    ...(digestsSetUp > 0
-      ? [`• That you turned on the weekly digest in ${count(digestsSetUp, "channel")}.`]
-      : []),
-    `• Your settings: time zone${settings.tz ? ` (${settings.tz})` : ""} from your Slack profile for your weekly streaks, language ${settings.language}, platform ${settings.platform}, digest name ${settings.showInDigest ? "shown" : "hidden"}.`,
-    `Everything older than ${retentionDays} days is deleted daily. With an AI coach configured, drafts are sent to it with e-mails, phone numbers, card numbers and Slack ids removed, and only its questions are cached (24 h).`,
-    "`/postcheck export` sends you all of it as a file; `/postcheck forget` deletes all of it.",
-  ].join("\n");
+  const n = (key: keyof Stored) => summary[key] ?? 0;
+  const stored: Stored = {
+    checks: n("checks"),
+    draftsStored: n("draftsStored"),
+    buttonDrafts: n("buttonDrafts"),
+    pendingReplies: n("pendingReplies"),
+    feedbackRequests: n("feedbackRequests"),
+    mentoringReplies: n("mentoringReplies"),
+    digestsSetUp: n("digestsSetUp"),
+  };
+  return PRIVACY[lang](stored, settings, retentionDays).join("\n");
 }
 
 /** Sends the user a JSON file of everything stored about them, in their DM with the bot. */
@@ -72,18 +125,55 @@ export async function exportToDm(
   });
 }
 
-export function forgetPrompt() {
+/** The other privacy answers, in each language. */
+export const PRIVACY_REPLIES: Record<
+  Lang,
+  {
+    exported: string;
+    failed: string;
+    ask: string;
+    askDetail: string;
+    confirm: string;
+    deleted: string;
+    notDeleted: string;
+  }
+> = {
+  en: {
+    exported: "Sent: the file is in your direct messages with me.",
+    failed: "That didn't work just now, and nothing changed. Please try again in a moment.",
+    ask: "Delete everything postcoach stores about you?",
+    askDetail:
+      "This deletes your checks, streaks, settings and feedback requests for good. Replies teammates gave you stay theirs, no longer linked to you.",
+    confirm: "Delete everything",
+    deleted: "Done: everything postcoach stored about you is deleted.",
+    notDeleted:
+      "I couldn't delete your data just now. Nothing was half-deleted; please try again in a moment.",
+  },
+  fr: {
+    exported: "Envoyé : le fichier est dans vos messages directs avec moi.",
+    failed: "Ça n'a pas marché à l'instant, et rien n'a changé. Réessayez dans un moment.",
+    ask: "Effacer tout ce que postcoach garde de vous ?",
+    askDetail:
+      "Vos vérifications, séries, réglages et demandes de relecture seront effacés pour de bon. Les réponses que des collègues vous ont données restent les leurs, sans lien avec vous.",
+    confirm: "Tout effacer",
+    deleted: "C'est fait : tout ce que postcoach gardait de vous est effacé.",
+    notDeleted:
+      "Je n'ai pas pu effacer vos données à l'instant. Rien n'a été effacé à moitié ; réessayez dans un moment.",
+  },
+};
+
+/** The forget button's value: the language its answer is given in ("forget", "forget:fr"). */
+export function forgetLanguage(value: string | undefined): Lang {
+  return value === "forget:fr" ? "fr" : "en";
+}
+
+export function forgetPrompt(lang: Lang = "en") {
+  const t = PRIVACY_REPLIES[lang];
   return {
     response_type: "ephemeral" as const,
-    text: "Delete everything postcoach stores about you?",
+    text: t.ask,
     blocks: [
-      {
-        type: "section" as const,
-        text: {
-          type: "mrkdwn" as const,
-          text: "This deletes your checks, streaks, settings and feedback requests for good. Replies teammates gave you stay theirs, no longer linked to you.",
-        },
-      },
+      { type: "section" as const, text: { type: "mrkdwn" as const, text: t.askDetail } },
       {
         type: "actions" as const,
         elements: [
@@ -91,8 +181,8 @@ export function forgetPrompt() {
             type: "button" as const,
             action_id: FORGET_ACTION,
             style: "danger" as const,
-            text: { type: "plain_text" as const, text: "Delete everything" },
-            value: "forget",
+            text: { type: "plain_text" as const, text: t.confirm },
+            value: lang === "fr" ? "forget:fr" : "forget",
           },
         ],
       },
