@@ -224,11 +224,21 @@ const POSSESSIVE: Record<Lang, ReadonlySet<string>> = {
   fr: new Set(["mon", "ma", "mes", "notre", "nos"]),
 };
 
-/** The author as the one something is given to: "gave me the award", "m'a remis le prix". */
-const RECIPIENT: Record<Lang, ReadonlySet<string>> = {
-  en: new Set(["me", "us"]),
-  fr: new Set(["me", "m'a", "m'ont", "nous"]),
+/**
+ * Giving, with the author as recipient, a few words before what is given: "my manager gave me the
+ * innovation award", "LinkedIn m'a décerné le badge Top Voice".
+ */
+const GIVEN_TO_AUTHOR: Record<Lang, RegExp> = {
+  en: /\b(?:gave|given|awarded|handed|offered|granted|sent|presented) (?:me|us)\b/,
+  fr: /(?:^|\s)(?:m'a|m'ont|nous a|nous ont) (?:décerné|remis|donné|offert|attribué|accordé|envoyé|proposé)(?=\s|$)/,
 };
+const GIVEN_WITHIN = 4;
+
+function givenToAuthor(ctx: RuleContext, i: number, clauseFrom: number): boolean {
+  const from = Math.max(clauseFrom, i - GIVEN_WITHIN);
+  if (from >= i) return false;
+  return GIVEN_TO_AUTHOR[ctx.lang].test(ctx.lower.slice(ctx.words[from]!.start, ctx.words[i]!.start));
+}
 
 /**
  * Whether the author is who a phrase is about: the phrase starts with the author ("I won", "my new
@@ -249,7 +259,8 @@ export function aboutAuthor(ctx: RuleContext, span: Span): boolean {
   let j = i - 1;
   while (j >= clause.from && conceptOf(lang, words[j]!) & FILLER) j--;
   if (j < clause.from) return true;
-  if (isSubject(lang, words[j]!) || RECIPIENT[lang].has(words[j]!.word)) return true;
+  if (isSubject(lang, words[j]!)) return true;
+  if (givenToAuthor(ctx, i, clause.from)) return true;
   // "my son got", "our team won": one noun after the author's own possessive.
   return j - 1 >= clause.from && POSSESSIVE[lang].has(words[j - 1]!.word);
 }

@@ -12,7 +12,15 @@ import { roadTold } from "./road.js";
 
 export type { BragType } from "./brag-lexicon.js";
 
-import { memo, memoized, type RuleContext, type Sentence, type Span, sentenceAt } from "./text.js";
+import {
+  memo,
+  memoized,
+  type RuleContext,
+  type Sentence,
+  type Span,
+  sentenceAt,
+  type Token,
+} from "./text.js";
 import type { Lang } from "./types.js";
 import { PERSON } from "./words.js";
 
@@ -45,6 +53,14 @@ export function features(ctx: RuleContext): Features {
   return memoized(ctx, FEATURES, computeFeatures);
 }
 
+/** A "you" that is thanked ("thank you", "thanks to you", "merci à vous", "merci à toi"). */
+function thanked(lang: Lang, words: readonly Token[], i: number): boolean {
+  const before = words[i - 1]?.word;
+  if (lang === "en")
+    return before === "thank" || (before === "to" && /^thanks?$/.test(words[i - 2]?.word ?? ""));
+  return before === "à" && words[i - 2]?.word === "merci";
+}
+
 function overlaps(a: Span, spans: readonly Span[]): boolean {
   for (const s of spans) if (a.start < s.end && s.start < a.end) return true;
   return false;
@@ -63,8 +79,8 @@ function computeFeatures(ctx: RuleContext): Features {
     else if (t.cls & person.plural) firstPersonPlural++;
     else if (t.cls & person.second) {
       // "ravi de vous annoncer" addresses the reader only to announce oneself; "thank you to the
-      // judges" speaks to the judges.
-      if (!overlaps(t, congratulations) && !(lang === "en" && words[i - 1]?.word === "thank"))
+      // judges", "thanks to you", "merci à vous" speak to whoever is thanked.
+      if (!overlaps(t, congratulations) && !thanked(lang, words, i))
         secondPersonSpans.push({ start: t.start, end: t.end });
     }
   });

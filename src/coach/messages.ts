@@ -115,8 +115,14 @@ export function quote(excerpt: string, lang: Lang): string {
   // « demander “pourquoi…” », not « demander « pourquoi… ».
   const nested = NESTED_QUOTES[lang];
   if (s.search(nested.outer) !== -1) {
-    s = s.replace(nested.outer, (m) => (m.trim() === nested.marks[0] ? nested.inner[0] : nested.inner[1]));
-    if (s.split(nested.inner[0]).length > s.split(nested.inner[1]).length) s += nested.inner[1];
+    // Counted as they are replaced: "’" is also an apostrophe ("don’t").
+    let unclosed = 0;
+    s = s.replace(nested.outer, (m) => {
+      const opens = m.trim() === nested.marks[0];
+      unclosed += opens ? 1 : -1;
+      return opens ? nested.inner[0] : nested.inner[1];
+    });
+    if (unclosed > 0) s += nested.inner[1];
   }
   return `${open}${s}${close}`;
 }

@@ -80,6 +80,10 @@ describe("context: what turns self-praise into something else", () => {
 
   it("what the author is given is the author's: 'LinkedIn gave me the Top Voice badge'", () => {
     expect(ego("Wow, LinkedIn just gave me the Top Voice badge in Marketing!")).toContain("bragging");
+    expect(ego("LinkedIn m'a décerné le badge Top Voice en marketing !", "fr")).toContain("bragging");
+    expect(ego("My manager gave me the innovation award this morning.")).toContain("bragging");
+    // Someone else's award, told to the author, is not the author's.
+    expect(ego("She told me the award went to Sam.")).not.toContain("bragging");
   });
 
   it("a superlative about a technique is not about the author", () => {

@@ -121,6 +121,8 @@ describe("questions follow what the draft does", () => {
       quote("demander « pourquoi est-ce que ça paraissait logique sur le moment ? » plutôt que", "fr"),
     ).toBe("« demander “pourquoi est-ce que ça paraissait logique sur le…” »");
     expect(quote("she said “ship it” and left", "en")).toBe("“she said ‘ship it’ and left”");
+    // An apostrophe is no closing mark.
+    expect(quote("he said “don’t ship it until", "en")).toBe("“he said ‘don’t ship it until’”");
   });
 
   it("never quotes the same words in two questions", () => {

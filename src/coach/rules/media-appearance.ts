@@ -28,6 +28,8 @@ const MEDIA: Record<Lang, Lexicon> = {
     "(?:gave|giving|delivered|delivering) (?:a|the|my) (?:talk|keynote|speech|presentation|lecture|opening keynote)",
     "as a (?:keynote )?speaker",
     `on ${OUTLETS}`,
+    // "Had a blast joining the team at Bloomberg TV": a visit to a studio, not a job there.
+    `(?:joining|joined|visiting|visited|chatting with|talking with|speaking with) (?:\\S+ ){0,3}(?:at|on|with) ${OUTLETS}`,
     `${OUTLETS} (?:interview|segment|appearance)`,
   ]),
   fr: lexicon("fr", [
@@ -39,6 +41,7 @@ const MEDIA: Record<Lang, Lexicon> = {
     "(?:au micro de|sur le plateau de)",
     "(?:donné|donnerai|ai donné) (?:une|la|ma) (?:conférence|keynote|intervention|présentation)",
     `(?:sur|à|dans) ${OUTLETS_FR}`,
+    `(?:rejoint|rejoindre|retrouvé|retrouver) (?:\\S+ ){0,3}(?:de|chez|sur) ${OUTLETS_FR}`,
   ]),
 };
 

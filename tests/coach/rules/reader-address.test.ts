@@ -34,5 +34,7 @@ describe("reader-address", () => {
         "en",
       ),
     ).toEqual(["you"]);
+    expect(excerpts(readerAddress, "Thanks to you all, we shipped on time.", "en")).toEqual([]);
+    expect(excerpts(readerAddress, "Merci à vous tous pour cette année.", "fr")).toEqual([]);
   });
 });

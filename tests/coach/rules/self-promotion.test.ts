@@ -28,8 +28,23 @@ describe("self-promotion (selling one's own work)", () => {
       "action:Inscrivez-vous",
       "ma masterclass",
     ]);
-    // As "DM me" in English: an invitation to buy, whatever comes after it.
-    expect(excerpts(selfPromotion, "Contactez-moi pour mes tarifs.", "fr")).toEqual(["action:Contactez-moi"]);
+    // An offer to sell, in both languages; an offer to help is not one.
+    expect(excerpts(selfPromotion, "Contactez-moi pour mes tarifs.", "fr")).toEqual([
+      "action:Contactez-moi pour mes tarifs",
+    ]);
+    expect(excerpts(selfPromotion, "Contact me for my rates.", "en")).toEqual([
+      "action:Contact me for my rates",
+    ]);
+    expect(
+      excerpts(
+        selfPromotion,
+        "Si vous tombez sur le même problème, écrivez-moi, je vous montre le correctif.",
+        "fr",
+      ),
+    ).toEqual([]);
+    expect(excerpts(selfPromotion, "Envoyez-moi un message si vous voulez le modèle.", "fr")).toEqual([
+      "action:Envoyez-moi un message",
+    ]);
   });
   it("sells nothing in a question or in someone else's work", () => {
     expect(excerpts(selfPromotion, "Should I write my first book?", "en")).toEqual([]);
@@ -49,6 +64,18 @@ describe("media-appearance", () => {
     expect(excerpts(mediaAppearance, "Merci à France Inter de m'avoir invitée ce matin.", "fr")).toEqual([
       "Merci à France Inter de m'avoir invitée",
     ]);
+    // A visit to a studio, not a job there.
+    expect(
+      excerpts(
+        mediaAppearance,
+        "Had a blast joining the team at Bloomberg TV this morning to talk about AI.",
+        "en",
+      ),
+    ).toEqual(["joining the team at Bloomberg TV"]);
+    expect(excerpts(mediaAppearance, "I joined Bloomberg as an analyst in 2019.", "en")).toEqual([]);
+    expect(
+      excerpts(mediaAppearance, "Ravie d'avoir rejoint l'équipe de BFM Business ce matin.", "fr"),
+    ).toEqual(["rejoint l'équipe de BFM Business"]);
   });
   it("finds talk on air, not talk at work", () => {
     expect(
