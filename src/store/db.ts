@@ -61,30 +61,52 @@ export async function truncateWal(db: Db, attempts = 20, pauseMs = 50): Promise<
 
 /** How soon after a draft leaves the database its bytes leave the write-ahead log too. */
 export const WAL_SCRUB_DELAY_MS = 2000;
+/** Tries before the scrubber waits for the next deletion: ~2 minutes of a busy database. */
+const WAL_SCRUB_TRIES = 12;
 
 /**
  * Empties the write-ahead log a little after rows holding draft text were deleted (a reply sent, a
- * button's draft expired, "keep my drafts" unticked): secure_delete zeroes them in the database
- * file, but the log keeps their old pages until a checkpoint, ~16 MB of writes later. One
- * checkpoint serves every deletion of the last WAL_SCRUB_DELAY_MS, off the acknowledgement path;
- * when another connection keeps it from completing, the next deletion tries again.
+ * button's draft expired, "keep my drafts" unticked, retention): secure_delete zeroes them in the
+ * database file, but the log keeps their old pages until a checkpoint, ~16 MB of writes later. One
+ * checkpoint serves every deletion of the last WAL_SCRUB_DELAY_MS, off the acknowledgement path.
+ * It never waits on a lock: while this connection is inside a transaction, or another connection
+ * (a reader, a replica, the digest CLI) keeps the checkpoint from completing, it tries again later.
  */
 export function walScrubber(db: Db, delayMs = WAL_SCRUB_DELAY_MS): { soon: () => void; stop: () => void } {
   let timer: NodeJS.Timeout | undefined;
+  const schedule = (tries: number, wait: number) => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!db.open) return;
+      if (!db.inTransaction && checkpointNow(db)) return;
+      if (tries + 1 < WAL_SCRUB_TRIES) schedule(tries + 1, Math.min(wait * 2, 30_000));
+    }, wait);
+    timer.unref();
+  };
   return {
     soon: () => {
-      if (timer || !db.open) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        if (db.open) truncateWal(db, 3, 20).catch(() => undefined);
-      }, delayMs);
-      timer.unref();
+      if (!timer && db.open) schedule(0, delayMs);
     },
     stop: () => {
       clearTimeout(timer);
       timer = undefined;
     },
   };
+}
+
+/** One checkpoint that empties the log, without waiting for any lock; true when it completed. */
+function checkpointNow(db: Db): boolean {
+  const wait = db.pragma("busy_timeout", { simple: true }) as number;
+  db.pragma("busy_timeout = 0");
+  try {
+    const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+    return result?.busy === 0;
+  } catch (err) {
+    if (isBusy(err)) return false;
+    throw err;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
 }
 
 export function schemaVersion(db: Db): number {

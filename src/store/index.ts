@@ -147,7 +147,7 @@ function modules(
     checks: p(checksStore(sql, draftsErased)),
     mentoring: p(mentoringStore(sql)),
     users: p(usersStore(sql, now)),
-    schedules: p(schedulesStore(sql)),
+    schedules: p(schedulesStore(sql, draftsErased)),
     privacy: p(privacyStore(sql, afterForget)),
     digest: p(digestStore(sql)),
     digestSchedules: p(digestSchedulesStore(sql)),
@@ -155,7 +155,7 @@ function modules(
     buttonDrafts: p(buttonDraftsStore(sql, draftsErased)),
     installations: p(installationsStore(sql, installationKey, now)),
     oauthStates: p(oauthStatesStore(sql, now)),
-    workspaces: p(workspacesStore(sql)),
+    workspaces: p(workspacesStore(sql, draftsErased)),
   };
 }
 

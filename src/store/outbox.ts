@@ -78,8 +78,8 @@ export function outboxStore(sql: Sql, erased: () => void = () => undefined): Out
       );
     },
     done: async (teamId, id) => {
-      await sql.run("DELETE FROM reply_outbox WHERE team_id = ? AND id = ?", [team(teamId), id]);
-      erased();
+      if ((await sql.run("DELETE FROM reply_outbox WHERE team_id = ? AND id = ?", [team(teamId), id])) > 0)
+        erased();
     },
     renew: async (teamId, id, owner, leaseUntil) =>
       (await sql.run("UPDATE reply_outbox SET lease_until = ? WHERE team_id = ? AND id = ? AND owner = ?", [

@@ -27,7 +27,8 @@ const EXPIRING = {
   oauthStates: "DELETE FROM oauth_states WHERE expires_at <= ?",
 } as const;
 
-export function schedulesStore(sql: Sql): ScheduleStore {
+/** `erased` is told when rows were deleted, so that the backend erases them from its files. */
+export function schedulesStore(sql: Sql, erased: () => void = () => undefined): ScheduleStore {
   // Read on every streak; written once a day by this process: kept in memory between writes.
   let cachedDays: Set<number> | undefined;
   return {
@@ -58,14 +59,18 @@ export function schedulesStore(sql: Sql): ScheduleStore {
           name,
         ])
       )?.last_run_at,
-    purge: (olderThan, now) =>
-      sql.transaction(async (tx) => {
+    purge: async (olderThan, now) => {
+      const out = await sql.transaction(async (tx) => {
         // A year of rows can take longer than the bot's per-statement limit on PostgreSQL.
         if (tx.dialect === "postgres") await tx.run("SET LOCAL statement_timeout = 0");
-        const out: Record<string, number> = {};
-        for (const [name, text] of Object.entries(RETAINED)) out[name] = await tx.run(text, [olderThan]);
-        for (const [name, text] of Object.entries(EXPIRING)) out[name] = await tx.run(text, [now]);
-        return out;
-      }),
+        const deleted: Record<string, number> = {};
+        for (const [name, text] of Object.entries(RETAINED)) deleted[name] = await tx.run(text, [olderThan]);
+        for (const [name, text] of Object.entries(EXPIRING)) deleted[name] = await tx.run(text, [now]);
+        return deleted;
+      });
+      // Old checks may hold a kept draft, the LLM cache questions quoting one.
+      if (out.checks! > 0 || out.llmCache! > 0) erased();
+      return out;
+    },
   };
 }

@@ -33,7 +33,8 @@ export const WORKSPACE_TABLES = [
   "enterprise_teams",
 ] as const;
 
-export function workspacesStore(sql: Sql): WorkspaceStore {
+/** `erased` is told when rows were deleted, so that the backend erases them from its files. */
+export function workspacesStore(sql: Sql, erased: () => void = () => undefined): WorkspaceStore {
   return {
     removed: async (teamId, at, purgeAt) => {
       await sql.run(
@@ -72,6 +73,7 @@ export function workspacesStore(sql: Sql): WorkspaceStore {
           return n;
         });
       }
+      if (Object.values(out).some((n) => n > 0)) erased();
       return out;
     },
   };
