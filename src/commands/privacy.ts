@@ -1,14 +1,14 @@
 import type { webApi } from "@slack/bolt";
 import type { Services } from "../services.js";
+import { plural, pluriel } from "../slack/plural.js";
 import type { UserSettings } from "../store/index.js";
 
 export const FORGET_ACTION = "privacy_forget_confirmed";
 
 type Lang = "en" | "fr";
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-// French counts zero in the singular: "0 brouillon vérifié".
-const countFr = (n: number, one: string, many = `${one}s`) => `${n} ${n <= 1 ? one : many}`;
+const count = (n: number, one: string, many = `${one}s`) => plural(n, one, many);
+const countFr = (n: number, one: string, many = `${one}s`) => pluriel(n, one, many);
 
 interface Stored {
   checks: number;
@@ -25,10 +25,12 @@ const PRIVACY: Record<Lang, (n: Stored, settings: UserSettings, retentionDays: n
   en: (n, settings, retentionDays) => [
     "*What postcoach stores about you*",
     `• ${count(n.checks, "checked draft")}: when, where (channel id), the score and its dimensions, the language, the platform, which rules noticed something, and a one-way hash of the draft so a draft checked twice counts once.`,
-    n.draftsStored > 0
-      ? `• The text of ${count(n.draftsStored, "draft")} you checked, because you opted in. Untick “Keep my draft text” in the App Home to delete ${n.draftsStored === 1 ? "it" : "them"}.`
-      : settings.storeDrafts
-        ? "• The text of the drafts you check from now on, because you opted in (none yet). Untick it in the App Home to stop."
+    settings.storeDrafts
+      ? n.draftsStored > 0
+        ? `• The text of ${count(n.draftsStored, "draft")} you checked, because you opted in. Untick “Keep my draft text” in the App Home to delete ${n.draftsStored === 1 ? "it" : "them"}.`
+        : "• The text of the drafts you check from now on, because you opted in (none yet). Untick “Keep my draft text” in the App Home to stop."
+      : n.draftsStored > 0
+        ? `• The text of ${count(n.draftsStored, "earlier draft")}: \`/postcheck forget\` deletes ${n.draftsStored === 1 ? "it" : "them"} with the rest.`
         : "• Not the text of your drafts (you can opt in from the App Home to keep your own history).",
     ...(n.buttonDrafts > 0
       ? [
@@ -51,10 +53,12 @@ const PRIVACY: Record<Lang, (n: Stored, settings: UserSettings, retentionDays: n
   fr: (n, settings, retentionDays) => [
     "*Ce que postcoach garde de vous*",
     `• ${countFr(n.checks, "brouillon vérifié", "brouillons vérifiés")} : quand, où (identifiant du canal), le score et ses dimensions, la langue, la plateforme, les règles qui ont relevé quelque chose, et une empreinte à sens unique du brouillon pour qu'un brouillon vérifié deux fois compte une fois.`,
-    n.draftsStored > 0
-      ? `• Le texte de vos brouillons (${countFr(n.draftsStored, "gardé", "gardés")}), parce que vous l'avez choisi. Décochez « Keep my draft text » dans l'onglet Accueil pour ${n.draftsStored === 1 ? "l'effacer" : "les effacer"}.`
-      : settings.storeDrafts
-        ? "• Le texte des brouillons que vous vérifierez, parce que vous l'avez choisi (aucun pour l'instant). Décochez-le dans l'onglet Accueil pour arrêter."
+    settings.storeDrafts
+      ? n.draftsStored > 0
+        ? `• Le texte de vos brouillons (${countFr(n.draftsStored, "gardé", "gardés")}), parce que vous l'avez choisi. Décochez « Keep my draft text » dans l'onglet Accueil pour ${n.draftsStored === 1 ? "l'effacer" : "les effacer"}.`
+        : "• Le texte des brouillons que vous vérifierez, parce que vous l'avez choisi (aucun pour l'instant). Décochez « Keep my draft text » dans l'onglet Accueil pour arrêter."
+      : n.draftsStored > 0
+        ? `• Le texte de brouillons plus anciens (${countFr(n.draftsStored, "gardé", "gardés")}) : \`/postcheck oublier\` ${n.draftsStored === 1 ? "l'efface" : "les efface"} avec le reste.`
         : "• Pas le texte de vos brouillons (vous pouvez le choisir dans l'onglet Accueil pour garder votre historique).",
     ...(n.buttonDrafts > 0
       ? [

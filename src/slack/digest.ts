@@ -3,6 +3,7 @@ import { type Dimension, type Lang, RULES_BY_ID } from "../coach/index.js";
 import type { ChannelActivity, WeekNumbers } from "../store/index.js";
 import { sparkline } from "./home.js";
 import { escapeText } from "./mrkdwn.js";
+import { plural, pluriel } from "./plural.js";
 import { mention } from "./strings.js";
 
 /** Mentors named in one digest at most; the others are counted. Keeps the message small. */
@@ -35,9 +36,6 @@ const CHANNEL_QUESTIONS: Record<Lang, Record<Dimension, string>> = {
       "Où nos lecteurs verront-ils nos posts, et que voient-ils avant de décider de lire la suite ?",
   },
 };
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
-const pluriel = (n: number, one: string, many: string) => `${n.toLocaleString("fr")} ${n > 1 ? many : one}`;
 
 const WORDS = {
   en: {

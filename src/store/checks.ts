@@ -61,7 +61,12 @@ export function checksStore(sql: Sql, erased: () => void = () => undefined): Che
         `INSERT INTO checks (team_id, user_id, channel_id, created_at, score, dimensions, language, platform, surface,
            draft_hash, counts, growth, score_delta, findings, draft_text)
          VALUES (@teamId, @userId, @channelId, @at, @score, @dimensions, @language, @platform, @surface,
-           @draftHash, @counts, @growth, @scoreDelta, @findings, @draftText)`,
+           @draftHash, @counts, @growth, @scoreDelta, @findings,
+           -- Kept only if the user still keeps drafts as it is written: one who unticked the box
+           -- while this draft was coached has had their texts deleted, and this one is not kept.
+           CASE WHEN EXISTS (SELECT 1 FROM user_settings s
+                             WHERE s.team_id = @teamId AND s.user_id = @userId AND s.store_drafts = 1)
+                THEN CAST(@draftText AS TEXT) END)`,
         {
           teamId: team(c.teamId),
           userId: c.userId,

@@ -380,4 +380,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: "no kept draft text for users who do not keep their drafts",
+    sql: `
+      -- Unticking "keep my draft text" now deletes the texts kept (home-setting.ts); users who
+      -- unticked it before that kept them. Their texts go too, so that both say the same.
+      UPDATE checks SET draft_text = NULL
+      WHERE draft_text IS NOT NULL
+        AND NOT EXISTS (
+          SELECT 1 FROM user_settings s
+          WHERE s.team_id = checks.team_id AND s.user_id = checks.user_id AND s.store_drafts = 1
+        );
+    `,
+  },
 ];

@@ -79,6 +79,8 @@ describeEachBackend("the store", (backend) => {
   });
 
   it("forgets the text of one user's kept drafts, keeping their checks and everyone else's texts", async () => {
+    await fresh.store.users.update("T1", "U1", { storeDrafts: true });
+    await fresh.store.users.update("T1", "U2", { storeDrafts: true });
     await fresh.store.checks.record(check({ draftText: "mine, kept" }));
     await fresh.store.checks.record(check({ draftHash: "h2" }));
     await fresh.store.checks.record(check({ userId: "U2", draftText: "theirs, kept" }));
@@ -87,6 +89,13 @@ describeEachBackend("the store", (backend) => {
     expect(await fresh.store.checks.forgetDrafts("T1", "U1")).toBe(0);
     expect(await fresh.store.privacy.summary("T1", "U1")).toMatchObject({ checks: 2, draftsStored: 0 });
     expect((await fresh.store.privacy.summary("T1", "U2")).draftsStored).toBe(1);
+  });
+
+  it("keeps a draft's text only for a user who keeps drafts as it is recorded", async () => {
+    // The reply read the settings before coaching; the user unticked the box meanwhile.
+    await fresh.store.users.update("T1", "U1", { storeDrafts: false });
+    await fresh.store.checks.record(check({ draftText: "coached while the box was unticked" }));
+    expect(await fresh.store.privacy.summary("T1", "U1")).toMatchObject({ checks: 1, draftsStored: 0 });
   });
 
   it("records mentoring once per mentor and request; only the request's author marks it helpful", async () => {
@@ -237,8 +246,8 @@ describeEachBackend("the store", (backend) => {
       ["T1", "U2"],
       ["T2", "U1"],
     ] as const) {
-      await fresh.store.checks.record(check({ teamId, userId, draftText: `draft of ${teamId}/${userId}` }));
       await fresh.store.users.update(teamId, userId, { storeDrafts: true });
+      await fresh.store.checks.record(check({ teamId, userId, draftText: `draft of ${teamId}/${userId}` }));
       await fresh.store.llmCache.forTeam(teamId).set(`k-${userId}`, ANSWER, DAY);
     }
     await fresh.store.mentoring.recordRequest("T1", "C1", "1.1", "U1", NOW);

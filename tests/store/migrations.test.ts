@@ -107,3 +107,29 @@ describe("the migration first numbered 6 (now 7)", () => {
     db.close();
   });
 });
+
+describe("migration 9", () => {
+  it("deletes the kept draft texts of users who no longer keep them, and only theirs", async () => {
+    const path = join(dir, "v8.db");
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.slice(0, 8));
+    const check = db.prepare(
+      `INSERT INTO checks (team_id, user_id, created_at, score, dimensions, language, platform, surface, draft_hash, counts, growth, findings, draft_text)
+       VALUES ('T1', ?, 1, 50, '{}', 'en', 'linkedin', 'slash', ?, 1, 0, '', ?)`,
+    );
+    check.run("UKEEPS", "a", "kept on purpose");
+    check.run("UUNTICKED", "b", "unticked before the fix");
+    check.run("UNOSETTINGS", "c", "no settings row");
+    const settings = db.prepare(
+      "INSERT INTO user_settings (team_id, user_id, store_drafts, updated_at) VALUES ('T1', ?, ?, 1)",
+    );
+    settings.run("UKEEPS", 1);
+    settings.run("UUNTICKED", 0);
+    db.close();
+    const store = createSqliteStore(path);
+    expect(await store.privacy.summary("T1", "UKEEPS")).toMatchObject({ checks: 1, draftsStored: 1 });
+    expect(await store.privacy.summary("T1", "UUNTICKED")).toMatchObject({ checks: 1, draftsStored: 0 });
+    expect(await store.privacy.summary("T1", "UNOSETTINGS")).toMatchObject({ checks: 1, draftsStored: 0 });
+    await store.close();
+  });
+});

@@ -236,6 +236,7 @@ describe("PostgreSQL", () => {
 
   it("vacuums the tables a forget touched, so the deleted rows' space is reclaimed at once", async () => {
     const store = await db.open();
+    await store.users.update("T1", "U1", { storeDrafts: true });
     await store.checks.record({
       teamId: "T1",
       userId: "U1",

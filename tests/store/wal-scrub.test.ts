@@ -89,6 +89,7 @@ describe("the write-ahead log scrubber (SQLite)", () => {
   it("erases a kept draft the daily retention deleted", async () => {
     const store = createSqliteStore(path);
     try {
+      await store.users.update("T1", "U1", { storeDrafts: true });
       await store.checks.record({
         teamId: "T1",
         userId: "U1",
