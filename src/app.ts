@@ -404,9 +404,13 @@ function answerCommandsFromUninstalledWorkspaces(
 const MAX_CLOCK_SKEW_S = 5 * 60;
 
 /**
- * Bolt's receiver reads a field of every request body (`ssl_check`) before anything checks its
- * shape: a signed body of `null`, a number or an array throws in a promise nobody awaits, and the
- * process dies. Such a body is refused (400) here first. The body is read once: Bolt reuses it.
+ * What is refused before Bolt sees it, each with one debug line (anyone can send these):
+ * - a timestamp from the future (Bolt checks only the past), 401;
+ * - a missing or wrong signature, 401: Bolt would log each at WARN;
+ * - a signed body of `null`, a number or an array, 400: Bolt's receiver reads a field of every
+ *   body (`ssl_check`) before checking its shape, throws in a promise nobody awaits, and the
+ *   process dies.
+ * The body is read once: Bolt reuses it.
  */
 function refuseBeforeBolt(receiver: HTTPReceiver, signingSecret: string, logger: Logger): void {
   const bolt = receiver.requestListener;

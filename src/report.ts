@@ -1,5 +1,5 @@
 import { styleText } from "node:util";
-import { DIMENSION_LABELS } from "./coach/messages.js";
+import { DIMENSION_LABELS, judged } from "./coach/messages.js";
 import { type CoachResult, DIMENSIONS } from "./coach/types.js";
 // One by one, not the coach's index: see cli.ts.
 import type { Coaching } from "./llm/coaching.js";
@@ -50,19 +50,19 @@ export function formatReport(unsafe: CoachResult & Partial<Coaching>, colour: bo
   const scoreStyle: Style =
     result.band === "reader-focused" ? "green" : result.band === "self-promotion" ? "red" : "yellow";
   const lines: string[] = [];
-  // A draft too short to judge shows no number: "70/100" beside "Too short to tell" reads as a grade.
-  const tooShort = result.band === "too-short";
-  const score = tooShort ? "" : `${paint(["bold", scoreStyle], `${result.score}/100`)}  `;
+  const score = judged(result) ? `${paint(["bold", scoreStyle], `${result.score}/100`)}  ` : "";
   lines.push(
     `${paint("bold", "postcoach")}  ${score}${result.bandLabel}  ·  ${LANGUAGE_NAMES[lang]}  ·  ${PLATFORM_NAMES[result.platform]}`,
   );
-  lines.push(result.summary, "");
+  lines.push(result.summary);
   const labels = DIMENSION_LABELS[lang];
   const width = Math.max(...DIMENSIONS.map((d) => labels[d].length));
-  if (!tooShort)
+  if (judged(result)) {
+    lines.push("");
     for (const d of DIMENSIONS) {
       lines.push(`  ${labels[d].padEnd(width)}  ${bar(result.dimensions[d])} ${result.dimensions[d]}`);
     }
+  }
   if (result.findings.length > 0) {
     lines.push("", paint("bold", h.findings));
     // Per rule: how many findings, and the points of those not printed, so the points still add up.

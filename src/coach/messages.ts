@@ -141,6 +141,14 @@ export const BANDS: readonly { band: Band; from: number }[] = [
   { band: "reader-focused", from: 65 },
 ];
 
+/**
+ * Whether a result's score means something to show: a draft too short to judge shows its band
+ * alone ("70/100" beside "Too short to tell" reads as a grade), and is compared with nothing.
+ */
+export function judged(result: { band: Band }): boolean {
+  return result.band !== "too-short";
+}
+
 export function bandOf(score: number): Band {
   let found: Band = "self-promotion";
   for (const b of BANDS) if (score >= b.from) found = b.band;

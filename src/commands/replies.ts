@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ErrorCode, type RespondFn, type SayStreamFn, type SetStatusFn, webApi } from "@slack/bolt";
 import { z } from "zod";
+import { judged } from "../coach/messages.js";
 import type { AnalyzeOptions, CoachResult } from "../coach/types.js";
 import { readShared } from "../links/read.js";
 import type { Services } from "../services.js";
@@ -291,7 +292,7 @@ export class Replies {
       draft,
       result,
       surface: job.surface,
-      growth: revision ? { scoreDelta: result.score - revision.score } : undefined,
+      growth: revision ? comparedGrowth(revision, result) : undefined,
     });
     // A milestone is for the author alone, never shown in a public thread.
     const isPublic = job.surface === "link" && job.to.via === "thread" && !job.to.ephemeralFor;
@@ -356,7 +357,11 @@ export class Replies {
       // What the next version in this thread is compared with: the outcome, never the draft.
       metadata: {
         event_type: CHECK_EVENT,
-        event_payload: { score: outcome.score, rules: outcome.rules.join(",") },
+        event_payload: {
+          score: outcome.score,
+          rules: outcome.rules.join(","),
+          too_short: outcome.tooShort ?? false,
+        },
       },
     });
     return posted.ts;
@@ -552,7 +557,19 @@ export function firstWords(draft: string, max = 60): string {
 
 /** What the next version in a thread is compared with: the score and the rules, never the text. */
 function outcomeOf(result: CoachResult): Revision {
-  return { score: result.score, rules: [...new Set(result.findings.map((f) => f.rule))] };
+  return {
+    score: result.score,
+    rules: [...new Set(result.findings.map((f) => f.rule))],
+    tooShort: !judged(result),
+  };
+}
+
+/**
+ * A revision's change of score, when both versions were judged: "Hello team" after a brag, or a
+ * real draft after "x", is no growth (the short one's score says little and was never shown).
+ */
+export function comparedGrowth(before: Revision, after: CoachResult): { scoreDelta: number } | undefined {
+  return judged(after) && !before.tooShort ? { scoreDelta: after.score - before.score } : undefined;
 }
 
 function assistantHint(lang: "en" | "fr") {
@@ -582,6 +599,7 @@ const CheckMetadata = z.object({
       .string()
       .max(5000)
       .transform((r) => (r ? r.split(",") : [])),
+    too_short: z.boolean().optional(),
   }),
 });
 
@@ -606,7 +624,10 @@ async function previousCheck(
     });
     for (const m of [...(res.messages ?? [])].reverse()) {
       const parsed = CheckMetadata.safeParse((m as { metadata?: unknown }).metadata);
-      if (parsed.success) return parsed.data.event_payload;
+      if (parsed.success) {
+        const { score, rules, too_short } = parsed.data.event_payload;
+        return { score, rules, tooShort: too_short };
+      }
     }
   } catch (err) {
     services.logger.debug(`thread not read for a previous version: ${describe(err)}`);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { judged } from "../coach/messages.js";
 import type { Services } from "../services.js";
 import { reviseBoxText, reviseModal } from "../slack/blocks.js";
 import { draftOfButton } from "./draft-of-button.js";
@@ -20,6 +21,7 @@ export function reviseButton(services: Services) {
     const metadata: RevisionMetadata = {
       score: result.score,
       rules: [...new Set(result.findings.map((f) => f.rule))],
+      tooShort: !judged(result),
       options: click.options,
     };
     await client.views.open({

@@ -6,6 +6,7 @@ import { slackToPlain } from "../slack/mrkdwn.js";
 import { STRINGS } from "../slack/strings.js";
 import { noteCheck } from "./activity.js";
 import { readPayload, teamOf, ViewSubmission } from "./payloads.js";
+import { comparedGrowth } from "./replies.js";
 import { readRevisionMetadata } from "./revision-metadata.js";
 
 /** The revision submitted: the modal shows the score change and what is gone, at once. */
@@ -36,7 +37,7 @@ export function reviseSubmission(services: Services) {
       draft,
       result: after,
       surface: "revise",
-      growth: { scoreDelta: after.score - before.score },
+      growth: comparedGrowth(before, after),
     });
   };
 }

@@ -5,6 +5,7 @@ import { DraftOptions } from "./payloads.js";
 export const RevisionMetadata = z.object({
   score: z.number().int().min(0).max(100),
   rules: z.array(z.string().max(100)).max(100),
+  tooShort: z.boolean().optional(),
   options: DraftOptions,
 });
 export type RevisionMetadata = z.infer<typeof RevisionMetadata>;

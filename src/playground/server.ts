@@ -54,6 +54,7 @@ const SECURITY_HEADERS = {
 
 const snapshotShape = z.object({
   score: z.number().min(0).max(100),
+  tooShort: z.boolean().optional().catch(undefined),
   findings: z
     .array(
       z.object({ rule: z.string().max(100), message: z.string().max(1000), excerpt: z.string().max(1000) }),

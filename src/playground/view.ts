@@ -3,6 +3,7 @@ import {
   DIMENSION_LABELS,
   DIMENSIONS,
   type Finding,
+  judged,
   type Lang,
   quote,
   RULES_BY_ID,
@@ -29,6 +30,8 @@ export const MAX_QUOTES = 6;
 /** What a revision is compared with: enough to say which findings are gone, nothing more. */
 export interface Snapshot {
   score: number;
+  /** Too short to judge: its score was never shown, so no change is. */
+  tooShort?: boolean;
   findings: { rule: string; message: string; excerpt: string }[];
 }
 
@@ -212,6 +215,7 @@ const SNAPSHOT_EXCERPT = 200;
 export function snapshotOf(result: CoachResult): Snapshot {
   return {
     score: result.score,
+    tooShort: !judged(result),
     findings: result.findings.map((f) => ({
       rule: f.rule,
       message: f.message,
@@ -253,7 +257,13 @@ function revisionSection(previous: Snapshot, result: CoachResult, s: PlaygroundS
   const slack = STRINGS[result.language];
   return html`<section class="pc-revision" aria-labelledby="pc-revision-title">
 <h3 id="pc-revision-title">${s.revisionTitle}</h3>
-<p class="pc-delta">${mrkdwn(slack.delta(previous.score, result.score))}</p>
+${
+  !judged(result)
+    ? html`<p class="pc-delta">${slack.tooShortToCompare}</p>`
+    : previous.tooShort
+      ? ""
+      : html`<p class="pc-delta">${mrkdwn(slack.delta(previous.score, result.score))}</p>`
+}
 ${
   gone.length
     ? html`<h4>${slack.resolved}</h4>${changeList(gone, result.language, "✓", "pc-gone")}`
@@ -273,8 +283,7 @@ export function renderCoaching(
 ): Html {
   const s = PLAYGROUND_STRINGS[result.language];
   const labels = DIMENSION_LABELS[result.language];
-  // A draft too short to judge shows no number: "70/100" beside "Too short to tell" reads as a grade.
-  const tooShort = result.band === "too-short";
+  const tooShort = !judged(result);
   const score = tooShort
     ? html`<div class="pc-score" role="img" aria-label="${result.bandLabel}"><span class="pc-score-num">–</span></div>`
     : html`<div class="pc-score" role="img" aria-label="${s.score}: ${s.scoreOf(result.score)}"><span class="pc-score-num">${result.score}</span><span class="pc-score-max">/100</span></div>`;

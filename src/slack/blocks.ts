@@ -4,7 +4,7 @@ type KnownBlock = types.KnownBlock;
 type View = types.View;
 
 // The coach's modules one by one, not its index (which also loads the rules and signals' tables).
-import { DIMENSION_LABELS } from "../coach/messages.js";
+import { DIMENSION_LABELS, judged } from "../coach/messages.js";
 import { ruleTitle } from "../coach/rules/index.js";
 import { type CoachResult, DIMENSIONS, type Finding } from "../coach/types.js";
 import { cutAt, escapeText, literal, truncate } from "./mrkdwn.js";
@@ -44,6 +44,8 @@ export interface ReplyOptions {
 export interface Revision {
   score: number;
   rules: string[];
+  /** The first version was too short to judge: its score was never shown, so no change is. */
+  tooShort?: boolean;
 }
 
 const SEVERITY_ICON = { warning: "small_orange_diamond", info: "small_blue_diamond" } as const;
@@ -114,8 +116,7 @@ export function draftQuote(draft: string): KnownBlock {
 export function scoreLine(result: CoachResult): string {
   const s = STRINGS[result.language];
   const labels = DIMENSION_LABELS[result.language];
-  // A draft too short to judge shows no number: "70/100" beside "Too short to tell" reads as a grade.
-  if (result.band === "too-short") return `*${escapeText(result.bandLabel)}*`;
+  if (!judged(result)) return `*${escapeText(result.bandLabel)}*`;
   const dims = DIMENSIONS.map((d) => `${labels[d]} ${result.dimensions[d]}`).join(" · ");
   return `*${s.score} ${result.score}/100* · ${escapeText(result.bandLabel)} · ${dims}`;
 }
@@ -123,13 +124,15 @@ export function scoreLine(result: CoachResult): string {
 /** The coaching reply: score, what stands out, the questions, and the buttons. */
 export function coachingBlocks(result: CoachResult, options: ReplyOptions = {}): KnownBlock[] {
   const s = STRINGS[result.language];
-  // A revision of a few words ("x") scores high for lack of anything wrong: no gain to show.
-  const tooShort = options.revision !== undefined && result.band === "too-short";
+  // A revision of a few words ("x") scores high for lack of anything wrong: no gain to show. Nor is
+  // there one after a first version too short to judge, whose score was never shown.
+  const tooShort = options.revision !== undefined && !judged(result);
+  const compared = options.revision !== undefined && !tooShort && !options.revision.tooShort;
   let head = scoreLine(result);
   if (tooShort) head = `${escapeText(s.tooShortToCompare)}\n${head}`;
-  else if (options.revision) head = `${s.delta(options.revision.score, result.score)}\n${head}`;
+  else if (compared) head = `${s.delta(options.revision!.score, result.score)}\n${head}`;
   const blocks: KnownBlock[] = [section(head), richText(line(text(result.summary)))];
-  if (options.revision && !tooShort) blocks.push(...resolvedBlocks(options.revision, result));
+  if (compared) blocks.push(...resolvedBlocks(options.revision!, result));
   const findings = topFindings(result);
   if (findings.length > 0) {
     const title = options.revision ? s.stillThere : s.findingsTitle;
@@ -189,7 +192,7 @@ function actionButtons(result: CoachResult, value: string, canAskTeammate: boole
 /** The plain-text fallback (notifications, screen readers): short, escaped, under Slack's limit. */
 export function coachingText(result: CoachResult, questions = result.questions): string {
   const s = STRINGS[result.language];
-  const head = result.band === "too-short" ? escapeText(result.bandLabel) : `${s.score} ${result.score}/100`;
+  const head = judged(result) ? `${s.score} ${result.score}/100` : escapeText(result.bandLabel);
   return truncate(`${head}. ${escapeText(questions[0] ?? result.summary)}`, LIMITS.text);
 }
 

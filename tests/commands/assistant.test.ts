@@ -106,6 +106,20 @@ describe("the coach as a Slack AI app (Bolt's Assistant), over HTTP", () => {
     expect(h.fake.callsTo("assistant.threads.setTitle")).toHaveLength(1);
   });
 
+  it("shows no change of score after a first version too short to judge, and records no growth", async () => {
+    const thread = "1700000004.000100";
+    await h.event(userMessage("Hello team", thread, "1700000004.000200"));
+    await h.fake.waitFor(() => inThread(thread)[0]);
+    await h.event(userMessage(REVISED, thread, "1700000004.000300"));
+    const revision = await h.fake.waitFor(() => inThread(thread)[1]);
+    const shown = JSON.stringify(revision.blocks);
+    expect(shown).toMatch(/\*Score \d+\/100\*/);
+    expect(shown).not.toContain("→");
+    expect(shown).not.toContain("No longer there");
+    const rows = h.store.db.prepare("SELECT growth, score_delta FROM checks ORDER BY id DESC LIMIT 1").get();
+    expect(rows).toEqual({ growth: 0, score_delta: null });
+  });
+
   it("answers the suggested prompts with words, not as drafts", async () => {
     const thread = "1700000003.000100";
     await h.event(userMessage("Help me post about a launch without bragging", thread, "1700000003.000200"));

@@ -218,7 +218,7 @@ describe("the playground's HTTP surface", () => {
     expect(body.slack.response_type).toBe("ephemeral");
     expect(body.snapshot.findings.map((f: { rule: string }) => f.rule)).toContain("self-congratulation");
     const revised = await check(pg.port, {
-      text: "Three things I learned this year.",
+      text: "Three things I learned this year about hiring engineers, and one question for you.",
       previous: body.snapshot,
     });
     expect(JSON.parse(revised.text).html.coaching).toContain(`Score ${body.score} →`);

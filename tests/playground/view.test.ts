@@ -129,6 +129,16 @@ describe("grouped findings", () => {
     expect(doc.querySelector(".pc-band")!.textContent).toBe(result.bandLabel);
   });
 
+  it("compares no score with a version too short to judge, on either side", () => {
+    const brag = analyze(BRAG);
+    const short = analyze("Hello team");
+    const toShort = dom(renderCoaching(short, groupFindings(short), { previous: snapshotOf(brag) }).value);
+    expect(toShort.querySelector(".pc-delta")!.textContent).toMatch(/^Too short to compare/);
+    const fromShort = dom(renderCoaching(brag, groupFindings(brag), { previous: snapshotOf(short) }).value);
+    expect(fromShort.querySelector(".pc-delta")).toBeNull();
+    expect(snapshotOf(short).tooShort).toBe(true);
+  });
+
   it("lists at most MAX_QUOTES quotes under a group, then 'and N more'", () => {
     const tags = [...BRAG_TAGS, "#hustle", "#mindset", "#goals"];
     const result = analyze(`Big week. ${tags.join(" ")}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/coach/index.js";
+import { comparedGrowth } from "../../src/commands/replies.js";
 import { coachingBlocks, coachingText, scoreLine } from "../../src/slack/blocks.js";
 
 describe("the coaching reply's score line", () => {
@@ -45,5 +46,32 @@ describe("a revision's reply", () => {
       ),
     );
     expect(en).toContain(":white_check_mark: Self-congratulation");
+  });
+});
+
+describe("a revision compared with a version too short to judge", () => {
+  const real = analyze(
+    "We won an award for our accessibility work. Here are three things you can reuse. What would you add?",
+  );
+  const short = analyze("Hello team");
+
+  it("shows no change after a first version too short to judge", () => {
+    const shown = JSON.stringify(
+      coachingBlocks(real, { revision: { score: 70, rules: [], tooShort: true } }),
+    );
+    expect(shown).not.toContain("→");
+    expect(shown).toContain(`Score ${real.score}/100`);
+  });
+
+  it("says a revision too short to judge can't be compared, with no number", () => {
+    const shown = JSON.stringify(coachingBlocks(short, { revision: { score: 20, rules: ["bragging"] } }));
+    expect(shown).toContain("Too short to compare");
+    expect(shown).not.toContain("/100");
+  });
+
+  it("counts no growth on either side of a version too short to judge", () => {
+    expect(comparedGrowth({ score: 20, rules: [] }, short)).toBeUndefined();
+    expect(comparedGrowth({ score: 70, rules: [], tooShort: true }, real)).toBeUndefined();
+    expect(comparedGrowth({ score: 20, rules: [] }, real)).toEqual({ scoreDelta: real.score - 20 });
   });
 });
