@@ -18,6 +18,25 @@ describe("App Home and privacy", () => {
 
   const openHome = (user: string) =>
     h.event({ type: "app_home_opened", user, channel: "D1", tab: "home", event_ts: `${Date.now() / 1000}` });
+  /** The Home's privacy checkboxes, as Slack sends them once the user ticked `ticked`; waits for the Home again. */
+  const tickHomeOptions = async (user: string, ticked: string[]) => {
+    const before = h.fake.callsTo("views.publish").length;
+    await h.interact({
+      ...blockActionPayload("home_options", "", { responseUrl: "" }),
+      user: { id: user, team_id: "T1" },
+      container: { type: "view", view_id: "V1" },
+      actions: [
+        {
+          type: "checkboxes",
+          action_id: "home_options",
+          block_id: "home_privacy",
+          selected_options: ticked.map((value) => ({ value, text: { type: "plain_text", text: value } })),
+          action_ts: "1",
+        },
+      ],
+    });
+    await h.fake.waitFor(() => h.fake.callsTo("views.publish")[before]);
+  };
   const published = async (n: number) =>
     (await h.fake.waitFor(() => h.fake.callsTo("views.publish")[n])).params;
 
@@ -44,22 +63,7 @@ describe("App Home and privacy", () => {
   });
 
   it("saves settings from the Home tab and republishes it", async () => {
-    const before = h.fake.callsTo("views.publish").length;
-    await h.interact({
-      ...blockActionPayload("home_options", "", { responseUrl: "" }),
-      user: { id: "U5", team_id: "T1" },
-      container: { type: "view", view_id: "V1" },
-      actions: [
-        {
-          type: "checkboxes",
-          action_id: "home_options",
-          block_id: "home_privacy",
-          selected_options: [{ value: "store_drafts", text: { type: "plain_text", text: "Keep" } }],
-          action_ts: "1",
-        },
-      ],
-    });
-    await h.fake.waitFor(() => h.fake.callsTo("views.publish")[before]);
+    await tickHomeOptions("U5", ["store_drafts"]);
     expect(await h.store.users.get("T1", "U5")).toMatchObject({ storeDrafts: true, showInDigest: false });
   });
 
@@ -120,22 +124,7 @@ describe("App Home and privacy", () => {
   });
 
   it("unticking “keep my draft text” deletes the texts kept, from the database files too", async () => {
-    const before = h.fake.callsTo("views.publish").length;
-    await h.interact({
-      ...blockActionPayload("home_options", "", { responseUrl: "" }),
-      user: { id: "U5", team_id: "T1" },
-      container: { type: "view", view_id: "V1" },
-      actions: [
-        {
-          type: "checkboxes",
-          action_id: "home_options",
-          block_id: "home_privacy",
-          selected_options: [],
-          action_ts: "2",
-        },
-      ],
-    });
-    await h.fake.waitFor(() => h.fake.callsTo("views.publish")[before]);
+    await tickHomeOptions("U5", []);
     expect(await h.store.users.get("T1", "U5")).toMatchObject({ storeDrafts: false });
     const kept = h.store.db.prepare("SELECT COUNT(*) AS n FROM checks WHERE draft_text IS NOT NULL").get();
     expect(kept).toEqual({ n: 0 });
