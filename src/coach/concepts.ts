@@ -124,7 +124,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [SUBJECT, "je j' nous on moi"],
     [
       FILLER,
-      "ai as a avons avez ont suis es est sommes êtes sont été être avoir enfin vraiment aussi déjà bien officiellement finalement juste viens vient de d' tout",
+      "ai as a avons avez ont suis es est sommes êtes sont été être avoir enfin vraiment aussi déjà bien officiellement finalement juste viens vient de d' tout encore",
     ],
     [NEGATION, "pas jamais rien aucun aucune ni guère"],
     [EMPHASIS, "moi-même propre"],
@@ -319,6 +319,11 @@ const VALENCE: Record<Lang, Map<string, number>> = {
 };
 for (const [word, value] of Object.entries(afinnFr as Record<string, number>))
   for (const form of frenchForms(word)) if (!VALENCE.fr.has(form)) VALENCE.fr.set(form, value);
+// The French translation took some words for their English look-alikes or for one sense only:
+// "dire" (to say; English "dire"), "sens" (I feel; "senseless"), "fin" (end; "fine"), "juste"
+// (just, as in "j'ai juste…"; "just" is no feeling in English), "incroyable" (-1).
+for (const word of ["dire", "sens", "fin", "juste"]) VALENCE.fr.delete(word);
+VALENCE.fr.set("incroyable", 3);
 for (const lang of ["en", "fr"] as const) {
   for (const [word, flags] of CONCEPTS[lang]) {
     if (VALENCE[lang].has(word)) continue;

@@ -268,7 +268,7 @@ export function aboutAuthor(ctx: RuleContext, span: Span): boolean {
 /** Someone other than the author: "you", "my students", "our engineers", "Maria", "mes élèves". */
 const OTHER_PERSON: Record<Lang, RegExp> = {
   en: /^\s*(?:you|your|u|him|her|them|everyone|everybody|each of you|these|those|(?:my|our|the|this|these|those)\s+(?!(?:own|achievements?|work|results?|progress|journey|growth|self|accomplishments?|wins?|award|promotion|book|first|new|latest)\b)[a-z]+|\p{Lu}\p{Ll}+)/u,
-  fr: /^\s*(?:toi|vous|lui|elle|eux|elles|tous|toutes|chacun|chacune|(?:mon|ma|mes|notre|nos|ce|cette|ces|la|le|les)\s+(?!qu'on\b|que\s+(?:j'|je\b|nous\b|on\b)|(?:propre|travail|parcours|chemin|réussite|résultats?|progrès|victoire|promotion|livre|premier|première|nouveau|nouvelle)\b)[a-zà-ÿ]+|l'|\p{Lu}\p{Ll}+)/u,
+  fr: /^\s*(?:toi|vous|lui|elle|eux|elles|tous|toutes|chacun|chacune|(?:mon|ma|mes|notre|nos|ce|cette|ces|la|le|les)\s+(?!qu'on\b|que\s+(?:j'|je\b|nous\b|on\b)|(?:propre|travail|parcours|chemin|réussite|résultats?|progrès|victoire|promotion|livre|premier|première|nouveau|nouvelle|vie)\b)[a-zà-ÿ]+|l'|\p{Lu}\p{Ll}+)/u,
 };
 const PREPOSITION: Record<Lang, RegExp> = {
   en: /^\s*(?:of|for|with)\b/i,

@@ -155,6 +155,33 @@ describe("English and French alike", () => {
     // "My son … he won": the author's family, counted as Jin et al. count it.
     expect(selfPast("My son's team was behind all season, but he scored and they won.")).toBeGreaterThan(0);
   });
+  it("finds brags told the way French tweets tell them, as the English ones are found", () => {
+    const egoOf = (draft: string, lang: "en" | "fr") =>
+      analyze(draft, { lang })
+        .findings.map((f) => f.rule)
+        .filter((r) => r === "bragging" || r === "self-congratulation");
+    for (const draft of [
+      "Mon fils a marqué le but de la victoire ce matin, papa fier",
+      "Encore major de promo ce semestre, 18 de moyenne",
+      "On a enfin acheté notre maison !",
+      "Jamais perdu une partie au taf mdr, je suis trop fort",
+      "Je viens d'être embauchée chez Google, j'y crois pas",
+      "Passée manager aujourd'hui, pas mal pour une ancienne stagiaire",
+      "Je suis trop heureuse de ma vie en ce moment",
+      "Premier marathon bouclé en 3h28, objectif explosé",
+    ])
+      expect(egoOf(draft, "fr"), draft).not.toEqual([]);
+    expect(egoOf("First marathon done in 3:28, goal smashed", "en")).toContain("bragging");
+    expect(egoOf("Mon projet a été refusé, objectif raté.", "fr")).toEqual([]);
+  });
+  it("reads French words for what they mean in French, not as English look-alikes", () => {
+    // "dire" is "to say", "je me sens" "I feel", "juste" "just": none of them a feeling. The
+    // translated lexicon made the first two negative (2.33 here) and "juste" good news.
+    const value = (draft: string, signal: string) =>
+      analyze(draft, { lang: "fr" }).signals.find((s) => s.signal === signal)?.value ?? 0;
+    expect(value("Faut dire que je me sens prête pour demain.", "negative-words")).toBeLessThan(1);
+    expect(value("J'ai juste terminé le dossier ce matin.", "self-positive")).toBe(0);
+  });
   it("hears a wish in the French conditional as in English 'would'", () => {
     const wishes = (draft: string, lang: "en" | "fr") =>
       analyze(draft, { lang }).signals.find((s) => s.signal === "wishes")?.value ?? 0;
