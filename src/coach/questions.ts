@@ -120,9 +120,12 @@ export function clauseAround(text: string, span: Span, unquotable: readonly Span
   // No clause start near: begin two words before the finding ("a Fortune 500 CEO", not "500 CEO").
   if (start > 0 && !isBoundary(start - 1)) {
     start = span.start;
+    // Back over a space and a word, twice, never further than 30 characters (a draft without
+    // spaces must not be searched from each finding to its start).
     for (let words = 0; words < 2; words++) {
-      const space = text.lastIndexOf(" ", start - 2);
-      if (space === -1 || span.start - space > 30) break;
+      let space = start - 2;
+      while (space >= 0 && span.start - space <= 30 && text.charCodeAt(space) !== 32) space--;
+      if (space < 0 || span.start - space > 30) break;
       start = space + 1;
     }
   }
