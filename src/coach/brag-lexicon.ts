@@ -232,12 +232,17 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:je pars|on part|pars|parti|partie|partis|de retour) (?:en|de|d'un|d'une) (?:vacances|voyage|croisière|safari|retraite|lune de miel|week-end)",
       "(?:j'ai|on a) (?:enfin )?(?:cuisiné|construit|fabriqué|peint|conçu|réparé|cousu|tricoté|rénové) (?:un|une|mon|ma|mes|le|la|les|des|\\d+)",
       "(?:j'ai|nous avons|on a) (?:enfin |finalement |officiellement )?(?:couru|bouclé|lancé|publié|livré|fondé|organisé|animé|signé|vendu|mené|dirigé|battu|atteint|accompli|construit)",
+      // "I crushed it".
+      "(?:j'ai|on a|nous avons) (?:tout )?(?:déchiré|défoncé|cartonné|assuré)(?! (?:mon|ma|mes|le|la|les|un|une) (?:pantalon|jean|chemise|robe|t-shirt|pull|veste|sac|papier|feuille|contrat|lettre))",
       "(?:je viens|nous venons|on vient) de (?:boucler|lancer|publier|livrer|fonder|signer|vendre|donner|animer)",
       "(?:j'ai|nous avons|on a) (?:enfin |finalement )?(?:fini|terminé|bouclé|couru|réussi) (?:mon|ma|notre|un|une|le|la) (?:premier |première |\\d+ )?(?:marathon|semi|course|examen|diplôme|thèse|master|formation|triathlon|ultra|trail|\\d+ ?km)",
       "(?:je viens|nous venons|on vient) de (?:finir|terminer|courir|donner) (?:mon|ma|mes|notre|un|une|le|la) (?:premier |première |\\d+ )?(?:marathon|semi|course|examen|diplôme|thèse|master|formation|projet|triathlon|keynote|conférence|\\d+)",
     ],
     feeling: [
-      "(?:je suis|je me sens|tellement|trop|si|vraiment) (?:tellement |vraiment |trop |si |très |super ){0,4}(?:bénie?|comblée?|reconnaissante?|chanceuse|chanceux|aux anges|sur un petit nuage)",
+      "(?:je suis|je me sens|tellement|trop|si|vraiment) (?:tellement |vraiment |trop |si |très |super ){0,4}(?:bénie?|comblée?|gâtée?|reconnaissante?|chanceuse|chanceux|aux anges|sur un petit nuage)",
+      // "Everything's going my way", "living my best life".
+      "tout me réussit",
+      "je (?:profite|kiffe) (?:à fond|de (?:ma|la) vie|trop)",
       "(?:la |le )?(?:meilleure?|plus belle|plus beau) (?:journée|jour|soirée|week-end|semaine|année|moment) (?:de ma vie|de tous les temps)",
       "la vie est belle",
       "j'adore (?:ma vie|mon job|mon travail|mon nouveau|ma nouvelle)",

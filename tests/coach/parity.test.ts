@@ -169,10 +169,13 @@ describe("English and French alike", () => {
       "Passée manager aujourd'hui, pas mal pour une ancienne stagiaire",
       "Je suis trop heureuse de ma vie en ce moment",
       "Premier marathon bouclé en 3h28, objectif explosé",
+      "Je me sens gâtée, tout me réussit en ce moment",
+      "Entretien ce matin et j'ai tout déchiré 💪",
     ])
       expect(egoOf(draft, "fr"), draft).not.toEqual([]);
     expect(egoOf("First marathon done in 3:28, goal smashed", "en")).toContain("bragging");
     expect(egoOf("Mon projet a été refusé, objectif raté.", "fr")).toEqual([]);
+    expect(egoOf("J'ai déchiré mon pantalon en sortant du métro.", "fr")).toEqual([]);
   });
   it("reads French words for what they mean in French, not as English look-alikes", () => {
     // "dire" is "to say", "je me sens" "I feel", "juste" "just": none of them a feeling. The
