@@ -181,13 +181,13 @@ async function privacyCommand(
 ): Promise<void> {
   let lang: "en" | "fr" = asked ?? "en";
   try {
-    if (!asked && (await services.store.users.get(command.team_id, command.user_id)).language === "fr")
-      lang = "fr";
+    const settings = await services.store.users.get(command.team_id, command.user_id);
+    if (settings.language === "fr") lang = "fr";
     const t = PRIVACY_REPLIES[lang];
     if (kind === "privacy") {
       await respond({
         response_type: "ephemeral",
-        text: await privacyText(services, command.team_id, command.user_id, services.retentionDays, lang),
+        text: await privacyText(services, command.team_id, command.user_id, settings, lang),
       });
     } else if (kind === "export") {
       await exportToDm(services, client, command.team_id, command.user_id);

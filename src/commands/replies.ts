@@ -555,8 +555,8 @@ export function firstWords(draft: string, max = 60): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** What the next version in a thread is compared with: the score and the rules, never the text. */
-function outcomeOf(result: CoachResult): Revision {
+/** What the next version is compared with (in a thread, in the revise modal): never the text. */
+export function outcomeOf(result: CoachResult): Revision {
   return {
     score: result.score,
     rules: [...new Set(result.findings.map((f) => f.rule))],

@@ -51,7 +51,7 @@ export type { LlmCacheStore } from "./llm-cache.js";
 export type { MentoringStore } from "./mentoring.js";
 export { OAUTH_STATE_TTL_MS, type OauthStateStore } from "./oauth-states.js";
 export type { OutboxEntry, OutboxStore } from "./outbox.js";
-export type { PrivacyStore } from "./privacy.js";
+export type { PrivacyStore, PrivacySummary } from "./privacy.js";
 export type { RateLimitStore } from "./rate-limits.js";
 export type { ScheduleStore } from "./schedules.js";
 export type { ChannelSettings, SettingsStore } from "./settings.js";

@@ -5,7 +5,7 @@ export interface PrivacyStore {
   /** Every row about the user, as plain data (for /postcheck export). */
   export(teamId: string, userId: string): Promise<Record<string, unknown[]>>;
   /** How much is stored about the user (for /postcheck privacy). */
-  summary(teamId: string, userId: string): Promise<Record<string, number>>;
+  summary(teamId: string, userId: string): Promise<PrivacySummary>;
   /**
    * Deletes everything about the user, for good: mentors keep their replies to the user's
    * requests, unlinked, and the workspace's LLM answers go (they can quote a draft, and nothing
@@ -46,6 +46,9 @@ const COUNTS = {
   buttonDrafts: "SELECT COUNT(*) AS n FROM button_drafts WHERE team_id = ? AND user_id = ?",
   digestsSetUp: "SELECT COUNT(*) AS n FROM digest_schedules WHERE team_id = ? AND updated_by = ?",
 } as const;
+
+/** How many rows of each kind are stored about a user. */
+export type PrivacySummary = Record<keyof typeof COUNTS, number>;
 
 const FORGET = [
   "DELETE FROM checks WHERE team_id = ? AND user_id = ?",
@@ -90,10 +93,10 @@ export function privacyStore(sql: Sql, afterForget: () => Promise<unknown>): Pri
     },
     summary: async (teamId, userId) => {
       const t = team(teamId);
-      const out: Record<string, number> = {};
-      for (const [name, text] of Object.entries(COUNTS))
+      const out: Partial<PrivacySummary> = {};
+      for (const [name, text] of Object.entries(COUNTS) as [keyof typeof COUNTS, string][])
         out[name] = (await sql.get<{ n: number }>(text, [t, userId]))?.n ?? 0;
-      return out;
+      return out as PrivacySummary;
     },
     forget: async (teamId, userId) => {
       const t = team(teamId);

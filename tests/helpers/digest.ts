@@ -1,17 +1,21 @@
 import type { Store } from "../../src/store/index.js";
 import type { FakeSlack } from "./fake-slack.js";
 
-/** A check as the Slack surfaces record it: counts and rule ids, never the draft. */
+/**
+ * A check as the Slack surfaces record it: counts and rule ids; the draft's text only when given
+ * (kept for a user who opted in).
+ */
 export function seedCheck(
   store: Store,
   c: {
     team?: string;
     user: string;
-    channel: string;
+    channel?: string;
     at: number;
     score?: number;
     findings?: string[];
     language?: "en" | "fr";
+    draftText?: string;
   },
 ): Promise<void> {
   return store.checks.record({
@@ -27,6 +31,7 @@ export function seedCheck(
     draftHash: `${c.user}:${c.at}:${c.score}`,
     counts: true,
     findings: c.findings ?? [],
+    draftText: c.draftText,
   });
 }
 

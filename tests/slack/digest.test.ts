@@ -113,18 +113,11 @@ describe("the weekly digest's message", () => {
 
   it("never shows a draft, even one its author chose to keep", async () => {
     await store.users.update("T1", "U1", { storeDrafts: true });
-    await store.checks.record({
-      teamId: "T1",
-      userId: "U1",
-      channelId: "C1",
+    await seedCheck(store, {
+      user: "U1",
+      channel: "C1",
       at: LAST_WEEK,
       score: 20,
-      dimensions: {},
-      language: "en",
-      platform: "linkedin",
-      surface: "slash",
-      draftHash: "h",
-      counts: true,
       findings: ["bragging"],
       draftText: "Thrilled to share my SECRET-PROMOTION news",
     });

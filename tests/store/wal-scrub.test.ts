@@ -7,6 +7,7 @@ import { WAL_SCRUB_DELAY_MS } from "../../src/store/db.js";
 import { createSqliteStore } from "../../src/store/index.js";
 import { sqliteSql } from "../../src/store/sql.js";
 import { databaseBytes } from "../helpers/databases.js";
+import { seedCheck } from "../helpers/digest.js";
 
 const WORD = "Axolotlmarmalade";
 const HOUR = 3_600_000;
@@ -90,18 +91,9 @@ describe("the write-ahead log scrubber (SQLite)", () => {
     const store = createSqliteStore(path);
     try {
       await store.users.update("T1", "U1", { storeDrafts: true });
-      await store.checks.record({
-        teamId: "T1",
-        userId: "U1",
+      await seedCheck(store, {
+        user: "U1",
         at: Date.now() - 400 * 24 * HOUR,
-        score: 50,
-        dimensions: {},
-        language: "en",
-        platform: "linkedin",
-        surface: "slash",
-        draftHash: "h",
-        counts: true,
-        findings: [],
         draftText: `A kept draft about ${WORD}.`,
       });
       expect((await store.schedules.purge(Date.now() - 365 * 24 * HOUR, Date.now())).checks).toBe(1);
