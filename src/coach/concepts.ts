@@ -291,10 +291,31 @@ const NOT_IF_BEFORE_SI = new Set(["même", "comme"]);
  */
 export function conceptAt(lang: Lang, words: readonly Token[], w: number): number {
   const k = conceptOf(lang, words[w]!);
-  if (lang !== "fr" || words[w]!.word !== "si") return k;
+  if (lang !== "fr") return k;
+  if (words[w]!.word === "il" || words[w]!.word === "qu'il") return impersonal(words, w) ? k & ~OTHERS : k;
+  if (words[w]!.word !== "si") return k;
   if (w > 0 && NOT_IF_BEFORE_SI.has(words[w - 1]!.word)) return k & ~INTENSE;
   const next = words[w + 1]?.word;
   return next !== undefined && CLAUSE_OPENER_AFTER_SI.test(next) ? (k & ~INTENSE) | CONDITION | WISH : k;
+}
+
+// "Il faut", "il pleut", "il y a", "il est temps de": a French "il" that is nobody.
+const IMPERSONAL_VERBS = new Set(
+  "faut fallait faudra faudrait pleut pleuvait neige y semble semblait paraît s'agit suffit suffisait importe vaut reste".split(
+    " ",
+  ),
+);
+const IMPERSONAL_AFTER_EST = new Set(
+  "temps important difficile dur facile possible impossible rare vrai clair évident inutile essentiel normal urgent tard".split(
+    " ",
+  ),
+);
+
+/** Whether the French "il" at `w` is impersonal ("il faut", "il est temps de"), not a person. */
+export function impersonal(words: readonly Token[], w: number): boolean {
+  const next = words[w + 1]?.word;
+  if (next === undefined) return false;
+  return IMPERSONAL_VERBS.has(next) || (next === "est" && IMPERSONAL_AFTER_EST.has(words[w + 2]?.word ?? ""));
 }
 
 // Words that end in "-ed" without being a past tense.

@@ -4,6 +4,7 @@ import {
   conceptOf,
   FAILURE,
   FILLER,
+  impersonal,
   LESSON,
   litotes,
   NEGATION,
@@ -138,8 +139,13 @@ function makeClause(ctx: RuleContext, from: number, to: number): Clause {
     story = !NO_FAILURE.has(before);
   }
   const opener = words[from]?.word;
-  const first = opener !== undefined && CONJUNCTION[lang].has(opener) ? words[from + 1]?.word : opener;
-  return { from, to, story, subject, other: first !== undefined && THIRD_PERSON_SUBJECT[lang].has(first) };
+  const at = opener !== undefined && CONJUNCTION[lang].has(opener) ? from + 1 : from;
+  const first = words[at]?.word;
+  const other =
+    first !== undefined &&
+    THIRD_PERSON_SUBJECT[lang].has(first) &&
+    !(lang === "fr" && first === "il" && impersonal(words, at));
+  return { from, to, story, subject, other };
 }
 
 const CONJUNCTION: Record<Lang, ReadonlySet<string>> = {
@@ -163,6 +169,10 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "broke (?:prod|production|the build|the site|the website|the app|our app|everything)",
     "rolled (?:it |them )?back",
     "(?:caused|triggered) (?:an? |the )?(?:outage|incident|crash)",
+    // Losses: "got laid off" and "my father passed away" are nothing won.
+    "passed away",
+    "(?:got|been|was|were) (?:laid off|let go|fired|sacked|dumped|ghosted|scammed|robbed|injured|hurt|sick)",
+    "(?:ran|run|running) out of",
   ]),
   fr: lexicon("fr", [
     "personne (?:ne |n')(?:voulait|voulu|utilisait|achetait|est venu|lisait)",
@@ -171,6 +181,12 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "fait un flop",
     "fait tomber",
     "(?:cassé|planté) (?:la prod|la production|le site|l'appli|l'application|le serveur|le build)",
+    // Les pertes : « j'ai été licenciée » ou « mon père est décédé » ne sont pas des victoires.
+    "(?:est|sont) (?:décédée?s?|morte?s?|partie?s? trop tôt)",
+    "nous a quittée?s?",
+    "(?:été |suis |est )?(?:licenciée?s?|virée?s?)",
+    "tombée? malade",
+    "(?:à court|manqué) de",
   ]),
 };
 
@@ -180,6 +196,8 @@ const QUOTE_PAIRS: [string, string][] = [
   ["“", "”"],
   ["«", "»"],
   ['"', '"'],
+  // Code: "the error was `you is undefined`".
+  ["`", "`"],
 ];
 
 /** The spans between pairs of quotation marks: someone else's words. */

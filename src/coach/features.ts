@@ -6,7 +6,7 @@ import {
   SUBJECT_DROP_OPENERS,
 } from "./brag-lexicon.js";
 import { pastTense } from "./concepts.js";
-import { aboutAuthor, clauseOpensSentence, clauseSubject, discounted } from "./context.js";
+import { aboutAuthor, clauseOpensSentence, clauseSubject, discounted, insideQuotation } from "./context.js";
 import { findAll, findGroups } from "./lexicon.js";
 import { roadTold } from "./road.js";
 
@@ -79,8 +79,9 @@ function computeFeatures(ctx: RuleContext): Features {
     else if (t.cls & person.plural) firstPersonPlural++;
     else if (t.cls & person.second) {
       // "ravi de vous annoncer" addresses the reader only to announce oneself; "thank you to the
-      // judges", "thanks to you", "merci à vous" speak to whoever is thanked.
-      if (!overlaps(t, congratulations) && !thanked(lang, words, i))
+      // judges", "thanks to you", "merci à vous" speak to whoever is thanked; a quoted "you" (my
+      // boss said "you need to…", a title, code) is someone else's.
+      if (!overlaps(t, congratulations) && !thanked(lang, words, i) && !insideQuotation(ctx, t.start))
         secondPersonSpans.push({ start: t.start, end: t.end });
     }
   });

@@ -26,8 +26,13 @@ export function languageVotes(words: readonly Token[]): { en: number; fr: number
   return { en, fr };
 }
 
-/** English or French from function-word counts, with French accents as a tie-breaker. */
+/**
+ * English or French from function-word counts, with French accents as a tie-breaker; on a tie
+ * still, the first function word ("Je like.").
+ */
 export function detectLanguage(words: readonly Token[]): Lang {
   const { en, fr } = languageVotes(words);
-  return fr > en ? "fr" : "en";
+  if (fr !== en) return fr > en ? "fr" : "en";
+  const first = words.find((t) => t.cls & (STOP_EN | STOP_FR));
+  return first !== undefined && (first.cls & STOP_EN) === 0 ? "fr" : "en";
 }

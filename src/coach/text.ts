@@ -167,6 +167,23 @@ export function isDigitCode(code: number): boolean {
 
 const APOSTROPHE = 39;
 const HYPHEN = 45;
+const DOT = 46;
+
+/**
+ * Whether a dot and one more letter alone follow a letter at `end - 1`, as in an initialism ("u.s",
+ * "i.e"; not "3.5", nor "b.next" where a sentence lacks its space).
+ */
+function isInitialism(lower: string, end: number): boolean {
+  const next = lower.charCodeAt(end + 1);
+  return (
+    !isDigitCode(lower.charCodeAt(end - 1)) &&
+    lower.charCodeAt(end) === DOT &&
+    isWordCode(next) &&
+    !isDigitCode(next) &&
+    !isWordCode(lower.charCodeAt(end + 2)) &&
+    lower.charCodeAt(end + 2) !== APOSTROPHE
+  );
+}
 
 /**
  * The words of English and French in lower-cased text: letters and digits, with inner apostrophes
@@ -198,7 +215,13 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
       if (last === i) hashToLast = hash;
     }
     let end = last + 1;
-    if (lower.charCodeAt(end) === APOSTROPHE) {
+    // An initialism ("U.S.", "i.e.", "A.I.") is one word, "u.s": not "u" (you) nor "i" (I).
+    if (end - start === 1 && isInitialism(lower, end)) {
+      while (isInitialism(lower, end)) {
+        hashToLast = hashStep(hashStep(hashToLast, DOT), lower.charCodeAt(end + 1));
+        end += 2;
+      }
+    } else if (lower.charCodeAt(end) === APOSTROPHE) {
       end++;
       hashToLast = hashStep(hashToLast, APOSTROPHE);
     }
@@ -254,8 +277,14 @@ const ABBREVIATIONS = new Set(
   "dr mr mrs ms prof st vs jr sr e.g i.e eg ie approx dept fig mme mlle cf env réf p".split(" "),
 );
 
+// Abbreviations that also end sentences ("…, etc.", "Acme Inc."): they join a lower-case word only.
+const ENDING_ABBREVIATIONS = new Set("inc ltd co corp llc etc cie".split(" "));
+
 const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
 const INITIALS_RE = /^(?:\p{Lu}\.)*\p{Lu}$/u;
+// "Ph.D", "a.m", "p.m": short dotted abbreviations, which a sentence may also end with.
+const DOTTED_RE = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
+const LOWER_AFTER_DOT_RE = /^\s+\p{Ll}/u;
 
 /** Whether the dot at `dot` ends a sentence (see splitSentences); never inside `unsplittable`. */
 export function dotEndsSentence(text: string, dot: number, unsplittable: readonly Span[] = []): boolean {
@@ -273,6 +302,8 @@ export function dotEndsSentence(text: string, dot: number, unsplittable: readonl
   const word = before.toLowerCase().replace(/^[("«“]+/, "");
   // "p. ex." (par exemple); "ex." alone is often "my ex." ending a sentence.
   if (word === "ex" && /\bp\.\s+$/i.test(text.slice(Math.max(0, from - 4), from))) return false;
+  if (ENDING_ABBREVIATIONS.has(word) || DOTTED_RE.test(word))
+    return !LOWER_AFTER_DOT_RE.test(text.slice(dot + 1, dot + 4));
   return !ABBREVIATIONS.has(word);
 }
 

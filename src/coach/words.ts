@@ -32,7 +32,7 @@ const LISTS: [number, string][] = [
   // counted with the function words, so that a French post of three words reads as French.
   [
     STOP_FR,
-    "aujourd'hui hier demain merci bravo nouveau nouvelle nouveaux enfin promu promue promus reçu reçue reçus admis admise accepté acceptée embauché embauchée nommé nommée heureux heureuse fier fière ravi ravie trop génial",
+    "aujourd'hui hier demain merci bravo nouveau nouvelle nouveaux enfin promu promue promus reçu reçue reçus admis admise accepté acceptée embauché embauchée nommé nommée heureux heureuse fier fière ravi ravie trop génial devient deviens devenu devenue rejoins rejoint poste directeur directrice commerciale entreprise recrute recrutons cherche cherchons boulot projet projets collègue collègues",
   ],
   [FIRST_EN, "i me my mine myself i'm i've i'll i'd im"],
   [PLURAL_EN, "we us our ours ourselves we're we've we'll"],

@@ -19,6 +19,36 @@ describe("context: what turns self-praise into something else", () => {
     expect(ego("My first launch failed, and here is what it taught me.")).toEqual([]);
   });
 
+  it("a loss is nothing won: 'got laid off', 'passed away', 'ran out of time'", () => {
+    const credit = (text: string, lang?: "en" | "fr") =>
+      analyze(text, lang ? { lang } : {}).signals.filter((s) => s.signal === "self-credit");
+    for (const text of [
+      "I got laid off today.",
+      "I got fired.",
+      "My father passed away.",
+      "I ran out of time.",
+    ]) {
+      expect(ego(text), text).toEqual([]);
+      expect(credit(text), text).toEqual([]);
+    }
+    for (const text of ["J'ai été licenciée ce matin.", "Mon père est décédé hier."]) {
+      expect(ego(text, "fr"), text).toEqual([]);
+      expect(credit(text, "fr"), text).toEqual([]);
+    }
+    expect(ego("I got promoted today.")).toContain("bragging");
+    expect(credit("I got promoted today.")).toHaveLength(1);
+  });
+
+  it("a French impersonal 'il' is nobody: 'il faut', 'il est temps de' relay no one", () => {
+    const others = (text: string) =>
+      analyze(text, { lang: "fr" }).signals.filter((s) => s.signal === "others-focus");
+    expect(others("Il faut savoir dire non.")).toEqual([]);
+    expect(others("Il pleut sur Paris, parfait pour coder.")).toEqual([]);
+    expect(others("Qu'il est dur de dire non…")).toEqual([]);
+    expect(others("Il est temps de dire non.")).toEqual([]);
+    expect(others("Il est parti hier, et il a gagné le prix.")).toHaveLength(1);
+  });
+
   it("the road told is not a success told without it", () => {
     expect(rulesOf("Fière du chemin parcouru depuis mon premier poste.", "fr")).not.toContain(
       "success-without-struggle",

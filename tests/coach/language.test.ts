@@ -19,6 +19,14 @@ describe("languageOf", () => {
     expect(languageOf("Promoted to VP today!!")).toBe("en");
   });
 
+  it("reads a short French draft with no function word as French, and a tie by its first one", () => {
+    // Found by a probe: a tie went to English.
+    expect(languageOf("Claire devient directrice commerciale.")).toBe("fr");
+    expect(languageOf("Je like.")).toBe("fr");
+    expect(languageOf("I like.")).toBe("en");
+    expect(languageOf("Nice.")).toBe("en");
+  });
+
   it("reads past links and hashtags", () => {
     expect(
       languageOf("Merci pour vos retours sur https://example.com/the-new-release #shipping #growth"),

@@ -46,8 +46,17 @@ describe("reading a draft", () => {
       "Read the post at https://example.com/launch.html today and tell me what you think.",
       "Read the FAQ at https://example.com/faq?id=3&ref=home!top today, then tell me.",
       "Je suis fier d'annoncer que M. Dupont et moi avons gagné le prix, p. ex. le plus grand.",
+      "Acme Inc. hired me after I got my Ph.D. in physics, and we meet at 9 a.m. every Monday.",
+      "On a testé Notion, Jira, etc. et aucun ne convient.",
     ])
       expect(sentencesOf(draft), draft).toEqual([draft]);
+    // The same abbreviations end a sentence when a capital follows.
+    expect(sentencesOf("We tried Jira, Linear, etc. Then we stopped. I got my Ph.D. Then I left.")).toEqual([
+      "We tried Jira, Linear, etc.",
+      "Then we stopped.",
+      "I got my Ph.D.",
+      "Then I left.",
+    ]);
     expect(sentencesOf("I won. So happy! Why? Read it at https://x.io. Then tell me.")).toEqual([
       "I won.",
       "So happy!",
@@ -81,6 +90,32 @@ describe("reading a draft", () => {
       expect(expected.length).toBeGreaterThan(5);
       expect(tokenize(lower, []).map((t) => [t.word, t.start])).toEqual(expected);
     }
+  });
+
+  it("reads an initialism as one word: 'U.S.' is not 'you', 'i.e.' and 'A.I.' are not 'I'", () => {
+    const words = (draft: string) => tokenize(lowerSameLength(draft), []).map((t) => t.word);
+    expect(words("Back from the U.S. today, i.e. tired. Our A.I. team")).toEqual([
+      "back",
+      "from",
+      "the",
+      "u.s",
+      "today",
+      "i.e",
+      "tired",
+      "our",
+      "a.i",
+      "team",
+    ]);
+    expect(words("I moved to the U.S in 2019")).toEqual(["i", "moved", "to", "the", "u.s", "in", "2019"]);
+    // Numbers, a missing space after a full stop and a one-letter word before an elision stay words.
+    expect(words("3.5 x.y.z. Plan B.Next u.s'")).toEqual(["3", "5", "x.y.z", "plan", "b", "next", "u", "s'"]);
+    const ctx = buildContext(
+      "Meeting the U.S. ambassador today, i.e. a big day for the team",
+      "linkedin",
+      "en",
+    );
+    expect(ctx.sentences.some((s) => s.firstSingular)).toBe(false);
+    expect(ctx.words.some((t) => t.cls !== 0 && t.word.includes("."))).toBe(false);
   });
 
   it("knows the same word the same way in every draft and language", () => {

@@ -1,3 +1,4 @@
+import { insideQuotation } from "../context.js";
 import { findAll, type Lexicon, lexicon } from "../lexicon.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
@@ -60,5 +61,6 @@ export const conversationInvite: Rule = {
       },
     },
   },
-  run: (ctx) => hitsOf(findAll(INVITES[ctx.lang], ctx)),
+  // An invitation quoted ("my mentor asked me: “what would you do…?”") is someone else's.
+  run: (ctx) => hitsOf(findAll(INVITES[ctx.lang], ctx).filter((m) => !insideQuotation(ctx, m.start))),
 };

@@ -1,4 +1,6 @@
 import { insideQuotation } from "../context.js";
+import type { RuleContext } from "../text.js";
+import { PERSON } from "../words.js";
 import type { Rule } from "./rule.js";
 
 export const readerQuestion: Rule = {
@@ -26,7 +28,29 @@ export const readerQuestion: Rule = {
   },
   run: (ctx) =>
     ctx.sentences
-      // A question quoted ("ask « who did this? »") is someone else's, not one put to the reader.
-      .filter((s) => s.question && !insideQuotation(ctx, ctx.text.lastIndexOf("?", s.end - 1)))
+      .filter(
+        (s, i) =>
+          s.question &&
+          // A question quoted ("ask « who did this? »") is someone else's, not one put to the reader.
+          !insideQuotation(ctx, ctx.text.lastIndexOf("?", s.end - 1)) &&
+          !FILLER_RE.test(ctx.lower.slice(s.start, s.end)) &&
+          !answeredByAuthor(ctx, i),
+      )
       .map((s) => ({ start: s.start, end: s.end })),
 };
+
+// "You know what?", "Devinez quoi ?": a way of saying "listen", asking nothing.
+const FILLER_RE =
+  /^(?:you know what|guess what|know what|tu sais quoi|vous savez quoi|devinez quoi|devine quoi)\W*$/;
+
+/**
+ * A hook the author answers at once ("Why did I quit? I was bored."): a question about the author,
+ * with no "you" in it, followed by a statement. "Should I take the job?" at the end still asks.
+ */
+function answeredByAuthor(ctx: RuleContext, i: number): boolean {
+  const s = ctx.sentences[i]!;
+  const next = ctx.sentences[i + 1];
+  if (!s.firstSingular || next === undefined || next.question) return false;
+  const second = PERSON[ctx.lang].second;
+  return !ctx.words.some((t) => t.start >= s.start && t.start < s.end && (t.cls & second) !== 0);
+}

@@ -13,6 +13,18 @@ describe("conversation-invite", () => {
       "Qu'en pensez-vous",
     ]);
   });
+  it("leaves out an invitation quoted: someone else's", () => {
+    expect(
+      excerpts(
+        conversationInvite,
+        'My mentor once asked me: "What would you do if you weren\'t afraid?"',
+        "en",
+      ),
+    ).toEqual([]);
+    expect(excerpts(conversationInvite, "Mon mentor m'a demandé : « qu'en pensez-vous ? »", "fr")).toEqual(
+      [],
+    );
+  });
   it("finds nothing in a monologue", () => {
     expect(excerpts(conversationInvite, "That's my take on it.", "en")).toEqual([]);
     expect(excerpts(conversationInvite, "Voilà ma méthode.", "fr")).toEqual([]);

@@ -22,6 +22,13 @@ describe("reader-address", () => {
     expect(excerpts(readerAddress, "I shipped the release on Friday.", "en")).toEqual([]);
     expect(excerpts(readerAddress, "J'ai livré la version vendredi.", "fr")).toEqual([]);
   });
+  it("does not count a quoted 'you': someone else's words, a title, code", () => {
+    expect(excerpts(readerAddress, 'My boss said "you need to be visible."', "en")).toEqual([]);
+    expect(excerpts(readerAddress, 'Currently reading "You Are a Badass".', "en")).toEqual([]);
+    expect(excerpts(readerAddress, "The error was `you is undefined`.", "en")).toEqual([]);
+    expect(excerpts(readerAddress, "Il m'a dit : « tu dois déléguer ».", "fr")).toEqual([]);
+    expect(excerpts(readerAddress, 'She said "no" and you know why.', "en")).toEqual(["you"]);
+  });
   it("does not count 'vous' used only to announce oneself", () => {
     expect(excerpts(readerAddress, "Ravi de vous annoncer ma promotion.", "fr")).toEqual([]);
   });

@@ -19,6 +19,19 @@ describe("reader-question", () => {
     ).toEqual(["Et vous, que demandez-vous ?"]);
     expect(excerpts(readerQuestion, "The key idea: ask “why did it make sense?” instead.", "en")).toEqual([]);
   });
+  it("leaves out a hook the author answers at once, and a question that asks nothing", () => {
+    expect(excerpts(readerQuestion, "Why did I quit? I was bored.", "en")).toEqual([]);
+    expect(excerpts(readerQuestion, "Pourquoi j'ai démissionné ? Je m'ennuyais.", "fr")).toEqual([]);
+    expect(excerpts(readerQuestion, "You know what? I'm tired.", "en")).toEqual([]);
+    expect(excerpts(readerQuestion, "Devinez quoi ? On a livré.", "fr")).toEqual([]);
+    // Asked of the reader: the author's question left open, or one with "you" in it.
+    expect(excerpts(readerQuestion, "I got two offers. Should I take the job?", "en")).toEqual([
+      "Should I take the job?",
+    ]);
+    expect(excerpts(readerQuestion, "Why do I do this, you ask? Because it works.", "en")).toEqual([
+      "Why do I do this, you ask?",
+    ]);
+  });
   it("finds nothing without a question", () => {
     expect(excerpts(readerQuestion, "We cut our build time in half.", "en")).toEqual([]);
     expect(excerpts(readerQuestion, "On a réduit le temps de build.", "fr")).toEqual([]);
