@@ -1,3 +1,5 @@
+import { allMatches, memo, memoized, type RuleContext, type Span } from "./text.js";
+
 /**
  * Personal data patterns. One place, used both by the oversharing rule (to warn the author)
  * and by redaction (before anything leaves for an LLM).
@@ -53,6 +55,20 @@ export function isPhoneNumber(candidate: string): boolean {
   // has eleven), so that an invoice number such as 00123456789 is not read as a phone.
   if (digits.startsWith("00")) return digits.length >= 12 && digits.length <= 17;
   return digits.length >= 9 && digits.length <= 15;
+}
+
+// Cheap guard: most drafts have no run of digits long enough to be a phone number.
+const MANY_DIGITS_RE = /\d[\d\s.()-]{7,}\d/;
+const PHONES = memo<Span[]>();
+
+/** The draft's phone numbers, found once: oversharing warns of them, specifics must not praise them. */
+export function phoneNumbers(ctx: RuleContext): Span[] {
+  return memoized(ctx, PHONES, ({ text }) => {
+    if (!MANY_DIGITS_RE.test(text)) return [];
+    return allMatches(PHONE_RE, text)
+      .filter((m) => isPhoneNumber(m[0]))
+      .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  });
 }
 
 // Card numbers: 13–19 digits in groups; IBAN: two letters, two digits, then 11–30 alphanumerics.

@@ -1,7 +1,7 @@
 import { aboutSelf } from "../features.js";
 import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
-import { emailSpans, isPhoneNumber, PHONE_RE } from "../pii.js";
-import { allMatches, insideAny } from "../text.js";
+import { emailSpans, phoneNumbers } from "../pii.js";
+import { insideAny } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -91,8 +91,6 @@ const INTIMATE: Record<Lang, Lexicon> = {
   fr: groupedLexicon("fr", INTIMATE_LEXICONS.fr),
 };
 
-const MANY_DIGITS_RE = /\d[\d\s.()-]{7,}\d/;
-
 export const oversharing: Rule = {
   id: "oversharing",
   dimension: "vulnerability",
@@ -137,13 +135,8 @@ export const oversharing: Rule = {
   },
   run(ctx) {
     const hits: Hit[] = [];
-    // Cheap guards first: most drafts have no run of digits.
     for (const { start, end } of emailSpans(ctx.text)) hits.push({ start, end, variant: "email" });
-    if (MANY_DIGITS_RE.test(ctx.text)) {
-      for (const m of allMatches(PHONE_RE, ctx.text)) {
-        if (isPhoneNumber(m[0])) hits.push({ start: m.index, end: m.index + m[0].length, variant: "phone" });
-      }
-    }
+    for (const { start, end } of phoneNumbers(ctx)) hits.push({ start, end, variant: "phone" });
     // Only the author's own intimate details ("my divorce", not a post about divorce law); one
     // finding per topic is enough to ask the question.
     const topics = new Set<string>();

@@ -1,10 +1,67 @@
 import { features } from "../features.js";
-import { allMatches, insideAny, sentenceAt } from "../text.js";
+import { findAll, type Lexicon, lexicon } from "../lexicon.js";
+import { phoneNumbers } from "../pii.js";
+import { allMatches, insideAny, type Sentence, sentenceAt } from "../text.js";
+import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 import { selfPromotion } from "./self-promotion.js";
 
 // Numbers, amounts, dates and durations: concrete details make a post credible and usable.
-const SPECIFIC_RE = /(?<![a-z0-9\u00c0-\u024f#])\d[\d,.\u00a0\u202f ]{0,12}(?:%|k\b|€|\$|£|h\b|min\b)?/g;
+// One number is one detail: "12 000 €", "3,5 %", "$5k", and "12/03/2026", "14h30", "9:30", "24/7",
+// "5-10" whole; never two numbers joined across ", " ("Room 42, 3rd"), never the "," or "." after it.
+// Not a number glued to a word by a hyphen: "COVID-19", "B-52", "Windows-11", "top-10" name a thing.
+const SPECIFIC_RE =
+  /(?<![a-z0-9\u00c0-\u024f#])(?<![a-z\u00c0-\u024f]-)[$£€]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d+)(?:(?:[.,:/\-\u2013]|h(?=\d\d))\d+)*(?:[ \u00a0\u202f]?(?:%|€|\$|£|(?:k|h|min)\b))?/g;
+
+// A number told of a death or of jobs lost asks nothing about the reader's own situation.
+const LOSS: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
+    "passed away",
+    "died",
+    "death",
+    "funerals?",
+    "condolences",
+    "in memoriam",
+    "rest in peace",
+    "mourn(?:ing)?",
+    "laid off",
+    "lay-?offs?",
+  ]),
+  fr: lexicon("fr", [
+    "décédée?s?",
+    "décès",
+    "obsèques",
+    "funérailles",
+    "condoléances",
+    "deuil",
+    "nous a quittée?s?",
+    "nous ont quittée?s?",
+    "licenciements?",
+    "licenciée?s?",
+    "plan social",
+  ]),
+};
+
+/**
+ * "1. Ship small", "  - 2) testez", "…three steps: 1. Listen. 2. Ask", "1/ Why…": a list's or a
+ * thread's numbering, not a detail. It opens a line or follows a sentence's or a lead's end; a
+ * number and ")" marks a list wherever no "(" opens it ("Deux conseils : 1) relisez, 2) testez"),
+ * or in "(1)".
+ */
+function isListMarker(lower: string, start: number, end: number): boolean {
+  const mark = lower[end];
+  if (end - start > 2 || (mark !== "." && mark !== ")" && mark !== "/")) return false;
+  const after = lower[end + 1];
+  if (after !== undefined && after !== " " && after !== "\n" && after !== "\t") return false;
+  let i = start - 1;
+  while (i >= 0 && " \t\u00a0-*•·>".includes(lower[i]!)) i--;
+  if (i < 0 || "\n:.;!?".includes(lower[i]!)) return true;
+  if (mark !== ")") return false;
+  const open = lower.lastIndexOf("(", start);
+  return (
+    open === start - 1 || open <= Math.max(lower.lastIndexOf(")", start), lower.lastIndexOf("\n", start))
+  );
+}
 
 export const specifics: Rule = {
   id: "specifics",
@@ -30,18 +87,22 @@ export const specifics: Rule = {
     },
   },
   run(ctx) {
+    const matches = allMatches(SPECIFIC_RE, ctx.lower);
+    if (matches.length === 0) return [];
     const hits: Hit[] = [];
     const f = features(ctx);
     // A number inside a brag ("180% of quota") is the brag, not a detail for the reader; nor is one
     // in a sales pitch ("Only 20 seats left!").
     const praise = [...f.brags, ...f.celebration, ...f.selfCongratulation, ...selfPromotion.run(ctx)];
-    const praised = new Set(praise.map((p) => sentenceAt(ctx, p.start)));
-    for (const m of allMatches(SPECIFIC_RE, ctx.lower)) {
-      if (praised.size > 0 && praised.has(sentenceAt(ctx, m.index))) continue;
-      const text = m[0].trimEnd();
-      const hit = { start: m.index, end: m.index + text.length };
+    const skipped = new Set<Sentence | undefined>(praise.map((p) => sentenceAt(ctx, p.start)));
+    for (const loss of findAll(LOSS[ctx.lang], ctx)) skipped.add(sentenceAt(ctx, loss.start));
+    // "06 12 34 56 78" is contact data (oversharing asks about it), not a detail.
+    const unquotable = [...ctx.urls, ...ctx.mentions, ...phoneNumbers(ctx)];
+    for (const m of matches) {
+      const hit = { start: m.index, end: m.index + m[0].length };
+      if (skipped.size > 0 && skipped.has(sentenceAt(ctx, m.index))) continue;
       // "example.com/award-2026", "<@U024BE7LH>": an address, not a detail told to the reader.
-      if (insideAny(hit, ctx.urls) || insideAny(hit, ctx.mentions)) continue;
+      if (insideAny(hit, unquotable) || isListMarker(ctx.lower, hit.start, hit.end)) continue;
       hits.push(hit);
     }
     return hits;
