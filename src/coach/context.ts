@@ -158,6 +158,46 @@ const THIRD_PERSON_SUBJECT: Record<Lang, ReadonlySet<string>> = {
 };
 
 /** Failures told in several words: "a product nobody wanted", "ça n'a pas marché". */
+/**
+ * Losses: a death, a job lost, harm. Nothing won ("got laid off" is no credit, "my father passed
+ * away" no news of the author's), and no detail to ask the reader about.
+ */
+const LOSS_ENTRIES: Record<Lang, readonly string[]> = {
+  en: [
+    "passed away",
+    "died",
+    "death",
+    "funerals?",
+    "condolences",
+    "in memoriam",
+    "rest in peace",
+    "mourn(?:ing)?",
+    "laid off",
+    "lay-?offs?",
+    "(?:got|been|was|were) (?:let go|fired|sacked|dumped|ghosted|scammed|robbed|injured|hurt|sick)",
+  ],
+  fr: [
+    "décédée?s?",
+    "décès",
+    "(?:est|sont) morte?s?",
+    "obsèques",
+    "funérailles",
+    "condoléances",
+    "deuil",
+    "nous (?:a|ont) quittée?s?",
+    "licenciements?",
+    "licenciée?s?",
+    "virée?s?",
+    "plan social",
+    "tombée? malade",
+  ],
+};
+
+export const LOSS: Record<Lang, Lexicon> = {
+  en: lexicon("en", LOSS_ENTRIES.en),
+  fr: lexicon("fr", LOSS_ENTRIES.fr),
+};
+
 const FAILURE_PHRASES: Record<Lang, Lexicon> = {
   en: lexicon("en", [
     "(?:nobody|no one) (?:wanted|used|bought|came|cared|read|showed up|signed up)",
@@ -169,9 +209,7 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "broke (?:prod|production|the build|the site|the website|the app|our app|everything)",
     "rolled (?:it |them )?back",
     "(?:caused|triggered) (?:an? |the )?(?:outage|incident|crash)",
-    // Losses: "got laid off" and "my father passed away" are nothing won.
-    "passed away",
-    "(?:got|been|was|were) (?:laid off|let go|fired|sacked|dumped|ghosted|scammed|robbed|injured|hurt|sick)",
+    ...LOSS_ENTRIES.en,
     "(?:ran|run|running) out of",
   ]),
   fr: lexicon("fr", [
@@ -181,11 +219,7 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "fait un flop",
     "fait tomber",
     "(?:cassé|planté) (?:la prod|la production|le site|l'appli|l'application|le serveur|le build)",
-    // Les pertes : « j'ai été licenciée » ou « mon père est décédé » ne sont pas des victoires.
-    "(?:est|sont) (?:décédée?s?|morte?s?|partie?s? trop tôt)",
-    "nous a quittée?s?",
-    "(?:été |suis |est )?(?:licenciée?s?|virée?s?)",
-    "tombée? malade",
+    ...LOSS_ENTRIES.fr,
     "(?:à court|manqué) de",
   ]),
 };

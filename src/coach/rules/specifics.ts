@@ -1,8 +1,8 @@
+import { LOSS } from "../context.js";
 import { features } from "../features.js";
-import { findAll, type Lexicon, lexicon } from "../lexicon.js";
+import { findAll } from "../lexicon.js";
 import { phoneNumbers } from "../pii.js";
 import { allMatches, insideAny, type Sentence, sentenceAt } from "../text.js";
-import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 import { selfPromotion } from "./self-promotion.js";
 
@@ -12,35 +12,6 @@ import { selfPromotion } from "./self-promotion.js";
 // Not a number glued to a word by a hyphen: "COVID-19", "B-52", "Windows-11", "top-10" name a thing.
 const SPECIFIC_RE =
   /(?<![a-z0-9\u00c0-\u024f#])(?<![a-z\u00c0-\u024f]-)[$£€]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d+)(?:(?:[.,:/\-\u2013]|h(?=\d\d))\d+)*(?:[ \u00a0\u202f]?(?:%|€|\$|£|(?:k|h|min)\b))?/g;
-
-// A number told of a death or of jobs lost asks nothing about the reader's own situation.
-const LOSS: Record<Lang, Lexicon> = {
-  en: lexicon("en", [
-    "passed away",
-    "died",
-    "death",
-    "funerals?",
-    "condolences",
-    "in memoriam",
-    "rest in peace",
-    "mourn(?:ing)?",
-    "laid off",
-    "lay-?offs?",
-  ]),
-  fr: lexicon("fr", [
-    "décédée?s?",
-    "décès",
-    "obsèques",
-    "funérailles",
-    "condoléances",
-    "deuil",
-    "nous a quittée?s?",
-    "nous ont quittée?s?",
-    "licenciements?",
-    "licenciée?s?",
-    "plan social",
-  ]),
-};
 
 /**
  * "1. Ship small", "  - 2) testez", "…three steps: 1. Listen. 2. Ask", "1/ Why…": a list's or a
@@ -95,6 +66,7 @@ export const specifics: Rule = {
     // in a sales pitch ("Only 20 seats left!").
     const praise = [...f.brags, ...f.celebration, ...f.selfCongratulation, ...selfPromotion.run(ctx)];
     const skipped = new Set<Sentence | undefined>(praise.map((p) => sentenceAt(ctx, p.start)));
+    // A number told of a death or of jobs lost asks nothing about the reader's own situation.
     for (const loss of findAll(LOSS[ctx.lang], ctx)) skipped.add(sentenceAt(ctx, loss.start));
     // "06 12 34 56 78" is contact data (oversharing asks about it), not a detail.
     const unquotable = [...ctx.urls, ...ctx.mentions, ...phoneNumbers(ctx)];
