@@ -9,6 +9,16 @@ import type { Lang } from "./types.js";
 export const BRAG_TYPES = ["achievement", "action", "feeling", "trait", "possession", "affiliation"] as const;
 export type BragType = (typeof BRAG_TYPES)[number];
 
+// Verbs of a win that also tell a mishap: "I ran out of time", "I broke my wrist", "J'ai levé la
+// main", "J'ai cartonné la voiture de location". Read after the verb, inside an entry.
+const RAN = "ran(?! (?:out|into|late|away|behind|low|over|errands|the numbers))";
+const DAMAGED =
+  "(?! (?:(?:a|an|my|the|his|her|our|their|your) )?(?:window|phone|screen|leg|arm|wrist|ankle|glass|nose|toe|finger|foot|hand|heart|laptop|car|tv|knee|back|rib|mirror|plate|mug|cup|bottle|down|up)s?\\b)";
+const RAISED =
+  "levé(?! (?:la|le|les|l'|mon|ma|mes) ?(?:main|doigt|yeux|tête|bras|pied|camp|voile|verre|coude|nez)\\b)";
+// "J'ai tout déchiré" is a win; with an object ("déchiré mon pantalon", "cartonné la voiture") a mishap.
+const FR_OBJECT = "(?! (?:mon|ma|mes|le|la|les|l'|un|une|ce|cette|ces|son|sa|ses|notre|nos|votre|vos)\\b)";
+
 export const SELF_CONGRATULATION: Record<Lang, Lexicon> = {
   en: lexicon("en", [
     "(?:so |very |incredibly |super |really |beyond |truly )?(?:thrilled|excited|proud|happy|pleased|delighted|honou?red|humbled|stoked|ecstatic|overjoyed|elated) (?:and (?:\\w+) )?(?:to|that i|that we|i) (?:finally )?(?:announce|share|say|join|be|have|receive|welcome|report|inform|present|introduce|accept|celebrate|reveal|start|begin|officially)",
@@ -60,7 +70,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "passed (?:my|the) (?:\\w+ )?(?:exam|test|bar|certification|boards)",
       "aced",
       "nailed (?:it|the|my)",
-      "crushed (?:it|the|my)",
+      `crushed (?:it|the|my)${DAMAGED.replace("(?! ", "(?! ?")}`,
       "top \\d+ ?%?",
       "number one|no\\. 1",
       "(?:hit|reached|crossed|surpassed|passed) \\d[\\d,.]{0,12}k?\\+? (?:followers|subscribers|users|customers|views|downloads|members|connections|readers|sales|in revenue)",
@@ -113,9 +123,9 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:off to|heading to|flying to|going on|booked|back from|on) (?:a |my |our )?(?:vacation|holiday|trip|cruise|safari|retreat|honeymoon|getaway)",
       "(?:i|we) (?:just |finally )?(?:cooked|baked|built|painted|designed|fixed|knitted|sewed|crafted|renovated) (?:a|an|my|our|this|the|\\d+|some)",
       "(?:worked out|hit the gym|went to the gym) (?:every|today|again|\\d+)",
-      "(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |finally |officially )?(?:ran|spoke|delivered|hosted|led|launched|published|shipped|built|founded|closed|signed|sold|beat|smashed|broke|achieved|accomplished|reached|organized|organised|released|killed it)",
+      `(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |finally |officially )?(?:${RAN}|spoke|delivered|hosted|led|launched|published|shipped|built|founded|closed|signed|sold|beat|smashed${DAMAGED}|broke${DAMAGED}|achieved|accomplished|reached|organized|organised|released|killed it)`,
       "(?:i |we )?(?:just |finally )?(?:finished|completed) (?:my|our|a|an) (?:first|\\d+|\\w+ marathon|marathon|half|degree|phd|thesis|certification|ironman|triathlon)",
-      "just (?:ran|spoke at|delivered|hosted|launched|published|shipped|built|founded|closed|signed|sold|beat|smashed|broke|achieved|accomplished|reached|got back from)",
+      `just (?:${RAN}|spoke at|delivered|hosted|launched|published|shipped|built|founded|closed|signed|sold|beat|smashed${DAMAGED}|broke${DAMAGED}|achieved|accomplished|reached|got back from)`,
       "for the (?:first|\\d+(?:st|nd|rd|th)|second|third|fourth|fifth) time",
       "finally (?:finished|completed|did|made|got|reached|launched|published|achieved)",
     ],
@@ -191,7 +201,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:j'y suis arrivée?|on l'a fait|j'ai réussi)",
       "j'ai eu (?:\\d+/\\d+|un \\d+|une? (?:mention|note parfaite)|la mention|mon (?:bac|diplôme|permis|master|examen))",
       "(?:j'ai (?:été )?|je suis |a été |été |avoir été |suis )(?:officiellement |enfin )?(?:promue?|admise?|acceptée?|recrutée?|embauchée?|sélectionnée?|nommée?|récompensée?|élue?|certifiée?|diplômée?|classée?|primée?|distinguée?|invitée? à (?:parler|intervenir))",
-      "(?:j'ai|nous avons|on a) (?:enfin )?(?:gagné|remporté|obtenu|décroché|réussi|atteint|dépassé|battu|signé|levé|validé)",
+      `(?:j'ai|nous avons|on a) (?:enfin )?(?:gagné|remporté|obtenu|décroché|réussi|atteint|dépassé|battu|signé|${RAISED}|validé)`,
       "(?:trophée|lauréate?|finaliste|médaille|championne?)",
       "(?:remporté|gagné|reçu|obtenu|décroché) (?:le |un |mon |ce |notre )?(?:\\S+ )?prix",
       "(?:devenue?|enfin|je suis|suis) propriétaire",
@@ -209,7 +219,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "parmi les \\d+ (?:\\S+ ){0,4}les plus (?:influente?s?|innovante?s?|prometteu(?:r|se)s?|inspirante?s?)",
       "n°1|numéro 1|numéro un",
       "\\d[\\d  ,.]{0,12}k? (?:abonnés|followers|vues|clients|utilisateurs|membres|lecteurs)",
-      "(?:levé|levée de fonds de|levé des fonds)",
+      `(?:${RAISED}|levée de fonds de|levé des fonds)`,
       "record",
       "à la une",
       "meilleure? (?:vente|année|trimestre)",
@@ -233,7 +243,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:j'ai|on a) (?:enfin )?(?:cuisiné|construit|fabriqué|peint|conçu|réparé|cousu|tricoté|rénové) (?:un|une|mon|ma|mes|le|la|les|des|\\d+)",
       "(?:j'ai|nous avons|on a) (?:enfin |finalement |officiellement )?(?:couru|bouclé|lancé|publié|livré|fondé|organisé|animé|signé|vendu|mené|dirigé|battu|atteint|accompli|construit)",
       // "I crushed it".
-      "(?:j'ai|on a|nous avons) (?:tout )?(?:déchiré|défoncé|cartonné|assuré)(?! (?:mon|ma|mes|le|la|les|un|une) (?:pantalon|jean|chemise|robe|t-shirt|pull|veste|sac|papier|feuille|contrat|lettre))",
+      `(?:j'ai|on a|nous avons) (?:tout )?(?:déchiré|défoncé|cartonné|assuré)${FR_OBJECT}`,
       "(?:je viens|nous venons|on vient) de (?:boucler|lancer|publier|livrer|fonder|signer|vendre|donner|animer)",
       "(?:j'ai|nous avons|on a) (?:enfin |finalement )?(?:fini|terminé|bouclé|couru|réussi) (?:mon|ma|notre|un|une|le|la) (?:premier |première |\\d+ )?(?:marathon|semi|course|examen|diplôme|thèse|master|formation|triathlon|ultra|trail|\\d+ ?km)",
       "(?:je viens|nous venons|on vient) de (?:finir|terminer|courir|donner) (?:mon|ma|mes|notre|un|une|le|la) (?:premier |première |\\d+ )?(?:marathon|semi|course|examen|diplôme|thèse|master|formation|projet|triathlon|keynote|conférence|\\d+)",
@@ -242,7 +252,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:je suis|je me sens|tellement|trop|si|vraiment) (?:tellement |vraiment |trop |si |très |super ){0,4}(?:bénie?|comblée?|gâtée?|reconnaissante?|chanceuse|chanceux|aux anges|sur un petit nuage)",
       // "Everything's going my way", "living my best life".
       "tout me réussit",
-      "je (?:profite|kiffe) (?:à fond|de (?:ma|la) vie|trop)",
+      `je (?:profite|kiffe) (?:à fond|de (?:ma|la) vie|trop)${FR_OBJECT.replace("l'|", "l'|ton|ta|tes|")}`,
       "(?:la |le )?(?:meilleure?|plus belle|plus beau) (?:journée|jour|soirée|week-end|semaine|année|moment) (?:de ma vie|de tous les temps)",
       "la vie est belle",
       "j'adore (?:ma vie|mon job|mon travail|mon nouveau|ma nouvelle)",
@@ -361,9 +371,9 @@ export const CELEBRATION: Record<Lang, Lexicon> = {
       "life is good",
       "not bad",
       "cracked",
-      "crushed",
+      `crushed${DAMAGED}`,
       "nailed",
-      "smashed",
+      `smashed${DAMAGED}`,
       "aced",
       "became",
       "not (?:a )?bad",

@@ -39,6 +39,8 @@ interface Clause {
   subject: "singular" | "plural" | undefined;
   /** The clause opens on someone else as its subject: "she found the bug", "elle a trouvé". */
   other: boolean;
+  /** It opens on someone of the author's working life: "my manager got promoted" is their news. */
+  colleague: boolean;
 }
 
 interface Layout {
@@ -145,7 +147,11 @@ function makeClause(ctx: RuleContext, from: number, to: number): Clause {
     first !== undefined &&
     THIRD_PERSON_SUBJECT[lang].has(first) &&
     !(lang === "fr" && first === "il" && impersonal(words, at));
-  return { from, to, story, subject, other };
+  const colleague =
+    first !== undefined &&
+    POSSESSIVE[lang].has(first) &&
+    NOT_AFFILIATION[lang].has(words[at + 1]?.word ?? "");
+  return { from, to, story, subject, other, colleague };
 }
 
 const CONJUNCTION: Record<Lang, ReadonlySet<string>> = {
@@ -313,9 +319,27 @@ export function aboutAuthor(ctx: RuleContext, span: Span): boolean {
   if (j < clause.from) return true;
   if (isSubject(lang, words[j]!)) return true;
   if (givenToAuthor(ctx, i, clause.from)) return true;
-  // "my son got", "our team won": one noun after the author's own possessive.
-  return j - 1 >= clause.from && POSSESSIVE[lang].has(words[j - 1]!.word);
+  // "my son got", "our team won": one noun after the author's own possessive; not "my manager got".
+  return (
+    j - 1 >= clause.from &&
+    POSSESSIVE[lang].has(words[j - 1]!.word) &&
+    !NOT_AFFILIATION[lang].has(words[j]!.word)
+  );
 }
+
+/** People of the author's working life whose news is theirs, not a relation the author brags of. */
+const NOT_AFFILIATION: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(
+    "manager boss colleague colleagues coworker coworkers co-worker co-workers ceo cto cfo coo founder cofounder co-founder teammate teammates mentor mentee friend friends neighbour neighbor landlord ex competitor competitors client clients customer customers".split(
+      " ",
+    ),
+  ),
+  fr: new Set(
+    "manager manageuse chef cheffe patron patronne collègue collègues pdg ceo fondateur fondatrice cofondateur cofondatrice mentor mentore ami amie amis amies pote potes voisin voisine propriétaire ex concurrent concurrents client cliente clients".split(
+      " ",
+    ),
+  ),
+};
 
 /** Someone other than the author: "you", "my students", "our engineers", "Maria", "mes élèves". */
 const OTHER_PERSON: Record<Lang, RegExp> = {

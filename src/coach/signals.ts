@@ -331,9 +331,9 @@ function countSignals(ctx: RuleContext): SignalCounts {
       // bug"); a clause without one goes on with the subject before it ("…, and wrote a postmortem").
       if (clauseOf[w] !== clause) {
         clause = clauseOf[w]!;
-        const { subject, other } = clauses[clause]!;
+        const { subject, other, colleague } = clauses[clause]!;
         if (subject) aboutSelf = true;
-        else if (other && !s.firstSingular) aboutSelf = false;
+        else if (colleague || (other && !s.firstSingular)) aboutSelf = false;
       }
       // Someone else's words, quoted, say nothing about the author.
       if (quoted[w]) continue;

@@ -71,6 +71,19 @@ describe("context: what turns self-praise into something else", () => {
     expect(ego("Tellement fière de mes élèves cette année.", "fr")).toEqual([]);
   });
 
+  it("a colleague's news is theirs; a child's is the author's affiliation, as Jin et al. count it", () => {
+    const credit = (text: string, lang?: "en" | "fr") =>
+      analyze(text, lang ? { lang } : {}).signals.filter((s) => s.signal === "self-credit");
+    for (const text of ["My manager got promoted.", "My friend just ran her first marathon."]) {
+      expect(ego(text), text).toEqual([]);
+      expect(credit(text), text).toEqual([]);
+    }
+    expect(ego("Mon collègue a été promu.", "fr")).toEqual([]);
+    expect(credit("Mon collègue a été promu.", "fr")).toEqual([]);
+    expect(ego("My son got into Harvard!")).toContain("bragging");
+    expect(credit("My manager got promoted, and I got her job.")).toHaveLength(1);
+  });
+
   it("a wish, a condition, a quotation or a name is not a brag", () => {
     expect(ego("If I get promoted this year, I'll celebrate with the team.")).toEqual([]);
     // French "si" is "if" before a clause, and "so" before an adjective.

@@ -55,6 +55,15 @@ describe("ordinary posts are not read as self-promotion", () => {
     "J'ai livré une migration qui a fait tomber la prod pendant trois heures.",
     "J'ai livré une migration qui a fait tomber notre paiement pendant 40 minutes. Deux choses que je ferais autrement.",
     "We talked to 40 customers before writing code. Talk to yours.",
+    // Verbs of a win telling a mishap, found by a blind probe.
+    "I ran the numbers.",
+    "I ran out of time.",
+    "I crushed my phone screen this morning.",
+    "We smashed a window by accident.",
+    "J'ai levé la main pour dire que je n'avais pas compris.",
+    "Je kiffe trop ce café.",
+    "J'ai assuré ma voiture chez un nouvel assureur.",
+    "J'ai cartonné la voiture de location.",
   ])("%s", (text) => {
     expect(accusations(text)).toEqual([]);
   });
@@ -72,6 +81,10 @@ describe("context that does not deny the praise", () => {
     ["Avez-vous téléchargé mon nouvel e-book ?", "self-promotion"],
     ["Top Voice again this year. Thank you LinkedIn!", "bragging"],
     ["Thanks to @CNBC for having me this morning.", "media-appearance"],
+    ["I just ran my first 10k", "bragging"],
+    ["J'ai levé 2 millions d'euros.", "bragging"],
+    ["Crushed it today", "bragging"],
+    ["J'ai tout déchiré", "bragging"],
   ])("%s", (text, rule) => {
     expect(analyze(text).findings.map((f) => f.rule)).toContain(rule);
   });

@@ -38,7 +38,8 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     "i admit",
     "confess",
     "vulnerable",
-    "burn ?out|burned out|burnt out",
+    // "burned out" is the author's; "burnout" alone is often a topic ("a great article on burnout").
+    "burned out|burnt out|(?:my|a|from|through|after|into) burn-?out",
     "overwhelmed",
     "uncertain(?:ty)?",
     "didn'?t know (?:how|what|if)",
@@ -50,7 +51,8 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     "disappoint(?:ed|ing|ment)",
     "frustrat(?:ed|ing|ion)",
     "harder than (?:i )?(?:thought|expected)",
-    "stuck",
+    // "none stuck" (stick) is no difficulty.
+    "(?:i'?m|i am|i was|i got|i feel|we'?re|we are|we were|we got|got|feel|feeling|was|been) stuck",
     "sad",
     "i miss",
     "wish me luck",
@@ -79,9 +81,10 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     "galère|galéré",
     "perdu",
     "failli (?:abandonner|tout arrêter|lâcher)",
-    "j'avoue|je l'avoue|je dois l'avouer",
+    // "J'avoue, ce resto est top" only agrees: an avowal says what ("j'avoue que…", "je l'avoue").
+    "j'avoue (?:que|qu'|avoir)|je l'avoue|je dois l'avouer",
     "vulnérable",
-    "burn-?out",
+    "(?:mon|un|d'un|en|après) burn-?out",
     "dépassée?",
     "je ne savais pas",
     "incertitude",

@@ -14,6 +14,24 @@ describe("challenge-shared", () => {
       "doutes",
     ]);
   });
+  it("reads a topic as a topic: burnout in an article, 'none stuck', an 'I admit' that only agrees", () => {
+    for (const text of [
+      "Our product helps teams avoid burnout.",
+      "Great article on burnout.",
+      "We tried Jira, Linear, etc. and none stuck.",
+    ])
+      expect(excerpts(challengeShared, text, "en"), text).toEqual([]);
+    for (const text of ["Super article sur le burn-out.", "J'avoue, ce resto est top."])
+      expect(excerpts(challengeShared, text, "fr"), text).toEqual([]);
+    expect(excerpts(challengeShared, "After my burnout I was stuck for weeks.", "en")).toEqual([
+      "my burnout",
+      "I was stuck",
+    ]);
+    expect(excerpts(challengeShared, "J'avoue que j'ai fait un burn-out.", "fr")).toEqual([
+      "J'avoue que",
+      "un burn-out",
+    ]);
+  });
   it("finds shame, layoffs and running out of money, and French plurals", () => {
     expect(
       excerpts(challengeShared, "I was embarrassed when I got laid off; we nearly ran out of money.", "en"),
