@@ -45,8 +45,17 @@ type Clause = [number, number];
 function ask(rule: Rule, hit: Hit, clause: Clause, text: string, lang: Lang): string | undefined {
   const texts = rule.texts[lang];
   const template = (hit.variant && texts[hit.variant]?.question) || texts.default?.question;
-  return template?.replace("{q}", quote(text.slice(...clause), lang));
+  // A clause cut before its end says so: "…in our weekly sync…", not a sentence that stops there.
+  const cut =
+    !CLAUSE_CLOSED_RE.test(text.charAt(clause[1] - 1)) &&
+    !CLAUSE_ENDS_RE.test(text.slice(clause[1], clause[1] + 4));
+  return template?.replace("{q}", quote(`${text.slice(...clause)}${cut ? "…" : ""}`, lang));
 }
+
+// A clause that ends on its own mark ("Is it worth it?"), or what may follow a whole clause:
+// nothing, punctuation (after spaces), a line break.
+const CLAUSE_CLOSED_RE = /[.!?…]/;
+const CLAUSE_ENDS_RE = /^(?:\s*$|\s*[.!?,;:)\]—–…"”»]|\s*\n)/;
 
 /** The first finding whose clause `free` accepts, with that clause (each clause read once). */
 function firstFree(
@@ -94,12 +103,14 @@ const isSpaceCode = (code: number) =>
   code === 0x3000 ||
   code === 0xfeff;
 
-// Words that announce what follows, in English and French: a quote cut after one of them dangles.
+// Words that announce what follows, in English and French: a quote cut after one of them dangles
+// ("…in our weekly sync I", "…que je ne": a subject without its verb, a negation without its end).
 const DANGLING = new Set(
-  "a an the to for of and or but with in on at by from as that my our your pour de du des d' la le les l' et ou mais à au aux avec en sur par dans un une que qui mon ma mes notre nos votre vos".split(
+  "a an the to for of and or but with in on at by from as that my our your i we you he she they it pour de du des d' la le les l' et ou mais à au aux avec en sur par dans un une que qui mon ma mes notre nos votre vos je tu il elle on nous vous ils elles ne n' tant".split(
     " ",
   ),
 );
+const MAX_DANGLING_CUTS = 3;
 
 /**
  * The words a question quotes: the clause around a finding, so that a reader recognises it
@@ -137,7 +148,7 @@ export function clauseAround(text: string, span: Span, unquotable: readonly Span
   if (end < text.length && !isBoundary(end)) {
     const space = text.lastIndexOf(" ", end);
     end = Math.max(space, span.end);
-    for (let cut = 0; cut < 2 && end > span.end; cut++) {
+    for (let cut = 0; cut < MAX_DANGLING_CUTS && end > span.end; cut++) {
       const lastSpace = text.lastIndexOf(" ", end - 1);
       if (lastSpace < span.end || !DANGLING.has(text.slice(lastSpace + 1, end).toLowerCase())) break;
       end = lastSpace;

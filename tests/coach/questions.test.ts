@@ -109,6 +109,15 @@ describe("questions follow what the draft does", () => {
     expect(text.slice(start, end)).toBe("Ravi d'avoir été l'invité de BFM Business ce matin");
   });
 
+  it("marks a clause cut before its end with '…', never ending on a subject or a 'ne' (found by a probe)", () => {
+    const en = analyze("I got promoted after telling my boss in our weekly sync I might leave.").questions;
+    expect(en.join(" ")).toContain("“I got promoted after telling my boss in our weekly sync…”");
+    const fr = analyze("J'ai été promue après avoir dit à mon chef que je ne resterais pas.").questions;
+    expect(fr.join(" ")).toContain("« J'ai été promue après avoir dit à mon chef… »");
+    // A clause quoted whole gets no mark.
+    expect(analyze("I got promoted today.").questions.join(" ")).toContain("“I got promoted today”");
+  });
+
   it("quotes from a word two before a finding when no clause starts near it, never mid-phrase", () => {
     const text = "I just got off a call where a Fortune 500 CEO told me our work changed how he hires.";
     const at = text.indexOf("500");
