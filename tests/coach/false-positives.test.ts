@@ -55,6 +55,11 @@ describe("ordinary posts are not read as self-promotion", () => {
     "J'ai livré une migration qui a fait tomber la prod pendant trois heures.",
     "J'ai livré une migration qui a fait tomber notre paiement pendant 40 minutes. Deux choses que je ferais autrement.",
     "We talked to 40 customers before writing code. Talk to yours.",
+    "My book club meets Friday.",
+    "My course was cancelled, so I'm free Friday.",
+    "My newsletter inbox is out of control.",
+    "Mon livre de chevet en ce moment : Sapiens.",
+    'My favourite finance book this year: I picked "I Will Teach You to Be Rich" for the team.',
   ])("%s", (text) => {
     expect(accusations(text)).toEqual([]);
   });
