@@ -419,6 +419,23 @@ function endsInPraise(ctx: RuleContext, span: Span): boolean {
   return !!last && (conceptOf(ctx.lang, last) & PRAISE) !== 0;
 }
 
+/** The clause around a word, as word indices [from, to). */
+export function clauseOfWord(ctx: RuleContext, i: number): { from: number; to: number } {
+  const { clauses, clauseOf } = layout(ctx);
+  return clauses[clauseOf[i]!]!;
+}
+
+/**
+ * The index of a negation among the `within` words before word `i` in its clause ("not proud of",
+ * "I don't need another checklist"), or -1. "Pas peu fier" negates nothing.
+ */
+export function negationBefore(ctx: RuleContext, i: number, within = 3): number {
+  const { words, lang } = ctx;
+  for (let j = Math.max(clauseOfWord(ctx, i).from, i - within); j < i; j++)
+    if (conceptOf(lang, words[j]!) & NEGATION && !litotes(lang, words[j + 1])) return j;
+  return -1;
+}
+
 /** Why a phrase of self-praise does not count here, or undefined when it does. */
 export function discounted(ctx: RuleContext, span: Span): string | undefined {
   const { words, lang } = ctx;
@@ -426,8 +443,7 @@ export function discounted(ctx: RuleContext, span: Span): string | undefined {
   if (i >= words.length) return undefined;
   const { clauses, clauseOf, quotes } = layout(ctx);
   const clause = clauses[clauseOf[i]!]!;
-  for (let j = Math.max(clause.from, i - 3); j < i; j++)
-    if (conceptOf(lang, words[j]!) & NEGATION && !litotes(lang, words[j + 1])) return "negated";
+  if (negationBefore(ctx, i) !== -1) return "negated";
   // A condition governs the rest of its sentence: "If I get promoted, I'll celebrate".
   const condition = layout(ctx).conditioned[i];
   if (condition === CONDITIONED) return "condition";

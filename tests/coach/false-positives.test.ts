@@ -64,6 +64,12 @@ describe("ordinary posts are not read as self-promotion", () => {
     "Je kiffe trop ce café.",
     "J'ai assuré ma voiture chez un nouvel assureur.",
     "J'ai cartonné la voiture de location.",
+    // Things of one's own that are not for sale.
+    "My book club meets Friday.",
+    "My course was cancelled, so I'm free Friday.",
+    "My newsletter inbox is out of control.",
+    "Mon livre de chevet en ce moment : Sapiens.",
+    'My favourite finance book this year: I picked "I Will Teach You to Be Rich" for the team.',
   ])("%s", (text) => {
     expect(accusations(text)).toEqual([]);
   });

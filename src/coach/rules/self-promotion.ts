@@ -1,4 +1,4 @@
-import { hypothetical } from "../context.js";
+import { hypothetical, insideQuotation } from "../context.js";
 import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
 import { memo, memoized, type RuleContext } from "../text.js";
 import type { Lang } from "../types.js";
@@ -12,6 +12,11 @@ import type { Hit, Rule } from "./rule.js";
 // article, a product) only when presented as new: "our app crashed" sells nothing.
 const SOLD =
   "(?:book|books|e-?books?|novel|podcast|vlog|youtube channel|course|courses|masterclass|master class|webinar|webinars|workshop|bootcamp|newsletter|membership|roundtable|meetup|office hours|giveaway|ted ?x? talk)";
+// What one has, not sells, under the same name: "my book club", "my newsletter inbox", "my course
+// was cancelled", "mon livre de chevet".
+const NOT_SOLD =
+  "(?! (?:club|clubs|shelf|shelves|list|inbox|feed|queue|app|subscriptions|recommendations|report|load|mates|(?:was|is|got|has been|had been) (?:cancel+ed|called off)))";
+const NOT_SOLD_FR = "(?! (?:de chevet|du moment|préférée?s?|(?:a été|est|ont été|sont) annulée?s?))";
 const NEWLY = "(?:brand[- ]new|new|latest|next|upcoming|free|forthcoming|recent)";
 const WORK =
   "(?:video|videos|episode|channel|article|column|op-ed|paper|report|guide|white ?paper|program(?:me)?|app|product|event|summit|conference|show|series|session|live ?stream|livestream|blog(?: post)?|post|talk|keynote|training|panel|forum)";
@@ -33,7 +38,7 @@ const TEASER_WITH_LINK_MAX_WORDS = 40;
 const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
   en: {
     own: [
-      `(?:my|our)(?: own| ${NEWLY}){0,3}(?: \\d+[- ](?:week|day|month|hour|part|module|step)s?| online| live)? ${SOLD}`,
+      `(?:my|our)(?: own| ${NEWLY}){0,3}(?: \\d+[- ](?:week|day|month|hour|part|module|step)s?| online| live)? ${SOLD}${NOT_SOLD}`,
       `(?:my|our) ${NEWLY}(?: ${NEWLY}){0,2} ${WORK}`,
       "(?:i|we) (?:just )?(?:wrote|published|launched|released|recorded|put together) (?:a|an|my|our) (?:new |short |little |free )?(?:book|e-?book|guide|course|video|podcast|episode|article|report|series|program)",
       "(?:i'?m|i am|we'?re|we are) (?:offering|launching|hosting|running|teaching) (?:a|an|my|our|the|this|free|\\d)",
@@ -76,7 +81,7 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
   },
   fr: {
     own: [
-      `(?:mon|ma|mes|notre|nos)(?: propre| ${NEWLY_FR}){0,3} ${SOLD_FR}`,
+      `(?:mon|ma|mes|notre|nos)(?: propre| ${NEWLY_FR}){0,3} ${SOLD_FR}${NOT_SOLD_FR}`,
       `(?:mon|ma|mes|notre|nos) ${NEWLY_FR}(?: ${NEWLY_FR}){0,2} ${WORK_FR}`,
       "(?:j'ai|nous avons) (?:écrit|publié|lancé|sorti|enregistré|préparé|conçu) (?:un|une|mon|ma|notre) (?:nouveau |nouvelle |petit |petite |court |courte )?(?:livre|e-?book|guide|formation|vidéo|podcast|épisode|article|rapport|série|programme)",
       "(?:je|nous) (?:lance|lançons|propose|proposons|anime|animons|organise|organisons) (?:un|une|mon|ma|mes|notre|nos|ce|cette|gratuitement)",
@@ -164,7 +169,8 @@ function promotions(ctx: RuleContext): Hit[] {
   const teaserPost =
     words <= TEASER_MAX_WORDS || (ctx.urls.length > 0 && words <= TEASER_WITH_LINK_MAX_WORDS);
   for (const m of findGroups(PROMOTION[ctx.lang], ctx)) {
-    if (hypothetical(ctx, m.start)) continue;
+    // A question weighs a possibility; quoted words are a title or someone else's, not a sale.
+    if (hypothetical(ctx, m.start) || insideQuotation(ctx, m.start)) continue;
     if (m.group === "teaser" && !teaserPost) continue;
     hits.push(
       m.group === "action"

@@ -1,5 +1,7 @@
+import { conceptOf, NEGATION } from "../concepts.js";
+import { clauseOfWord, firstWordFrom, negationBefore } from "../context.js";
 import { findAll, type Lexicon, lexicon } from "../lexicon.js";
-import type { Span } from "../text.js";
+import { type RuleContext, type Span, sentenceAt } from "../text.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
 
@@ -35,7 +37,8 @@ const USABLE: Record<Lang, Lexicon> = {
     "leçons?",
     "enseignements?",
     "guide",
-    "modèles?",
+    // "Modèle" is a template only as one: not a role model ("mon modèle") nor a language model.
+    "modèles? (?:de (?:cv|mail|e-mail|lettre|message|contrat|devis|facture|présentation|compte rendu|post|plan|budget|tableau|fiche)|d'(?:e-?mail|offre|entretien)|à télécharger|gratuits?|prêts? à l'emploi)",
     "checklists?",
     "méthodes?",
     "ressources?",
@@ -45,6 +48,21 @@ const USABLE: Record<Lang, Lexicon> = {
     "\\d+ (?:façons|astuces|conseils|leçons|erreurs|questions|idées|livres|outils|habitudes|règles|étapes|raisons)",
     "(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix) (?:façons|astuces|conseils|leçons|erreurs|questions|idées|livres|outils|habitudes|règles|étapes|raisons)",
     "ce qui (?:a marché|m'a aidé|a fonctionné)",
+  ]),
+};
+
+/** Asking for something, which gives the reader nothing: "looking for a template", "je cherche". */
+const REQUEST: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
+    "(?:looking|searching|asking) for",
+    "(?:anyone|anybody|someone|somebody) (?:have|has|got|know|knows|recommend)",
+    "(?:i|we) need",
+  ]),
+  fr: lexicon("fr", [
+    "(?:je|nous|on) (?:cherche|cherchons|recherche|recherchons)",
+    "à la recherche",
+    "(?:quelqu'un|qqn) (?:a|aurait|connaît|connait)",
+    "(?:j'ai|nous avons|on a) besoin",
   ]),
 };
 
@@ -77,7 +95,9 @@ export const usableContent: Rule = {
   },
   run(ctx) {
     // A bare link is not something usable in the post itself.
-    const spans: Span[] = findAll(USABLE[ctx.lang], ctx);
+    const found = findAll(USABLE[ctx.lang], ctx);
+    const requests = found.length > 0 ? findAll(REQUEST[ctx.lang], ctx) : [];
+    const spans: Span[] = found.filter((s) => !withheld(ctx, s, requests));
     if (ctx.text.includes("\n")) {
       for (const start of listItemStarts(ctx.text)) {
         const lineEnd = ctx.text.indexOf("\n", start);
@@ -87,6 +107,45 @@ export const usableContent: Rule = {
     return hitsOf(spans.sort((a, b) => a.start - b.start));
   },
 };
+
+/**
+ * Whether the post names something usable without giving it: asks for it ("Any tips?", "Je
+ * cherche un modèle de CV") or dismisses it ("I don't need another checklist", "Frameworks don't
+ * matter"). A negated imperative still gives: "Don't skip these 3 steps".
+ */
+function withheld(ctx: RuleContext, span: Span, requests: readonly Span[]): boolean {
+  const { words } = ctx;
+  const i = firstWordFrom(words, span.start);
+  const clause = clauseOfWord(ctx, i);
+  const clauseStart = words[clause.from]!.start;
+  if (requests.some((r) => r.start >= clauseStart && r.start < span.start)) return true;
+  // The clause that ends a question asks for what it names; "Here are 3 tips — which one first?" gives.
+  const sentence = sentenceAt(ctx, span.start);
+  if (sentence?.question && (clause.to >= words.length || words[clause.to]!.start >= sentence.end))
+    return true;
+  const negation = negationBefore(ctx, i, DISMISSAL_REACH);
+  if (negation !== -1 && !negatedImperative(ctx, clause.from, negation)) return true;
+  // "Frameworks don't matter", "les méthodes ne servent à rien": what it names is the subject denied.
+  const next = firstWordFrom(words, span.end);
+  return next < clause.to && negates(ctx, next);
+}
+
+// "Je n'ai pas besoin d'une autre checklist": a French negation sits four words before its object.
+const DISMISSAL_REACH = 4;
+
+function negates(ctx: RuleContext, w: number): boolean {
+  const word = ctx.words[w]!;
+  if (conceptOf(ctx.lang, word) & NEGATION) return true;
+  return ctx.lang === "fr" && (word.word === "ne" || word.word.startsWith("n'"));
+}
+
+/** A clause that opens on a negated verb, with no subject: "Don't skip", "Never merge", "N'oubliez pas". */
+function negatedImperative(ctx: RuleContext, from: number, negation: number): boolean {
+  const opener = ctx.words[from]!.word;
+  if (ctx.lang === "fr") return opener === "ne" || opener.startsWith("n'");
+  if (negation === from) return opener === "don't" || opener === "never";
+  return negation === from + 1 && opener === "do";
+}
 
 /**
  * Where LIST_ITEM_RE matches, as a multiline scan of the whole text finds them: it is tried only

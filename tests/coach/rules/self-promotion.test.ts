@@ -53,6 +53,28 @@ describe("self-promotion (selling one's own work)", () => {
     );
     expect(excerpts(selfPromotion, "Join us in congratulating Maria on her new role.", "en")).toEqual([]);
   });
+  it("sells nothing that is only named after what it would sell, nor a title quoted", () => {
+    expect(excerpts(selfPromotion, "My book club meets Friday.", "en")).toEqual([]);
+    expect(excerpts(selfPromotion, "My course was cancelled, so I'm free Friday.", "en")).toEqual([]);
+    expect(excerpts(selfPromotion, "My newsletter inbox is out of control.", "en")).toEqual([]);
+    expect(excerpts(selfPromotion, "Mon livre de chevet en ce moment : Sapiens.", "fr")).toEqual([]);
+    expect(excerpts(selfPromotion, "Ma formation a été annulée, je suis libre vendredi.", "fr")).toEqual([]);
+    expect(
+      excerpts(selfPromotion, 'For our book club I picked "I Will Teach You to Be Rich" this month.', "en"),
+    ).toEqual([]);
+    expect(
+      excerpts(selfPromotion, "Pour notre club, j'ai choisi « Je vous montrerai le chemin ».", "fr"),
+    ).toEqual([]);
+  });
+  it("still finds a real sale", () => {
+    expect(excerpts(selfPromotion, "My new book is out, link in comments.", "en")).toEqual([
+      "My new book",
+      "action:link in comments",
+    ]);
+    expect(excerpts(selfPromotion, "Mon nouveau livre sort demain.", "fr")).toEqual(["Mon nouveau livre"]);
+    expect(excerpts(selfPromotion, "Join my course.", "en")).toEqual(["my course"]);
+    expect(excerpts(selfPromotion, "My book is out today.", "en")).toEqual(["My book"]);
+  });
 });
 
 describe("media-appearance", () => {

@@ -24,4 +24,49 @@ describe("usable-content", () => {
     expect(excerpts(usableContent, "I joined a new company today.", "en")).toEqual([]);
     expect(excerpts(usableContent, "J'ai rejoint une nouvelle entreprise.", "fr")).toEqual([]);
   });
+  it("gives nothing that is asked for: a question or a request", () => {
+    expect(excerpts(usableContent, "Any tips?", "en")).toEqual([]);
+    expect(excerpts(usableContent, "Des conseils ?", "fr")).toEqual([]);
+    expect(excerpts(usableContent, "Does anyone have a template for OKRs?", "en")).toEqual([]);
+    expect(excerpts(usableContent, "Anyone have a good onboarding checklist.", "en")).toEqual([]);
+    expect(excerpts(usableContent, "I'm looking for a guide to Postgres indexes.", "en")).toEqual([]);
+    expect(excerpts(usableContent, "Je cherche un modèle de CV.", "fr")).toEqual([]);
+    expect(excerpts(usableContent, "Quelqu'un a une méthode pour prioriser.", "fr")).toEqual([]);
+    // A question after what is given leaves it given.
+    expect(excerpts(usableContent, "Here are 3 tips — which one will you try first?", "en")).toEqual([
+      "Here are",
+      "3 tips",
+    ]);
+  });
+  it("gives nothing it dismisses, though a negated imperative is advice", () => {
+    expect(excerpts(usableContent, "I don't need another checklist.", "en")).toEqual([]);
+    expect(excerpts(usableContent, "Frameworks don't matter.", "en")).toEqual([]);
+    expect(excerpts(usableContent, "Je n'ai pas besoin d'une autre checklist.", "fr")).toEqual([]);
+    expect(excerpts(usableContent, "Les méthodes ne servent à rien sans discipline.", "fr")).toEqual([]);
+    expect(excerpts(usableContent, "Don't skip these 3 steps before a release.", "en")).toEqual(["3 steps"]);
+    expect(excerpts(usableContent, "N'oubliez pas ces trois étapes avant une mise en prod.", "fr")).toEqual([
+      "trois étapes",
+    ]);
+  });
+  it("reads « modèle » as a template only in a template's sense", () => {
+    expect(excerpts(usableContent, "Ma mère reste mon modèle.", "fr")).toEqual([]);
+    expect(excerpts(usableContent, "Je travaille sur les modèles de langage.", "fr")).toEqual([]);
+    expect(excerpts(usableContent, "Voici mon modèle de CV à télécharger.", "fr")).toEqual(["modèle de CV"]);
+    expect(excerpts(usableContent, "Le modèle à télécharger est en commentaire.", "fr")).toEqual([
+      "modèle à télécharger",
+    ]);
+  });
+  it("still finds what is given", () => {
+    expect(excerpts(usableContent, "Here are 3 tips: write less, ship more.", "en")).toEqual([
+      "Here are",
+      "3 tips",
+    ]);
+    expect(excerpts(usableContent, "Try this checklist before every release.", "en")).toEqual([
+      "Try this",
+      "checklist",
+    ]);
+    expect(excerpts(usableContent, "Trois conseils pour vos revues de code.", "fr")).toEqual([
+      "Trois conseils",
+    ]);
+  });
 });
