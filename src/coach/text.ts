@@ -1,6 +1,6 @@
 import { detectLanguage, languageVotes } from "./language.js";
 import type { Lang, Platform } from "./types.js";
-import { factsAt, hashStep, PERSON, type WordFacts } from "./words.js";
+import { FIRST_EN, factsAt, hashStep, PERSON, type WordFacts } from "./words.js";
 
 /** Longer drafts are analysed up to this many characters (a long article, not a post). */
 export const MAX_ANALYZED_CHARS = 20_000;
@@ -167,6 +167,16 @@ export function isDigitCode(code: number): boolean {
 
 const APOSTROPHE = 39;
 const HYPHEN = 45;
+/** Words before "mine" that make it a pit ("a gold mine"), not the author's. */
+export const PIT_BEFORE: ReadonlySet<string> = new Set([
+  "a",
+  "the",
+  "gold",
+  "coal",
+  "diamond",
+  "salt",
+  "land",
+]);
 const DOT = 46;
 
 /**
@@ -228,7 +238,10 @@ export function tokenize(lower: string, skip: Span[]): Token[] {
     i = end;
     if (skip.length > 0 && startsInside(start, skip)) continue;
     const facts = factsAt(lower, start, end, hashToLast);
-    words.push({ word: facts.word, start, end, cls: facts.cls, facts });
+    // "A gold mine", "the mine": a pit, not the author's.
+    const pit =
+      (facts.cls & FIRST_EN) !== 0 && facts.word === "mine" && PIT_BEFORE.has(words.at(-1)?.word ?? "");
+    words.push({ word: facts.word, start, end, cls: pit ? facts.cls & ~FIRST_EN : facts.cls, facts });
   }
   return words;
 }

@@ -39,6 +39,18 @@ describe("context: what turns self-praise into something else", () => {
     expect(credit("I got promoted today.")).toHaveLength(1);
   });
 
+  it("reads a word with its neighbours: 'en fait', 'je viens de Lyon', 'pas mal', 'le seul', 'a gold mine'", () => {
+    const signals = (text: string, lang: "en" | "fr") => analyze(text, { lang }).signals.map((s) => s.signal);
+    expect(signals("En fait, ça marche.", "fr")).not.toContain("self-credit");
+    expect(signals("Je viens de Lyon et je cherche un poste de dev.", "fr")).not.toContain("self-credit");
+    expect(signals("Je viens de signer chez Doctolib.", "fr")).toContain("self-credit");
+    expect(signals("Pas mal, ce nouveau process.", "fr")).toEqual([]);
+    expect(signals("Le seul truc qui compte, c'est le client.", "fr")).toEqual([]);
+    expect(signals("Je me sens seule ce soir.", "fr")).toContain("negative-feeling");
+    expect(signals("This repo is a gold mine of bugs.", "en")).toEqual([]);
+    expect(signals("This one is mine.", "en")).toContain("self-focus");
+  });
+
   it("a French impersonal 'il' is nobody: 'il faut', 'il est temps de' relay no one", () => {
     const others = (text: string) =>
       analyze(text, { lang: "fr" }).signals.filter((s) => s.signal === "others-focus");
