@@ -154,6 +154,7 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     success: successOf(ctx) !== undefined,
     story: values.has("self-past") || values.has("self-credit"),
     challenge: roadTold(ctx),
+    advice: results.some((r) => r.rule.id === "usable-content" && r.hits.length > 0),
     selfShare: values.get("self-focus") ?? 0,
     othersShare: thirdPersonShare(signalCounts(ctx)),
   };

@@ -17,7 +17,7 @@ export const DIMENSION_LABELS: Record<Lang, Record<Dimension, string>> = {
 };
 
 /** Angles from which a draft can be looked at, chosen by what it does (see questions.ts). */
-export type Lens = "road" | "link" | "take" | "lesson" | "reader" | "sharpen" | "voice";
+export type Lens = "road" | "link" | "take" | "lesson" | "reader" | "sharpen" | "voice" | "tried";
 
 /** Questions for each angle; {q} quotes the draft's opening. */
 export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
@@ -30,6 +30,7 @@ export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
       "Your post opens with {q}. Who exactly is it for, and what will they be able to do after reading it?",
     sharpen: "What would make a reader save this post or forward it to a colleague?",
     voice: "What do you really think about it? What could only you say about it?",
+    tried: "Have you done this yourself? What happened the first time you tried?",
   },
   fr: {
     road: "Quel doute ou quelle difficulté avez-vous rencontré en chemin, qu'un lecteur pourrait reconnaître ?",
@@ -42,6 +43,7 @@ export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
     sharpen:
       "Qu'est-ce qui donnerait envie à un lecteur de garder ce post ou de le transmettre à un collègue ?",
     voice: "Et vous, qu'en pensez-vous vraiment ? Qu'est-ce que vous seul pourriez en dire ?",
+    tried: "L'avez-vous fait vous-même ? Que s'est-il passé la première fois ?",
   },
 };
 

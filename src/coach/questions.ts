@@ -21,6 +21,8 @@ export interface DraftShape {
   story: boolean;
   /** It tells a difficulty or a doubt too. */
   challenge: boolean;
+  /** It gives the reader something to use: tips, steps, a method. */
+  advice: boolean;
   /** Share of its words about the author ("I", "my"), and about other people it tells of ("they"). */
   selfShare: number;
   othersShare: number;
@@ -183,7 +185,8 @@ export function lensesFor(shape: DraftShape): Lens[] {
   // something on.
   const passesOn = shape.othersShare > shape.selfShare && shape.othersShare >= 0.02;
   if (passesOn) lenses.push("take");
-  else if (shape.selfShare < 0.02 && shape.words >= 8) lenses.push("voice");
+  // Advice with no "I" in it is asked for the author's own experience of it, other topics for a view.
+  else if (shape.selfShare < 0.02 && shape.words >= 8) lenses.push(shape.advice ? "tried" : "voice");
   // A lesson is asked of a story long enough to hold one, not of "I just voted".
   else if (shape.story && shape.words >= 20 && shape.selfShare >= 0.05 && !shape.success)
     lenses.push("lesson");

@@ -9,6 +9,7 @@ const shape = {
   success: false,
   story: false,
   challenge: false,
+  advice: false,
   selfShare: 0,
   othersShare: 0,
 };
@@ -27,6 +28,13 @@ describe("questions follow what the draft does", () => {
     expect(lensesFor({ ...shape, othersShare: 0.08, selfShare: 0.01 })).toContain("take");
     expect(lensesFor({ ...shape, selfShare: 0.1, story: true })).toContain("lesson");
     expect(lensesFor({ ...shape, selfShare: 0.1 })).not.toContain("lesson");
+    // Advice with no "I" in it is asked for the author's own experience; other topics for a view.
+    expect(lensesFor(shape)).toContain("voice");
+    expect(lensesFor({ ...shape, advice: true })).toEqual(["tried", "reader"]);
+    const tips = analyze(
+      "Three tips for better code reviews: review small changes, ask questions instead of giving orders, and approve fast.",
+    );
+    expect(tips.questions).toContain("Have you done this yourself? What happened the first time you tried?");
   });
 
   it("does not take speaking to the reader for passing on news about others", () => {
