@@ -1,3 +1,6 @@
+import { LOSS } from "./context.js";
+import { aboutSelf } from "./features.js";
+import { findAll } from "./lexicon.js";
 import { BAND_LABELS, bandOf, DIMENSION_LABELS, SUMMARIES, TRUNCATED_FINDING } from "./messages.js";
 import { FEATURES, featureValues, type RuleHits } from "./model.js";
 import { normalizeDraft } from "./offsets.js";
@@ -155,6 +158,7 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     story: values.has("self-past") || values.has("self-credit"),
     challenge: roadTold(ctx),
     advice: results.some((r) => r.rule.id === "usable-content" && r.hits.length > 0),
+    loss: findAll(LOSS[lang], ctx).some((span) => aboutSelf(ctx, span)),
     selfShare: values.get("self-focus") ?? 0,
     othersShare: thirdPersonShare(signalCounts(ctx)),
   };
@@ -166,6 +170,7 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
   let summary: string;
   if (text.trim() === "") summary = summaries.empty;
   else if (thin) summary = summaries.thin;
+  else if (shape.loss) summary = summaries.loss;
   else if (good) summary = summaries.good;
   else {
     const weakest = [...DIMENSIONS].sort((a, b) => dimensions[a] - dimensions[b])[0]!;

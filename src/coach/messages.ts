@@ -17,7 +17,17 @@ export const DIMENSION_LABELS: Record<Lang, Record<Dimension, string>> = {
 };
 
 /** Angles from which a draft can be looked at, chosen by what it does (see questions.ts). */
-export type Lens = "road" | "link" | "take" | "lesson" | "reader" | "sharpen" | "voice" | "tried";
+export type Lens =
+  | "road"
+  | "link"
+  | "take"
+  | "lesson"
+  | "reader"
+  | "sharpen"
+  | "voice"
+  | "tried"
+  | "loss"
+  | "private";
 
 /** Questions for each angle; {q} quotes the draft's opening. */
 export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
@@ -31,6 +41,8 @@ export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
     sharpen: "What would make a reader save this post or forward it to a colleague?",
     voice: "What do you really think about it? What could only you say about it?",
     tried: "Have you done this yourself? What happened the first time you tried?",
+    loss: "What would you like the people who read this to know, or to do?",
+    private: "Is there anything here you would rather keep for the people closest to you?",
   },
   fr: {
     road: "Quel doute ou quelle difficulté avez-vous rencontré en chemin, qu'un lecteur pourrait reconnaître ?",
@@ -44,6 +56,8 @@ export const LENS_QUESTIONS: Record<Lang, Record<Lens, string>> = {
       "Qu'est-ce qui donnerait envie à un lecteur de garder ce post ou de le transmettre à un collègue ?",
     voice: "Et vous, qu'en pensez-vous vraiment ? Qu'est-ce que vous seul pourriez en dire ?",
     tried: "L'avez-vous fait vous-même ? Que s'est-il passé la première fois ?",
+    loss: "Qu'aimeriez-vous que les personnes qui vous lisent sachent, ou fassent ?",
+    private: "Y a-t-il ici quelque chose que vous préféreriez garder pour vos proches ?",
   },
 };
 
@@ -51,6 +65,7 @@ export const SUMMARIES: Record<
   Lang,
   {
     good: string;
+    loss: string;
     focus: (label: string) => string;
     empty: string;
     thin: string;
@@ -58,7 +73,8 @@ export const SUMMARIES: Record<
   }
 > = {
   en: {
-    good: "This draft gives your reader something. Here is a question to make it sharper.",
+    good: "This draft gives your reader something. A couple of questions to make it sharper.",
+    loss: "Thank you for sharing this. A few questions, only if they help.",
     focus: (label) =>
       `Worth a second look: ${label.toLowerCase()}. A few questions to see it through your reader's eyes.`,
     empty: "Nothing to read yet: write a draft and I'll ask you a few questions about it.",
@@ -66,7 +82,8 @@ export const SUMMARIES: Record<
     truncated: (n) => `Only the first ${n.toLocaleString("en")} characters were read.`,
   },
   fr: {
-    good: "Ce brouillon apporte quelque chose à votre lecteur. Voici une question pour aller plus loin.",
+    good: "Ce brouillon apporte quelque chose à votre lecteur. Deux questions pour aller plus loin.",
+    loss: "Merci de partager cela. Quelques questions, seulement si elles vous aident.",
     focus: (label) =>
       `À revoir : ${label.toLowerCase()}. Quelques questions pour le lire avec les yeux de votre lecteur.`,
     empty: "Rien à lire pour l'instant : écrivez un brouillon et je vous poserai quelques questions.",

@@ -8,6 +8,8 @@ export const MIN_QUESTIONS = 2;
 /** Rules that ask about the road to a success rather than about the news itself. */
 const ROAD_RULES = new Set(["success-without-struggle"]);
 export const MAX_QUESTIONS = 5;
+/** The concerns still asked about a loss told: what could hurt its author, not its style. */
+const LOSS_CONCERNS = new Set(["oversharing", "self-promotion", "engagement-bait", "platform-length"]);
 const MAX_CONCERN_QUESTIONS = 3;
 
 /** What the draft does, as far as choosing questions goes. */
@@ -23,6 +25,8 @@ export interface DraftShape {
   challenge: boolean;
   /** It gives the reader something to use: tips, steps, a method. */
   advice: boolean;
+  /** It tells the author's loss: a death, a job lost. Asked gently, never "what did it teach you". */
+  loss: boolean;
   /** Share of its words about the author ("I", "my"), and about other people it tells of ("they"). */
   selfShare: number;
   othersShare: number;
@@ -178,6 +182,7 @@ function opening(text: string): string {
  * what the reader can use, news the author's own take.
  */
 export function lensesFor(shape: DraftShape): Lens[] {
+  if (shape.loss) return ["loss", "private"];
   const lenses: Lens[] = [];
   if (shape.success && !shape.challenge) lenses.push("road");
   if (shape.links > 0 && shape.words < 100) lenses.push("link");
@@ -211,7 +216,8 @@ export function chooseQuestions({ text, unquotable, lang, results, good, shape }
   // One question per rule, and per clause one about the news and one about the road to it: "what
   // will the reader learn" and "what was hard on the way" differ; three takes on one talk don't.
   const asked: { rule: Rule; hit: Hit; clause: Clause; road: boolean }[] = [];
-  for (const r of concerns) {
+  // A loss told is asked only about what could hurt its author (oversharing, a pitch), not its style.
+  for (const r of shape.loss ? concerns.filter((c) => LOSS_CONCERNS.has(c.rule.id)) : concerns) {
     if (asked.length >= MAX_CONCERN_QUESTIONS) break;
     const road = ROAD_RULES.has(r.rule.id);
     const free = firstFree(
@@ -233,7 +239,8 @@ export function chooseQuestions({ text, unquotable, lang, results, good, shape }
   // What works, sharpened: the best two strengths of a good draft, the best one otherwise, each
   // quoting words no other question quotes.
   let sharpened = 0;
-  for (const s of strengths) {
+  // A loss told is not sharpened: "What did you do about it?" the day after a layoff is no help.
+  for (const s of shape.loss ? [] : strengths) {
     if (sharpened >= (good ? 2 : 1) || questions.length >= (good ? MIN_QUESTIONS : MAX_CONCERN_QUESTIONS))
       break;
     const free = firstFree(text, unquotable, s.hits, (c) => !quoted.some((q) => overlaps(q, c)));
@@ -242,8 +249,13 @@ export function chooseQuestions({ text, unquotable, lang, results, good, shape }
     add(ask(s.rule, free.hit, free.clause, text, lang));
     sharpened++;
   }
-  // A weak draft gets one more angle than it has concerns asked, up to four questions.
-  const target = good ? MIN_QUESTIONS : Math.min(4, Math.max(MIN_QUESTIONS, asked.length + 1));
+  // A weak draft gets one more angle than it has concerns asked, up to four questions; a loss both
+  // of its own.
+  const target = shape.loss
+    ? questions.length + 2
+    : good
+      ? MIN_QUESTIONS
+      : Math.min(4, Math.max(MIN_QUESTIONS, asked.length + 1));
   // Read only when a lens quotes it: most drafts have their questions before.
   let open: string | undefined;
   for (const lens of lensesFor(shape)) {

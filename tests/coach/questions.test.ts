@@ -10,6 +10,7 @@ const shape = {
   story: false,
   challenge: false,
   advice: false,
+  loss: false,
   selfShare: 0,
   othersShare: 0,
 };
@@ -92,6 +93,32 @@ describe("questions follow what the draft does", () => {
         draft,
       ).not.toContain("reader-question");
     }
+  });
+
+  it("asks gently about a loss told: no lesson, no road, no sharpening (found by a probe)", () => {
+    const laidOff = analyze(
+      "Yesterday I was laid off, along with 40 colleagues. I loved this team. If you're hiring for a senior designer, I'd love to talk.",
+    );
+    expect(laidOff.questions).toEqual([
+      "What would you like the people who read this to know, or to do?",
+      "Is there anything here you would rather keep for the people closest to you?",
+    ]);
+    expect(laidOff.summary).toBe("Thank you for sharing this. A few questions, only if they help.");
+    const grief = analyze("Mon père est décédé dimanche. Il m'a appris à ranger mon établi chaque soir.");
+    expect(grief.questions).toEqual([
+      "Qu'aimeriez-vous que les personnes qui vous lisent sachent, ou fassent ?",
+      "Y a-t-il ici quelque chose que vous préféreriez garder pour vos proches ?",
+    ]);
+    // What could hurt its author is still asked; its style is not ("at the end of the day").
+    const exposed = analyze(
+      "My father passed away on Sunday. He taught me to clean my bench at the end of the day. Call me at 06 12 34 56 78.",
+    ).questions;
+    expect(exposed[0]).toMatch(/06 12 34 56 78/);
+    expect(exposed.join(" ")).not.toMatch(/concretely|teach you|on the way/);
+    // Someone else's loss, told as news, is asked about as news.
+    expect(
+      analyze("Meta announced layoffs of 10,000 people today. What does it mean for the industry?").summary,
+    ).not.toMatch(/Thank you for sharing/);
   });
 
   it("gives 2 to 5 distinct questions that end with a question mark, in the draft's language", () => {
