@@ -233,6 +233,8 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "pour la (?:première|\\d+e|deuxième|troisième) fois",
       "on m'a (?:choisie?|nommée?|proposé|invitée?|demandé|sélectionnée?|confié)",
       "(?:classée?s?|sélectionnée?s?|retenue?s?) parmi",
+      // "Je fais partie du classement des 100 jeunes leaders", "je figure dans le top 50".
+      "(?:je|nous|on) (?:fais|faisons|fait|figure|figurons) (?:partie )?(?:du classement|des \\d+|du top|de la liste|au classement|dans le classement|dans le top|parmi)",
       "(?:devant|pour) \\d[\\d  .]{0,12} (?:personnes|participants|spectateurs)",
       "(?:major|premier|première) de (?:(?:ma|mon|la) )?(?:promo|promotion|classe)",
       "(?:mon|ma) (?:deuxième|troisième|second|seconde) (?:appartement|maison|voiture|entreprise|startup)",

@@ -95,7 +95,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [PUBLIC, "trump biden vote voting election president government police news america american congress"],
   ],
   fr: [
-    [NEIGHBOURS, "si il qu'il fait viens vient seul seule mal"],
+    [NEIGHBOURS, "si il qu'il fait viens vient seul seule mal fini finis"],
     [OTHERS, "il elle ils elles lui leur leurs eux gens quelqu'un quiconque celui celle ceux celles"],
     [
       WISH,
@@ -316,6 +316,12 @@ export function conceptAt(lang: Lang, words: readonly Token[], w: number): numbe
     case "seul":
     case "seule":
       return DETERMINERS_FR.has(before) ? k & ~NEGATIVE : k;
+    // "Fini les clics dans le ruban": no more clicks; "j'ai (enfin) fini le projet" is done.
+    case "fini":
+    case "finis":
+      return next !== undefined && FR_PLURAL_DETERMINERS.has(next) && !AFTER_AUXILIARY.has(before)
+        ? k & ~CREDIT
+        : k;
     // "Pas mal": quite good.
     case "mal":
       return before === "pas" ? k & ~NEGATIVE : k;
@@ -327,6 +333,13 @@ export function conceptAt(lang: Lang, words: readonly Token[], w: number): numbe
   }
 }
 
+const FR_PLURAL_DETERMINERS = new Set(["les", "le", "la", "l'"]);
+// What comes before a participle that tells something done: "j'ai fini", "on a enfin fini".
+const AFTER_AUXILIARY = new Set(
+  "ai as a avons avez ont j'ai est suis sommes êtes sont été avoir être enfin déjà bien presque tout".split(
+    " ",
+  ),
+);
 const DETERMINERS_FR = new Set("le la les l' un une mon ma son sa ton ta notre votre leur".split(" "));
 const INFINITIVE_RE = /(?:er|ir|re|oir)$/;
 

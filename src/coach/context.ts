@@ -206,7 +206,11 @@ export const LOSS: Record<Lang, Lexicon> = {
 
 const FAILURE_PHRASES: Record<Lang, Lexicon> = {
   en: lexicon("en", [
-    "(?:nobody|no one) (?:wanted|used|bought|came|cared|read|showed up|signed up)",
+    "(?:nobody|no one)(?: else)? (?:wanted|needed|used|bought|came|cared|read|showed up|signed up|paid)",
+    // A company ended: "I shut down my startup", "we closed the company", "went bankrupt".
+    "(?:shut|shutting|closed|closing|wound|winding) (?:down )?(?:my|our|the) (?:startup|company|business|shop|studio|agency)",
+    "(?:shut|wound) (?:it|us) down",
+    "went (?:bankrupt|bust|under)",
     "(?:didn'?t|did not|never) (?:work|take off|sell|catch on)",
     "went nowhere",
     "fell flat",
@@ -219,7 +223,10 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "(?:ran|run|running) out of",
   ]),
   fr: lexicon("fr", [
-    "personne (?:ne |n')(?:voulait|voulu|utilisait|achetait|est venu|lisait)",
+    "personne (?:d'autre )?(?:ne |n')(?:voulait|voulu|utilisait|achetait|est venu|lisait|avait besoin)",
+    "(?:fermé|fermer|ferme|liquidé|liquider) (?:ma|notre|la) (?:startup|start-up|boîte|entreprise|société|agence|boutique)",
+    "(?:mis|mettre) la clé sous la porte",
+    "(?:fait|faire) faillite",
     "(?:n'a|n'ont|a) (?:pas|jamais) (?:marché|fonctionné|décollé|pris)",
     "(?:ça|cela) (?:n'a|ne s'est) pas (?:marché|passé comme prévu)",
     "fait un flop",

@@ -45,6 +45,8 @@ describe("context: what turns self-praise into something else", () => {
     expect(signals("Je viens de Lyon et je cherche un poste de dev.", "fr")).not.toContain("self-credit");
     expect(signals("Je viens de signer chez Doctolib.", "fr")).toContain("self-credit");
     expect(signals("Pas mal, ce nouveau process.", "fr")).toEqual([]);
+    expect(signals("Fini les clics dans le ruban.", "fr")).not.toContain("self-credit");
+    expect(signals("On a enfin fini la migration.", "fr")).toContain("self-credit");
     expect(signals("Le seul truc qui compte, c'est le client.", "fr")).toEqual([]);
     expect(signals("Je me sens seule ce soir.", "fr")).toContain("negative-feeling");
     expect(signals("This repo is a gold mine of bugs.", "en")).toEqual([]);

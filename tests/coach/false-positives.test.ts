@@ -64,6 +64,10 @@ describe("ordinary posts are not read as self-promotion", () => {
     "Je kiffe trop ce café.",
     "J'ai assuré ma voiture chez un nouvel assureur.",
     "J'ai cartonné la voiture de location.",
+    // A company closed is a failure told, not a success (found by a probe of full posts).
+    "I shut down my startup last month. Three years, two pivots. We built something twelve customers loved and nobody else needed.",
+    "J'ai fermé ma startup le mois dernier. Nous avons construit quelque chose que douze clients adoraient et dont personne d'autre n'avait besoin.",
+    "The hardest part was telling the four people who'd left stable jobs to join me.",
     // Things of one's own that are not for sale.
     "My book club meets Friday.",
     "My course was cancelled, so I'm free Friday.",
@@ -91,6 +95,9 @@ describe("context that does not deny the praise", () => {
     ["J'ai levé 2 millions d'euros.", "bragging"],
     ["Crushed it today", "bragging"],
     ["J'ai tout déchiré", "bragging"],
+    ["We built a tool that teams love.", "bragging"],
+    ["Join me at the summit next week!", "self-promotion"],
+    ["Très humblement : je fais partie du classement des 100 jeunes leaders de l'année.", "humblebrag"],
   ])("%s", (text, rule) => {
     expect(analyze(text).findings.map((f) => f.rule)).toContain(rule);
   });

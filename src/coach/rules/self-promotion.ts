@@ -53,7 +53,8 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "(?:check out|read|watch|listen to) (?:my|our) (?:latest|new|recent)",
     ],
     action: [
-      "(?:join|joining) (?:me|us)(?! in [a-z]+ing)",
+      // Not a story: "people who left stable jobs to join me", "she decided to join us".
+      "(?<!(?:jobs|careers|roles|decided|agreed|chose|came|moved|relocated|left|quit) to )(?:join|joining) (?:me|us)(?! in [a-z]+ing)",
       "consider (?:enrolling|registering|signing up|subscribing)",
       "(?:enrolling|registering|signing up|subscribing) (?:for|to|in) (?:my|our|this)",
       "come (?:see|hear|join|and see|and join|to (?:our|my))",

@@ -1,16 +1,17 @@
 import { conceptOf, NEGATION } from "../concepts.js";
 import { clauseOfWord, firstWordFrom, negationBefore } from "../context.js";
 import { findAll, type Lexicon, lexicon } from "../lexicon.js";
-import { type RuleContext, type Span, sentenceAt } from "../text.js";
+import { type RuleContext, type Span, sentenceAt, startsInside } from "../text.js";
 import type { Lang } from "../types.js";
-import { hitsOf, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 const USABLE: Record<Lang, Lexicon> = {
   en: lexicon("en", [
     "tips?",
     "here'?s (?:how|what|why)",
     "how to",
-    "steps?(?: \\d)?",
+    // "A big step", "new step": a milestone of the author's, not steps to follow.
+    "(?<!(?:new|big|huge|giant|major) )steps?(?: \\d)?",
     "lessons?",
     "takeaways?",
     "guide",
@@ -33,7 +34,7 @@ const USABLE: Record<Lang, Lexicon> = {
     "conseils?",
     "voici (?:comment|pourquoi|ce que|mes|les|\\d+)",
     "comment (?:faire|éviter|réussir|écrire|préparer|gérer)",
-    "étapes?(?: \\d)?",
+    "(?<!(?:nouvelle|grande|belle|énorme) )étapes?(?: \\d)?",
     "leçons?",
     "enseignements?",
     "guide",
@@ -104,9 +105,37 @@ export const usableContent: Rule = {
         spans.push({ start, end: lineEnd === -1 ? ctx.text.length : lineEnd });
       }
     }
-    return hitsOf(spans.sort((a, b) => a.start - b.start));
+    return spans
+      .sort((a, b) => a.start - b.start)
+      .map((s) => (isLabel(ctx.text, s) ? labelled(ctx, s) : { ...s }));
   },
 };
+
+// "Tip:", "Astuce :", "💡 Lesson —": a word that opens its line or sentence, then a colon or a dash.
+const LABEL_AFTER_RE = /^\s?[:—–]/;
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+
+/** What a label introduces, to its sentence's end: the tip itself, which a question can quote. */
+function labelled(ctx: RuleContext, label: Span): Span {
+  const m = LABEL_AFTER_RE.exec(ctx.text.slice(label.end, label.end + 3))!;
+  let start = label.end + m[0].length;
+  while (start < ctx.text.length && /\s/.test(ctx.text[start]!)) start++;
+  let end = sentenceAt(ctx, start)?.end ?? ctx.text.length;
+  while (end > start && /[\s.!?…]/.test(ctx.text[end - 1]!)) end--;
+  // "Template: https://…" introduces a link, which is nothing usable in the post itself.
+  return end > start && !startsInside(start, ctx.urls) ? { start, end } : { ...label };
+}
+
+function isLabel(text: string, span: Span): boolean {
+  if (!LABEL_AFTER_RE.test(text.slice(span.end, span.end + 3))) return false;
+  // Back to the line's or the sentence's start over bullets, emoji and spaces only.
+  for (let i = span.start - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === "\n" || c === "." || c === "!" || c === "?") return true;
+    if (LETTER_OR_DIGIT_RE.test(c)) return false;
+  }
+  return true;
+}
 
 /**
  * Whether the post names something usable without giving it: asks for it ("Any tips?", "Je

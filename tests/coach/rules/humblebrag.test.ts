@@ -44,6 +44,16 @@ describe("humblebrag (Sezer, Gino & Norton)", () => {
       excerpts(humblebrag, "Je ne suis pas du genre à me vanter, mais j'ai été nommée directrice.", "fr"),
     ).toEqual(["Je ne suis pas du genre à me vanter, mais j'ai été nommée"]);
   });
+  it("finds French humility around a ranking (found by a probe: French humblebrags went unseen)", () => {
+    expect(
+      excerpts(
+        humblebrag,
+        "Très humblement, je partage avec vous une petite nouvelle : je fais partie du classement des 100 jeunes leaders de l'année.",
+        "fr",
+      ),
+    ).toHaveLength(1);
+    expect(excerpts(humblebrag, "En toute humilité, j'ai été nommée directrice.", "fr")).toHaveLength(1);
+  });
   it("reports one humblebrag where two modest words wrap the same news", () => {
     expect(
       excerpts(

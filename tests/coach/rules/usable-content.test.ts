@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { analyze } from "../../../src/coach/index.js";
 import { usableContent } from "../../../src/coach/rules/usable-content.js";
 import { excerpts } from "../../helpers/rules.js";
 
@@ -55,6 +56,23 @@ describe("usable-content", () => {
     expect(excerpts(usableContent, "Le modèle à télécharger est en commentaire.", "fr")).toEqual([
       "modèle à télécharger",
     ]);
+  });
+  it("quotes what a label introduces, not the label alone: 'Tip:' (found by a probe)", () => {
+    expect(excerpts(usableContent, "💡 Tip: batch your code reviews before lunch.", "en")).toEqual([
+      "batch your code reviews before lunch",
+    ]);
+    expect(excerpts(usableContent, "Astuce : dans Excel, Ctrl+Maj+L active les filtres.", "fr")).toEqual([
+      "dans Excel, Ctrl+Maj+L active les filtres",
+    ]);
+    expect(excerpts(usableContent, "Here's my tip: batch your reviews.", "en")).toEqual(["tip"]);
+    expect(analyze("💡 Tip: batch your code reviews before lunch.").questions[0]).toBe(
+      "Your reader gets “batch your code reviews before lunch”. What is the one thing they should try first, and how will they know it worked?",
+    );
+  });
+  it("reads a milestone as no steps to follow: 'Nouvelle étape', 'a big step'", () => {
+    expect(excerpts(usableContent, "Nouvelle étape : je rejoins Doctolib comme PM !", "fr")).toEqual([]);
+    expect(excerpts(usableContent, "A big step for me: I joined Acme.", "en")).toEqual([]);
+    expect(excerpts(usableContent, "The first step is to write the test.", "en")).toEqual(["step"]);
   });
   it("still finds what is given", () => {
     expect(excerpts(usableContent, "Here are 3 tips: write less, ship more.", "en")).toEqual([
