@@ -165,11 +165,15 @@ export function frenchForms(word: string): string[] {
   return forms;
 }
 
+// Pronouns and function words have no plural nor feminine to make: "moi" + s is "mois" (month),
+// which was read as "I" in every "depuis un mois".
+const CLOSED_CLASS = SUBJECT | OTHERS | NEGATION | FILLER;
+
 const CONCEPTS: Record<Lang, Map<string, number>> = { en: new Map(), fr: new Map() };
 for (const lang of ["en", "fr"] as const)
   for (const [flag, words] of LISTS[lang])
     for (const w of words.split(" "))
-      for (const form of lang === "fr" ? frenchForms(w) : [w])
+      for (const form of lang === "fr" && (flag & CLOSED_CLASS) === 0 ? frenchForms(w) : [w])
         CONCEPTS[lang].set(form, (CONCEPTS[lang].get(form) ?? 0) | flag);
 
 /**

@@ -48,14 +48,26 @@ interface QuestionInput {
 type Clause = [number, number];
 
 /** A rule's question about one finding, quoting the clause around it. */
-function ask(rule: Rule, hit: Hit, clause: Clause, text: string, lang: Lang): string | undefined {
+function ask(rule: Rule, hit: Hit, clause: Clause, input: QuestionInput): string | undefined {
+  const { text, lang } = input;
   const texts = rule.texts[lang];
   const template = (hit.variant && texts[hit.variant]?.question) || texts.default?.question;
-  // A clause cut before its end says so: "…in our weekly sync…", not a sentence that stops there.
-  const cut =
-    !CLAUSE_CLOSED_RE.test(text.charAt(clause[1] - 1)) &&
-    !CLAUSE_ENDS_RE.test(text.slice(clause[1], clause[1] + 4));
-  return template?.replace("{q}", quote(`${text.slice(...clause)}${cut ? "…" : ""}`, lang));
+  const excerpt = text.slice(...clause);
+  return template?.replace("{q}", quote(cutShort(clause, input) ? `${excerpt}…` : excerpt, lang));
+}
+
+/**
+ * Whether a quoted clause stops before its end: "…in our weekly sync…", not a sentence that stops
+ * there. A clause that ends on its own mark, before punctuation, or before a link or a mention
+ * (which a quote never takes) is whole.
+ */
+function cutShort(clause: Clause, { text, unquotable }: QuestionInput): boolean {
+  const end = clause[1];
+  if (CLAUSE_CLOSED_RE.test(text.charAt(end - 1)) || CLAUSE_ENDS_RE.test(text.slice(end, end + 4)))
+    return false;
+  let next = end;
+  while (next < text.length && isSpaceCode(text.charCodeAt(next))) next++;
+  return !(unquotable.length > 0 && startsInside(next, unquotable));
 }
 
 // A clause that ends on its own mark ("Is it worth it?"), or what may follow a whole clause:
@@ -203,7 +215,8 @@ export function lensesFor(shape: DraftShape): Lens[] {
  * Picks 2–5 reflective questions: first the concerns that matter most (each quoting the draft),
  * then what already works, sharpened, then the angles this kind of draft calls for.
  */
-export function chooseQuestions({ text, unquotable, lang, results, good, shape }: QuestionInput): string[] {
+export function chooseQuestions(input: QuestionInput): string[] {
+  const { text, unquotable, lang, results, good, shape } = input;
   const questions: string[] = [];
   const add = (q: string | undefined) => {
     if (q && questions.length < MAX_QUESTIONS && !questions.includes(q)) questions.push(q);
@@ -232,7 +245,7 @@ export function chooseQuestions({ text, unquotable, lang, results, good, shape }
   // that question ("What doubt did you meet on the way there?" follows the news it refers to).
   const roadOfQuoted = (a: (typeof asked)[number]) =>
     a.road && asked.some((b) => !b.road && overlaps(a.clause, b.clause));
-  for (const a of asked) if (!roadOfQuoted(a)) add(ask(a.rule, a.hit, a.clause, text, lang));
+  for (const a of asked) if (!roadOfQuoted(a)) add(ask(a.rule, a.hit, a.clause, input));
   if (asked.some(roadOfQuoted)) add(LENS_QUESTIONS[lang].road);
   // Clauses quoted so far, so that "Your post opens with…" doesn't quote one of them again.
   const quoted = asked.map((a) => a.clause);
@@ -246,7 +259,7 @@ export function chooseQuestions({ text, unquotable, lang, results, good, shape }
     const free = firstFree(text, unquotable, s.hits, (c) => !quoted.some((q) => overlaps(q, c)));
     if (!free) continue;
     quoted.push(free.clause);
-    add(ask(s.rule, free.hit, free.clause, text, lang));
+    add(ask(s.rule, free.hit, free.clause, input));
     sharpened++;
   }
   // A weak draft gets one more angle than it has concerns asked, up to four questions; a loss both

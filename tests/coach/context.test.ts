@@ -46,6 +46,10 @@ describe("context: what turns self-praise into something else", () => {
     expect(signals("Je viens de signer chez Doctolib.", "fr")).toContain("self-credit");
     expect(signals("Pas mal, ce nouveau process.", "fr")).toEqual([]);
     expect(signals("Fini les clics dans le ruban.", "fr")).not.toContain("self-credit");
+    // "Mois" (month) was read as "moi" + s, so as the author.
+    expect(
+      signals("Bravo à @lucie qui a trouvé pourquoi le test échouait une fois sur dix depuis un mois.", "fr"),
+    ).not.toContain("self-credit");
     expect(signals("On a enfin fini la migration.", "fr")).toContain("self-credit");
     expect(signals("Le seul truc qui compte, c'est le client.", "fr")).toEqual([]);
     expect(signals("Je me sens seule ce soir.", "fr")).toContain("negative-feeling");
