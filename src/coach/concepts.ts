@@ -299,7 +299,12 @@ const NOT_IF_BEFORE_SI = new Set(["même", "comme"]);
  */
 export function conceptAt(lang: Lang, words: readonly Token[], w: number): number {
   const k = conceptOf(lang, words[w]!);
-  if ((k & NEIGHBOURS) === 0) return k;
+  // Kept this small so that it is inlined where every word is read; the few others go on below.
+  return (k & NEIGHBOURS) === 0 ? k : conceptNear(words, w, k);
+}
+
+/** The concepts of a word whose neighbours decide its sense (NEIGHBOURS). */
+function conceptNear(words: readonly Token[], w: number, k: number): number {
   const before = w > 0 ? words[w - 1]!.word : "";
   const next = words[w + 1]?.word;
   switch (words[w]!.word) {

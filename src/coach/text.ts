@@ -315,7 +315,7 @@ export function dotEndsSentence(text: string, dot: number, unsplittable: readonl
   const word = before.toLowerCase().replace(/^[("«“]+/, "");
   // "p. ex." (par exemple); "ex." alone is often "my ex." ending a sentence.
   if (word === "ex" && /\bp\.\s+$/i.test(text.slice(Math.max(0, from - 4), from))) return false;
-  if (ENDING_ABBREVIATIONS.has(word) || DOTTED_RE.test(word))
+  if (ENDING_ABBREVIATIONS.has(word) || (word.includes(".") && DOTTED_RE.test(word)))
     return !LOWER_AFTER_DOT_RE.test(text.slice(dot + 1, dot + 4));
   return !ABBREVIATIONS.has(word);
 }
