@@ -1,5 +1,4 @@
-import { LOSS } from "./context.js";
-import { aboutSelf } from "./features.js";
+import { aboutAuthor, LOSS } from "./context.js";
 import { findAll } from "./lexicon.js";
 import { BAND_LABELS, bandOf, DIMENSION_LABELS, SUMMARIES, TRUNCATED_FINDING } from "./messages.js";
 import { FEATURES, featureValues, type RuleHits } from "./model.js";
@@ -151,14 +150,17 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     !thin &&
     !hasWarning &&
     (scored.score >= GOOD_SCORE || (scored.score >= GOOD_WITH_STRENGTHS && strengths.length >= 2));
+  const success = successOf(ctx) !== undefined;
   const shape: DraftShape = {
     words: ctx.words.length,
     links: ctx.urls.length,
-    success: successOf(ctx) !== undefined,
+    success,
     story: values.has("self-past") || values.has("self-credit"),
     challenge: roadTold(ctx),
     advice: results.some((r) => r.rule.id === "usable-content" && r.hits.length > 0),
-    loss: findAll(LOSS[lang], ctx).some((span) => aboutSelf(ctx, span)),
+    // The author's own loss ("I was laid off", "my father passed away"), not news of others' ("I
+    // read that Meta laid off…", "my manager was let go"), nor a comeback told with a success.
+    loss: !success && findAll(LOSS[lang], ctx).some((span) => aboutAuthor(ctx, span)),
     selfShare: values.get("self-focus") ?? 0,
     othersShare: thirdPersonShare(signalCounts(ctx)),
   };

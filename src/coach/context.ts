@@ -39,8 +39,8 @@ interface Clause {
   subject: "singular" | "plural" | undefined;
   /** The clause opens on someone else as its subject: "she found the bug", "elle a trouvé". */
   other: boolean;
-  /** It opens on someone of the author's working life: "my manager got promoted" is their news. */
-  colleague: boolean;
+  /** It opens on someone whose news is their own: "my manager got promoted", "mon amie a gagné". */
+  someoneElses: boolean;
 }
 
 interface Layout {
@@ -147,11 +147,9 @@ function makeClause(ctx: RuleContext, from: number, to: number): Clause {
     first !== undefined &&
     THIRD_PERSON_SUBJECT[lang].has(first) &&
     !(lang === "fr" && first === "il" && impersonal(words, at));
-  const colleague =
-    first !== undefined &&
-    POSSESSIVE[lang].has(first) &&
-    NOT_AFFILIATION[lang].has(words[at + 1]?.word ?? "");
-  return { from, to, story, subject, other, colleague };
+  const someoneElses =
+    first !== undefined && POSSESSIVE[lang].has(first) && THEIR_OWN_NEWS[lang].has(words[at + 1]?.word ?? "");
+  return { from, to, story, subject, other, someoneElses };
 }
 
 const CONJUNCTION: Record<Lang, ReadonlySet<string>> = {
@@ -171,7 +169,7 @@ const THIRD_PERSON_SUBJECT: Record<Lang, ReadonlySet<string>> = {
 const LOSS_ENTRIES: Record<Lang, readonly string[]> = {
   en: [
     "passed away",
-    "died",
+    "died(?! (?:laughing|of laughter|a little))",
     "death",
     "funerals?",
     "condolences",
@@ -180,7 +178,8 @@ const LOSS_ENTRIES: Record<Lang, readonly string[]> = {
     "mourn(?:ing)?",
     "laid off",
     "lay-?offs?",
-    "(?:got|been|was|were) (?:let go|fired|sacked|dumped|ghosted|scammed|robbed|injured|hurt|sick)",
+    // Not "fired up", "sick of waiting", "hurt that…": those say how the author felt.
+    "(?:got|been|was|were) (?:let go|fired(?! up)|sacked|dumped|ghosted|scammed|robbed|injured)",
   ],
   fr: [
     "décédée?s?",
@@ -193,7 +192,8 @@ const LOSS_ENTRIES: Record<Lang, readonly string[]> = {
     "nous (?:a|ont) quittée?s?",
     "licenciements?",
     "licenciée?s?",
-    "virée?s?",
+    // Not "une petite virée" (a trip).
+    "(?:été|suis|s'est fait|me suis fait|se sont fait) virée?s?",
     "plan social",
     "tombée? malade",
   ],
@@ -208,9 +208,12 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
   en: lexicon("en", [
     "(?:nobody|no one)(?: else)? (?:wanted|needed|used|bought|came|cared|read|showed up|signed up|paid)",
     // A company ended: "I shut down my startup", "we closed the company", "went bankrupt".
-    "(?:shut|shutting|closed|closing|wound|winding) (?:down )?(?:my|our|the) (?:startup|company|business|shop|studio|agency)",
+    // Not "we closed the business year with record revenue".
+    "(?:shut|shutting|closed|closing|wound|winding) (?:down )?(?:my|our|the) (?:startup|company|business|shop|studio|agency)(?! (?:year|quarter|deal|round|day|week))",
     "(?:shut|wound) (?:it|us) down",
     "went (?:bankrupt|bust|under)",
+    // A mistake owned: "I hired the wrong person", "j'ai recruté la mauvaise personne".
+    "(?:the|a) (?:wrong|bad) (?:person|hire|call|choice|decision|bet)",
     "(?:didn'?t|did not|never) (?:work|take off|sell|catch on)",
     "went nowhere",
     "fell flat",
@@ -220,20 +223,22 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "rolled (?:it |them )?back",
     "(?:caused|triggered) (?:an? |the )?(?:outage|incident|crash)",
     ...LOSS_ENTRIES.en,
-    "(?:ran|run|running) out of",
+    // Not "we ran out of tickets in 2 hours".
+    "(?:ran|run|running) out of (?:time|money|cash|runway|funding|energy|patience|options|steam|ideas|savings)",
   ]),
   fr: lexicon("fr", [
     "personne (?:d'autre )?(?:ne |n')(?:voulait|voulu|utilisait|achetait|est venu|lisait|avait besoin)",
     "(?:fermé|fermer|ferme|liquidé|liquider) (?:ma|notre|la) (?:startup|start-up|boîte|entreprise|société|agence|boutique)",
     "(?:mis|mettre) la clé sous la porte",
     "(?:fait|faire) faillite",
+    "(?:la |le |une |un )?(?:mauvaise|mauvais) (?:personne|recrutement|choix|décision|pari)",
     "(?:n'a|n'ont|a) (?:pas|jamais) (?:marché|fonctionné|décollé|pris)",
     "(?:ça|cela) (?:n'a|ne s'est) pas (?:marché|passé comme prévu)",
     "fait un flop",
     "fait tomber",
     "(?:cassé|planté) (?:la prod|la production|le site|l'appli|l'application|le serveur|le build)",
     ...LOSS_ENTRIES.fr,
-    "(?:à court|manqué) de",
+    "(?:à court|manqué|manque) (?:de temps|d'argent|de trésorerie|de cash|de financement|d'énergie|d'idées)",
   ]),
 };
 
@@ -330,19 +335,22 @@ export function aboutAuthor(ctx: RuleContext, span: Span): boolean {
   return (
     j - 1 >= clause.from &&
     POSSESSIVE[lang].has(words[j - 1]!.word) &&
-    !NOT_AFFILIATION[lang].has(words[j]!.word)
+    !THEIR_OWN_NEWS[lang].has(words[j]!.word)
   );
 }
 
-/** People of the author's working life whose news is theirs, not a relation the author brags of. */
-const NOT_AFFILIATION: Record<Lang, ReadonlySet<string>> = {
+/**
+ * People in the author's life whose news is their own ("my manager got promoted", "mon amie a
+ * gagné"), unlike family and the author's own team, which Jin et al. count as affiliation.
+ */
+const THEIR_OWN_NEWS: Record<Lang, ReadonlySet<string>> = {
   en: new Set(
-    "manager boss colleague colleagues coworker coworkers co-worker co-workers ceo cto cfo coo founder cofounder co-founder teammate teammates mentor mentee friend friends neighbour neighbor landlord ex competitor competitors client clients customer customers".split(
+    "manager managers boss bosses colleague colleagues coworker coworkers co-worker co-workers ceo cto cfo coo founder founders cofounder cofounders co-founder co-founders teammate teammates mentor mentors mentee mentees friend friends neighbour neighbours neighbor neighbors landlord ex competitor competitors client clients customer customers".split(
       " ",
     ),
   ),
   fr: new Set(
-    "manager manageuse chef cheffe patron patronne collègue collègues pdg ceo fondateur fondatrice cofondateur cofondatrice mentor mentore ami amie amis amies pote potes voisin voisine propriétaire ex concurrent concurrents client cliente clients".split(
+    "manager managers manageuse chef chefs cheffe patron patrons patronne collègue collègues pdg ceo fondateur fondateurs fondatrice cofondateur cofondatrice mentor mentors mentore ami amie amis amies pote potes voisin voisins voisine voisines propriétaire ex concurrent concurrents concurrente concurrentes client clients cliente clientes".split(
       " ",
     ),
   ),
@@ -401,7 +409,12 @@ export function hypothetical(ctx: RuleContext, pos: number): boolean {
 export function clauseSubject(ctx: RuleContext, pos: number): "singular" | "plural" | undefined {
   const { clauses, clauseOf } = layout(ctx);
   const i = Math.min(firstWordFrom(ctx.words, pos), ctx.words.length - 1);
-  return i < 0 ? undefined : clauses[clauseOf[i]!]!.subject;
+  if (i < 0) return undefined;
+  const clause = clauses[clauseOf[i]!]!;
+  // "My manager got promoted to VP and I'm so proud": the news before the author speaks is hers.
+  if (clause.someoneElses)
+    for (let j = clause.from; j <= i; j++) if (isSubject(ctx.lang, ctx.words[j]!)) return clause.subject;
+  return clause.someoneElses ? undefined : clause.subject;
 }
 
 /** Whether the clause around a position is its sentence's first. */

@@ -19,7 +19,7 @@ import {
   valenceOf,
   WISH,
 } from "./concepts.js";
-import { CLAUSE_BREAK, layout, praisesOthers } from "./context.js";
+import { CLAUSE_BREAK, isSubject, layout, praisesOthers } from "./context.js";
 import { subjectDropped } from "./features.js";
 import { isDigitCode, memo, memoized, type RuleContext, type Token } from "./text.js";
 import type { Dimension, Lang } from "./types.js";
@@ -326,18 +326,26 @@ function countSignals(ctx: RuleContext): SignalCounts {
     let aboutSelf = sentenceAboutSelf;
     let clause = -1;
     let negatedUntil = -1;
+    let theirsUntilSubject = false;
     for (; w < end; w++) {
       // A clause with its own subject is about the author or about someone else ("she found the
       // bug"); a clause without one goes on with the subject before it ("…, and wrote a postmortem").
       if (clauseOf[w] !== clause) {
         clause = clauseOf[w]!;
-        const { subject, other, colleague } = clauses[clause]!;
-        if (subject) aboutSelf = true;
-        else if (colleague || (other && !s.firstSingular)) aboutSelf = false;
+        const { subject, other, someoneElses } = clauses[clause]!;
+        // "My manager got promoted and I'm so proud": her news until the author speaks.
+        theirsUntilSubject = someoneElses;
+        if (someoneElses) aboutSelf = false;
+        else if (subject) aboutSelf = true;
+        else if (other && !s.firstSingular) aboutSelf = false;
       }
       // Someone else's words, quoted, say nothing about the author.
       if (quoted[w]) continue;
       const t = words[w]!;
+      if (theirsUntilSubject && isSubject(ctx.lang, t)) {
+        theirsUntilSubject = false;
+        aboutSelf = true;
+      }
       if (negatedUntil >= w && w > from && CLAUSE_BREAK.test(ctx.text.slice(words[w - 1]!.end, t.start)))
         negatedUntil = -1;
       if (t.cls & first) c.firstSingular++;

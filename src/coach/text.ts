@@ -167,16 +167,8 @@ export function isDigitCode(code: number): boolean {
 
 const APOSTROPHE = 39;
 const HYPHEN = 45;
-/** Words before "mine" that make it a pit ("a gold mine"), not the author's. */
-export const PIT_BEFORE: ReadonlySet<string> = new Set([
-  "a",
-  "the",
-  "gold",
-  "coal",
-  "diamond",
-  "salt",
-  "land",
-]);
+/** Words before "mine" that make it a pit ("a gold mine"), not the author's (concepts.ts reads the cls). */
+const PIT_BEFORE: ReadonlySet<string> = new Set(["a", "the", "gold", "coal", "diamond", "salt", "land"]);
 const DOT = 46;
 
 /**
@@ -315,9 +307,10 @@ export function dotEndsSentence(text: string, dot: number, unsplittable: readonl
   const word = before.toLowerCase().replace(/^[("«“]+/, "");
   // "p. ex." (par exemple); "ex." alone is often "my ex." ending a sentence.
   if (word === "ex" && /\bp\.\s+$/i.test(text.slice(Math.max(0, from - 4), from))) return false;
+  if (ABBREVIATIONS.has(word)) return false;
   if (ENDING_ABBREVIATIONS.has(word) || (word.includes(".") && DOTTED_RE.test(word)))
     return !LOWER_AFTER_DOT_RE.test(text.slice(dot + 1, dot + 4));
-  return !ABBREVIATIONS.has(word);
+  return true;
 }
 
 function isSpace(code: number): boolean {

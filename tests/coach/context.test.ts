@@ -46,6 +46,7 @@ describe("context: what turns self-praise into something else", () => {
     expect(signals("Je viens de signer chez Doctolib.", "fr")).toContain("self-credit");
     expect(signals("Pas mal, ce nouveau process.", "fr")).toEqual([]);
     expect(signals("Fini les clics dans le ruban.", "fr")).not.toContain("self-credit");
+    expect(signals("Finies les réunions du lundi matin.", "fr")).not.toContain("self-credit");
     // "Mois" (month) was read as "moi" + s, so as the author.
     expect(
       signals("Bravo à @lucie qui a trouvé pourquoi le test échouait une fois sur dix depuis un mois.", "fr"),
@@ -64,6 +65,9 @@ describe("context: what turns self-praise into something else", () => {
     expect(others("Il pleut sur Paris, parfait pour coder.")).toEqual([]);
     expect(others("Qu'il est dur de dire non…")).toEqual([]);
     expect(others("Il est temps de dire non.")).toEqual([]);
+    expect(others("Il ne faut pas avoir peur de demander.")).toEqual([]);
+    expect(others("Il n'y a pas de question bête.")).toEqual([]);
+    expect(others("Il était temps de changer.")).toEqual([]);
     expect(others("Il est parti hier, et il a gagné le prix.")).toHaveLength(1);
   });
 
@@ -100,6 +104,9 @@ describe("context: what turns self-praise into something else", () => {
     expect(credit("Mon collègue a été promu.", "fr")).toEqual([]);
     expect(ego("My son got into Harvard!")).toContain("bragging");
     expect(credit("My manager got promoted, and I got her job.")).toHaveLength(1);
+    // Her news until the author speaks (found by a review).
+    expect(ego("My manager got promoted to VP and I'm so proud of her.")).toEqual([]);
+    expect(credit("My manager got promoted to VP and I'm so proud of her.")).toEqual([]);
   });
 
   it("a wish, a condition, a quotation or a name is not a brag", () => {

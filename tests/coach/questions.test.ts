@@ -115,6 +115,14 @@ describe("questions follow what the draft does", () => {
     ).questions;
     expect(exposed[0]).toMatch(/06 12 34 56 78/);
     expect(exposed.join(" ")).not.toMatch(/concretely|teach you|on the way/);
+    // Not a loss of the author's: a feeling, someone else's news, a comeback told with its success.
+    for (const text of [
+      "I almost died laughing at our retro today. Best team ever.",
+      "I read that Meta laid off 10,000 people. Here's what I think it means for junior engineers.",
+      "My manager was let go today. I got promoted to take her place, so proud!",
+      "I was fired up after our offsite: we shipped 3 features in 2 days.",
+    ])
+      expect(analyze(text).summary, text).not.toMatch(/Thank you for sharing/);
     // Someone else's loss, told as news, is asked about as news.
     expect(
       analyze("Meta announced layoffs of 10,000 people today. What does it mean for the industry?").summary,

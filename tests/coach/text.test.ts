@@ -48,6 +48,7 @@ describe("reading a draft", () => {
       "Je suis fier d'annoncer que M. Dupont et moi avons gagné le prix, p. ex. le plus grand.",
       "Acme Inc. hired me after I got my Ph.D. in physics, and we meet at 9 a.m. every Monday.",
       "On a testé Notion, Jira, etc. et aucun ne convient.",
+      "Use a doc tool, e.g. Notion, or a wiki, i.e. Confluence, to write it down.",
     ])
       expect(sentencesOf(draft), draft).toEqual([draft]);
     // The same abbreviations end a sentence when a capital follows.

@@ -38,8 +38,8 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     "i admit",
     "confess",
     "vulnerable",
-    // "burned out" is the author's; "burnout" alone is often a topic ("a great article on burnout").
-    "burned out|burnt out|(?:my|a|from|through|after|into) burn-?out",
+    // "I hit burnout" is the author's; "an article on burnout", "helps teams avoid burnout" a topic.
+    "burned out|burnt out|(?<!(?:on|about|avoid|avoiding|prevent|preventing|against|reduce|reducing|fight|fighting) )burn-?out",
     "overwhelmed",
     "uncertain(?:ty)?",
     "didn'?t know (?:how|what|if)",
@@ -51,8 +51,8 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     "disappoint(?:ed|ing|ment)",
     "frustrat(?:ed|ing|ion)",
     "harder than (?:i )?(?:thought|expected)",
-    // "none stuck" (stick) is no difficulty.
-    "(?:i'?m|i am|i was|i got|i feel|we'?re|we are|we were|we got|got|feel|feeling|was|been) stuck",
+    // "None stuck", "the name stuck" (stick) are no difficulty.
+    "(?<!(?:none|nothing|it|that|name|habit|which|what) )stuck",
     "sad",
     "i miss",
     "wish me luck",
@@ -84,7 +84,7 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     // "J'avoue, ce resto est top" only agrees: an avowal says what ("j'avoue que…", "je l'avoue").
     "j'avoue (?:que|qu'|avoir)|je l'avoue|je dois l'avouer",
     "vulnérable",
-    "(?:mon|un|d'un|en|après) burn-?out",
+    "(?<!(?:sur|contre|éviter|prévenir|parler)(?: le| du)? )burn-?out",
     "dépassée?",
     "je ne savais pas",
     "incertitude",

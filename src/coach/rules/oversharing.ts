@@ -28,7 +28,8 @@ const INTIMATE_LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
     ],
     money: [
       "(?:in|my|our) debt",
-      "bankrupt(?:cy)?",
+      // A person's bankruptcy, not a company's ("my first startup went bankrupt").
+      "personal bankruptcy|(?:i'?m|i am|i was|i went|i filed for|i declared) (?:bankrupt|bankruptcy)",
       "can'?t (?:afford|pay) (?:the |my )?(?:rent|bills|mortgage)",
       "overdraft",
       "evicted|eviction",
@@ -66,9 +67,10 @@ const INTIMATE_LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "traitement",
     ],
     money: [
-      "dettes?",
+      // Not "ma dette technique".
+      "dettes?(?! techniques?)",
       "endettée?",
-      "faillite",
+      "faillite personnelle|(?:je suis|j'étais|je me suis retrouvée?) en faillite|surendettée?",
       "loyer impayé",
       "découvert",
       "mon salaire",

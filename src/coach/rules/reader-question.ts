@@ -43,14 +43,20 @@ export const readerQuestion: Rule = {
 const FILLER_RE =
   /^(?:you know what|guess what|know what|tu sais quoi|vous savez quoi|devinez quoi|devine quoi)\W*$/;
 
+// The words a hook opens with: "Why did I quit?", "Comment j'ai fait ?". "Should I…?" asks.
+const HOOK_OPENERS = new Set(
+  "why how what where when pourquoi comment qu'est-ce que quoi où quand".split(" "),
+);
+
 /**
  * A hook the author answers at once ("Why did I quit? I was bored."): a question about the author,
- * with no "you" in it, followed by a statement. "Should I take the job?" at the end still asks.
+ * opening on "why", "how"…, with no "you" in it, followed by a statement. "Should I take the offer?
+ * I have until Friday." still asks.
  */
 function answeredByAuthor(ctx: RuleContext, i: number): boolean {
   const s = ctx.sentences[i]!;
   const next = ctx.sentences[i + 1];
-  if (!s.firstSingular || next === undefined || next.question) return false;
+  if (!s.firstSingular || next === undefined || next.question || !HOOK_OPENERS.has(s.opener)) return false;
   const second = PERSON[ctx.lang].second;
   return !ctx.words.some((t) => t.start >= s.start && t.start < s.end && (t.cls & second) !== 0);
 }

@@ -27,6 +27,9 @@ function isListMarker(lower: string, start: number, end: number): boolean {
   let i = start - 1;
   while (i >= 0 && " \t\u00a0-*•·>".includes(lower[i]!)) i--;
   if (i < 0 || "\n:.;!?".includes(lower[i]!)) return true;
+  // "…: 1. breathe 2. call friends 3. rest": a number after the one before it, marked the same way.
+  const n = Number(lower.slice(start, end));
+  if (n > 1 && lower.lastIndexOf(`${n - 1}${mark} `, start) !== -1) return true;
   if (mark !== ")") return false;
   const open = lower.lastIndexOf("(", start);
   return (

@@ -57,7 +57,7 @@ const REQUEST: Record<Lang, Lexicon> = {
   en: lexicon("en", [
     "(?:looking|searching|asking) for",
     "(?:anyone|anybody|someone|somebody) (?:have|has|got|know|knows|recommend)",
-    "(?:i|we) need",
+    "(?:i|we) need(?! to\\b)",
   ]),
   fr: lexicon("fr", [
     "(?:je|nous|on) (?:cherche|cherchons|recherche|recherchons)",
@@ -127,6 +127,8 @@ function labelled(ctx: RuleContext, label: Span): Span {
 }
 
 function isLabel(text: string, span: Span): boolean {
+  // One word: "Tip:", "Astuce :"; "Here's why: I was scared" introduces no tip.
+  if (text.slice(span.start, span.end).includes(" ")) return false;
   if (!LABEL_AFTER_RE.test(text.slice(span.end, span.end + 3))) return false;
   // Back to the line's or the sentence's start over bullets, emoji and spaces only.
   for (let i = span.start - 1; i >= 0; i--) {
@@ -147,13 +149,25 @@ function withheld(ctx: RuleContext, span: Span, requests: readonly Span[]): bool
   const i = firstWordFrom(words, span.start);
   const clause = clauseOfWord(ctx, i);
   const clauseStart = words[clause.from]!.start;
-  if (requests.some((r) => r.start >= clauseStart && r.start < span.start)) return true;
+  // A request governs what it names: "looking for a good template", not "I need to share 3 tips".
+  if (
+    requests.some(
+      (r) =>
+        r.start >= clauseStart &&
+        r.end <= span.start &&
+        wordsBetween(ctx, r.end, span.start) <= REQUEST_REACH,
+    )
+  )
+    return true;
   // The clause that ends a question asks for what it names; "Here are 3 tips — which one first?" gives.
   const sentence = sentenceAt(ctx, span.start);
   if (sentence?.question && (clause.to >= words.length || words[clause.to]!.start >= sentence.end))
     return true;
+  // A negation dismisses what it names through a verb of wanting or needing: "I don't need another
+  // checklist", "je n'ai pas besoin d'une checklist"; "I never skip these 3 steps" gives them.
   const negation = negationBefore(ctx, i, DISMISSAL_REACH);
-  if (negation !== -1 && !negatedImperative(ctx, clause.from, negation)) return true;
+  if (negation !== -1 && !negatedImperative(ctx, clause.from, negation) && dismisses(ctx, negation, i))
+    return true;
   // "Frameworks don't matter", "les méthodes ne servent à rien": what it names is the subject denied.
   const next = firstWordFrom(words, span.end);
   return next < clause.to && negates(ctx, next);
@@ -161,6 +175,25 @@ function withheld(ctx: RuleContext, span: Span, requests: readonly Span[]): bool
 
 // "Je n'ai pas besoin d'une autre checklist": a French negation sits four words before its object.
 const DISMISSAL_REACH = 4;
+const DISMISSING_VERBS = new Set(
+  "need needs want wants use like care believe besoin veux veut voulons utilise utilisons aime crois".split(
+    " ",
+  ),
+);
+
+function dismisses(ctx: RuleContext, from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) if (DISMISSING_VERBS.has(ctx.words[j]!.word)) return true;
+  return false;
+}
+
+// "Anyone have a good onboarding checklist?": a request governs a noun three words on.
+const REQUEST_REACH = 3;
+
+function wordsBetween(ctx: RuleContext, start: number, end: number): number {
+  let n = 0;
+  for (let j = firstWordFrom(ctx.words, start); j < ctx.words.length && ctx.words[j]!.start < end; j++) n++;
+  return n;
+}
 
 function negates(ctx: RuleContext, w: number): boolean {
   const word = ctx.words[w]!;

@@ -24,13 +24,17 @@ describe("challenge-shared", () => {
     for (const text of ["Super article sur le burn-out.", "J'avoue, ce resto est top."])
       expect(excerpts(challengeShared, text, "fr"), text).toEqual([]);
     expect(excerpts(challengeShared, "After my burnout I was stuck for weeks.", "en")).toEqual([
-      "my burnout",
-      "I was stuck",
+      "burnout",
+      "stuck",
     ]);
     expect(excerpts(challengeShared, "J'avoue que j'ai fait un burn-out.", "fr")).toEqual([
       "J'avoue que",
-      "un burn-out",
+      "burn-out",
     ]);
+    // Counter-cases from a review: struggles told without "I was".
+    expect(excerpts(challengeShared, "Stuck on the same bug for two days.", "en")).toEqual(["Stuck"]);
+    expect(excerpts(challengeShared, "I'm still stuck on this migration.", "en")).toEqual(["stuck"]);
+    expect(excerpts(challengeShared, "Last year I hit burnout.", "en")).toEqual(["burnout"]);
   });
   it("finds shame, layoffs and running out of money, and French plurals", () => {
     expect(

@@ -28,6 +28,10 @@ describe("reader-question", () => {
     expect(excerpts(readerQuestion, "I got two offers. Should I take the job?", "en")).toEqual([
       "Should I take the job?",
     ]);
+    // A yes-no question asks the reader even when the author goes on (found by a review).
+    expect(excerpts(readerQuestion, "Should I take the offer? I have until Friday.", "en")).toEqual([
+      "Should I take the offer?",
+    ]);
     expect(excerpts(readerQuestion, "Why do I do this, you ask? Because it works.", "en")).toEqual([
       "Why do I do this, you ask?",
     ]);

@@ -11,6 +11,11 @@ describe("specifics", () => {
     ]);
     expect(excerpts(specifics, "Le build est passé de 14 à 6 minutes.", "fr")).toEqual(["14", "6"]);
   });
+  it("reads every number of a list flattened into one line as a marker (found by a review)", () => {
+    expect(
+      excerpts(specifics, "Three things that helped me: 1. breathe 2. call friends 3. rest", "en"),
+    ).toEqual([]);
+  });
   it("ignores a number in a sales pitch: scarcity is no detail for the reader", () => {
     expect(excerpts(specifics, "Only 20 seats left! Register now.", "en")).toEqual([]);
     expect(excerpts(specifics, "Plus que 15 places ! Inscrivez-vous.", "fr")).toEqual([]);

@@ -49,6 +49,19 @@ describe("usable-content", () => {
       "trois étapes",
     ]);
   });
+  it("counts what a request or a negation does not govern (found by a review)", () => {
+    expect(
+      excerpts(usableContent, "I need to share the 3 tips that saved my first year: sleep, ask, ship.", "en"),
+    ).toContain("3 tips");
+    expect(excerpts(usableContent, "I never skip these 3 steps before a release.", "en")).toEqual([
+      "3 steps",
+    ]);
+    expect(excerpts(usableContent, "Je ne saute jamais ces 3 étapes avant une mise en prod.", "fr")).toEqual([
+      "3 étapes",
+    ]);
+    // "Here's why:" introduces no tip: it is quoted as it is.
+    expect(excerpts(usableContent, "Here's why: I was scared.", "en")).toEqual(["Here's why"]);
+  });
   it("reads « modèle » as a template only in a template's sense", () => {
     expect(excerpts(usableContent, "Ma mère reste mon modèle.", "fr")).toEqual([]);
     expect(excerpts(usableContent, "Je travaille sur les modèles de langage.", "fr")).toEqual([]);
