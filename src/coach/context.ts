@@ -12,7 +12,7 @@ import {
   SUBJECT,
   WISH,
 } from "./concepts.js";
-import { findAll, type Lexicon, lexicon } from "./lexicon.js";
+import { findAll, groupedLexicon, type Lexicon, lexicon } from "./lexicon.js";
 import { memo, memoized, type RuleContext, type Span, sentenceAt, type Token } from "./text.js";
 import type { Lang } from "./types.js";
 import { PERSON } from "./words.js";
@@ -163,45 +163,69 @@ const THIRD_PERSON_SUBJECT: Record<Lang, ReadonlySet<string>> = {
 
 /** Failures told in several words: "a product nobody wanted", "ça n'a pas marché". */
 /**
- * Losses: a death, a job lost, harm. Nothing won ("got laid off" is no credit, "my father passed
- * away" no news of the author's), and no detail to ask the reader about.
+ * Losses: a death, a job lost, an illness. Nothing won ("got laid off" is no credit, "my father
+ * passed away" no news of the author's), and no detail to ask the reader about. A death is grouped
+ * apart: whoever died, a post telling it is asked about gently.
  */
-const LOSS_ENTRIES: Record<Lang, readonly string[]> = {
-  en: [
-    "passed away",
-    "died(?! (?:laughing|of laughter|a little))",
-    "death",
-    "funerals?",
-    "condolences",
-    "in memoriam",
-    "rest in peace",
-    "mourn(?:ing)?",
-    "laid off",
-    "lay-?offs?",
-    // Not "fired up", "sick of waiting", "hurt that…": those say how the author felt.
-    "(?:got|been|was|were) (?:let go|fired(?! up)|sacked|dumped|ghosted|scammed|robbed|injured)",
-  ],
-  fr: [
-    "décédée?s?",
-    "décès",
-    "(?:est|sont) morte?s?",
-    "obsèques",
-    "funérailles",
-    "condoléances",
-    "deuil",
-    "nous (?:a|ont) quittée?s?",
-    "licenciements?",
-    "licenciée?s?",
-    // Not "une petite virée" (a trip).
-    "(?:été|suis|s'est fait|me suis fait|se sont fait) virée?s?",
-    "plan social",
-    "tombée? malade",
-  ],
+// "My laptop died", "mon ordinateur est mort": a thing broke.
+const NOT_A_PERSON_EN = "(?<!(?:laptop|phone|battery|computer|car|server|printer|drive|tv|plant|plants) )";
+const NOT_A_PERSON_FR =
+  "(?<!(?:ordinateur|ordi|téléphone|portable|batterie|voiture|serveur|imprimante|plante) )";
+const LOSS_ENTRIES: Record<Lang, Record<"death" | "loss", readonly string[]>> = {
+  en: {
+    death: [
+      "passed away",
+      `${NOT_A_PERSON_EN}died(?! (?:laughing|of laughter|a little))`,
+      "death",
+      "funerals?",
+      "condolences",
+      "in memoriam",
+      "rest in peace",
+      "mourn(?:ing)?",
+      "lost (?:my|our) (?:father|mother|dad|mom|mum|son|daughter|wife|husband|partner|brother|sister|grand(?:mother|father|ma|pa)|baby|best friend|friend)",
+    ],
+    loss: [
+      "laid off",
+      "lay-?offs?",
+      // A founder's: "we had to lay off 20 people".
+      "(?:had|have|has) to lay off",
+      // Not "fired up", "sick of waiting", "hurt that…": those say how the author felt.
+      "(?:got|been|was|were) (?:let go|fired(?! up)|sacked|dumped|ghosted|scammed|robbed|injured|made redundant)",
+      "lost (?:my|our) (?:job|jobs|position|role)",
+      "(?:my|our) (?:job|role|position) (?:was|has been|got) (?:\\S+ ){0,5}?(?:eliminated|cut|made redundant)",
+      "diagnosed with",
+    ],
+  },
+  fr: {
+    death: [
+      "décédée?s?",
+      "décès",
+      `${NOT_A_PERSON_FR}(?:est|sont) morte?s?`,
+      "obsèques",
+      "funérailles",
+      "condoléances",
+      "deuil",
+      "nous (?:a|ont) quittée?s?",
+      "perdu (?:mon|ma|notre) (?:père|mère|papa|maman|fils|fille|femme|mari|compagnon|compagne|frère|sœur|grand-mère|grand-père|bébé|meilleur ami|meilleure amie|ami|amie)",
+    ],
+    loss: [
+      "licenciements?",
+      "licenciée?s?",
+      "licencier",
+      // Not "une petite virée" (a trip).
+      "(?:été|suis|s'est fait|me suis fait|se sont fait) virée?s?",
+      "plan social",
+      "tombée? malade",
+      "perdu (?:mon|notre) (?:emploi|travail|job|poste|boulot)",
+      "(?:dû|du) (?:licencier|nous séparer de)",
+      "(?:on m'a |j'ai été |a été )diagnostiquée?",
+    ],
+  },
 };
 
 export const LOSS: Record<Lang, Lexicon> = {
-  en: lexicon("en", LOSS_ENTRIES.en),
-  fr: lexicon("fr", LOSS_ENTRIES.fr),
+  en: groupedLexicon("en", LOSS_ENTRIES.en),
+  fr: groupedLexicon("fr", LOSS_ENTRIES.fr),
 };
 
 const FAILURE_PHRASES: Record<Lang, Lexicon> = {
@@ -222,7 +246,8 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "broke (?:prod|production|the build|the site|the website|the app|our app|everything)",
     "rolled (?:it |them )?back",
     "(?:caused|triggered) (?:an? |the )?(?:outage|incident|crash)",
-    ...LOSS_ENTRIES.en,
+    ...LOSS_ENTRIES.en.death,
+    ...LOSS_ENTRIES.en.loss,
     // Not "we ran out of tickets in 2 hours".
     "(?:ran|run|running) out of (?:time|money|cash|runway|funding|energy|patience|options|steam|ideas|savings)",
   ]),
@@ -237,7 +262,8 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
     "fait un flop",
     "fait tomber",
     "(?:cassé|planté) (?:la prod|la production|le site|l'appli|l'application|le serveur|le build)",
-    ...LOSS_ENTRIES.fr,
+    ...LOSS_ENTRIES.fr.death,
+    ...LOSS_ENTRIES.fr.loss,
     "(?:à court|manqué|manque) (?:de temps|d'argent|de trésorerie|de cash|de financement|d'énergie|d'idées)",
   ]),
 };
@@ -356,6 +382,17 @@ const THEIR_OWN_NEWS: Record<Lang, ReadonlySet<string>> = {
   ),
 };
 
+/** Whether "my", "our", "mon"… opens the clause of a position before it: "my teammate Sarah was laid off". */
+export function possessedInClause(ctx: RuleContext, pos: number): boolean {
+  const { words, lang } = ctx;
+  const i = firstWordFrom(words, pos);
+  if (i >= words.length) return false;
+  const { clauses, clauseOf } = layout(ctx);
+  const from = clauses[clauseOf[i]!]!.from;
+  for (let j = from; j < i; j++) if (POSSESSIVE[lang].has(words[j]!.word)) return true;
+  return false;
+}
+
 /** Someone other than the author: "you", "my students", "our engineers", "Maria", "mes élèves". */
 const OTHER_PERSON: Record<Lang, RegExp> = {
   en: /^\s*(?:you|your|u|him|her|them|everyone|everybody|each of you|these|those|(?:my|our|the|this|these|those)\s+(?!(?:own|achievements?|work|results?|progress|journey|growth|self|accomplishments?|wins?|award|promotion|book|first|new|latest)\b)[a-z]+|\p{Lu}\p{Ll}+)/u,
@@ -473,6 +510,13 @@ export function discounted(ctx: RuleContext, span: Span): string | undefined {
     for (let j = Math.max(clause.from, i - 3); j < i; j++)
       if (conceptAt(lang, words, j) & WISH) return "condition";
   if (clause.story) return "story";
+  // "She was so proud to have raised six children", "il était fier": someone else's pride.
+  if (
+    (clause.other || clause.someoneElses) &&
+    clause.subject === undefined &&
+    !givenToAuthor(ctx, i, clause.from)
+  )
+    return "others";
   if (endsInPraise(ctx, span) && praisesOthers(ctx, span.end)) return "others";
   if (partOfName(ctx, i, span)) return "name";
   for (const q of quotes) if (span.start >= q.start && span.start < q.end) return "quote";

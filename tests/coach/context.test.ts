@@ -89,6 +89,9 @@ describe("context: what turns self-praise into something else", () => {
 
   it("praise of others is not the author's own win", () => {
     expect(ego("So proud of my students this term.")).toEqual([]);
+    // Someone else's pride is theirs (found by a review).
+    expect(ego("My grandmother passed away. She was so proud to have raised six children.")).toEqual([]);
+    expect(ego("Mon grand-père est décédé. Il était fier d'avoir formé dix apprentis.", "fr")).toEqual([]);
     expect(ego("So proud of Maria and the whole support team.")).toEqual([]);
     expect(ego("Tellement fière de mes élèves cette année.", "fr")).toEqual([]);
   });

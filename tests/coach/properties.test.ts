@@ -60,7 +60,8 @@ describe("analyze properties", () => {
           analyze(`${text} What would you do?`, { lang: "en" }).dimensions.audience,
         ).toBeGreaterThanOrEqual(base.dimensions.audience);
       }),
-      { numRuns: 300 },
+      // Found by this property: a question appended to an unfinished list line took its tip away.
+      { numRuns: 300, examples: [["What would you do? What would you do? \n- tip one"]] },
     );
   });
 });

@@ -159,9 +159,14 @@ function withheld(ctx: RuleContext, span: Span, requests: readonly Span[]): bool
     )
   )
     return true;
-  // The clause that ends a question asks for what it names; "Here are 3 tips — which one first?" gives.
+  // The clause that ends a question asks for what it names, near its end ("Any tips?", "a template
+  // for OKRs?"); "Here are 3 tips — which one first?" and "- tip one. What would you do?" give.
   const sentence = sentenceAt(ctx, span.start);
-  if (sentence?.question && (clause.to >= words.length || words[clause.to]!.start >= sentence.end))
+  if (
+    sentence?.question &&
+    (clause.to >= words.length || words[clause.to]!.start >= sentence.end) &&
+    wordsBetween(ctx, span.end, sentence.end) <= REQUEST_REACH
+  )
     return true;
   // A negation dismisses what it names through a verb of wanting or needing: "I don't need another
   // checklist", "je n'ai pas besoin d'une checklist"; "I never skip these 3 steps" gives them.
