@@ -295,8 +295,13 @@ function quotations(text: string): Span[] {
 
 /** Whether a position of the draft lies between quotation marks: someone else's words. */
 export function insideQuotation(ctx: RuleContext, pos: number): boolean {
+  // Most drafts quote nothing: they need not lay out their clauses to know it.
+  if (!memoized(ctx, HAS_QUOTE_MARKS, (c) => QUOTE_MARK_RE.test(c.text))) return false;
   return layout(ctx).quotes.some((q) => pos >= q.start && pos < q.end);
 }
+
+const HAS_QUOTE_MARKS = memo<boolean>();
+const QUOTE_MARK_RE = /[“«"`]/;
 
 /** The index of the first word starting at or after a position (words are in order). */
 export function firstWordFrom(words: readonly Token[], pos: number): number {
