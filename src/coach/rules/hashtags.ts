@@ -26,6 +26,7 @@ const SELF_LABEL_TAGS = new Set([
   "fier",
   "fière",
   "fierté",
+  "humilité",
   "réussite",
   "succès",
   "gagnant",

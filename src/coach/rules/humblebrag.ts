@@ -36,7 +36,6 @@ const HUMILITY: Record<Lang, readonly string[]> = {
   fr: [
     "humblement",
     "en toute humilité",
-    "#humilité",
     "(?:très |tellement |si )?honorée?",
     "je ne sais pas (?:pourquoi|comment) (?:ils|on|j'ai)",
     "qui l'eût cru",
