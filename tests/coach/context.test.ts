@@ -11,6 +11,9 @@ const EGO = [
   "success-without-struggle",
 ];
 const ego = (text: string, lang?: "en" | "fr") => rulesOf(text, lang).filter((r) => EGO.includes(r));
+/** The "things you did or got" signal of a draft, if it has one. */
+const credit = (text: string, lang?: "en" | "fr") =>
+  analyze(text, lang ? { lang } : {}).signals.filter((s) => s.signal === "self-credit");
 
 describe("context: what turns self-praise into something else", () => {
   it("a failure or a lesson is not self-celebration (issue 9's false positives)", () => {
@@ -20,8 +23,6 @@ describe("context: what turns self-praise into something else", () => {
   });
 
   it("a loss is nothing won: 'got laid off', 'passed away', 'ran out of time'", () => {
-    const credit = (text: string, lang?: "en" | "fr") =>
-      analyze(text, lang ? { lang } : {}).signals.filter((s) => s.signal === "self-credit");
     for (const text of [
       "I got laid off today.",
       "I got fired.",
@@ -97,8 +98,6 @@ describe("context: what turns self-praise into something else", () => {
   });
 
   it("a colleague's news is theirs; a child's is the author's affiliation, as Jin et al. count it", () => {
-    const credit = (text: string, lang?: "en" | "fr") =>
-      analyze(text, lang ? { lang } : {}).signals.filter((s) => s.signal === "self-credit");
     for (const text of ["My manager got promoted.", "My friend just ran her first marathon."]) {
       expect(ego(text), text).toEqual([]);
       expect(credit(text), text).toEqual([]);
