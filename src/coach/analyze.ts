@@ -1,6 +1,4 @@
-import { aboutAuthor, LOSS, possessedInClause } from "./context.js";
-import { aboutSelf } from "./features.js";
-import { findGroups } from "./lexicon.js";
+import { lossOfAuthor } from "./context.js";
 import { BAND_LABELS, bandOf, DIMENSION_LABELS, SUMMARIES, TRUNCATED_FINDING } from "./messages.js";
 import { FEATURES, featureValues, type RuleHits } from "./model.js";
 import { normalizeDraft } from "./offsets.js";
@@ -10,14 +8,13 @@ import { RULES } from "./rules/index.js";
 import { successOf } from "./rules/success-without-struggle.js";
 import { hitContributions, score } from "./score.js";
 import { SIGNALS, signalCounts, thirdPersonShare } from "./signals.js";
-import { buildContext, MAX_ANALYZED_CHARS, type RuleContext } from "./text.js";
+import { buildContext, MAX_ANALYZED_CHARS } from "./text.js";
 import {
   type AnalyzeOptions,
   type CoachResult,
   DIMENSIONS,
   type Dimension,
   type Finding,
-  type Lang,
   type SignalResult,
   type Strength,
 } from "./types.js";
@@ -161,7 +158,8 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     story: values.has("self-past") || values.has("self-credit"),
     challenge: roadTold(ctx),
     advice,
-    loss: lossTold(ctx, advice),
+    // Advice drawn from a loss ("what helped me after I was laid off: 1…") is coached as advice.
+    loss: !advice && lossOfAuthor(ctx),
     selfShare: values.get("self-focus") ?? 0,
     othersShare: thirdPersonShare(signalCounts(ctx)),
   };
@@ -197,24 +195,3 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): CoachResul
     truncated,
   };
 }
-
-/**
- * Whether the draft tells a loss in the author's life: a death ("my colleague Daniel passed away"),
- * a job lost or an illness, the author's or someone of theirs ("I was laid off", "my teammate Sarah
- * was laid off", "diagnosed with"), not news ("I read that Meta laid off…"). Not when it gives advice
- * drawn from it ("what helped me after I was laid off: 1…"), nor when news of the author's follows
- * it (a comeback: "I was let go… thrilled to announce I've joined Google").
- */
-function lossTold(ctx: RuleContext, advice: boolean): boolean {
-  if (advice) return false;
-  const loss = findGroups(LOSS[ctx.lang], ctx).find(
-    (l) => aboutAuthor(ctx, l) || (l.group === "death" ? aboutSelf(ctx, l) : possessedInClause(ctx, l.start)),
-  );
-  return loss !== undefined && !NEW_START_RE[ctx.lang].test(ctx.lower.slice(loss.end));
-}
-
-// What a comeback announces after a loss.
-const NEW_START_RE: Record<Lang, RegExp> = {
-  en: /\b(?:announce|i'?ve joined|i have joined|i'?m joining|promoted|new (?:role|job|position|chapter)|starting (?:a|my) new)\b/,
-  fr: /\b(?:annoncer|rejoins|rejoint|rejoindre|promue?|nouveau (?:poste|rôle|job|chapitre)|nouvelle aventure)\b/,
-};

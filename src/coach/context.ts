@@ -12,7 +12,7 @@ import {
   SUBJECT,
   WISH,
 } from "./concepts.js";
-import { findAll, groupedLexicon, type Lexicon, lexicon } from "./lexicon.js";
+import { findAll, findGroups, groupedLexicon, type Lexicon, lexicon } from "./lexicon.js";
 import { memo, memoized, type RuleContext, type Span, sentenceAt, type Token } from "./text.js";
 import type { Lang } from "./types.js";
 import { PERSON } from "./words.js";
@@ -387,6 +387,33 @@ const THEIR_OWN_NEWS: Record<Lang, ReadonlySet<string>> = {
   ),
 };
 
+const LOSS_OF_AUTHOR = memo<boolean>();
+
+/**
+ * Whether the draft tells a loss in the author's life: a death ("my colleague Daniel passed away"),
+ * a job lost or an illness, the author's or someone of theirs ("I was laid off", "my teammate Sarah
+ * was laid off", "diagnosed with"), not news ("I read that Meta laid off…"), and not when news of
+ * the author's follows it (a comeback: "I was let go… thrilled to announce I've joined Google").
+ */
+export function lossOfAuthor(ctx: RuleContext): boolean {
+  return memoized(ctx, LOSS_OF_AUTHOR, (c) => {
+    const loss = findGroups(LOSS[c.lang], c).find(
+      (l) =>
+        aboutAuthor(c, l) ||
+        (l.group === "death"
+          ? (sentenceAt(c, l.start)?.firstSingular ?? false)
+          : possessedInClause(c, l.start)),
+    );
+    return loss !== undefined && !NEW_START_RE[c.lang].test(c.lower.slice(loss.end));
+  });
+}
+
+// What a comeback announces after a loss.
+const NEW_START_RE: Record<Lang, RegExp> = {
+  en: /\b(?:announce|i'?ve joined|i have joined|i'?m joining|promoted|new (?:role|job|position|chapter)|starting (?:a|my) new)\b/,
+  fr: /\b(?:annoncer|rejoins|rejoint|rejoindre|promue?|nouveau (?:poste|rôle|job|chapitre)|nouvelle aventure)\b/,
+};
+
 /** Whether "my", "our", "mon"… opens the clause of a position before it: "my teammate Sarah was laid off". */
 export function possessedInClause(ctx: RuleContext, pos: number): boolean {
   const { words, lang } = ctx;
@@ -515,6 +542,9 @@ export function discounted(ctx: RuleContext, span: Span): string | undefined {
     for (let j = Math.max(clause.from, i - 3); j < i; j++)
       if (conceptAt(lang, words, j) & WISH) return "condition";
   if (clause.story) return "story";
+  // A post telling a loss in the author's life is no self-promotion: "I am grateful for every
+  // message" after a diagnosis, "he was the first to review my code when I joined" in a eulogy.
+  if (lossOfAuthor(ctx)) return "loss";
   // "She was so proud to have raised six children", "il était fier": someone else's pride.
   if (
     (clause.other || clause.someoneElses) &&

@@ -59,6 +59,20 @@ describe("context: what turns self-praise into something else", () => {
     expect(signals("This one is mine.", "en")).toContain("self-focus");
   });
 
+  it("a post telling a loss in the author's life accuses no ego; a comeback told after it does", () => {
+    for (const text of [
+      "Last month I was diagnosed with breast cancer. My team has been amazing and I am grateful for every message.",
+      "Today was my last day at Acme: my position was one of the 300 cut. I'm proud of what we achieved together, we launched the mobile app.",
+      "My colleague and friend Daniel passed away last week. He was the first person who reviewed my code when I joined.",
+    ]) {
+      expect(ego(text), text).toEqual([]);
+      expect(rulesOf(text), text).not.toContain("company-news");
+    }
+    expect(ego("I was let go in March. Today I'm thrilled to announce I've joined Google!")).toContain(
+      "bragging",
+    );
+  });
+
   it("a French impersonal 'il' is nobody: 'il faut', 'il est temps de' relay no one", () => {
     const others = (text: string) =>
       analyze(text, { lang: "fr" }).signals.filter((s) => s.signal === "others-focus");

@@ -1,4 +1,4 @@
-import { hypothetical } from "../context.js";
+import { hypothetical, lossOfAuthor } from "../context.js";
 import { findAll, type Lexicon, lexicon } from "../lexicon.js";
 import type { Lang } from "../types.js";
 import { hitsOf, type Rule } from "./rule.js";
@@ -52,5 +52,9 @@ export const companyNews: Rule = {
       },
     },
   },
-  run: (ctx) => hitsOf(findAll(COMPANY[ctx.lang], ctx).filter((m) => !hypothetical(ctx, m.start))),
+  // A farewell after a layoff ("we launched the mobile app together") announces nothing.
+  run: (ctx) =>
+    lossOfAuthor(ctx)
+      ? []
+      : hitsOf(findAll(COMPANY[ctx.lang], ctx).filter((m) => !hypothetical(ctx, m.start))),
 };
