@@ -419,9 +419,7 @@ export function possessedInClause(ctx: RuleContext, pos: number): boolean {
   const { words, lang } = ctx;
   const i = firstWordFrom(words, pos);
   if (i >= words.length) return false;
-  const { clauses, clauseOf } = layout(ctx);
-  const from = clauses[clauseOf[i]!]!.from;
-  for (let j = from; j < i; j++) if (POSSESSIVE[lang].has(words[j]!.word)) return true;
+  for (let j = clauseOfWord(ctx, i).from; j < i; j++) if (POSSESSIVE[lang].has(words[j]!.word)) return true;
   return false;
 }
 
@@ -480,10 +478,10 @@ export function clauseSubject(ctx: RuleContext, pos: number): "singular" | "plur
   const i = Math.min(firstWordFrom(ctx.words, pos), ctx.words.length - 1);
   if (i < 0) return undefined;
   const clause = clauses[clauseOf[i]!]!;
+  if (!clause.someoneElses) return clause.subject;
   // "My manager got promoted to VP and I'm so proud": the news before the author speaks is hers.
-  if (clause.someoneElses)
-    for (let j = clause.from; j <= i; j++) if (isSubject(ctx.lang, ctx.words[j]!)) return clause.subject;
-  return clause.someoneElses ? undefined : clause.subject;
+  for (let j = clause.from; j <= i; j++) if (isSubject(ctx.lang, ctx.words[j]!)) return clause.subject;
+  return undefined;
 }
 
 /** Whether the clause around a position is its sentence's first. */
