@@ -167,8 +167,10 @@ const THIRD_PERSON_SUBJECT: Record<Lang, ReadonlySet<string>> = {
  * passed away" no news of the author's), and no detail to ask the reader about. A death is grouped
  * apart: whoever died, a post telling it is asked about gently.
  */
-// "My laptop died", "mon ordinateur est mort": a thing broke.
-const NOT_A_PERSON_EN = "(?<!(?:laptop|phone|battery|computer|car|server|printer|drive|tv|plant|plants) )";
+// "My laptop died", "mon ordinateur est mort": a thing broke. "No one died" denies it, and "how I died
+// back in 1849" is a joke: an author who died does not post.
+const NOT_A_PERSON_EN =
+  "(?<!(?:laptop|phone|battery|computer|car|server|printer|drive|tv|plant|plants|no one|nobody|i) )";
 const NOT_A_PERSON_FR =
   "(?<!(?:ordinateur|ordi|téléphone|portable|batterie|voiture|serveur|imprimante|plante) )";
 const LOSS_ENTRIES: Record<Lang, Record<"death" | "loss", readonly string[]>> = {
@@ -176,7 +178,7 @@ const LOSS_ENTRIES: Record<Lang, Record<"death" | "loss", readonly string[]>> = 
     death: [
       "passed away",
       `${NOT_A_PERSON_EN}died(?! (?:laughing|of laughter|a little))`,
-      "death",
+      "(?<!own )death",
       "funerals?",
       "condolences",
       "in memoriam",
@@ -215,7 +217,6 @@ const LOSS_ENTRIES: Record<Lang, Record<"death" | "loss", readonly string[]>> = 
       // Not "une petite virée" (a trip).
       "(?:été|suis|s'est fait|me suis fait|se sont fait) virée?s?",
       "plan social",
-      "tombée? malade",
       "perdu (?:mon|notre) (?:emploi|travail|job|poste|boulot)",
       "(?:dû|du) (?:licencier|nous séparer de)",
       "(?:on m'a |j'ai été |a été )diagnostiquée?",

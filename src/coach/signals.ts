@@ -19,7 +19,7 @@ import {
   valenceOf,
   WISH,
 } from "./concepts.js";
-import { CLAUSE_BREAK, isSubject, layout, praisesOthers } from "./context.js";
+import { CLAUSE_BREAK, isSubject, layout, lossOfAuthor, praisesOthers } from "./context.js";
 import { subjectDropped } from "./features.js";
 import { isDigitCode, memo, memoized, type RuleContext, type Token } from "./text.js";
 import type { Dimension, Lang } from "./types.js";
@@ -315,6 +315,9 @@ function countSignals(ctx: RuleContext): SignalCounts {
   let w = 0;
   const words = ctx.words;
   const { clauses, clauseOf, quoted } = layout(ctx);
+  // A loss told ("I was laid off", "diagnosed with") is no win: what the author did, got or is
+  // grateful for there sells nothing, as in a failure told.
+  const loss = lossOfAuthor(ctx);
   for (const s of ctx.sentences) {
     while (w < words.length && words[w]!.start < s.start) w++;
     const from = w;
@@ -358,7 +361,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
         // "not happy", "pas content": a negation within three words before turns the feeling over.
         if (w <= negatedUntil) v = -v;
         if (v < 0) c.negativeValence -= v;
-        else if (aboutSelf && !greeting && !aimedAtOthers(k, words, w) && !praisesOthers(ctx, t.end))
+        else if (aboutSelf && !loss && !greeting && !aimedAtOthers(k, words, w) && !praisesOthers(ctx, t.end))
           c.selfPositive += v;
       }
       const comparative =
@@ -366,7 +369,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
       // "Je ne pourrais pas être plus enthousiaste" and "pas peu fière" say more, not less: they
       // close any negation.
       if (k & NEGATION) negatedUntil = comparative ? -1 : w + 3;
-      if (aboutSelf && isPast(ctx.lang, words, w, from)) c.selfPast++;
+      if (aboutSelf && !loss && isPast(ctx.lang, words, w, from)) c.selfPast++;
       if (k === 0 && !(aboutSelf && startsWithDigit(t.word))) continue;
       if (k & OTHERS) c.others++;
       if (k & WISH) c.wishes++;
@@ -378,7 +381,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (!aboutSelf) continue;
       if (k & NEGATION && !comparative) c.selfNegation++;
       // A failure or a lesson told in the clause makes its "first" and "finished" a story, not a win.
-      if (w <= negatedUntil || clauses[clauseOf[w]!]!.story) continue;
+      if (w <= negatedUntil || loss || clauses[clauseOf[w]!]!.story) continue;
       if (k & INTENSE) c.selfIntense++;
       if (k & CREDIT) c.selfCredit++;
       if (k & TIME) c.selfTime++;

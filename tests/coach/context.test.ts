@@ -73,6 +73,40 @@ describe("context: what turns self-praise into something else", () => {
     );
   });
 
+  it("a loss told weighs no win in the score either: gratitude after a diagnosis is no self-praise", () => {
+    // A cancer post scored 33, "Reads as self-promotion", on its signals alone (found by the lead).
+    const signalsOf = (text: string, lang?: "en" | "fr") =>
+      analyze(text, lang ? { lang } : {}).signals.map((s) => s.signal);
+    const diagnosis =
+      "Last month I was diagnosed with breast cancer. I'm starting treatment next week. I am grateful for every message and for my family. I will be less online for a while.";
+    for (const signal of ["self-praise", "self-positive", "self-time", "self-past"])
+      expect(signalsOf(diagnosis), signal).not.toContain(signal);
+    expect(analyze(diagnosis).score).toBeGreaterThanOrEqual(35);
+    expect(
+      signalsOf("J'ai été licenciée en mars. Je suis fière de tout ce qu'on a construit.", "fr"),
+    ).not.toContain("self-praise");
+    // Falling ill after a diet is no loss in the author's life, in French as in English.
+    expect(
+      signalsOf(
+        "J'ai essayé le keto et je suis tombé malade, alors j'ai arrêté. J'ai perdu dix kilos !",
+        "fr",
+      ),
+    ).toContain("self-past");
+    // The same gratitude with no loss told is the author's own news.
+    expect(signalsOf("I am grateful for every message and so proud of my promotion.")).toContain(
+      "self-praise",
+    );
+  });
+
+  it("a death told in jest or denied is no loss: 'No one died', 'how I died in 1849'", () => {
+    for (const text of [
+      "I was so relieved: no one died. I just won the regional hackathon!",
+      "I found a site with theories about how I died back in 1849. I just won the regional hackathon!",
+      "If I'm ever a dad I'll fake my own death. I just won the regional hackathon!",
+    ])
+      expect(ego(text), text).toContain("bragging");
+  });
+
   it("a French impersonal 'il' is nobody: 'il faut', 'il est temps de' relay no one", () => {
     const others = (text: string) =>
       analyze(text, { lang: "fr" }).signals.filter((s) => s.signal === "others-focus");
