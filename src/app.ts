@@ -20,6 +20,7 @@ import {
 import { registerSurfaces } from "./commands/index.js";
 import { unreadableRequest } from "./commands/payloads.js";
 import type { Config } from "./config.js";
+import { drainBody } from "./http-drain.js";
 import { libraryLogger } from "./logger.js";
 import type { Services } from "./services.js";
 import { installFailurePage, installPageHead, withoutInstallTripErrors } from "./slack/install-pages.js";
@@ -433,7 +434,8 @@ function refuseBeforeBolt(receiver: HTTPReceiver, signingSecret: string, logger:
         logger.debug(
           `refused a request to ${EVENTS_PATH}: ${tooLarge ? "body too large" : "body unreadable"}`,
         );
-        // The rest of the body is left unread: the connection can't carry another request.
+        // The rest is read and dropped first: a client still writing it would see a reset, not the 413.
+        if (tooLarge) await drainBody(req);
         res.writeHead(tooLarge ? 413 : 400, { connection: "close" });
         res.end();
         return;

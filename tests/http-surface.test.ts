@@ -117,6 +117,29 @@ describe("the HTTP surface, on the real process", () => {
     await healthy();
   });
 
+  it("answers a body too large with a 413 the client can read, even while it is still sending", async () => {
+    // A 5 MB body failed under load with EPIPE, not a 413: the bot answered at 4 MB and closed the
+    // connection while the client was still writing. Here the client pauses past the limit.
+    const chunk = new Uint8Array(1024 * 1024).fill(120);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent === 5) await new Promise((r) => setTimeout(r, 300));
+        if (sent === 6) return controller.close();
+        sent++;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await fetch(events(), {
+      method: "POST",
+      headers: { "content-type": JSON_TYPE },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    await healthy();
+  });
+
   it("refuses unsigned, badly signed and stale requests with a 401 and one debug line each, never a warning", async () => {
     const before = bot.output().length;
     const stale = Math.floor(Date.now() / 1000) - 600;

@@ -12,6 +12,7 @@ import {
   PLATFORMS,
 } from "../coach/index.js";
 import { refineWithLlm } from "../commands/reply.js";
+import { MAX_DRAINED } from "../http-drain.js";
 import type { LlmCoach } from "../llm/client.js";
 import { coachingBlocks, coachingText } from "../slack/blocks.js";
 import { DraftRefs } from "../slack/draft-ref.js";
@@ -22,8 +23,6 @@ import { groupFindings, renderCoaching, renderDraft, renderQuestions, snapshotOf
 
 /** Largest request body read; a bigger one gets the "too large" message, never a reset connection. */
 export const MAX_BODY = 256 * 1024;
-/** Past this, the rest of a too-large body is not even read: the connection is closed after the answer. */
-const MAX_DRAINED = 16 * 1024 * 1024;
 /** Where the playground listens unless PLAYGROUND_HOST says otherwise: this machine only. */
 export const DEFAULT_PLAYGROUND_HOST = "127.0.0.1";
 
