@@ -9,6 +9,7 @@ import {
   litotes,
   NEGATION,
   PRAISE,
+  pastTense,
   SUBJECT,
   WISH,
 } from "./concepts.js";
@@ -130,26 +131,59 @@ function failurePhraseIn(phrases: readonly Span[], s: Span): boolean {
 
 function makeClause(ctx: RuleContext, from: number, to: number): Clause {
   const { words, lang } = ctx;
-  let story = false;
-  let subject: Clause["subject"];
-  for (let i = from; i < to; i++) {
-    const t = words[i]!;
-    if (isSubject(lang, t)) subject = t.cls & PERSON[lang].first ? "singular" : (subject ?? "plural");
-    if (story || !(conceptOf(lang, t) & (FAILURE | LESSON))) continue;
-    // "zero mistakes", "no regrets", "sans erreur" deny the failure.
-    const before = i > from ? words[i - 1]!.word : "";
-    story = !NO_FAILURE.has(before);
-  }
   const opener = words[from]?.word;
   const at = opener !== undefined && CONJUNCTION[lang].has(opener) ? from + 1 : from;
   const first = words[at]?.word;
   const other =
     first !== undefined &&
-    THIRD_PERSON_SUBJECT[lang].has(first) &&
-    !(lang === "fr" && first === "il" && impersonal(words, at));
+    ((THIRD_PERSON_SUBJECT[lang].has(first) && !(lang === "fr" && first === "il" && impersonal(words, at))) ||
+      namedSubject(ctx, at));
   const someoneElses =
     first !== undefined && POSSESSIVE[lang].has(first) && THEIR_OWN_NEWS[lang].has(words[at + 1]?.word ?? "");
+  let story = false;
+  let subject: Clause["subject"];
+  for (let i = from; i < to; i++) {
+    const t = words[i]!;
+    // After someone else as the subject, "nous" is an object: "Inès est arrivée chez nous".
+    if (isSubject(lang, t) && !(other && t.word === "nous"))
+      subject = t.cls & PERSON[lang].first ? "singular" : (subject ?? "plural");
+    if (story || !(conceptOf(lang, t) & (FAILURE | LESSON))) continue;
+    // "zero mistakes", "no regrets", "sans erreur" deny the failure.
+    const before = i > from ? words[i - 1]!.word : "";
+    story = !NO_FAILURE.has(before);
+  }
   return { from, to, story, subject, other, someoneElses };
+}
+
+// What a person named at the head of a clause does: "Lena Okafor joined us", "Inès est arrivée".
+const NAMED_PERSON_VERB: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(
+    "is was has had joined wrote built led ran made gave took found got won did said told came left became just started shipped rewrote stayed now".split(
+      " ",
+    ),
+  ),
+  fr: new Set("est a était avait vient fut nous m'a s'est a-t-elle a-t-il".split(" ")),
+};
+
+const capitalised = (text: string, t: Token) => {
+  const c = text.charCodeAt(t.start);
+  return (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
+};
+
+/**
+ * Whether a clause opens on a person named as its subject, one or two capitalised words no word
+ * list knows, then a verb: "Lena Okafor joined us" (her news, not the author's), "Priya wrote the
+ * script", "Inès est arrivée chez nous". Not "Today I shipped", "Shipped today", "Google".
+ */
+function namedSubject(ctx: RuleContext, at: number): boolean {
+  const { words, text, lang } = ctx;
+  let i = at;
+  const name = (t: Token | undefined) =>
+    t !== undefined && t.cls === 0 && capitalised(text, t) && conceptOf(lang, t) === 0;
+  if (!name(words[i])) return false;
+  if (name(words[i + 1])) i++;
+  const verb = words[i + 1]?.word;
+  return verb !== undefined && (NAMED_PERSON_VERB[lang].has(verb) || (lang === "en" && pastTense(verb)));
 }
 
 const CONJUNCTION: Record<Lang, ReadonlySet<string>> = {
@@ -415,6 +449,23 @@ const NEW_START_RE: Record<Lang, RegExp> = {
   fr: /\b(?:annoncer|rejoins|rejoint|rejoindre|promue?|nouveau (?:poste|rôle|job|chapitre)|nouvelle aventure)\b/,
 };
 
+/**
+ * Whether the author is the stated subject right before a phrase: "I turned down", "j'ai dû
+ * refuser"; not "Refuser une offre n'est jamais simple", nor "they declined".
+ */
+export function authorSubjectBefore(ctx: RuleContext, span: Span): boolean {
+  const { words, lang } = ctx;
+  const i = firstWordFrom(words, span.start);
+  if (i >= words.length) return false;
+  const from = clauseOfWord(ctx, i).from;
+  // "j'ai" is both the subject and an auxiliary (a filler) before the verb.
+  for (let j = i - 1; j >= from; j--) {
+    if (isSubject(lang, words[j]!)) return true;
+    if (!(conceptOf(lang, words[j]!) & FILLER)) return false;
+  }
+  return false;
+}
+
 /** Whether "my", "our", "mon"… opens the clause of a position before it: "my teammate Sarah was laid off". */
 export function possessedInClause(ctx: RuleContext, pos: number): boolean {
   const { words, lang } = ctx;
@@ -520,8 +571,17 @@ export function clauseOfWord(ctx: RuleContext, i: number): { from: number; to: n
 export function negationBefore(ctx: RuleContext, i: number, within = 3): number {
   const { words, lang } = ctx;
   for (let j = Math.max(clauseOfWord(ctx, i).from, i - within); j < i; j++)
-    if (conceptOf(lang, words[j]!) & NEGATION && !litotes(lang, words[j + 1])) return j;
+    if (conceptOf(lang, words[j]!) & NEGATION && !litotes(lang, words[j + 1]) && !withoutBetween(words, j, i))
+      return j;
   return -1;
+}
+
+// "Never without my drive", "jamais arrivé sans ma détermination": two negations say "with".
+const WITHOUT = new Set(["without", "sans"]);
+
+function withoutBetween(words: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (WITHOUT.has(words[k]!.word)) return true;
+  return false;
 }
 
 /** Why a phrase of self-praise does not count here, or undefined when it does. */

@@ -107,6 +107,32 @@ describe("context: what turns self-praise into something else", () => {
       expect(ego(text), text).toContain("bragging");
   });
 
+  it("a time zone sets an event only after a time: 'in UTC' is no date (found by a probe)", () => {
+    const eventDetails = (text: string) =>
+      analyze(text).signals.find((s) => s.signal === "event-details")?.value ?? 0;
+    // A changelog cost 15 points as "dates and times of an event" for "dates are still in UTC".
+    expect(eventDetails("Known issue: CSV dates are still in UTC, fix next week.")).toBe(0);
+    expect(eventDetails("Les dates du CSV sont encore en UTC.")).toBe(0);
+    expect(eventDetails("Entre 3 et 5 personnes.")).toBe(0);
+    expect(eventDetails("Join us Thursday 11am PT for the demo.")).toBe(2);
+    expect(eventDetails("Webinar at 3 PM ET, Dec. 9th.")).toBe(3);
+    expect(eventDetails("Rendez-vous jeudi 14h CET.")).toBe(1);
+  });
+
+  it("a person named as the subject tells their news, not the author's (found by a probe)", () => {
+    const signalsOf = (text: string, lang: "en" | "fr") =>
+      analyze(text, { lang }).signals.map((s) => s.signal);
+    expect(
+      signalsOf("Lena Okafor joined us as an intern two years ago. Priya wrote the script.", "en"),
+    ).not.toContain("self-past");
+    expect(signalsOf("Il y a deux ans, Inès est arrivée chez nous en alternance.", "fr")).not.toContain(
+      "self-past",
+    );
+    // The author's own past stays theirs; a sentence that opens on a word, not a name, too.
+    expect(signalsOf("Today I finished the migration.", "en")).toContain("self-past");
+    expect(signalsOf("Finished the migration today, we launched it at noon.", "en")).toContain("self-past");
+  });
+
   it("a French impersonal 'il' is nobody: 'il faut', 'il est temps de' relay no one", () => {
     const others = (text: string) =>
       analyze(text, { lang: "fr" }).signals.filter((s) => s.signal === "others-focus");

@@ -82,6 +82,16 @@ describe("English and French alike", () => {
       analyze("Je ne suis pas enthousiaste pour ce nouveau chapitre.").signals.map((s) => s.signal),
     ).toContain("negative-words");
   });
+  it("reads 'never been happier' and 'jamais été aussi heureux' as joy, not as something missing (found by a probe)", () => {
+    const signalsOf = (draft: string) => analyze(draft).signals.map((s) => s.signal);
+    expect(signalsOf("My startup serves 2 million users and I've never been happier.")).not.toContain(
+      "self-negation",
+    );
+    expect(
+      signalsOf("Ma startup a 2 millions d'utilisateurs et je n'ai jamais été aussi heureux."),
+    ).not.toContain("self-negation");
+    expect(signalsOf("I have never been to Paris.")).toContain("self-negation");
+  });
   it("counts the person spoken to as someone else: 'you', 'tu', 'vous'", () => {
     const othersFocus = (draft: string) =>
       analyze(draft).signals.find((s) => s.signal === "others-focus")?.value ?? 0;

@@ -1,5 +1,5 @@
 import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
-import type { Span } from "../text.js";
+import type { RuleContext, Span } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -78,8 +78,16 @@ function commentBaitRe(verbs: string): RegExp {
   );
 }
 
-function commentBait(text: string, lower: string, lang: Lang): Span[] {
-  const spans: Span[] = [];
+/**
+ * In Slack, reacting with an emoji is how a channel votes and says "seen": "react 👍 for sync, 👀
+ * for async" is a poll there, not bait (on LinkedIn or Facebook it is vote baiting).
+ */
+function emojiVote(ctx: RuleContext, word: string): boolean {
+  return ctx.platform === "slack" && word !== "" && !/[a-z0-9\u00c0-\u024f]/.test(word);
+}
+
+function commentBait(text: string, lower: string, lang: Lang): (Span & { word: string })[] {
+  const spans: (Span & { word: string })[] = [];
   if (!COMMENT_TRIGGERS[lang].some((w) => lower.includes(w))) return spans;
   const re = COMMENT_BAIT[lang];
   re.lastIndex = 0;
@@ -91,7 +99,7 @@ function commentBait(text: string, lower: string, lang: Lang): Span[] {
     const shouted = word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
     const emoji = !/[a-z0-9\u00c0-\u024f]/.test(m[3]!);
     const followed = COMMENT_BAIT_FOLLOW.test(lower.slice(end, end + 20));
-    if ((quoted || shouted || emoji) && (followed || shouted || emoji)) spans.push({ start, end });
+    if ((quoted || shouted || emoji) && (followed || shouted || emoji)) spans.push({ start, end, word: m[3]! });
   }
   return spans;
 }
@@ -122,10 +130,12 @@ export const engagementBait: Rule = {
   },
   run(ctx) {
     const hits: Hit[] = [];
-    for (const m of findGroups(BAIT[ctx.lang], ctx))
+    for (const m of findGroups(BAIT[ctx.lang], ctx)) {
+      if (m.group === "react" && emojiVote(ctx, ctx.lower.slice(m.end, m.end + 3).trim())) continue;
       hits.push({ start: m.start, end: m.end, variant: m.group });
+    }
     for (const s of commentBait(ctx.text, ctx.lower, ctx.lang))
-      hits.push({ start: s.start, end: s.end, variant: "comment" });
+      if (!emojiVote(ctx, s.word)) hits.push({ start: s.start, end: s.end, variant: "comment" });
     return hits.sort((a, b) => a.start - b.start);
   },
 };

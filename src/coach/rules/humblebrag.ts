@@ -1,3 +1,4 @@
+import { authorSubjectBefore } from "../context.js";
 import { features } from "../features.js";
 import { findAll, findGroups, groupedLexicon, type Lexicon, lexicon } from "../lexicon.js";
 import { type RuleContext, type Span, sentenceAt } from "../text.js";
@@ -88,10 +89,44 @@ const COMPLAINT: Record<Lang, readonly string[]> = {
   ],
 };
 
-// One scan for both kinds of marker; the status scan runs only when a marker is there.
+/**
+ * What the author turned down, told as a lesson in saying no: "I had to decline three keynote
+ * invitations", "I turned down Google. Twice.", "j'ai dû refuser un contrat d'édition".
+ */
+const REFUSAL: Record<Lang, readonly string[]> = {
+  en: [
+    "(?:had to |have to |chose to |decided to )?(?:turn(?:ed)? down|turning down|decline[ds]?|declining|refuse[ds]?|said no to|say no to|saying no to|passed on)",
+  ],
+  fr: ["(?:dû |du |choisi de |décidé de )?(?:refuser|refusé|décliner|décliné|dire non à|dit non à)"],
+};
+
+// One scan for every kind of marker; the status scan runs only when a marker is there.
 const MARKERS: Record<Lang, Lexicon> = {
-  en: groupedLexicon("en", { complaint: COMPLAINT.en, humility: HUMILITY.en }),
-  fr: groupedLexicon("fr", { complaint: COMPLAINT.fr, humility: HUMILITY.fr }),
+  en: groupedLexicon("en", { complaint: COMPLAINT.en, humility: HUMILITY.en, refusal: REFUSAL.en }),
+  fr: groupedLexicon("fr", { complaint: COMPLAINT.fr, humility: HUMILITY.fr, refusal: REFUSAL.fr }),
+};
+
+/** Offers only the sought-after get, and names whose offer is news in itself. */
+const SOUGHT_AFTER: Record<Lang, Lexicon> = {
+  en: lexicon("en", [
+    // Counted ("three offers", "dozens of invitations"): a meeting invitation declined is no news.
+    "(?:\\d+|two|three|four|five|six|several|many|multiple|dozens of|so many) (?:\\w+ )?(?:offers|invitations|requests)",
+    "(?:keynote|speaking|conference|panel|podcast|tv) invitations?",
+    "(?:acquisition|buyout|book) offers?",
+    "keynotes?",
+    "board seats?",
+    "book deals?",
+    "(?:google|meta|facebook|apple|amazon|microsoft|netflix|openai|mckinsey|goldman sachs|harvard|stanford|oxford|y combinator)",
+  ]),
+  fr: lexicon("fr", [
+    "(?:\\d+|deux|trois|quatre|cinq|six|plusieurs|des dizaines d'|tant d') ?(?:\\w+ )?(?:offres|invitations|propositions|sollicitations)",
+    "invitations? (?:à|a|pour) (?:des |une |un )?(?:conférences?|keynotes?|tables rondes?|émissions?|podcasts?)",
+    "(?:offres?|propositions?) de rachat",
+    "keynotes?",
+    "postes? d'administrat(?:eur|rice)",
+    "contrats? d'édition",
+    "(?:google|meta|facebook|apple|amazon|microsoft|netflix|openai|mckinsey|harvard|stanford|polytechnique|hec)",
+  ]),
 };
 
 // Status that a complaint can smuggle in ("so tired of all these award dinners").
@@ -168,6 +203,11 @@ export const humblebrag: Rule = {
         suggestion: "Tell the success or the difficulty plainly; mixed, readers hear only the brag.",
         question: "{q} pairs a complaint with a status. Would a reader hear the complaint, or the brag?",
       },
+      refusal: {
+        message: "Humblebrag: what you turned down shows how sought-after you are.",
+        suggestion: "If saying no is the lesson, tell how you decide, so a reader can do the same.",
+        question: "{q}: what would a reader take from it, beyond how sought-after you are?",
+      },
     },
     fr: {
       default: {
@@ -183,6 +223,12 @@ export const humblebrag: Rule = {
           "Racontez la réussite ou la difficulté franchement ; mélangées, on n'entend que la vantardise.",
         question: "{q} mêle plainte et statut. Le lecteur entendra-t-il la plainte, ou la vantardise ?",
       },
+      refusal: {
+        message: "Fausse modestie : ce que vous avez refusé montre surtout combien on vous sollicite.",
+        suggestion:
+          "Si la leçon est de savoir dire non, racontez comment vous choisissez, pour que le lecteur puisse le faire aussi.",
+        question: "{q} : qu'en retirera le lecteur, au-delà du fait qu'on vous sollicite ?",
+      },
     },
   },
   run(ctx) {
@@ -191,15 +237,22 @@ export const humblebrag: Rule = {
     const achievements = [...features(ctx).brags, ...findAll(STATUS[ctx.lang], ctx)];
     const hits: Hit[] = [];
     for (const m of markers) {
-      const complaint = m.group === "complaint";
-      const a = achievements.find(
-        (x) => wraps(ctx, m, !complaint, x) && (x.end <= m.start || x.start >= m.end),
-      );
+      let a: Span | undefined;
+      if (m.group === "refusal") {
+        // The author's own refusal ("they declined my invitation" is no brag), of what follows it.
+        if (!authorSubjectBefore(ctx, m)) continue;
+        a = findAll(SOUGHT_AFTER[ctx.lang], ctx).find(
+          (x) => x.start >= m.end && sentenceAt(ctx, x.start) === sentenceAt(ctx, m.start),
+        );
+      } else {
+        const complaint = m.group === "complaint";
+        a = achievements.find((x) => wraps(ctx, m, !complaint, x) && (x.end <= m.start || x.start >= m.end));
+      }
       if (!a) continue;
       const hit: Hit = {
         start: Math.min(m.start, a.start),
         end: Math.max(m.end, a.end),
-        variant: complaint ? "complaint" : "default",
+        variant: m.group === "humility" ? "default" : m.group,
       };
       // "honored and humbled to share that I've been named": one humblebrag, not one per marker.
       const last = hits[hits.length - 1];

@@ -25,6 +25,34 @@ describe("bragging (Jin et al. types)", () => {
       "trait:Je suis le meilleur",
     ]);
   });
+  it("finds the author crediting their own qualities, and 'I was right' (found by a probe)", () => {
+    expect(
+      excerpts(
+        bragging,
+        "From intern to VP: I couldn't have done it without my incredible drive and my team.",
+        "en",
+      ),
+    ).toEqual(["trait:my incredible drive"]);
+    expect(
+      excerpts(bragging, "Je n'y serais jamais arrivé sans ma détermination et mon équipe formidable.", "fr"),
+    ).toEqual(["trait:ma détermination"]);
+    expect(
+      excerpts(bragging, "I've been saying this for 10 years and I was right: remote is the future.", "en"),
+    ).toEqual(["trait:I was right"]);
+    expect(
+      excerpts(
+        bragging,
+        "Ça fait dix ans que je le dis et j'avais raison : le télétravail, c'est l'avenir.",
+        "fr",
+      ),
+    ).toEqual(["trait:j'avais raison"]);
+    for (const [text, lang] of [
+      ["I couldn't have done it without my wife.", "en"],
+      ["I was right there when it happened.", "en"],
+      ["J'avais raison de m'inquiéter pour la migration.", "fr"],
+    ] as const)
+      expect(excerpts(bragging, text, lang), text).toEqual([]);
+  });
   it("does not count someone else's win as the author's brag", () => {
     expect(
       excerpts(bragging, "Congratulations to Maria, whose team won the award for accessibility.", "en"),

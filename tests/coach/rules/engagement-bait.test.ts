@@ -11,6 +11,18 @@ describe("engagement-bait", () => {
     ]);
     expect(excerpts(engagementBait, "Share this with your network.", "en")).toEqual(["share:Share this"]);
   });
+  it("leaves a channel's emoji vote alone in Slack, where it is how a channel polls (found by a probe)", () => {
+    const poll = "Répondez 👍 pour synchrone, 👀 pour asynchrone, et racontez-moi en fil.";
+    expect(excerpts(engagementBait, poll, "fr", "slack")).toEqual([]);
+    expect(excerpts(engagementBait, "React with 👀 once you've read the runbook.", "en", "slack")).toEqual(
+      [],
+    );
+    // Still bait on LinkedIn, and a word asked for is bait in Slack too.
+    expect(excerpts(engagementBait, poll, "fr", "linkedin")).toHaveLength(1);
+    expect(excerpts(engagementBait, "Comment YES if you agree!", "en", "slack")).toEqual([
+      "comment:Comment YES",
+    ]);
+  });
   it("finds each kind of bait in French", () => {
     expect(excerpts(engagementBait, "Likez si vous êtes d'accord !", "fr")).toEqual(["react:Likez si"]);
     expect(excerpts(engagementBait, "Commentez « OUI » si vous voulez le guide.", "fr")).toEqual([

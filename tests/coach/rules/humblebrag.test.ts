@@ -54,6 +54,38 @@ describe("humblebrag (Sezer, Gino & Norton)", () => {
     ).toHaveLength(1);
     expect(excerpts(humblebrag, "En toute humilité, j'ai été nommée directrice.", "fr")).toHaveLength(1);
   });
+  it("finds a refusal that shows how sought-after the author is (found by a probe: 'I turned down Google' read as a lesson)", () => {
+    expect(excerpts(humblebrag, "I turned down Google. Twice. People thought I was crazy.", "en")).toEqual([
+      "refusal:turned down Google",
+    ]);
+    expect(
+      excerpts(
+        humblebrag,
+        "Hard lesson from this year: learning to say no. I had to decline three keynote invitations, a board seat and a book deal because my calendar was full.",
+        "en",
+      ),
+    ).toEqual(["refusal:had to decline three keynote invitations"]);
+    expect(excerpts(humblebrag, "J'ai dit non à Google. Deux fois.", "fr")).toEqual([
+      "refusal:dit non à Google",
+    ]);
+    expect(
+      excerpts(
+        humblebrag,
+        "J'ai dû refuser trois invitations à des conférences en keynote, faute de place dans mon agenda.",
+        "fr",
+      ),
+    ).toEqual(["refusal:dû refuser trois invitations"]);
+    // Someone else's refusal, an ordinary one, or saying no in general is no humblebrag.
+    for (const [text, lang] of [
+      ["They declined my invitation to speak.", "en"],
+      ["Google turned down my application.", "en"],
+      ["I declined the meeting invitation because I was sick.", "en"],
+      ["I turned down a job offer because the culture was toxic.", "en"],
+      ["I refused to give up.", "en"],
+      ["Refuser une offre n'est jamais simple.", "fr"],
+    ] as const)
+      expect(excerpts(humblebrag, text, lang), text).toEqual([]);
+  });
   it("reports one humblebrag where two modest words wrap the same news", () => {
     expect(
       excerpts(
