@@ -4,7 +4,7 @@ import type { Lang } from "../coach/index.js";
 import { DEFAULT_DIGEST_TIME, type DigestTime, nextSlot, type Weekday } from "../digest/calendar.js";
 import { isValidTimeZone } from "../mentoring/weeks.js";
 import type { Services } from "../services.js";
-import { DIGEST_SETTINGS_WORDS, type DigestProblem } from "../slack/digest-settings.js";
+import { DIGEST_SETTINGS_WORDS, type DigestProblem, digestProblemText } from "../slack/digest-settings.js";
 import { homeLang } from "../slack/home.js";
 import type { DigestLanguage, DigestSchedule } from "../store/index.js";
 import type { SlashCommand } from "./payloads.js";
@@ -137,7 +137,7 @@ export async function digestSettingsCommand(
   const { team_id: teamId, channel_id: channelId, user_id: userId } = command;
   const w = DIGEST_SETTINGS_WORDS[await askersLanguage(services, teamId, userId)];
   if (request.kind === "invalid") {
-    await say(w.problem(request.problem));
+    await say(digestProblemText(w, request.problem));
     return;
   }
   if (channelId.startsWith("D")) {

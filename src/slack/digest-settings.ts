@@ -3,11 +3,14 @@ import type { DigestTime } from "../digest/calendar.js";
 import type { DigestLanguage } from "../store/index.js";
 import { escapeText } from "./mrkdwn.js";
 
+/** A setting given twice in one command. */
+type Twice = "weekday" | "minute" | "tz" | "language";
+
 /** What `/postcheck digest on …` could not read: told in the asker's language. */
 export type DigestProblem =
   | { kind: "time"; word: string }
   | { kind: "zone"; word: string }
-  | { kind: "twice"; field: "weekday" | "minute" | "tz" | "language" }
+  | { kind: "twice"; field: Twice }
   | { kind: "unknown"; word: string };
 
 function clock(minute: number): string {
@@ -26,16 +29,21 @@ const FR_EXAMPLE = "`/postcheck digest on lundi 9:00 Europe/Paris`";
  * (digest.ts).
  */
 const EN = {
-  problem: (p: DigestProblem): string => {
-    const told =
-      p.kind === "time"
-        ? `“${quoted(p.word)}” isn't a time of day: write it like 9:00, 09:30, 17h or 5pm. For example: ${EN_EXAMPLE}.`
-        : p.kind === "zone"
-          ? `“${quoted(p.word)}” isn't a time zone I know. Use an IANA name such as Europe/Paris, America/New_York or Asia/Tokyo. For example: ${EN_EXAMPLE}.`
-          : p.kind === "twice"
-            ? `You gave two ${{ weekday: "day", minute: "time", tz: "time zone", language: "language" }[p.field]}s: pick one. For example: ${EN_EXAMPLE}.`
-            : `I didn't understand “${quoted(p.word)}”. The day, time and time zone are optional: ${EN_EXAMPLE}, or \`/postcheck digest off\`.`;
-    return `${told} Nothing changed.`;
+  /** What could not be read, each with an example; then that nothing changed. */
+  problems: {
+    time: (word: string) => `“${word}” isn't a time of day: write it like 9:00, 09:30, 17h or 5pm.`,
+    zone: (word: string) =>
+      `“${word}” isn't a time zone I know. Use an IANA name such as Europe/Paris, America/New_York or Asia/Tokyo.`,
+    twice: {
+      weekday: "You gave two days: pick one.",
+      minute: "You gave two times: pick one.",
+      tz: "You gave two time zones: pick one.",
+      language: "You gave two languages: pick one.",
+    } satisfies Record<Twice, string>,
+    unknown: (word: string) =>
+      `I didn't understand “${word}”. The day, time and time zone are optional: ${EN_EXAMPLE}, or \`/postcheck digest off\`.`,
+    example: `For example: ${EN_EXAMPLE}.`,
+    nothingChanged: "Nothing changed.",
   },
   channelsOnly: "The weekly digest is for channels: run it in the channel you want to change.",
   /** "every Monday at 09:00 (Europe/Paris)", with `note` inside the brackets. */
@@ -61,16 +69,20 @@ const EN = {
 };
 
 const FR: typeof EN = {
-  problem: (p: DigestProblem): string => {
-    const told =
-      p.kind === "time"
-        ? `« ${quoted(p.word)} » n'est pas une heure : écrivez-la comme 9:00, 09:30, 17h ou 5pm. Par exemple : ${FR_EXAMPLE}.`
-        : p.kind === "zone"
-          ? `Je ne connais pas le fuseau horaire « ${quoted(p.word)} ». Utilisez un nom IANA comme Europe/Paris, America/New_York ou Asia/Tokyo. Par exemple : ${FR_EXAMPLE}.`
-          : p.kind === "twice"
-            ? `Vous avez donné ${{ weekday: "deux jours : gardez-en un", minute: "deux heures : gardez-en une", tz: "deux fuseaux horaires : gardez-en un", language: "deux langues : gardez-en une" }[p.field]}. Par exemple : ${FR_EXAMPLE}.`
-            : `Je n'ai pas compris « ${quoted(p.word)} ». Le jour, l'heure et le fuseau sont facultatifs : ${FR_EXAMPLE}, ou \`/postcheck digest off\`.`;
-    return `${told} Rien n'a changé.`;
+  problems: {
+    time: (word: string) => `« ${word} » n'est pas une heure : écrivez-la comme 9:00, 09:30, 17h ou 5pm.`,
+    zone: (word: string) =>
+      `Je ne connais pas le fuseau horaire « ${word} ». Utilisez un nom IANA comme Europe/Paris, America/New_York ou Asia/Tokyo.`,
+    twice: {
+      weekday: "Vous avez donné deux jours : gardez-en un.",
+      minute: "Vous avez donné deux heures : gardez-en une.",
+      tz: "Vous avez donné deux fuseaux horaires : gardez-en un.",
+      language: "Vous avez donné deux langues : gardez-en une.",
+    },
+    unknown: (word: string) =>
+      `Je n'ai pas compris « ${word} ». Le jour, l'heure et le fuseau sont facultatifs : ${FR_EXAMPLE}, ou \`/postcheck digest off\`.`,
+    example: `Par exemple : ${FR_EXAMPLE}.`,
+    nothingChanged: "Rien n'a changé.",
   },
   channelsOnly: "Le bilan hebdomadaire est fait pour les canaux : lancez la commande dans le canal à régler.",
   when: (time: DigestTime, note = "") =>
@@ -95,3 +107,15 @@ const FR: typeof EN = {
 };
 
 export const DIGEST_SETTINGS_WORDS: Record<Lang, typeof EN> = { en: EN, fr: FR };
+
+/** Says what `/postcheck digest on …` could not read, in the words of one language. */
+export function digestProblemText(w: typeof EN, problem: DigestProblem): string {
+  const p = w.problems;
+  const told =
+    problem.kind === "twice"
+      ? `${p.twice[problem.field]} ${p.example}`
+      : problem.kind === "unknown"
+        ? p.unknown(quoted(problem.word))
+        : `${p[problem.kind](quoted(problem.word))} ${p.example}`;
+  return `${told} ${p.nothingChanged}`;
+}
