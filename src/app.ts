@@ -32,6 +32,7 @@ import {
   singleWorkspaceClient,
 } from "./slack/installation.js";
 import { BOT_SCOPES } from "./slack/scopes.js";
+import { guardEnvelopes } from "./slack/socket-envelopes.js";
 
 export const EVENTS_PATH = "/slack/events";
 export const INSTALL_PATH = "/slack/install";
@@ -114,6 +115,7 @@ export async function startSlackApp(config: Config, services: Services, logger: 
       // The Socket Mode client opens its connection (apps.connections.open) with these options.
       installerOptions: { clientOptions: { ...clientOptions, retryConfig: UNTIL_SLACK_IS_BACK } },
     });
+    guardEnvelopes(receiver.client, logger);
     app = new CheckedApp({ ...common, receiver }, logger);
     registerSurfaces(app, services);
     await app.init();

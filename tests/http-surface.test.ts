@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -208,6 +208,17 @@ describe("the HTTP surface, on the real process", () => {
 describe("the last resort, on the real process", () => {
   const fake = new FakeSlack();
   const dir = mkdtempSync(join(tmpdir(), "postcoach-socket-"));
+  // Every stray error postcoach knew of is now caught where it happens (an unreadable Socket Mode
+  // envelope was the last), so one is planted: on SIGUSR2, a rejection no one awaits and a throw
+  // from a timer, as a bug in a listener or a library would leave them.
+  const stray = join(dir, "stray-errors.mjs");
+  writeFileSync(
+    stray,
+    `process.on("SIGUSR2", () => {
+      Promise.reject(new TypeError("a stray rejection"));
+      setTimeout(() => { throw new RangeError("a stray exception"); });
+    });`,
+  );
   let bot: BotProcess;
   beforeAll(async () => {
     await fake.start();
@@ -216,6 +227,7 @@ describe("the last resort, on the real process", () => {
       SLACK_APP_TOKEN: "xapp-test-token",
       SLACK_API_URL: fake.apiUrl,
       DATABASE_PATH: join(dir, "p.db"),
+      NODE_OPTIONS: `--import ${stray}`,
     });
     await fake.waitFor(() => fake.socketConnected || undefined);
   });
@@ -226,15 +238,8 @@ describe("the last resort, on the real process", () => {
   });
 
   it("logs an error nothing else caught in one line and goes on serving", async () => {
-    // The Socket Mode client itself throws on an events_api envelope without an event, before
-    // Bolt (or postcoach) sees it: only Slack can send one over this socket, but it must not stop the bot.
-    fake.socketSend({
-      envelope_id: "env-null",
-      type: "events_api",
-      accepts_response_payload: false,
-      payload: null,
-    });
-    await fake.waitFor(() => /unexpected error, still serving/.test(bot.output()) || undefined);
+    bot.child.kill("SIGUSR2");
+    await fake.waitFor(() => /a stray exception/.test(bot.output()) || undefined);
     fake.socketSend({
       envelope_id: "env-after",
       type: "slash_commands",
@@ -244,8 +249,24 @@ describe("the last resort, on the real process", () => {
     expect((await fake.waitForResponse("after")).body.response_type).toBe("ephemeral");
     expect(bot.alive()).toBe(true);
     expect(bot.output()).toMatch(
-      /ERROR postcoach unexpected error, still serving: TypeError: Cannot read properties of null \(reading 'event'\)\n/,
+      /ERROR postcoach unexpected error, still serving: TypeError: a stray rejection\n/,
+    );
+    expect(bot.output()).toMatch(
+      /ERROR postcoach unexpected error, still serving: RangeError: a stray exception\n/,
     );
     expect(bot.output()).not.toMatch(/^\s+at /m);
+  });
+
+  it("acknowledges an envelope the Socket Mode client cannot read, with no stray error", async () => {
+    const before = bot.output().length;
+    fake.socketSend({
+      envelope_id: "env-null",
+      type: "events_api",
+      accepts_response_payload: false,
+      payload: null,
+    });
+    await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === "env-null"));
+    expect(bot.output().slice(before)).not.toMatch(/ERROR|WARN/);
+    expect(bot.alive()).toBe(true);
   });
 });

@@ -148,3 +148,64 @@ describe("Socket Mode", () => {
     expect((await fetch(`http://127.0.0.1:${h.app.port}/healthz`)).status).toBe(200);
   }, 40_000);
 });
+
+/**
+ * Envelopes the Socket Mode client could not read itself: it dereferenced `payload.event.type`
+ * before anything else ran, so they were never acknowledged (Slack sends them again) and their
+ * TypeError became an unhandled rejection; one typed like the client's own events worked its
+ * machinery (an ERROR line for "error", /healthz saying "not connected" for "close").
+ */
+describe("Socket Mode envelopes it cannot serve", () => {
+  let h: SocketHarness;
+  const rejections: unknown[] = [];
+  const collect = (reason: unknown) => rejections.push(reason);
+  beforeAll(async () => {
+    h = await startSocketHarness({ LOG_LEVEL: "debug" });
+    process.on("unhandledRejection", collect);
+  });
+  afterAll(async () => {
+    process.off("unhandledRejection", collect);
+    await h.stop();
+  });
+
+  it("acknowledges them, ignores them with one debug line each, and goes on answering", async () => {
+    const { fake } = h;
+    const envelopes: Record<string, unknown>[] = [
+      { envelope_id: "no-payload", type: "events_api", accepts_response_payload: false },
+      { envelope_id: "null-payload", type: "events_api", payload: null },
+      { envelope_id: "null-event", type: "events_api", payload: { type: "event_callback", event: null } },
+      { envelope_id: "null-command", type: "slash_commands", payload: null },
+      { envelope_id: "unknown-type", type: "something_new", payload: { a: 1 } },
+      { envelope_id: "typed-close", type: "close" },
+      { envelope_id: "typed-error", type: "error" },
+      { envelope_id: "typed-ws-message", type: "ws_message" },
+      {
+        envelope_id: "event-typed-close",
+        type: "events_api",
+        payload: { type: "event_callback", team_id: "T1", event: { type: "close" } },
+      },
+    ];
+    const before = h.logs.length;
+    for (const envelope of envelopes) fake.socketSend(envelope);
+    // No envelope id to acknowledge: ignored.
+    fake.socketSend({ type: "events_api" });
+    fake.socketSend(null as unknown as Record<string, unknown>);
+    for (const { envelope_id } of envelopes)
+      await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === envelope_id));
+    fake.socketSend({
+      envelope_id: "served-after",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: slashCommandFields("Thrilled to announce I got promoted!", fake.responseUrl("served-after")),
+    });
+    expect((await fake.waitForResponse("served-after")).body.response_type).toBe("ephemeral");
+    expect(rejections).toEqual([]);
+    const logged = h.logs.slice(before);
+    expect(logged.filter((l) => !/ DEBUG /.test(l))).toEqual([]);
+    expect(logged.filter((l) => /Socket Mode: (acknowledged and )?ignored/.test(l))).toHaveLength(
+      envelopes.length + 2,
+    );
+    const health = await fetch(`http://127.0.0.1:${h.app.port}/healthz`);
+    expect([health.status, await health.text()]).toEqual([200, "ok"]);
+  });
+});

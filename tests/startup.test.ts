@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -10,11 +10,16 @@ import { FakeSlack } from "./helpers/fake-slack.js";
 import { ROOT } from "./helpers/spawn.js";
 
 /** Runs the bot as `npm start` does (the compiled dist/main.js), with only the given environment, until it prints `until`. */
-function start(env: Record<string, string>, until?: RegExp): Promise<{ code: number | null; out: string }> {
+function start(
+  env: Record<string, string>,
+  until?: RegExp,
+  as?: { uid: number; gid: number },
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["dist/main.js"], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      ...as,
     });
     let out = "";
     const onData = (d: Buffer) => {
@@ -173,6 +178,60 @@ describe("npm start", () => {
     expect(r.out).toMatch(/postcoach is listening on port \d+ \(POST \/slack\/events\)/);
     expect(r.out).not.toContain("xoxb-good-token");
     expect(r.out).not.toContain("shh");
+  });
+
+  it("stops at once with one line naming DATABASE_PATH and the likely cause when it cannot be opened", async () => {
+    fake.on("auth.test", () => ({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" }));
+    const file = join(dir, "a-file");
+    writeFileSync(file, "not a database, nor a folder");
+    const folder = join(dir, "a-folder.db");
+    mkdirSync(folder);
+    const cases = [
+      // Node's recursive mkdir never returned there: the bot hung at start, one core at 100 %.
+      [
+        "/proc/postcoach-test/p.db",
+        "the folder /proc/postcoach-test cannot be created there (a system folder such as /proc or /sys takes none): choose a path on a data volume",
+      ],
+      [join(file, "sub", "p.db"), `${file} is a file, not a folder`],
+      [folder, `it is a folder: name a file in it, such as ${join(folder, "postcoach.db")}`],
+      [file, "the file is not a SQLite database: is DATABASE_PATH pointing at another file?"],
+    ];
+    for (const [path, cause] of cases) {
+      const started = Date.now();
+      const r = await start({
+        SLACK_BOT_TOKEN: "xoxb-good-token",
+        SLACK_SIGNING_SECRET: "s",
+        SLACK_API_URL: fake.apiUrl,
+        PORT: "0",
+        DATABASE_PATH: path!,
+      });
+      expect([r.code, r.out]).toEqual([1, `postcoach: DATABASE_PATH ${path} cannot be opened: ${cause}\n`]);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+  });
+
+  it("names DATABASE_PATH when its folder is not writable for the bot's user", async () => {
+    // root writes anywhere: the bot runs as nobody then, in a folder only root may write to.
+    const root = process.getuid?.() === 0;
+    const readOnly = join(dir, "read-only");
+    mkdirSync(readOnly);
+    chmodSync(dir, 0o755);
+    chmodSync(readOnly, 0o555);
+    const r = await start(
+      {
+        SLACK_BOT_TOKEN: "xoxb-good-token",
+        SLACK_SIGNING_SECRET: "s",
+        SLACK_API_URL: fake.apiUrl,
+        PORT: "0",
+        DATABASE_PATH: join(readOnly, "p.db"),
+      },
+      undefined,
+      root ? { uid: 65534, gid: 65534 } : undefined,
+    );
+    expect([r.code, r.out]).toEqual([
+      1,
+      `postcoach: DATABASE_PATH ${join(readOnly, "p.db")} cannot be opened: no permission to write in ${readOnly} for this user: give it write access, or choose another path\n`,
+    ]);
   });
 
   it("says in one line which PostgreSQL server it could not reach, never its password, and stops", async () => {

@@ -1,9 +1,11 @@
 import type { webApi } from "@slack/bolt";
 import { z } from "zod";
+import type { Lang } from "../coach/index.js";
 import { DEFAULT_DIGEST_TIME, type DigestTime, nextSlot, type Weekday } from "../digest/calendar.js";
 import { isValidTimeZone } from "../mentoring/weeks.js";
 import type { Services } from "../services.js";
-import { escapeText } from "../slack/mrkdwn.js";
+import { DIGEST_SETTINGS_WORDS, type DigestProblem, digestProblemText } from "../slack/digest-settings.js";
+import { homeLang } from "../slack/home.js";
 import type { DigestLanguage, DigestSchedule } from "../store/index.js";
 import type { SlashCommand } from "./payloads.js";
 
@@ -12,9 +14,7 @@ export type DigestRequest =
   | { kind: "status" }
   | { kind: "off" }
   | { kind: "on"; weekday?: Weekday; minute?: number; tz?: string; language?: DigestLanguage }
-  | { kind: "invalid"; message: string };
-
-const EXAMPLE = "`/postcheck digest on monday 9:00 Europe/Paris`";
+  | { kind: "invalid"; problem: DigestProblem };
 
 // biome-ignore format: a table reads better in rows
 const WEEKDAYS: Record<string, Weekday> = {
@@ -52,10 +52,7 @@ const timeArg = z
     const valid = half ? Number(h) >= 1 && Number(h) <= 12 : Number(h) <= 23;
     const hour = half ? (Number(h) % 12) + (half === "pm" ? 12 : 0) : Number(h);
     if (h === undefined || !valid || minute > 59) {
-      ctx.addIssue({
-        code: "custom",
-        message: `“${escapeText(t)}” isn't a time of day: write it like 9:00, 09:30, 17h or 5pm.`,
-      });
+      ctx.addIssue({ code: "custom", message: "time", params: { word: t } });
       return z.NEVER;
     }
     return { minute: hour * 60 + minute };
@@ -72,10 +69,7 @@ const zoneArg = z
   .regex(/^(?:[a-z_+-]+(?:\/[a-z0-9_+-]+)+|utc|gmt|etc\/[a-z0-9+-]+)$/i)
   .transform((tz, ctx) => {
     if (!isValidTimeZone(tz)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `“${escapeText(tz)}” isn't a time zone I know. Use an IANA name such as Europe/Paris, America/New_York or Asia/Tokyo.`,
-      });
+      ctx.addIssue({ code: "custom", message: "zone", params: { word: tz } });
       return z.NEVER;
     }
     // Intl gives the canonical spelling ("europe/paris" → "Europe/Paris").
@@ -108,16 +102,15 @@ export function parseDigestRequest(args: string): DigestRequest {
         .flatMap((i) => ("errors" in i ? (i.errors as z.core.$ZodIssue[][]).flat() : [i]))
         .find((i) => i.code === "custom");
       return custom
-        ? { kind: "invalid", message: `${custom.message} For example: ${EXAMPLE}.` }
+        ? {
+            kind: "invalid",
+            problem: { kind: custom.message as "time" | "zone", word: String(custom.params?.word) },
+          }
         : unknown(word);
     }
     const given: OnFields = parsed.data;
     for (const name of Object.keys(given) as (keyof OnFields)[]) {
-      if (request[name] !== undefined)
-        return {
-          kind: "invalid",
-          message: `You gave two ${NAMES[name]}s: pick one. For example: ${EXAMPLE}.`,
-        };
+      if (request[name] !== undefined) return { kind: "invalid", problem: { kind: "twice", field: name } };
     }
     Object.assign(request, given);
   }
@@ -126,38 +119,8 @@ export function parseDigestRequest(args: string): DigestRequest {
 
 type OnFields = Omit<Extract<DigestRequest, { kind: "on" }>, "kind">;
 
-const NAMES: Record<keyof OnFields, string> = {
-  weekday: "day",
-  minute: "time",
-  tz: "time zone",
-  language: "language",
-};
-
 function unknown(word: string): DigestRequest {
-  return {
-    kind: "invalid",
-    message: `I didn't understand “${escapeText(word.slice(0, 40))}”. The day, time and time zone are optional: ${EXAMPLE}, or \`/postcheck digest off\`.`,
-  };
-}
-
-const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const LANGUAGE_NAMES: Record<DigestLanguage, string> = {
-  auto: "in the language most drafts here are written in",
-  en: "in English",
-  fr: "in French",
-};
-
-function clock(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-}
-
-/** "every Monday at 09:00 (Europe/Paris)". */
-export function describeDigestTime(time: DigestTime): string {
-  return `every ${DAY_NAMES[time.weekday - 1]} at ${clock(time.minute)} (${time.tz})`;
-}
-
-function covers(weekday: Weekday): string {
-  return weekday >= 5 ? "wrapping up the week so far" : "looking back at the week before";
+  return { kind: "invalid", problem: { kind: "unknown", word } };
 }
 
 type Respond = (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>;
@@ -171,33 +134,26 @@ export async function digestSettingsCommand(
   respond: Respond,
 ): Promise<void> {
   const say = (text: string) => respond({ response_type: "ephemeral", text });
-  if (request.kind === "invalid") {
-    await say(`${request.message} Nothing changed.`);
-    return;
-  }
-  if (command.channel_id.startsWith("D")) {
-    await say("The weekly digest is for channels: run it in the channel you want to change.");
-    return;
-  }
   const { team_id: teamId, channel_id: channelId, user_id: userId } = command;
+  const w = DIGEST_SETTINGS_WORDS[await askersLanguage(services, teamId, userId)];
+  if (request.kind === "invalid") {
+    await say(digestProblemText(w, request.problem));
+    return;
+  }
+  if (channelId.startsWith("D")) {
+    await say(w.channelsOnly);
+    return;
+  }
   const schedules = services.store.digestSchedules;
   try {
     const current = await schedules.get(teamId, channelId);
     if (request.kind === "status") {
-      await say(
-        current?.enabled
-          ? `This channel gets the postcoach digest ${describeDigestTime(current)}, ${LANGUAGE_NAMES[current.language]}. Change it with ${EXAMPLE}, stop it with \`/postcheck digest off\`.`
-          : `No weekly digest here yet. \`/postcheck digest on\` turns it on for Monday 09:00 in your time zone; pick another time like ${EXAMPLE}.`,
-      );
+      await say(current?.enabled ? w.status(w.when(current), w.language[current.language]) : w.none);
       return;
     }
     if (request.kind === "off") {
       const was = await schedules.disable(teamId, channelId, userId, services.now());
-      await say(
-        was
-          ? "Done: no more weekly digest in this channel."
-          : "This channel had no weekly digest: nothing changed.",
-      );
+      await say(was ? w.off : w.wasOff);
       return;
     }
     // What isn't given stays as it was; a new digest starts on Monday 09:00 in the asker's zone.
@@ -207,9 +163,7 @@ export async function digestSettingsCommand(
     if (!tz) {
       const own = await slackTimeZone(services, client, teamId, userId);
       tz = own ?? "UTC";
-      zoneNote = own
-        ? ", your Slack time zone"
-        : "; I couldn't read your Slack time zone, add yours like `/postcheck digest on Europe/Paris`";
+      zoneNote = own ? w.ownZone : w.noZone;
     }
     const time: DigestTime = {
       weekday: request.weekday ?? base?.weekday ?? DEFAULT_DIGEST_TIME.weekday,
@@ -226,13 +180,20 @@ export async function digestSettingsCommand(
       nextSlotAt: nextSlot(now, time),
     };
     await schedules.set(schedule, userId, now);
-    const when = describeDigestTime(time).replace(/\)$/, `${zoneNote})`);
-    await say(
-      `Done: this channel gets a short postcoach digest ${when}, ${covers(time.weekday)}, ${LANGUAGE_NAMES[language]}. Counts only, never a draft or a ranking. Invite me here if I'm not in yet (\`/invite @postcoach\`); \`/postcheck digest off\` stops it.`,
-    );
+    // From Friday on, the digest wraps up the week so far (digestPeriods).
+    await say(w.on(w.when(time, zoneNote), w.covers(time.weekday >= 5), w.language[language]));
   } catch (err) {
     services.logger.error("could not save the digest setting:", err);
-    await say("I couldn't save that setting just now, nothing changed. Please try again in a moment.");
+    await say(w.failed);
+  }
+}
+
+/** The replies' language: the asker's App Home choice (English when it can't be read). */
+async function askersLanguage(services: Services, teamId: string, userId: string): Promise<Lang> {
+  try {
+    return homeLang(await services.store.users.get(teamId, userId));
+  } catch {
+    return "en";
   }
 }
 

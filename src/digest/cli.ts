@@ -1,6 +1,12 @@
 import type { Logger } from "@slack/bolt";
 import { digestPlain } from "../slack/digest.js";
-import { installationKey, MIN_SECRET_LENGTH, openStore, type Store } from "../store/index.js";
+import {
+  DatabaseUnavailableError,
+  installationKey,
+  MIN_SECRET_LENGTH,
+  openStore,
+  type Store,
+} from "../store/index.js";
 import { buildDigest } from "./build.js";
 import { DigestScheduler, digestClient, slackError } from "./deliveries.js";
 
@@ -105,7 +111,12 @@ async function digestCommand(options: DigestOptions, env: NodeJS.ProcessEnv): Pr
       },
     );
   } catch (err) {
-    return failure(`the database cannot be opened: ${(err as Error).message}`, 1);
+    // Its message names the variable and the cause already.
+    const message = (err as Error).message;
+    return failure(
+      err instanceof DatabaseUnavailableError ? message : `the database cannot be opened: ${message}`,
+      1,
+    );
   }
   const work = (async (): Promise<Result> => {
     let tokenWorkspace: Promise<TokenWorkspace> | undefined;

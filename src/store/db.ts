@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS, type Migration, RENUMBERED } from "./migrations.js";
 
@@ -18,7 +18,12 @@ export function openDatabase(
   migrations: readonly Migration[] = MIGRATIONS,
   busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
 ): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") {
+    createFolder(dirname(path));
+    // The file system's own error (a folder, a file in the way, no permission, a read-only volume)
+    // says more than SQLite's "unable to open database file".
+    closeSync(openSync(path, "a"));
+  }
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   // Migrations may wait for another process starting at the same time, whatever the timeout after.
@@ -33,6 +38,71 @@ export function openDatabase(
   migrate(db, migrations);
   db.pragma(`busy_timeout = ${Math.max(0, Math.round(busyTimeoutMs))}`);
   return db;
+}
+
+/**
+ * Creates a folder and the missing ones above it, one level at a time: Node 20's recursive mkdir
+ * never returns where the parent exists but takes no new folder (`/proc/x`: ENOENT, then EEXIST
+ * for /proc, forever), which left the bot hanging at start with one core at 100 %.
+ */
+function createFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let at = folder; !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (err) {
+      // Another process starting at the same time may have made it.
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(level).isDirectory()) throw err;
+    }
+  }
+}
+
+/**
+ * Why a SQLite file cannot be opened at `path`, in words that say what to change: the likely
+ * cause from the file system's or SQLite's error code, else the error's own message.
+ */
+export function openFailureCause(path: string, err: unknown): string {
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  const folder = dirname(path);
+  switch (code) {
+    case "EISDIR":
+      return `it is a folder: name a file in it, such as ${join(path, "postcoach.db")}`;
+    case "ENOTDIR":
+    case "EEXIST":
+      return `${fileOnTheWay(path) ?? "a part of the path"} is a file, not a folder`;
+    case "ENOENT":
+      return `the folder ${folder} cannot be created there (a system folder such as /proc or /sys takes none): choose a path on a data volume`;
+    case "EACCES":
+    case "EPERM":
+      return `no permission to write ${existsSync(path) ? path : `in ${folder}`} for this user: give it write access, or choose another path`;
+    case "EROFS":
+    case "SQLITE_READONLY":
+      return "the file system there is read-only: point it at a writable volume";
+    case "ENOSPC":
+    case "SQLITE_FULL":
+      return "the disk is full";
+    case "SQLITE_NOTADB":
+      return "the file is not a SQLite database: is DATABASE_PATH pointing at another file?";
+    case "SQLITE_CORRUPT":
+      return "the file is damaged: restore it from a backup, or move it away to start afresh";
+    default:
+      return typeof code === "string" && code.startsWith("SQLITE_BUSY")
+        ? "another process kept the file locked for over 5 s"
+        : String(message ?? err);
+  }
+}
+
+/** The file that stands where `path` needs a folder, if any. */
+function fileOnTheWay(path: string): string | undefined {
+  for (let at = dirname(path); dirname(at) !== at; at = dirname(at)) {
+    try {
+      return statSync(at).isDirectory() ? undefined : at;
+    } catch {
+      // Missing, or under the file: look one level up.
+    }
+  }
+  return undefined;
 }
 
 /** SQLITE_BUSY and its variants: another connection holds the lock this statement needs. */

@@ -1,7 +1,15 @@
 import type pg from "pg";
 import { type ButtonDraftStore, buttonDraftsStore } from "./button-drafts.js";
 import { type CheckStore, checksStore } from "./checks.js";
-import { type Db, DEFAULT_BUSY_TIMEOUT_MS, isBusy, openDatabase, truncateWal, walScrubber } from "./db.js";
+import {
+  type Db,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  isBusy,
+  openDatabase,
+  openFailureCause,
+  truncateWal,
+  walScrubber,
+} from "./db.js";
 import { type DigestStore, digestStore } from "./digest.js";
 import { type DigestScheduleStore, digestSchedulesStore } from "./digest-schedules.js";
 import { type EventStore, eventsStore } from "./events.js";
@@ -242,7 +250,7 @@ export async function openStore(target: StoreTarget, options: StoreOptions = {})
     return createSqliteStore(target.databasePath, options);
   } catch (err) {
     throw new DatabaseUnavailableError(
-      `DATABASE_PATH ${target.databasePath} cannot be opened: ${(err as Error).message}`,
+      `DATABASE_PATH ${target.databasePath} cannot be opened: ${openFailureCause(target.databasePath, err)}`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -199,6 +199,25 @@ describe("postcheck digest", () => {
     );
   });
 
+  it("says in one line why a DATABASE_PATH cannot be opened, at once, instead of hanging", async () => {
+    const file = join(dir, "a-file");
+    writeFileSync(file, "not a folder");
+    for (const [path, cause] of [
+      // Node's recursive mkdir never returned there: the command hung for good.
+      ["/proc/postcoach-test/p.db", "the folder /proc/postcoach-test cannot be created there"],
+      [join(file, "p.db"), `${file} is a file, not a folder`],
+    ]) {
+      const r = await runPostcheck(["digest", "--channel", "C1", "--dry-run"], undefined, {
+        DATABASE_PATH: path!,
+      });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(
+        new RegExp(`^postcheck digest: DATABASE_PATH ${path} cannot be opened: ${cause}[^\n]*\n$`),
+      );
+    }
+  });
+
   it("with Slack silent, gives up within 30 seconds with exit 1 and one line", async () => {
     const sockets: import("node:net").Socket[] = [];
     const silent = http.createServer(() => undefined);
@@ -256,9 +275,7 @@ describe("postcheck digest on PostgreSQL (DATABASE_URL)", () => {
       DATABASE_URL: "postgres://u:hidden-pw@127.0.0.1:1/x",
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
-      /^postcheck digest: the database cannot be opened: DATABASE_URL: cannot use PostgreSQL at 127\.0\.0\.1:1\/x: /,
-    );
+    expect(r.stderr).toMatch(/^postcheck digest: DATABASE_URL: cannot use PostgreSQL at 127\.0\.0\.1:1\/x: /);
     expect(r.stderr).not.toContain("hidden-pw");
   });
 });

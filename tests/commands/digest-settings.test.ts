@@ -115,6 +115,34 @@ describe("/postcheck digest over HTTP", () => {
     expect(await h.store.digestSchedules.get("T2", "C15")).toMatchObject({ weekday: 4, tz: "Asia/Tokyo" });
   });
 
+  it("answers in French someone who chose French in the App Home", async () => {
+    await h.store.users.update("T1", "UFRD", { language: "fr" });
+    const fr = { channel_id: "C16", user_id: "UFRD" };
+    expect(await run("digest", fr)).toBe(
+      "Pas encore de bilan hebdomadaire ici. `/postcheck digest on` l'active le lundi à 09:00 dans votre fuseau ; choisissez un autre moment comme `/postcheck digest on lundi 9:00 Europe/Paris`.",
+    );
+    expect(await run("digest on vendredi 16h30 Europe/Paris en", fr)).toBe(
+      "C'est fait : ce canal recevra un court bilan postcoach chaque vendredi à 16:30 (Europe/Paris), sur la semaine en cours, en anglais. Des totaux seulement, jamais un brouillon ni un classement. Invitez-moi ici si je n'y suis pas encore (`/invite @postcoach`) ; `/postcheck digest off` l'arrête.",
+    );
+    expect(await run("digest status", fr)).toMatch(
+      /^Ce canal reçoit le bilan postcoach chaque vendredi à 16:30 \(Europe\/Paris\), en anglais\./,
+    );
+    for (const [text, expected] of [
+      ["digest on lundi 25:00", /^« 25:00 » n'est pas une heure/],
+      ["digest on Mars/Olympus_Mons", /^Je ne connais pas le fuseau horaire « Mars\/Olympus_Mons »/],
+      ["digest on lundi vendredi", /^Vous avez donné deux jours : gardez-en un\./],
+      ["digest on demain", /^Je n'ai pas compris « demain »/],
+    ] as const) {
+      const reply = await run(text, fr);
+      expect(reply).toMatch(expected);
+      expect(reply).toMatch(/Rien n'a changé\.$/);
+    }
+    expect(await run("digest on", { channel_id: "D2", user_id: "UFRD" })).toMatch(/^Le bilan hebdomadaire/);
+    expect(await run("digest off", fr)).toBe("C'est fait : plus de bilan hebdomadaire dans ce canal.");
+    // The same commands from someone who didn't choose French stay in English.
+    expect(await run("digest", { channel_id: "C16" })).toMatch(/^No weekly digest here yet/);
+  });
+
   it("still coaches a draft that merely starts with the word digest", async () => {
     await h.command("digest onboarding tips: I'm thrilled to announce our new process", "draft-digest");
     const reply = await h.fake.waitForResponse("draft-digest");

@@ -1,27 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../helpers/harness.js";
-import { blockActionPayload, FORM, postSigned } from "../helpers/slack-requests.js";
+import {
+  blockActionPayload,
+  FORM,
+  homeSelectPayload as homeSelect,
+  postSigned,
+} from "../helpers/slack-requests.js";
 
 type Block = { type: string; elements?: { action_id?: string; value?: string }[] };
 
 const DRAFT = "I'm thrilled to announce I won the award! Here is what I learned along the way.";
-
-function homeSelect(actionId: string, value: string, user = "U1") {
-  return {
-    ...blockActionPayload(actionId, "", { responseUrl: "" }),
-    user: { id: user, team_id: "T1" },
-    container: { type: "view", view_id: "V1" },
-    actions: [
-      {
-        type: "static_select",
-        action_id: actionId,
-        block_id: "home_settings",
-        selected_option: { value, text: { type: "plain_text", text: value } },
-        action_ts: "1",
-      },
-    ],
-  };
-}
 
 function revision(view: Record<string, unknown>) {
   return {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WAL_SCRUB_DELAY_MS } from "../../src/store/db.js";
 import { databaseBytes } from "../helpers/databases.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
-import { blockActionPayload } from "../helpers/slack-requests.js";
+import { blockActionPayload, homeSelectPayload } from "../helpers/slack-requests.js";
 
 const LONG =
   "Here is what we learned from our first outage, and three things you can reuse in your own team.";
@@ -60,6 +60,49 @@ describe("App Home and privacy", () => {
     expect(view).toContain("*Self-congratulation* (1×)");
     expect(view).toContain("home_language");
     expect(view).toContain("Forget me");
+  });
+
+  it("shows the Home in French once the user picks French in its language menu, in English after", async () => {
+    await h.command(
+      "Je suis ravi d'annoncer ma promotion ! Voici ce que nous avons appris de notre première panne, et trois choses que vous pouvez réutiliser dans votre équipe.",
+      "hfr",
+      { user_id: "UFRH" },
+    );
+    await h.fake.waitForResponse("hfr");
+    const pick = async (language: string) => {
+      const before = h.fake.callsTo("views.publish").length;
+      await h.interact(homeSelectPayload("home_language", language, "UFRH"));
+      return JSON.stringify((await published(before)).view);
+    };
+    const french = await pick("fr");
+    for (const words of [
+      "Vos habitudes de publication",
+      "*Être mentoré* : 1 semaine d'affilée",
+      "*Score, 8 dernières semaines*",
+      "1 brouillon vérifié",
+      "*Ce qui revient le plus souvent*",
+      "• *Auto-félicitation* (1×) : Publiez pour révéler qui vous êtes",
+      "Réglages",
+      "Selon le brouillon",
+      "Afficher mon nom dans le bilan du canal",
+      "Garder le texte de mes brouillons dans mon historique (pour moi seul)",
+      "`/postcheck confidentialité`",
+      "Exporter mes données",
+      "M'oublier",
+      "Tout effacer ?",
+    ])
+      expect(french).toContain(words);
+    expect(french).not.toMatch(
+      /Settings|Detect from the draft|Show my name|Export my data|Forget me|Being mentored/,
+    );
+    // The language menu still shows French picked, among the same three values.
+    expect(french).toContain(
+      '"initial_option":{"text":{"type":"plain_text","text":"Français"},"value":"fr"}',
+    );
+    const english = await pick("en");
+    expect(english).toContain("Your posting habits");
+    expect(english).toContain("*Being mentored*: 1 week in a row");
+    expect(english).not.toContain("Réglages");
   });
 
   it("saves settings from the Home tab and republishes it", async () => {

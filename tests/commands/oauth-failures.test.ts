@@ -4,7 +4,8 @@ import { OAUTH_ENV, oauthAccessAnswer } from "../helpers/installations.js";
 
 /**
  * What a person sees when the trip back from Slack's install page goes wrong: they cancelled, the
- * link was replayed or opened in another browser, or Slack's answer could not be used. Each gets a
+ * link was replayed or opened in another browser, Slack's code had expired or was used, or Slack's
+ * answer could not be used. Each gets a
  * short page saying what happened and what to do, with a 4xx (a 5xx only for postcoach's own
  * failure), and never Bolt's generic "Oops" page; only a failure of postcoach's own is an ERROR.
  */
@@ -79,16 +80,50 @@ describe("the OAuth redirect when the install does not go through", () => {
     expect(h.logs.filter((l) => !/ DEBUG /.test(l)).join("")).not.toContain(fresh.state);
   });
 
-  it("says the install could not be finished, and logs it as an error, when Slack refuses the code", async () => {
-    h.fake.on("oauth.v2.access", () => ({ ok: false, error: "invalid_code" }));
+  it("says the link has expired or was used, with a 400 and one warning, when Slack refuses the code", async () => {
+    for (const refusal of ["invalid_code", "code_already_used"]) {
+      h.fake.on("oauth.v2.access", () => ({ ok: false, error: refusal }));
+      const { state, cookie } = await startInstall();
+      const before = h.logs.length;
+      const res = await redirect(
+        `code=the-secret-code-${refusal}&state=${encodeURIComponent(state)}`,
+        cookie,
+      );
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      const page = await res.text();
+      expect(page).toMatch(/nothing was installed/i);
+      expect(page).toContain("expired or was already used");
+      expect(page).toContain('href="/slack/install"');
+      expect(page).not.toMatch(/Oops|slack_|invalid_code|code_already_used/);
+      await new Promise((r) => setTimeout(r, 100));
+      const lines = h.logs.slice(before);
+      expect(lines.filter((l) => / (WARN|ERROR) /.test(l))).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            ` WARN postcoach an install was refused: Slack's answer had expired or was already used \\(oauth\\.v2\\.access answered ${refusal}\\)\n$`,
+          ),
+        ),
+      ]);
+      // Not at any level: the code, with the client secret, is worth a token for 10 minutes.
+      expect(lines.join("")).not.toContain("the-secret-code");
+    }
+    // Still serving: the next install goes through.
+    h.fake.on("oauth.v2.access", () => oauthAccessAnswer("T8", "xoxb-T8", "UBOT8"));
+    const { state, cookie } = await startInstall();
+    expect((await redirect(`code=good&state=${encodeURIComponent(state)}`, cookie)).status).toBe(200);
+  });
+
+  it("says the install could not be finished, and logs it as an error, when Slack refuses postcoach's own credentials", async () => {
+    h.fake.on("oauth.v2.access", () => ({ ok: false, error: "bad_client_secret" }));
     const { state, cookie } = await startInstall();
     const before = h.logs.length;
-    const res = await redirect(`code=bad&state=${encodeURIComponent(state)}`, cookie);
+    const res = await redirect(`code=c6&state=${encodeURIComponent(state)}`, cookie);
     expect(res.status).toBe(500);
     const page = await res.text();
     expect(page).toMatch(/nothing was installed/i);
     expect(page).not.toMatch(/Oops|slack_oauth/);
-    expect(h.logs.slice(before).some((l) => / ERROR .*invalid_code/.test(l))).toBe(true);
+    expect(h.logs.slice(before).some((l) => / ERROR .*bad_client_secret/.test(l))).toBe(true);
   });
 
   it("answers HEAD on the install page like GET, without a body", async () => {

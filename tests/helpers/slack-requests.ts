@@ -83,6 +83,24 @@ export function eventCallbackBody(
   });
 }
 
+/** A pick in one of the App Home's menus (language, platform), as Slack sends it. */
+export function homeSelectPayload(actionId: string, value: string, user = "U1") {
+  return {
+    ...blockActionPayload(actionId, "", { responseUrl: "" }),
+    user: { id: user, team_id: "T1" },
+    container: { type: "view", view_id: "V1" },
+    actions: [
+      {
+        type: "static_select",
+        action_id: actionId,
+        block_id: "home_settings",
+        selected_option: { value, text: { type: "plain_text", text: value } },
+        action_ts: "1",
+      },
+    ],
+  };
+}
+
 export function interactionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
