@@ -423,6 +423,16 @@ for (const lang of ["en", "fr"] as const) {
   }
 }
 
+// "Sans doute" says "probably", "nul doute" "surely": their "doute" is no worry.
+const NOT_A_DOUBT_BEFORE = new Set(["sans", "nul"]);
+
+/** A word's valence where its neighbour changes it ("sans doute"); otherwise its own. */
+export function valenceAt(lang: Lang, words: readonly Token[], w: number): number {
+  const v = valenceOf(lang, words[w]!);
+  if (v === 0 || lang !== "fr" || words[w]!.word !== "doute") return v;
+  return NOT_A_DOUBT_BEFORE.has(words[w - 1]?.word ?? "") ? 0 : v;
+}
+
 export function valenceOf(lang: Lang, token: Token): number {
   const facts = token.facts;
   const known = lang === "en" ? facts.valenceEn : facts.valenceFr;

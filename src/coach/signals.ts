@@ -16,7 +16,7 @@ import {
   pastTense,
   QUANTITY,
   TIME,
-  valenceOf,
+  valenceAt,
   WISH,
 } from "./concepts.js";
 import { CLAUSE_BREAK, isSubject, layout, praisesOthers } from "./context.js";
@@ -351,7 +351,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (t.cls & first) c.firstSingular++;
       if (t.cls & second) c.addressee++;
       const k = conceptAt(ctx.lang, words, w);
-      let v = valenceOf(ctx.lang, t);
+      let v = valenceAt(ctx.lang, words, w);
       // Warm words of a greeting ("happy birthday") are asked about once, for valence and praise.
       const greeting = (v > 0 || (k & PRAISE) !== 0) && inGreeting(ctx.lang, words, w);
       if (v !== 0) {

@@ -184,6 +184,9 @@ describe("English and French alike", () => {
       analyze(draft, { lang: "fr" }).signals.find((s) => s.signal === signal)?.value ?? 0;
     expect(value("Faut dire que je me sens prête pour demain.", "negative-words")).toBeLessThan(1);
     expect(value("J'ai juste terminé le dossier ce matin.", "self-positive")).toBe(0);
+    // "Sans doute" is "probably": no worry in it; a doubt of one's own still is one.
+    expect(value("On part sans doute sur Postgres.", "negative-words")).toBe(0);
+    expect(value("On part sur Postgres, j'ai un doute.", "negative-words")).toBeGreaterThan(0);
   });
   it("hears a wish in the French conditional as in English 'would'", () => {
     const wishes = (draft: string, lang: "en" | "fr") =>

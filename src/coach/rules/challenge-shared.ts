@@ -66,7 +66,8 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     "difficiles?",
     "difficultés?",
     "pas (?:été )?facile",
-    "doutes?",
+    // "Sans doute", "nul doute", "sans aucun doute" say "probably" and "surely": no doubt told.
+    "(?<!(?:sans|sans aucun|nul) )doutes?",
     "douté",
     "peurs?",
     "angoisses?",
