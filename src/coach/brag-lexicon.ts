@@ -272,7 +272,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
     trait: [
       "on me (?:dit|répète) (?:souvent |toujours |tout le temps |sans cesse )?que je suis",
       "(?:je suis|j'étais|j'ai toujours été|que je suis) (?:tellement |vraiment |trop |très |super |hyper |plutôt |juste |naturellement |carrément |si ){0,4}(?:beau|belle|intelligente?|douée?|talentueuse|talentueux|canon|mignonne?|drôle|modeste|humble|charmante?|brillante?|organisée?|efficace|créative|créatif|patiente?|généreuse|généreux|romantique|populaire|riche|un génie|une? experte?|une légende|un boss|une boss|une machine|un roi|une reine|le roi|la reine)",
-      "j'ai toujours (?:su|eu raison|gagné|réussi)",
+      "j'ai toujours (?:su|eu raison|gagné|réussi|atteint|dépassé)",
       "(?:personne ne|aucun de vous ne) (?:peut|pourrait) (?:me battre|faire mieux|rivaliser)",
       "je suis (?:le|la) (?:meilleure?|plus jeune|premier|première|seule?)",
       "je suis (?:un|une) (?:expert|experte|génie|visionnaire|leader|référence|pionnier|pionnière|autorité)",

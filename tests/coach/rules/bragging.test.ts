@@ -24,6 +24,11 @@ describe("bragging (Jin et al. types)", () => {
     expect(excerpts(bragging, "Je suis le meilleur vendeur de l'équipe.", "fr")).toEqual([
       "trait:Je suis le meilleur",
     ]);
+    // "I've always exceeded my targets" claims a trait, as "j'ai toujours réussi" does (blind probe).
+    for (const verb of ["dépassé", "atteint"])
+      expect(excerpts(bragging, `J'ai toujours ${verb} mes objectifs.`, "fr")).toEqual([
+        `trait:J'ai toujours ${verb}`,
+      ]);
   });
   it("does not count someone else's win as the author's brag", () => {
     expect(
