@@ -267,9 +267,23 @@ export function conceptOf(lang: Lang, token: Token): number {
   return found;
 }
 
-/** "Pas peu fier" says "very proud": a negation followed by "peu" negates nothing. */
-export function litotes(lang: Lang, next: Token | undefined): boolean {
-  return lang === "fr" && next?.word === "peu";
+/**
+ * Whether the French negation word at `j` denies nothing. "Pas peu fier" says "very proud" and "on
+ * ne fait pas les choses à moitié" "we go all the way"; after "que" (with no "ne" between),
+ * "jamais" is "ever": "le meilleur code que j'aie jamais écrit", "plus que jamais", "si jamais".
+ */
+export function deniesNothing(lang: Lang, words: readonly Token[], j: number): boolean {
+  if (lang !== "fr") return false;
+  if (words[j + 1]?.word === "peu") return true;
+  for (let k = j + 1; k <= j + 3 && k + 1 < words.length; k++)
+    if (words[k]!.word === "à" && words[k + 1]!.word === "moitié") return true;
+  if (words[j]!.word !== "jamais") return false;
+  for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+    const before = words[k]!.word;
+    if (before === "ne" || before.startsWith("n'")) return false;
+    if (before === "que" || before.startsWith("qu'") || (before === "si" && k === j - 1)) return true;
+  }
+  return false;
 }
 
 // The French conditional, what English says with "would", "could", "should" ("j'adorerais",

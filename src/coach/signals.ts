@@ -3,10 +3,10 @@ import {
   CHAT,
   CREDIT,
   conceptAt,
+  deniesNothing,
   EMPHASIS,
   INTENSE,
   inGreeting,
-  litotes,
   MINE,
   NEGATION,
   NEGATIVE,
@@ -362,7 +362,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
           c.selfPositive += v;
       }
       const comparative =
-        (k & NEGATION) !== 0 && (comparativeFollows(words, w, end) || litotes(ctx.lang, words[w + 1]));
+        (k & NEGATION) !== 0 && (comparativeFollows(words, w, end) || deniesNothing(ctx.lang, words, w));
       // "Je ne pourrais pas être plus enthousiaste" and "pas peu fière" say more, not less: they
       // close any negation.
       if (k & NEGATION) negatedUntil = comparative ? -1 : w + 3;
