@@ -269,7 +269,9 @@ const FR_AUXILIARY = new Set([
 function isPast(lang: Lang, words: readonly Token[], i: number, from: number): boolean {
   const word = words[i]!.word;
   if (lang === "en") return pastTense(word);
-  if (!FR_PARTICIPLE_RE.test(word)) return false;
+  // "Été" is "been" (or "summer"), as English "been" is no past tense: "on a été quinze à partir"
+  // did nothing; in "j'ai été promu" the participle after it tells what was done.
+  if (word === "été" || !FR_PARTICIPLE_RE.test(word)) return false;
   for (let j = i - 1; j >= Math.max(from, i - 2); j--) if (FR_AUXILIARY.has(words[j]!.word)) return true;
   return false;
 }

@@ -187,6 +187,12 @@ describe("English and French alike", () => {
     // "Sans doute" is "probably": no worry in it; a doubt of one's own still is one.
     expect(value("On part sans doute sur Postgres.", "negative-words")).toBe(0);
     expect(value("On part sur Postgres, j'ai un doute.", "negative-words")).toBeGreaterThan(0);
+    // "Été" is "been", as English "been" is no past tense: "we were fifteen to leave" (a layoff,
+    // from a blind probe) did nothing; the participle after it still tells what was done.
+    expect(value("On a été une quinzaine à partir lors de la réorg.", "self-past")).toBe(0);
+    expect(value("J'ai été malade toute la semaine.", "self-past")).toBe(0);
+    expect(value("J'ai été promu directeur.", "self-past")).toBe(1);
+    expect(value("On a livré la v2 et j'ai écrit la doc.", "self-past")).toBe(2);
   });
   it("hears a wish in the French conditional as in English 'would'", () => {
     const wishes = (draft: string, lang: "en" | "fr") =>
