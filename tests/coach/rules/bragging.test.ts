@@ -25,6 +25,13 @@ describe("bragging (Jin et al. types)", () => {
       "trait:Je suis le meilleur",
     ]);
     // "I've always exceeded my targets" claims a trait, as "j'ai toujours réussi" does (blind probe).
+    // "One of the most attended", "were named the best startup": their French forms (blind probe).
+    expect(excerpts(bragging, "Mon intervention a été l'une des plus applaudies.", "fr")).toEqual([
+      "achievement:l'une des plus applaudies",
+    ]);
+    expect(excerpts(bragging, "On a été élus meilleure startup de l'année.", "fr")).toEqual([
+      "achievement:a été élus",
+    ]);
     for (const verb of ["dépassé", "atteint"])
       expect(excerpts(bragging, `J'ai toujours ${verb} mes objectifs.`, "fr")).toEqual([
         `trait:J'ai toujours ${verb}`,
