@@ -243,6 +243,11 @@ export function inGreeting(lang: Lang, words: readonly Token[], w: number): bool
 
 const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(.+)$/;
 
+/** A French word without its elision: "l'ai" is "ai", "c'est" is "est". */
+function lookupForm(word: string): string {
+  return word.includes("'") ? (ELIDED.exec(word)?.[1] ?? word) : word;
+}
+
 /** The word a French token carries behind its elision: "j'adore" is "adore", "n'ai" is "ai". */
 function lookup<T>(lang: Lang, word: string, map: Map<string, T>): T | undefined {
   const found = map.get(word);
@@ -328,9 +333,10 @@ function conceptNear(words: readonly Token[], w: number, k: number): number {
     case "il":
     case "qu'il":
       return impersonal(words, w) ? k & ~OTHERS : k;
-    // "En fait": "actually", nothing done.
+    // Done after an auxiliary ("j'ai fait", "je l'ai fait", "c'est fait"); otherwise the present,
+    // what something is or does ("ça me fait gagner du temps", "elle fait 4 h"), or "en fait".
     case "fait":
-      return before === "en" ? k & ~CREDIT : k;
+      return AFTER_AUXILIARY.has(lookupForm(before)) ? k : k & ~CREDIT;
     // "Je viens de signer" is news; "je viens de Lyon" says where from.
     case "viens":
     case "vient":
@@ -425,7 +431,8 @@ for (const [word, value] of Object.entries(afinnFr as Record<string, number>))
 // "dire" (to say; English "dire"), "sens" (I feel; "senseless"), "fin" (end; "fine"), "juste"
 // (just, as in "j'ai juste…"; "just" is no feeling in English), "incroyable" (-1), and "seul"
 // (alone), mostly "only" in posts ("le seul truc qui compte"): its lonely sense keeps its concept.
-for (const word of ["dire", "sens", "fin", "juste"]) VALENCE.fr.delete(word);
+// "Fois" (times) is no word of the list: it is the plural made of "foi" (faith).
+for (const word of ["dire", "sens", "fin", "juste", "fois"]) VALENCE.fr.delete(word);
 VALENCE.fr.set("incroyable", 3);
 VALENCE.fr.set("seul", 0);
 VALENCE.fr.set("seule", 0);

@@ -194,6 +194,22 @@ describe("English and French alike", () => {
     expect(value("J'ai été promu directeur.", "self-past")).toBe(1);
     expect(value("On a livré la v2 et j'ai écrit la doc.", "self-past")).toBe(2);
   });
+  it("reads 'fois' and a present 'fait' for what they say in French (blind probe, #27)", () => {
+    const value = (draft: string, signal: string) =>
+      analyze(draft, { lang: "fr" }).signals.find((s) => s.signal === signal)?.value ?? 0;
+    // "Fois" (times) took the valence of "foi" (faith) through its made-up plural.
+    expect(value("Je l'ai refaite deux fois.", "self-positive")).toBe(0);
+    // "Ça fait", "elle fait": the present, what something is or does; "j'ai fait", "on l'a fait": done.
+    expect(value("Ça me fait gagner du temps.", "self-credit")).toBe(0);
+    expect(value("La formation fait 4 h, je l'ai écrite seul.", "self-credit")).toBe(1);
+    for (const draft of [
+      "J'ai fait un marathon.",
+      "Je l'ai fait !",
+      "J'ai tout fait seule.",
+      "On l'a fait !",
+    ])
+      expect(value(draft, "self-credit"), draft).toBe(1);
+  });
   it("hears a wish in the French conditional as in English 'would'", () => {
     const wishes = (draft: string, lang: "en" | "fr") =>
       analyze(draft, { lang }).signals.find((s) => s.signal === "wishes")?.value ?? 0;
