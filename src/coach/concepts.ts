@@ -444,6 +444,25 @@ for (const lang of ["en", "fr"] as const) {
   }
 }
 
+// The French reader as the object of a verb: "ça vous fait gagner", "cet outil t'aide".
+const READER_OBJECT_FR = /^(?:vous|te|toi|t'.+)$/;
+const AUTHOR_SUBJECT_FR = /^(?:je|j'.+|nous|on)$/;
+
+/**
+ * Whether a French word of good news goes to the reader: "si ça vous fait gagner une après-midi",
+ * "cet outil t'aide à gagner du temps" (within three words after "vous", "te", with no "je" or
+ * "on" between). "Je vous annonce que j'ai gagné" is still the author's.
+ */
+export function forReader(lang: Lang, words: readonly Token[], w: number): boolean {
+  if (lang !== "fr") return false;
+  for (let j = w; j >= Math.max(0, w - 3); j--) {
+    const word = words[j]!.word;
+    if (j < w && AUTHOR_SUBJECT_FR.test(word)) return false;
+    if (READER_OBJECT_FR.test(word)) return true;
+  }
+  return false;
+}
+
 // "Sans doute" says "probably", "nul doute" "surely": their "doute" is no worry.
 const NOT_A_DOUBT_BEFORE = new Set(["sans", "nul"]);
 

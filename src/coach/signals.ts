@@ -5,6 +5,7 @@ import {
   conceptAt,
   deniesNothing,
   EMPHASIS,
+  forReader,
   INTENSE,
   inGreeting,
   MINE,
@@ -360,7 +361,13 @@ function countSignals(ctx: RuleContext): SignalCounts {
         // "not happy", "pas content": a negation within three words before turns the feeling over.
         if (w <= negatedUntil) v = -v;
         if (v < 0) c.negativeValence -= v;
-        else if (aboutSelf && !greeting && !aimedAtOthers(k, words, w) && !praisesOthers(ctx, t.end))
+        else if (
+          aboutSelf &&
+          !greeting &&
+          !aimedAtOthers(k, words, w) &&
+          !forReader(ctx.lang, words, w) &&
+          !praisesOthers(ctx, t.end)
+        )
           c.selfPositive += v;
       }
       const comparative =

@@ -210,6 +210,17 @@ describe("English and French alike", () => {
     ])
       expect(value(draft, "self-credit"), draft).toBe(1);
   });
+  it("reads what a French post wins for its reader as the reader's, not the author's news", () => {
+    const value = (draft: string, signal: string) =>
+      analyze(draft, { lang: "fr" }).signals.find((s) => s.signal === signal)?.value ?? 0;
+    // Blind probe, #27: "si ça vous fait gagner une après-midi" read as the author's win.
+    expect(
+      value("Si ça vous fait gagner une après-midi de debug, j'ai réussi mon coup.", "self-positive"),
+    ).toBeLessThan(1);
+    expect(value("Cet outil t'aide à gagner du temps, je l'ai codé.", "self-positive")).toBe(0);
+    expect(value("J'ai gagné le hackathon.", "self-positive")).toBeGreaterThan(0);
+    expect(value("Je vous annonce que j'ai gagné le hackathon.", "self-positive")).toBeGreaterThan(0);
+  });
   it("hears a wish in the French conditional as in English 'would'", () => {
     const wishes = (draft: string, lang: "en" | "fr") =>
       analyze(draft, { lang }).signals.find((s) => s.signal === "wishes")?.value ?? 0;
