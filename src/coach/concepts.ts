@@ -365,7 +365,7 @@ function conceptNear(words: readonly Token[], w: number, k: number): number {
 const FR_ARTICLES = new Set(["les", "le", "la", "l'"]);
 // What comes before a participle that tells something done: "j'ai fini", "on a enfin fini".
 const AFTER_AUXILIARY = new Set(
-  "ai as a avons avez ont j'ai est suis sommes êtes sont été avoir être enfin déjà bien presque tout".split(
+  "ai as a avons avez ont j'ai avais avait avions aviez avaient est suis sommes êtes sont été étais était étions étiez étaient avoir être enfin déjà bien presque tout".split(
     " ",
   ),
 );

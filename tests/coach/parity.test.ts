@@ -207,6 +207,7 @@ describe("English and French alike", () => {
       "Je l'ai fait !",
       "J'ai tout fait seule.",
       "On l'a fait !",
+      "Je l'avais fait en un week-end.",
     ])
       expect(value(draft, "self-credit"), draft).toBe(1);
   });
