@@ -207,8 +207,8 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:j'y suis arrivée?|on l'a fait|j'ai réussi)",
       "j'ai eu (?:\\d+/\\d+|un \\d+|une? (?:mention|note parfaite)|la mention|mon (?:bac|diplôme|permis|master|examen))",
       "(?:j'ai (?:été )?|je suis |a été |été |avoir été |suis )(?:officiellement |enfin )?(?:promue?s?|admise?s?|acceptée?s?|recrutée?s?|embauchée?s?|sélectionnée?s?|nommée?s?|récompensée?s?|élue?s?|certifiée?s?|diplômée?s?|classée?s?|primée?s?|distinguée?s?|invitée?s? à (?:parler|intervenir))",
-      // "One of the most attended": "l'une des plus applaudies", "l'un des meilleurs".
-      "(?:l'une?|une?) des (?:meilleure?s|plus (?:[a-zà-ÿ]+(?:ée?s|ue?s|ie?s)|populaires|influente?s))",
+      // "One of the most attended": "l'une des plus applaudies", "l'un des meilleurs", "des premiers".
+      "(?:l'une?|une?) des (?:meilleure?s|premi(?:er|ère)s|plus (?:[a-zà-ÿ]+(?:ée?s|ue?s|ie?s)|populaires|influente?s))",
       `(?:j'ai|nous avons|on a) (?:enfin )?(?:gagné|remporté|obtenu|décroché|réussi|atteint|dépassé|battu|signé|${RAISED}|validé)`,
       "(?:trophée|lauréate?|finaliste|médaille|championne?)",
       "(?:remporté|gagné|reçu|obtenu|décroché) (?:le |un |mon |ce |notre )?(?:\\S+ )?prix",

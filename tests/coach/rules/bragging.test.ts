@@ -29,6 +29,10 @@ describe("bragging (Jin et al. types)", () => {
     expect(excerpts(bragging, "Mon intervention a été l'une des plus applaudies.", "fr")).toEqual([
       "achievement:l'une des plus applaudies",
     ]);
+    expect(
+      excerpts(bragging, "En 2014, j'ai été l'un des premiers patrons à passer en full remote.", "fr"),
+    ).toEqual(["achievement:l'un des premiers"]);
+    expect(excerpts(bragging, "C'est l'un des plus gros problèmes du secteur.", "fr")).toEqual([]);
     expect(excerpts(bragging, "On a été élus meilleure startup de l'année.", "fr")).toEqual([
       "achievement:a été élus",
     ]);
