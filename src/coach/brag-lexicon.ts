@@ -37,6 +37,7 @@ export const SELF_CONGRATULATION: Record<Lang, Lexicon> = {
   fr: lexicon("fr", [
     "(?:(?:je suis |nous sommes )?(?:tellement |très |si |trop |vraiment )?)(?:fier|fière|fiers|fières|ravie?s?|heureux|heureuses?|honorée?s?|enchantée?s?|comblée?s?|émue?s?|touchée?s?) (?:et \\S+ )?(?:de |d')(?:vous )?(?:annoncer|partager|rejoindre|avoir|être|recevoir|accueillir|présenter|faire partie|intégrer|dire|officialiser)",
     "(?:j'ai|nous avons) (?:le plaisir|la joie|l'honneur|la fierté|l'immense plaisir|l'immense joie) de (?:vous )?(?:annoncer|partager|présenter|rejoindre)",
+    "(?:j'ai|nous avons|on a) eu (?:l'honneur|l'immense honneur|le privilège|la fierté) (?:de |d')[a-zà-ÿ]+",
     "c'est avec (?:une grande |une immense |beaucoup de )?(?:fierté|joie|plaisir|émotion|bonheur) que",
     "(?:grande|belle|grosse) nouvelle",
     "(?:je suis |suis )?(?:tellement |très |si )?(?:fier|fière) de moi",
@@ -211,7 +212,9 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:on m'a|m'a été) (?:offert|proposé|confié) (?:un|une|le|la) (?:poste|job|rôle|place|bourse|contrat|promotion)",
       "(?:j'y suis arrivée?|on l'a fait|j'ai réussi)",
       "j'ai eu (?:\\d+/\\d+|un \\d+|une? (?:mention|note parfaite)|la mention|mon (?:bac|diplôme|permis|master|examen))",
-      "(?:j'ai (?:été )?|je suis |a été |été |avoir été |suis )(?:officiellement |enfin )?(?:promue?|admise?|acceptée?|recrutée?|embauchée?|sélectionnée?|nommée?|récompensée?|élue?|certifiée?|diplômée?|classée?|primée?|distinguée?|invitée? à (?:parler|intervenir))",
+      "(?:j'ai (?:été )?|je suis |a été |été |avoir été |suis )(?:officiellement |enfin )?(?:promue?s?|admise?s?|acceptée?s?|recrutée?s?|embauchée?s?|sélectionnée?s?|nommée?s?|récompensée?s?|élue?s?|certifiée?s?|diplômée?s?|classée?s?|primée?s?|distinguée?s?|invitée?s? à (?:parler|intervenir))",
+      // "One of the most attended": "l'une des plus applaudies", "l'un des meilleurs", "des premiers".
+      "(?:l'une?|une?) des (?:meilleure?s|premi(?:er|ère)s|plus (?:[a-zà-ÿ]+(?:ée?s|ue?s|ie?s)|populaires|influente?s))",
       `(?:j'ai|nous avons|on a) (?:enfin )?(?:gagné|remporté|obtenu|décroché|réussi|atteint|dépassé|battu|signé|${RAISED}|validé)`,
       "(?:trophée|lauréate?|finaliste|médaille|championne?)",
       "(?:remporté|gagné|reçu|obtenu|décroché) (?:le |un |mon |ce |notre )?(?:\\S+ )?prix",
@@ -278,7 +281,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
     trait: [
       "on me (?:dit|répète) (?:souvent |toujours |tout le temps |sans cesse )?que je suis",
       "(?:je suis|j'étais|j'ai toujours été|que je suis) (?:tellement |vraiment |trop |très |super |hyper |plutôt |juste |naturellement |carrément |si ){0,4}(?:beau|belle|intelligente?|douée?|talentueuse|talentueux|canon|mignonne?|drôle|modeste|humble|charmante?|brillante?|organisée?|efficace|créative|créatif|patiente?|généreuse|généreux|romantique|populaire|riche|un génie|une? experte?|une légende|un boss|une boss|une machine|un roi|une reine|le roi|la reine)",
-      "j'ai toujours (?:su|eu raison|gagné|réussi)",
+      "j'ai toujours (?:su|eu raison|gagné|réussi|atteint|dépassé)",
       // Remercier ses propres qualités : « je n'y serais jamais arrivé sans ma détermination ».
       "(?<=sans )(?:ma|mon) (?:propre )?(?:(?:incroyable|sacrée|énorme|immense|folle) )?(?:détermination|persévérance|ténacité|discipline|talent|vision|niaque|rigueur|acharnement)",
       // « Ça fait dix ans que je le dis et j'avais raison. »

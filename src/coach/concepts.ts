@@ -243,6 +243,11 @@ export function inGreeting(lang: Lang, words: readonly Token[], w: number): bool
 
 const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(.+)$/;
 
+/** A French word without its elision: "l'ai" is "ai", "c'est" is "est". */
+function lookupForm(word: string): string {
+  return word.includes("'") ? (ELIDED.exec(word)?.[1] ?? word) : word;
+}
+
 /** The word a French token carries behind its elision: "j'adore" is "adore", "n'ai" is "ai". */
 function lookup<T>(lang: Lang, word: string, map: Map<string, T>): T | undefined {
   const found = map.get(word);
@@ -267,9 +272,23 @@ export function conceptOf(lang: Lang, token: Token): number {
   return found;
 }
 
-/** "Pas peu fier" says "very proud": a negation followed by "peu" negates nothing. */
-export function litotes(lang: Lang, next: Token | undefined): boolean {
-  return lang === "fr" && next?.word === "peu";
+/**
+ * Whether the French negation word at `j` denies nothing. "Pas peu fier" says "very proud" and "on
+ * ne fait pas les choses à moitié" "we go all the way"; after "que" (with no "ne" between),
+ * "jamais" is "ever": "le meilleur code que j'aie jamais écrit", "plus que jamais", "si jamais".
+ */
+export function deniesNothing(lang: Lang, words: readonly Token[], j: number): boolean {
+  if (lang !== "fr") return false;
+  if (words[j + 1]?.word === "peu") return true;
+  for (let k = j + 1; k <= j + 3 && k + 1 < words.length; k++)
+    if (words[k]!.word === "à" && words[k + 1]!.word === "moitié") return true;
+  if (words[j]!.word !== "jamais") return false;
+  for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+    const before = words[k]!.word;
+    if (before === "ne" || before.startsWith("n'")) return false;
+    if (before === "que" || before.startsWith("qu'") || (before === "si" && k === j - 1)) return true;
+  }
+  return false;
 }
 
 // The French conditional, what English says with "would", "could", "should" ("j'adorerais",
@@ -314,9 +333,10 @@ function conceptNear(words: readonly Token[], w: number, k: number): number {
     case "il":
     case "qu'il":
       return impersonal(words, w) ? k & ~OTHERS : k;
-    // "En fait": "actually", nothing done.
+    // Done after an auxiliary ("j'ai fait", "je l'ai fait", "c'est fait"); otherwise the present,
+    // what something is or does ("ça me fait gagner du temps", "elle fait 4 h"), or "en fait".
     case "fait":
-      return before === "en" ? k & ~CREDIT : k;
+      return AFTER_AUXILIARY.has(lookupForm(before)) ? k : k & ~CREDIT;
     // "Je viens de signer" is news; "je viens de Lyon" says where from.
     case "viens":
     case "vient":
@@ -345,7 +365,7 @@ function conceptNear(words: readonly Token[], w: number, k: number): number {
 const FR_ARTICLES = new Set(["les", "le", "la", "l'"]);
 // What comes before a participle that tells something done: "j'ai fini", "on a enfin fini".
 const AFTER_AUXILIARY = new Set(
-  "ai as a avons avez ont j'ai est suis sommes êtes sont été avoir être enfin déjà bien presque tout".split(
+  "ai as a avons avez ont j'ai avais avait avions aviez avaient est suis sommes êtes sont été étais était étions étiez étaient avoir être enfin déjà bien presque tout".split(
     " ",
   ),
 );
@@ -411,7 +431,8 @@ for (const [word, value] of Object.entries(afinnFr as Record<string, number>))
 // "dire" (to say; English "dire"), "sens" (I feel; "senseless"), "fin" (end; "fine"), "juste"
 // (just, as in "j'ai juste…"; "just" is no feeling in English), "incroyable" (-1), and "seul"
 // (alone), mostly "only" in posts ("le seul truc qui compte"): its lonely sense keeps its concept.
-for (const word of ["dire", "sens", "fin", "juste"]) VALENCE.fr.delete(word);
+// "Fois" (times) is no word of the list: it is the plural made of "foi" (faith).
+for (const word of ["dire", "sens", "fin", "juste", "fois"]) VALENCE.fr.delete(word);
 VALENCE.fr.set("incroyable", 3);
 VALENCE.fr.set("seul", 0);
 VALENCE.fr.set("seule", 0);
@@ -421,6 +442,35 @@ for (const lang of ["en", "fr"] as const) {
     if (flags & PRAISE) VALENCE[lang].set(word, 2);
     else if (flags & NEGATIVE) VALENCE[lang].set(word, -2);
   }
+}
+
+// The French reader as the object of a verb: "ça vous fait gagner", "cet outil t'aide".
+const READER_OBJECT_FR = /^(?:vous|te|toi|t'.+)$/;
+const AUTHOR_SUBJECT_FR = /^(?:je|j'.+|nous|on)$/;
+
+/**
+ * Whether a French word of good news goes to the reader: "si ça vous fait gagner une après-midi",
+ * "cet outil t'aide à gagner du temps" (within three words after "vous", "te", with no "je" or
+ * "on" between). "Je vous annonce que j'ai gagné" is still the author's.
+ */
+export function forReader(lang: Lang, words: readonly Token[], w: number): boolean {
+  if (lang !== "fr") return false;
+  for (let j = w; j >= Math.max(0, w - 3); j--) {
+    const word = words[j]!.word;
+    if (j < w && AUTHOR_SUBJECT_FR.test(word)) return false;
+    if (READER_OBJECT_FR.test(word)) return true;
+  }
+  return false;
+}
+
+// "Sans doute" says "probably", "nul doute" "surely": their "doute" is no worry.
+const NOT_A_DOUBT_BEFORE = new Set(["sans", "nul"]);
+
+/** A word's valence where its neighbour changes it ("sans doute"); otherwise its own. */
+export function valenceAt(lang: Lang, words: readonly Token[], w: number): number {
+  const v = valenceOf(lang, words[w]!);
+  if (v === 0 || lang !== "fr" || words[w]!.word !== "doute") return v;
+  return NOT_A_DOUBT_BEFORE.has(words[w - 1]?.word ?? "") ? 0 : v;
 }
 
 export function valenceOf(lang: Lang, token: Token): number {

@@ -2,11 +2,11 @@ import {
   CONDITION,
   conceptAt,
   conceptOf,
+  deniesNothing,
   FAILURE,
   FILLER,
   impersonal,
   LESSON,
-  litotes,
   NEGATION,
   PRAISE,
   pastTense,
@@ -566,12 +566,16 @@ export function clauseOfWord(ctx: RuleContext, i: number): { from: number; to: n
 
 /**
  * The index of a negation among the `within` words before word `i` in its clause ("not proud of",
- * "I don't need another checklist"), or -1. "Pas peu fier" negates nothing.
+ * "I don't need another checklist"), or -1. "Pas peu fier" negates nothing (deniesNothing).
  */
 export function negationBefore(ctx: RuleContext, i: number, within = 3): number {
   const { words, lang } = ctx;
   for (let j = Math.max(clauseOfWord(ctx, i).from, i - within); j < i; j++)
-    if (conceptOf(lang, words[j]!) & NEGATION && !litotes(lang, words[j + 1]) && !withoutBetween(words, j, i))
+    if (
+      conceptOf(lang, words[j]!) & NEGATION &&
+      !deniesNothing(lang, words, j) &&
+      !withoutBetween(words, j, i)
+    )
       return j;
   return -1;
 }

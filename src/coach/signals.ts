@@ -3,10 +3,11 @@ import {
   CHAT,
   CREDIT,
   conceptAt,
+  deniesNothing,
   EMPHASIS,
+  forReader,
   INTENSE,
   inGreeting,
-  litotes,
   MINE,
   NEGATION,
   NEGATIVE,
@@ -16,7 +17,7 @@ import {
   pastTense,
   QUANTITY,
   TIME,
-  valenceOf,
+  valenceAt,
   WISH,
 } from "./concepts.js";
 import { CLAUSE_BREAK, isSubject, layout, lossOfAuthor, praisesOthers } from "./context.js";
@@ -270,7 +271,9 @@ const FR_AUXILIARY = new Set([
 function isPast(lang: Lang, words: readonly Token[], i: number, from: number): boolean {
   const word = words[i]!.word;
   if (lang === "en") return pastTense(word);
-  if (!FR_PARTICIPLE_RE.test(word)) return false;
+  // "Été" is "been" (or "summer"), as English "been" is no past tense: "on a été quinze à partir"
+  // did nothing; in "j'ai été promu" the participle after it tells what was done.
+  if (word === "été" || !FR_PARTICIPLE_RE.test(word)) return false;
   for (let j = i - 1; j >= Math.max(from, i - 2); j--) if (FR_AUXILIARY.has(words[j]!.word)) return true;
   return false;
 }
@@ -355,18 +358,25 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (t.cls & first) c.firstSingular++;
       if (t.cls & second) c.addressee++;
       const k = conceptAt(ctx.lang, words, w);
-      let v = valenceOf(ctx.lang, t);
+      let v = valenceAt(ctx.lang, words, w);
       // Warm words of a greeting ("happy birthday") are asked about once, for valence and praise.
       const greeting = (v > 0 || (k & PRAISE) !== 0) && inGreeting(ctx.lang, words, w);
       if (v !== 0) {
         // "not happy", "pas content": a negation within three words before turns the feeling over.
         if (w <= negatedUntil) v = -v;
         if (v < 0) c.negativeValence -= v;
-        else if (aboutSelf && !loss && !greeting && !aimedAtOthers(k, words, w) && !praisesOthers(ctx, t.end))
+        else if (
+          aboutSelf &&
+          !loss &&
+          !greeting &&
+          !aimedAtOthers(k, words, w) &&
+          !forReader(ctx.lang, words, w) &&
+          !praisesOthers(ctx, t.end)
+        )
           c.selfPositive += v;
       }
       const comparative =
-        (k & NEGATION) !== 0 && (comparativeFollows(words, w, end) || litotes(ctx.lang, words[w + 1]));
+        (k & NEGATION) !== 0 && (comparativeFollows(words, w, end) || deniesNothing(ctx.lang, words, w));
       // "Je ne pourrais pas être plus enthousiaste" and "pas peu fière" say more, not less: they
       // close any negation.
       if (k & NEGATION) negatedUntil = comparative ? -1 : w + 3;

@@ -222,6 +222,27 @@ describe("context: what turns self-praise into something else", () => {
     );
   });
 
+  it("a French negation that says more, not less: 'pas à moitié', 'que j'aie jamais' (blind probe)", () => {
+    const negation = (text: string) =>
+      analyze(text, { lang: "fr" }).signals.find((s) => s.signal === "self-negation")?.value ?? 0;
+    for (const text of [
+      "Chez nous, on ne fait pas les choses à moitié.",
+      "Je ne fais jamais rien à moitié.",
+      "C'est le code le plus propre que j'aie jamais écrit.",
+      "Le meilleur projet qu'on ait jamais livré.",
+      "Je suis plus motivée que jamais.",
+    ])
+      expect(negation(text), text).toBe(0);
+    for (const text of [
+      "Je n'ai pas fait la migration.",
+      "Je n'ai pas fini le projet, à moitié seulement.",
+      "Je n'ai jamais écrit de code aussi propre.",
+      "C'est un projet que je n'ai jamais livré.",
+      "J'ai jamais vu ça.",
+    ])
+      expect(negation(text), text).toBeGreaterThan(0);
+  });
+
   it("what the author is given is the author's: 'LinkedIn gave me the Top Voice badge'", () => {
     expect(ego("Wow, LinkedIn just gave me the Top Voice badge in Marketing!")).toContain("bragging");
     expect(ego("LinkedIn m'a décerné le badge Top Voice en marketing !", "fr")).toContain("bragging");

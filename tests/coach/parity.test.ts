@@ -62,6 +62,10 @@ const EGO = [
   "humblebrag",
 ];
 
+/** A signal's value on a French draft, 0 when the draft has none of it. */
+const value = (draft: string, signal: string) =>
+  analyze(draft, { lang: "fr" }).signals.find((s) => s.signal === signal)?.value ?? 0;
+
 describe("English and French alike", () => {
   it("reads the same post in both languages as the same kind of post", () => {
     for (const [en, fr] of PAIRS) {
@@ -190,10 +194,41 @@ describe("English and French alike", () => {
   it("reads French words for what they mean in French, not as English look-alikes", () => {
     // "dire" is "to say", "je me sens" "I feel", "juste" "just": none of them a feeling. The
     // translated lexicon made the first two negative (2.33 here) and "juste" good news.
-    const value = (draft: string, signal: string) =>
-      analyze(draft, { lang: "fr" }).signals.find((s) => s.signal === signal)?.value ?? 0;
     expect(value("Faut dire que je me sens prête pour demain.", "negative-words")).toBeLessThan(1);
     expect(value("J'ai juste terminé le dossier ce matin.", "self-positive")).toBe(0);
+    // "Sans doute" is "probably": no worry in it; a doubt of one's own still is one.
+    expect(value("On part sans doute sur Postgres.", "negative-words")).toBe(0);
+    expect(value("On part sur Postgres, j'ai un doute.", "negative-words")).toBeGreaterThan(0);
+    // "Été" is "been", as English "been" is no past tense: "we were fifteen to leave" (a layoff,
+    // from a blind probe) did nothing; the participle after it still tells what was done.
+    expect(value("On a été une quinzaine à partir lors de la réorg.", "self-past")).toBe(0);
+    expect(value("J'ai été malade toute la semaine.", "self-past")).toBe(0);
+    expect(value("J'ai été promu directeur.", "self-past")).toBe(1);
+    expect(value("On a livré la v2 et j'ai écrit la doc.", "self-past")).toBe(2);
+  });
+  it("reads 'fois' and a present 'fait' for what they say in French (blind probe, #27)", () => {
+    // "Fois" (times) took the valence of "foi" (faith) through its made-up plural.
+    expect(value("Je l'ai refaite deux fois.", "self-positive")).toBe(0);
+    // "Ça fait", "elle fait": the present, what something is or does; "j'ai fait", "on l'a fait": done.
+    expect(value("Ça me fait gagner du temps.", "self-credit")).toBe(0);
+    expect(value("La formation fait 4 h, je l'ai écrite seul.", "self-credit")).toBe(1);
+    for (const draft of [
+      "J'ai fait un marathon.",
+      "Je l'ai fait !",
+      "J'ai tout fait seule.",
+      "On l'a fait !",
+      "Je l'avais fait en un week-end.",
+    ])
+      expect(value(draft, "self-credit"), draft).toBe(1);
+  });
+  it("reads what a French post wins for its reader as the reader's, not the author's news", () => {
+    // Blind probe, #27: "si ça vous fait gagner une après-midi" read as the author's win.
+    expect(
+      value("Si ça vous fait gagner une après-midi de debug, j'ai réussi mon coup.", "self-positive"),
+    ).toBeLessThan(1);
+    expect(value("Cet outil t'aide à gagner du temps, je l'ai codé.", "self-positive")).toBe(0);
+    expect(value("J'ai gagné le hackathon.", "self-positive")).toBeGreaterThan(0);
+    expect(value("Je vous annonce que j'ai gagné le hackathon.", "self-positive")).toBeGreaterThan(0);
   });
   it("hears a wish in the French conditional as in English 'would'", () => {
     const wishes = (draft: string, lang: "en" | "fr") =>

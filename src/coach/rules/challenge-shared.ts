@@ -66,7 +66,8 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     "difficiles?",
     "difficultés?",
     "pas (?:été )?facile",
-    "doutes?",
+    // "Sans doute", "nul doute", "sans aucun doute" say "probably" and "surely": no doubt told.
+    "(?<!(?:sans|sans aucun|nul) )doutes?",
     "douté",
     "peurs?",
     "angoisses?",
@@ -85,7 +86,8 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     "j'avoue (?:que|qu'|avoir)|je l'avoue|je dois l'avouer",
     "vulnérable",
     "(?<!(?:sur|contre|éviter|prévenir|parler)(?: le| du)? )burn-?out",
-    "dépassée?",
+    // Overwhelmed ("je me suis senti dépassé"), not exceeded: "dépassé mes objectifs", "les 10 000".
+    "dépassée?(?! (?:mes|nos|les|le|la|l'|ses|son|sa|leurs?|notre|votre|vos|tous|toutes|largement|de loin|\\d))",
     "je ne savais pas",
     "incertitude",
     "inquiète?",

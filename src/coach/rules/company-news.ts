@@ -20,7 +20,11 @@ const COMPANY: Record<Lang, Lexicon> = {
   ]),
   fr: lexicon("fr", [
     "(?:nous sommes|l'équipe est|notre équipe est) (?:très |tellement |si )?(?:fiers|fières|ravis|ravies|heureux|heureuses|enchantés|honorés) (?:de (?:vous )?(?:annoncer|présenter|lancer|accueillir|soutenir|rejoindre|compter)|d'(?:annoncer|accueillir|avoir été))",
-    "(?:nous avons|on a) (?:enfin |officiellement )?(?:lancé|levé|bouclé|acquis|ouvert|signé|remporté|franchi|dépassé|atteint|été (?:nommés|sélectionnés|récompensés|classés))",
+    "(?:nous avons|on a) (?:enfin |officiellement )?(?:lancé|levé|bouclé|acquis|ouvert|signé|remporté|franchi|dépassé|atteint|été (?:nommée?s|sélectionnée?s|récompensée?s|classée?s|élue?s))",
+    // "On vient de lever 25 M€", not "de lever la séance".
+    "(?:nous venons|on vient) de (?:lancer|boucler|signer|remporter|franchir|dépasser|atteindre|lever(?= (?:\\d|des fonds)))",
+    // A recruiting pitch that ranks the company: "rejoignez la scale-up la plus hype de la French Tech".
+    "(?:rejoignez|rejoins)(?:-nous)? (?:la |le |l'|notre )(?:[\\wéèêàç-]+ ){0,2}?(?:(?:la |le )?plus [\\wéèêàç-]+|meilleure?s?)",
     "bienvenue (?:à|dans) (?:notre|l')(?:équipe|famille)",
     "(?:nous accueillons|je vous présente notre|nous vous présentons)",
     "(?:notre|mon) (?:entreprise|société|start-?up|agence|cabinet|équipe|marque|fondation|groupe|studio) (?:a|est|vient de|fête|célèbre|franchit|atteint|remporte)",

@@ -99,7 +99,8 @@ function commentBait(text: string, lower: string, lang: Lang): (Span & { word: s
     const shouted = word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
     const emoji = !/[a-z0-9\u00c0-\u024f]/.test(m[3]!);
     const followed = COMMENT_BAIT_FOLLOW.test(lower.slice(end, end + 20));
-    if ((quoted || shouted || emoji) && (followed || shouted || emoji)) spans.push({ start, end, word: m[3]! });
+    if ((quoted || shouted || emoji) && (followed || shouted || emoji))
+      spans.push({ start, end, word: m[3]! });
   }
   return spans;
 }

@@ -24,6 +24,22 @@ describe("bragging (Jin et al. types)", () => {
     expect(excerpts(bragging, "Je suis le meilleur vendeur de l'équipe.", "fr")).toEqual([
       "trait:Je suis le meilleur",
     ]);
+    // "I've always exceeded my targets" claims a trait, as "j'ai toujours réussi" does (blind probe).
+    // "One of the most attended", "were named the best startup": their French forms (blind probe).
+    expect(excerpts(bragging, "Mon intervention a été l'une des plus applaudies.", "fr")).toEqual([
+      "achievement:l'une des plus applaudies",
+    ]);
+    expect(
+      excerpts(bragging, "En 2014, j'ai été l'un des premiers patrons à passer en full remote.", "fr"),
+    ).toEqual(["achievement:l'un des premiers"]);
+    expect(excerpts(bragging, "C'est l'un des plus gros problèmes du secteur.", "fr")).toEqual([]);
+    expect(excerpts(bragging, "On a été élus meilleure startup de l'année.", "fr")).toEqual([
+      "achievement:a été élus",
+    ]);
+    for (const verb of ["dépassé", "atteint"])
+      expect(excerpts(bragging, `J'ai toujours ${verb} mes objectifs.`, "fr")).toEqual([
+        `trait:J'ai toujours ${verb}`,
+      ]);
   });
   it("finds the author crediting their own qualities, and 'I was right' (found by a probe)", () => {
     expect(

@@ -44,6 +44,31 @@ describe("challenge-shared", () => {
       ["ratés", "honte", "licenciée"],
     );
   });
+  it("reads 'sans doute' as 'probably', not as a doubt (blind probe)", () => {
+    for (const text of [
+      "C'est sans doute le code le plus propre que j'aie jamais écrit.",
+      "C'est sans aucun doute notre meilleur trimestre.",
+      "Nul doute que ça va marcher.",
+    ])
+      expect(excerpts(challengeShared, text, "fr"), text).toEqual([]);
+    expect(excerpts(challengeShared, "J'ai des doutes sur ce choix.", "fr")).toEqual(["doutes"]);
+    expect(excerpts(challengeShared, "Le doute m'a accompagné tout le projet.", "fr")).toEqual(["doute"]);
+    expect(excerpts(challengeShared, "Sans doute, j'ai douté.", "fr")).toEqual(["douté"]);
+  });
+  it("reads 'dépassé' with an object as exceeded, without one as overwhelmed (blind probe)", () => {
+    for (const text of [
+      "J'ai toujours dépassé mes objectifs.",
+      "On a dépassé les 10 000 clients.",
+      "Nous avons largement dépassé l'objectif du trimestre.",
+    ])
+      expect(excerpts(challengeShared, text, "fr"), text).toEqual([]);
+    for (const text of [
+      "Je me suis senti dépassé.",
+      "J'étais complètement dépassée par la charge.",
+      "Dépassé, j'ai demandé de l'aide.",
+    ])
+      expect(excerpts(challengeShared, text, "fr"), text).toEqual([text.match(/[Dd]épassée?/)![0]]);
+  });
   it("finds nothing in a smooth success story", () => {
     expect(excerpts(challengeShared, "We launched and it went great.", "en")).toEqual([]);
     expect(excerpts(challengeShared, "On a lancé et tout s'est bien passé.", "fr")).toEqual([]);

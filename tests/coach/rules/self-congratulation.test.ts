@@ -18,6 +18,10 @@ describe("self-congratulation", () => {
     expect(excerpts(selfCongratulation, "J'ai le plaisir de vous annoncer la nouvelle.", "fr")).toEqual([
       "J'ai le plaisir de vous annoncer",
     ]);
+    // "J'ai eu l'honneur d'intervenir": an honour told, past (blind probe).
+    expect(
+      excerpts(selfCongratulation, "J'ai eu l'honneur d'intervenir sur la scène principale.", "fr"),
+    ).toEqual(["J'ai eu l'honneur d'intervenir"]);
   });
   it("leaves news told for the reader alone", () => {
     expect(

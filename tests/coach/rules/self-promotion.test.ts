@@ -45,6 +45,17 @@ describe("self-promotion (selling one's own work)", () => {
     expect(excerpts(selfPromotion, "Envoyez-moi un message si vous voulez le modèle.", "fr")).toEqual([
       "action:Envoyez-moi un message",
     ]);
+    // "DM me" costs a brag in English: its French forms too (blind probe).
+    expect(excerpts(selfPromotion, "Si tu veux faire partie de l'aventure, envoie-moi un DM.", "fr")).toEqual(
+      ["action:envoie-moi un DM"],
+    );
+    expect(excerpts(selfPromotion, "Les recruteurs, mon DM est ouvert !", "fr")).toEqual([
+      "action:mon DM est ouvert",
+    ]);
+    expect(excerpts(selfPromotion, "Écris-moi en DM, je t'envoie le modèle.", "fr")).toEqual([
+      "action:Écris-moi en DM",
+    ]);
+    expect(excerpts(selfPromotion, "Il m'a envoyé un DM hier pour le modèle.", "fr")).toEqual([]);
   });
   it("sells nothing in a question or in someone else's work", () => {
     expect(excerpts(selfPromotion, "Should I write my first book?", "en")).toEqual([]);
@@ -132,8 +143,18 @@ describe("company-news", () => {
       "Nous sommes fiers d'annoncer",
       "levée de fonds",
     ]);
+    // As "We just closed our $30M", "were named one of the best" (blind probe).
+    expect(
+      excerpts(
+        companyNews,
+        "Rejoignez la scale-up la plus hype de la French Tech ! On vient de lever 25 M€ et on a été élus meilleure startup de l'année.",
+        "fr",
+      ),
+    ).toEqual(["Rejoignez la scale-up la plus hype", "On vient de lever", "on a été élus"]);
   });
   it("ignores news about others", () => {
     expect(excerpts(companyNews, "Pfizer says its vaccine is 90% effective.", "en")).toEqual([]);
+    expect(excerpts(companyNews, "Rejoignez-nous jeudi pour un atelier sur les tests.", "fr")).toEqual([]);
+    expect(excerpts(companyNews, "On vient de lever la séance.", "fr")).toEqual([]);
   });
 });
