@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { analyze } from "../../../src/coach/index.js";
 import { challengeShared } from "../../../src/coach/rules/challenge-shared.js";
 import { excerpts } from "../../helpers/rules.js";
 
@@ -93,5 +94,16 @@ describe("challenge-shared", () => {
     expect(excerpts(challengeShared, "It wasn't easy, but I still shipped it.", "en")).toEqual([
       "wasn't easy",
     ]);
+  });
+  it("asks where the author stands on a difficulty not solved yet, not what they did about it", () => {
+    const hiring = analyze(
+      "We're hiring an SRE. The hard part: our monitoring is noisy and we haven't fixed it yet; that would be your first quarter.",
+    ).questions.join(" ");
+    expect(hiring).toContain("Where do you stand with it now");
+    expect(hiring).not.toContain("What did you do about it");
+    const fixed = analyze(
+      "Our monitoring was noisy for a year and I was overwhelmed by pages. We cut alerts to the ones a human must act on.",
+    ).questions.join(" ");
+    expect(fixed).toContain("What did you do about it");
   });
 });
