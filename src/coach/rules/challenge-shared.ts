@@ -106,9 +106,7 @@ const CHALLENGES = memo<Span[]>();
 /** Difficulties, doubts and mistakes told in the draft; shared with success-without-struggle. */
 export function challengeSpans(ctx: RuleContext): Span[] {
   return memoized(ctx, CHALLENGES, (c) =>
-    findAll(CHALLENGE[c.lang], c).filter(
-      (s) => !denied(c, s) && !readers(c, s) && !overwhelmedByKindness(c, s),
-    ),
+    findAll(CHALLENGE[c.lang], c).filter((s) => !denied(c, s) && !readers(c, s) && !notOverwhelmed(c, s)),
   );
 }
 
@@ -136,8 +134,9 @@ function readers(ctx: RuleContext, span: Span): boolean {
   return false;
 }
 
-// "Overwhelmed" and "dépassé" by kindness: what overwhelms follows ("…by all your messages"), or
-// the sentence or the one before thanks or counts the messages ("500 messages, I'm overwhelmed").
+// "Overwhelmed" and "dépassé" by kindness, not by work: what overwhelms follows ("…by all your
+// messages"), or the sentence or the one before thanks or counts the messages ("500 messages, I'm
+// overwhelmed"). A "dépassé" that exceeded something is no feeling at all.
 const AMBIGUOUS_FEELING: Record<Lang, RegExp> = { en: /^overwhelmed$/, fr: /^dépassée?$/ };
 const BY_KINDNESS: Record<Lang, RegExp> = {
   en: /^\s+(?:by|with)\s+(?:\S+\s+){0,3}?(?:love|support|kindness|gratitude|joy|emotions?|messages|wishes|congratulations|kind words|response|outpouring)\b/,
@@ -148,9 +147,14 @@ const THANKS: Record<Lang, RegExp> = {
   fr: /(?:^|[^\p{L}])(?:merci|reconnaissante?|félicit\p{L}*|messages|vœux)(?=[^\p{L}]|$)/u,
 };
 
-function overwhelmedByKindness(ctx: RuleContext, span: Span): boolean {
+// "J'ai toujours dépassé mes objectifs": "dépassé" with an object exceeded it, a boast.
+const EXCEEDED_RE =
+  /^\s+(?:mes|mon|ma|nos|notre|les|le|la|l'|tous|toutes|ses|son|sa|leurs?|largement|même)(?=[\s']|$)/;
+
+function notOverwhelmed(ctx: RuleContext, span: Span): boolean {
   const { lang, lower, sentences } = ctx;
   if (!AMBIGUOUS_FEELING[lang].test(lower.slice(span.start, span.end))) return false;
+  if (lang === "fr" && EXCEEDED_RE.test(lower.slice(span.end, span.end + 12))) return true;
   if (BY_KINDNESS[lang].test(lower.slice(span.end, span.end + 60))) return true;
   const s = sentences.indexOf(sentenceAt(ctx, span.start)!);
   return s !== -1 && THANKS[lang].test(lower.slice(sentences[Math.max(0, s - 1)]!.start, sentences[s]!.end));

@@ -53,7 +53,7 @@ describe("challenge-shared", () => {
     expect(excerpts(challengeShared, "Honestly the best thing I've ever owned.", "en")).toEqual([]);
     expect(excerpts(challengeShared, "Honnêtement, le meilleur achat de ma vie.", "fr")).toEqual([]);
   });
-  it("reads no difficulty in a denied one, in kindness that overwhelms, nor in the reader's (found by a probe)", () => {
+  it("reads no difficulty in a denied one, in kindness that overwhelms, in objectives exceeded, nor in the reader's (found by a probe)", () => {
     for (const text of [
       "The migration went live on Saturday with zero failed transactions.",
       "No doubt, this was our best quarter.",
@@ -65,6 +65,7 @@ describe("challenge-shared", () => {
     for (const text of [
       "Si vous connaissez une équipe qui galère avec sa priorisation, parlons-en.",
       "Lancement réussi, sans stress et zéro erreur.",
+      "Reconnu pour ma vision, j'ai toujours dépassé mes objectifs.",
     ])
       expect(excerpts(challengeShared, text, "fr"), text).toEqual([]);
     // Counter-cases: failures counted, a backlog that overwhelms, "you" who helped the author through.
@@ -74,6 +75,9 @@ describe("challenge-shared", () => {
     expect(excerpts(challengeShared, "You made me doubt myself.", "en")).toEqual(["doubt"]);
     expect(excerpts(challengeShared, "Notre équipe a galéré avec sa priorisation.", "fr")).toEqual([
       "galéré",
+    ]);
+    expect(excerpts(challengeShared, "Je me sens dépassé par le volume de tickets.", "fr")).toEqual([
+      "dépassé",
     ]);
   });
   it("tells a difficulty not behind the author yet from one overcome (found by a probe)", () => {
