@@ -106,7 +106,9 @@ const CHALLENGES = memo<Span[]>();
 /** Difficulties, doubts and mistakes told in the draft; shared with success-without-struggle. */
 export function challengeSpans(ctx: RuleContext): Span[] {
   return memoized(ctx, CHALLENGES, (c) =>
-    findAll(CHALLENGE[c.lang], c).filter((s) => !denied(c, s) && !readers(c, s) && !notOverwhelmed(c, s)),
+    findAll(CHALLENGE[c.lang], c).filter(
+      (s) => !denied(c, s) && !readers(c, s) && !notOverwhelmedByHardship(c, s),
+    ),
   );
 }
 
@@ -151,7 +153,7 @@ const THANKS: Record<Lang, RegExp> = {
 const EXCEEDED_RE =
   /^\s+(?:mes|mon|ma|nos|notre|les|le|la|l'|tous|toutes|ses|son|sa|leurs?|largement|même)(?=[\s']|$)/;
 
-function notOverwhelmed(ctx: RuleContext, span: Span): boolean {
+function notOverwhelmedByHardship(ctx: RuleContext, span: Span): boolean {
   const { lang, lower, sentences } = ctx;
   if (!AMBIGUOUS_FEELING[lang].test(lower.slice(span.start, span.end))) return false;
   if (lang === "fr" && EXCEEDED_RE.test(lower.slice(span.end, span.end + 12))) return true;
