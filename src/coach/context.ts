@@ -303,7 +303,18 @@ const FAILURE_PHRASES: Record<Lang, Lexicon> = {
   ]),
 };
 
-const NO_FAILURE = new Set(["zero", "no", "without", "never", "sans", "aucune", "aucun", "zéro", "pas"]);
+/** Words that deny the failure after them: "zero mistakes", "no regrets", "sans erreur". */
+export const NO_FAILURE = new Set([
+  "zero",
+  "no",
+  "without",
+  "never",
+  "sans",
+  "aucune",
+  "aucun",
+  "zéro",
+  "pas",
+]);
 
 const QUOTE_PAIRS: [string, string][] = [
   ["“", "”"],

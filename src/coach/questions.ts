@@ -129,6 +129,12 @@ const DANGLING = new Set(
   ),
 );
 const MAX_DANGLING_CUTS = 3;
+const CONJUNCTIONS = ["and", "or", "but", "et", "ou", "mais"];
+// What a quote never opens or closes on: an emoji, a bullet (a "-" before a space, not "-5 %"),
+// and never opens on a conjunction.
+const SYMBOL = "(?:[\\s\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\u200d\\ufe0f]|[-*•·▪→](?=\\s|$))";
+const LEADING_RE = new RegExp(`^(?:${SYMBOL}|(?:${CONJUNCTIONS.join("|")})\\s)+`, "iu");
+const TRAILING_RE = new RegExp(`${SYMBOL}+$`, "u");
 
 /**
  * The words a question quotes: the clause around a finding, so that a reader recognises it
@@ -155,9 +161,14 @@ export function clauseAround(text: string, span: Span, unquotable: readonly Span
       let space = start - 2;
       while (space >= 0 && span.start - space <= 30 && text.charCodeAt(space) !== 32) space--;
       if (space < 0 || span.start - space > 30) break;
+      // "…de l'année et notre équipe est…": a clause starts after "and", "et".
+      if (CONJUNCTIONS.includes(text.slice(space + 1, start - 1).toLowerCase())) break;
       start = space + 1;
     }
   }
+  // Nor on its "and" ("and how to read EXPLAIN", after a comma), nor on an emoji or a bullet.
+  const lead = LEADING_RE.exec(text.slice(start, span.start));
+  if (lead) start += lead[0].length;
   let end = span.end;
   // A finding that ends on its own punctuation (a question: "Is it worth it?") is whole already.
   const closed = end > span.start && isBoundary(end - 1);
@@ -173,6 +184,8 @@ export function clauseAround(text: string, span: Span, unquotable: readonly Span
     }
   }
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  const trail = TRAILING_RE.exec(text.slice(span.end, end));
+  if (trail) end -= trail[0].length;
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }

@@ -185,6 +185,34 @@ describe("questions follow what the draft does", () => {
     expect(text.slice(start, at)).toBe("a Fortune ");
   });
 
+  it("never opens a quote on a conjunction, an emoji or a bullet, nor closes one on an emoji (found by a probe)", () => {
+    const around = (text: string, finding: string) => {
+      const at = text.indexOf(finding);
+      return text.slice(...clauseAround(text, { start: at, end: at + finding.length }));
+    };
+    expect(
+      around(
+        "On vient de lever 25 M€, on a été élus meilleure startup de l'année et notre équipe est composée des meilleurs talents du marché.",
+        "notre équipe est",
+      ),
+    ).toBe("notre équipe est composée des meilleurs talents du marché");
+    expect(
+      around(
+        "Backups you've restored, migrations that don't lock, and how to read EXPLAIN without crying.",
+        "how to",
+      ),
+    ).toBe("how to read EXPLAIN without crying");
+    expect(around("Merci pour vos félicitations ! 🙏 Plus de 500 messages, je suis ému.", "500")).toBe(
+      "Plus de 500 messages",
+    );
+    expect(around("Big news today 🎉🎉", "news")).toBe("Big news today");
+    expect(around("Notes:\n- ship small and often", "ship")).toBe("ship small and often");
+    // A minus sign stays; so does a conjunction inside the clause, and one that is the finding.
+    expect(around("Churn went -5% this year", "5%")).toBe("Churn went -5% this year");
+    expect(around("Tests and reviews first", "reviews")).toBe("Tests and reviews first");
+    expect(around("We shipped, and it broke.", "and it broke")).toBe("and it broke");
+  });
+
   it("turns quotation marks inside a quote into the nested kind, closed", () => {
     expect(
       quote("demander « pourquoi est-ce que ça paraissait logique sur le moment ? » plutôt que", "fr"),

@@ -1,5 +1,5 @@
 import { insideQuotation } from "../context.js";
-import type { RuleContext } from "../text.js";
+import type { RuleContext, Sentence } from "../text.js";
 import { PERSON } from "../words.js";
 import type { Rule } from "./rule.js";
 
@@ -33,11 +33,26 @@ export const readerQuestion: Rule = {
           s.question &&
           // A question quoted ("ask « who did this? »") is someone else's, not one put to the reader.
           !insideQuotation(ctx, ctx.text.lastIndexOf("?", s.end - 1)) &&
+          !singleQuoted(ctx, s) &&
           !FILLER_RE.test(ctx.lower.slice(s.start, s.end)) &&
           !answeredByAuthor(ctx, i),
       )
       .map((s) => ({ start: s.start, end: s.end })),
 };
+
+// An opening single quote: after a space, a colon or a bracket, before a letter ("don't" is none).
+const OPENING_SINGLE_QUOTE_RE = /(?:^|[\s:(])['‘]\p{L}/u;
+
+/**
+ * A question in single quotes, which context's quotations leave out (an apostrophe looks the
+ * same): "Ask questions instead of giving orders: 'what happens if this list is empty?' beats…",
+ * an example inside a tip. The sentence ends on "?" and the quote closes right after it.
+ */
+function singleQuoted(ctx: RuleContext, s: Sentence): boolean {
+  const mark = ctx.text.lastIndexOf("?", s.end - 1);
+  const close = ctx.text.charAt(mark + 1);
+  return (close === "'" || close === "’") && OPENING_SINGLE_QUOTE_RE.test(ctx.text.slice(s.start, mark));
+}
 
 // "You know what?", "Devinez quoi ?": a way of saying "listen", asking nothing.
 const FILLER_RE =

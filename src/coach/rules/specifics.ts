@@ -2,7 +2,7 @@ import { LOSS } from "../context.js";
 import { features } from "../features.js";
 import { findAll } from "../lexicon.js";
 import { phoneNumbers } from "../pii.js";
-import { allMatches, insideAny, type Sentence, sentenceAt } from "../text.js";
+import { allMatches, insideAny, type Sentence, type Span, sentenceAt } from "../text.js";
 import type { Hit, Rule } from "./rule.js";
 import { selfPromotion } from "./self-promotion.js";
 
@@ -34,6 +34,21 @@ function isListMarker(lower: string, start: number, end: number): boolean {
   const open = lower.lastIndexOf("(", start);
   return (
     open === start - 1 || open <= Math.max(lower.lastIndexOf(")", start), lower.lastIndexOf("\n", start))
+  );
+}
+
+// "Over 500 messages", "10k followers", "1 million de vues": a count of the attention the author
+// got helps no reader. Up to two words between ("500 kind messages", "1 million de vues").
+const ATTENTION_AFTER_RE =
+  /^\+?\s+(?:\S+\s+){0,2}?(?:likes|views|followers|subscribers|connections|comments|reactions|shares|reposts|impressions|congratulations|messages|dms|wishes|j'aime|vues|abonnée?s|commentaires|réactions|partages|félicitations|relations)(?=[\s,.;:!?)]|$)/;
+// "I sent 200 cold messages and got 3 replies": the author's own effort, a real detail.
+const AUTHORS_EFFORT_BEFORE_RE =
+  /\b(?:sent|wrote|posted|answered|replied to|envoyé|écrit|publié|répondu à)\s+(?:\S+\s+)?$/;
+
+function countsAttention(lower: string, hit: Span): boolean {
+  return (
+    ATTENTION_AFTER_RE.test(lower.slice(hit.end, hit.end + 50)) &&
+    !AUTHORS_EFFORT_BEFORE_RE.test(lower.slice(Math.max(0, hit.start - 30), hit.start))
   );
 }
 
@@ -78,6 +93,7 @@ export const specifics: Rule = {
       if (skipped.size > 0 && skipped.has(sentenceAt(ctx, m.index))) continue;
       // "example.com/award-2026", "<@U024BE7LH>": an address, not a detail told to the reader.
       if (insideAny(hit, unquotable) || isListMarker(ctx.lower, hit.start, hit.end)) continue;
+      if (countsAttention(ctx.lower, hit)) continue;
       hits.push(hit);
     }
     return hits;

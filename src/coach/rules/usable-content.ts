@@ -3,6 +3,7 @@ import { clauseOfWord, firstWordFrom, negationBefore } from "../context.js";
 import { findAll, type Lexicon, lexicon } from "../lexicon.js";
 import { type RuleContext, type Span, sentenceAt, startsInside } from "../text.js";
 import type { Lang } from "../types.js";
+import { PERSON } from "../words.js";
 import type { Rule } from "./rule.js";
 
 const USABLE: Record<Lang, Lexicon> = {
@@ -159,9 +160,14 @@ function withheld(ctx: RuleContext, span: Span, requests: readonly Span[]): bool
     )
   )
     return true;
+  const sentence = sentenceAt(ctx, span.start);
+  // "What worked for you, and what did you stop doing?": the author asks the reader for it.
+  if (sentence?.question && i - clause.from <= 1 && ASKING[ctx.lang].has(words[i]!.word)) {
+    const { second } = PERSON[ctx.lang];
+    for (let j = clause.from; j < clause.to; j++) if (words[j]!.cls & second) return true;
+  }
   // The clause that ends a question asks for what it names, near its end ("Any tips?", "a template
   // for OKRs?"); "Here are 3 tips — which one first?" and "- tip one. What would you do?" give.
-  const sentence = sentenceAt(ctx, span.start);
   if (
     sentence?.question &&
     (clause.to >= words.length || words[clause.to]!.start >= sentence.end) &&
@@ -177,6 +183,12 @@ function withheld(ctx: RuleContext, span: Span, requests: readonly Span[]): bool
   const next = firstWordFrom(words, span.end);
   return next < clause.to && negates(ctx, next);
 }
+
+/** The words a usable phrase opens on when it is a question: "what worked", "ce qui a marché". */
+const ASKING: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(["what", "how"]),
+  fr: new Set(["ce", "comment"]),
+};
 
 // "Je n'ai pas besoin d'une autre checklist": a French negation sits four words before its object.
 const DISMISSAL_REACH = 4;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { analyze } from "../../../src/coach/index.js";
 import { challengeShared } from "../../../src/coach/rules/challenge-shared.js";
 import { excerpts } from "../../helpers/rules.js";
 
@@ -33,7 +34,7 @@ describe("challenge-shared", () => {
     ]);
     // Counter-cases from a review: struggles told without "I was".
     expect(excerpts(challengeShared, "Stuck on the same bug for two days.", "en")).toEqual(["Stuck"]);
-    expect(excerpts(challengeShared, "I'm still stuck on this migration.", "en")).toEqual(["stuck"]);
+    expect(excerpts(challengeShared, "I'm still stuck on this migration.", "en")).toEqual(["ongoing:stuck"]);
     expect(excerpts(challengeShared, "Last year I hit burnout.", "en")).toEqual(["burnout"]);
   });
   it("finds shame, layoffs and running out of money, and French plurals", () => {
@@ -76,5 +77,62 @@ describe("challenge-shared", () => {
   it("does not take 'honestly' for a difficulty", () => {
     expect(excerpts(challengeShared, "Honestly the best thing I've ever owned.", "en")).toEqual([]);
     expect(excerpts(challengeShared, "Honnêtement, le meilleur achat de ma vie.", "fr")).toEqual([]);
+  });
+  it("reads no difficulty in a denied one, in kindness that overwhelms, in objectives exceeded, nor in the reader's (found by a probe)", () => {
+    for (const text of [
+      "The migration went live on Saturday with zero failed transactions.",
+      "No doubt, this was our best quarter.",
+      "Thank you to everyone who congratulated me! Over 500 messages, I'm overwhelmed.",
+      "I'm overwhelmed by all your kind messages.",
+      "If you're stuck on your migration, here is what helped us.",
+    ])
+      expect(excerpts(challengeShared, text, "en"), text).toEqual([]);
+    for (const text of [
+      "Si vous connaissez une équipe qui galère avec sa priorisation, parlons-en.",
+      "Lancement réussi, sans stress et zéro erreur.",
+      "Reconnu pour ma vision, j'ai toujours dépassé mes objectifs.",
+    ])
+      expect(excerpts(challengeShared, text, "fr"), text).toEqual([]);
+    // Counter-cases: failures counted, a backlog that overwhelms, "you" who helped the author through.
+    expect(excerpts(challengeShared, "We had 3 failed deploys last week.", "en")).toEqual(["failed"]);
+    expect(excerpts(challengeShared, "I'm overwhelmed by the backlog.", "en")).toEqual(["overwhelmed"]);
+    expect(excerpts(challengeShared, "Thank you for staying when I failed.", "en")).toEqual(["failed"]);
+    expect(excerpts(challengeShared, "You made me doubt myself.", "en")).toEqual(["doubt"]);
+    expect(excerpts(challengeShared, "Notre équipe a galéré avec sa priorisation.", "fr")).toEqual([
+      "galéré",
+    ]);
+    expect(excerpts(challengeShared, "Je me sens dépassé par le volume de tickets.", "fr")).toEqual([
+      "dépassé",
+    ]);
+  });
+  it("tells a difficulty not behind the author yet from one overcome (found by a probe)", () => {
+    expect(
+      excerpts(
+        challengeShared,
+        "The hard part: our monitoring is noisy and we haven't fixed it yet; that would be your first quarter.",
+        "en",
+      ),
+    ).toEqual(["ongoing:hard part"]);
+    expect(excerpts(challengeShared, "J'ai toujours des doutes, rien n'est réglé.", "fr")).toEqual([
+      "ongoing:doutes",
+    ]);
+    // "Still" after the difficulty, in another clause, concedes: it is overcome.
+    expect(excerpts(challengeShared, "It was a hard time, but I still finished.", "en")).toEqual([
+      "hard time",
+    ]);
+    expect(excerpts(challengeShared, "It wasn't easy, but I still shipped it.", "en")).toEqual([
+      "wasn't easy",
+    ]);
+  });
+  it("asks where the author stands on a difficulty not solved yet, not what they did about it", () => {
+    const hiring = analyze(
+      "We're hiring an SRE. The hard part: our monitoring is noisy and we haven't fixed it yet; that would be your first quarter.",
+    ).questions.join(" ");
+    expect(hiring).toContain("Where do you stand with it now");
+    expect(hiring).not.toContain("What did you do about it");
+    const fixed = analyze(
+      "Our monitoring was noisy for a year and I was overwhelmed by pages. We cut alerts to the ones a human must act on.",
+    ).questions.join(" ");
+    expect(fixed).toContain("What did you do about it");
   });
 });

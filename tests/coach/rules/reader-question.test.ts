@@ -19,6 +19,29 @@ describe("reader-question", () => {
     ).toEqual(["Et vous, que demandez-vous ?"]);
     expect(excerpts(readerQuestion, "The key idea: ask “why did it make sense?” instead.", "en")).toEqual([]);
   });
+  it("leaves out a question in single quotes: an example inside a tip (found by a probe)", () => {
+    expect(
+      excerpts(
+        readerQuestion,
+        "3. Ask questions instead of giving orders: 'what happens if this list is empty?' beats 'handle empty list'.",
+        "en",
+      ),
+    ).toEqual([]);
+    expect(excerpts(readerQuestion, "Demandez plutôt ‘qu'est-ce qui bloque ?’ en réunion.", "fr")).toEqual(
+      [],
+    );
+    // Counter-cases: an apostrophe is no quote, and a real question after the tip still asks.
+    expect(
+      excerpts(
+        readerQuestion,
+        "Ask 'what happens if it's empty?' instead. What's your go-to review question?",
+        "en",
+      ),
+    ).toEqual(["What's your go-to review question?"]);
+    expect(excerpts(readerQuestion, "What's the one review habit you'd never drop?", "en")).toEqual([
+      "What's the one review habit you'd never drop?",
+    ]);
+  });
   it("leaves out a hook the author answers at once, and a question that asks nothing", () => {
     expect(excerpts(readerQuestion, "Why did I quit? I was bored.", "en")).toEqual([]);
     expect(excerpts(readerQuestion, "Pourquoi j'ai démissionné ? Je m'ennuyais.", "fr")).toEqual([]);

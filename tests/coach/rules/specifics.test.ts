@@ -20,6 +20,19 @@ describe("specifics", () => {
     expect(excerpts(specifics, "Only 20 seats left! Register now.", "en")).toEqual([]);
     expect(excerpts(specifics, "Plus que 15 places ! Inscrivez-vous.", "fr")).toEqual([]);
   });
+  it("ignores a count of the attention the author got: messages, likes, views (found by a probe)", () => {
+    expect(
+      excerpts(specifics, "Merci pour vos félicitations ! 🙏 Plus de 500 messages, je suis ému.", "fr"),
+    ).toEqual([]);
+    expect(excerpts(specifics, "1 million de vues et 12k abonnés en un an.", "fr")).toEqual([]);
+    expect(excerpts(specifics, "Over 500 kind messages and 2,000 likes.", "en")).toEqual([]);
+    // Counter-cases: the author's own effort, and a number of anything else, are details.
+    expect(excerpts(specifics, "I sent 200 cold messages and got 3 replies.", "en")).toEqual(["200", "3"]);
+    expect(excerpts(specifics, "We answer 500 support tickets a week with 4 people.", "en")).toEqual([
+      "500",
+      "4",
+    ]);
+  });
   it("ignores the digits of a link or a mention: an address, not a detail", () => {
     expect(excerpts(specifics, "Read it at https://mysite.com/award-2026 today", "en")).toEqual([]);
     expect(excerpts(specifics, "Merci <@U0G9QF9C6> et @sam_2024 pour la relecture.", "fr")).toEqual([]);

@@ -39,6 +39,23 @@ describe("usable-content", () => {
       "3 tips",
     ]);
   });
+  it("gives nothing it asks the reader for: 'What worked for you?' (found by a probe)", () => {
+    for (const text of [
+      "Options I'm weighing: every two weeks, or group sessions. What worked for you, and what did you stop doing?",
+      "What helped you most in your first month?",
+    ])
+      expect(excerpts(usableContent, text, "en"), text).toEqual([]);
+    expect(excerpts(usableContent, "Ce qui a marché pour vous, c'était quoi ?", "fr")).toEqual([]);
+    // Counter-cases: the author tells what worked, or asks after giving it; the question still asks.
+    expect(excerpts(usableContent, "What worked for us: weekly 1:1s for new folks.", "en")).toEqual([
+      "What worked",
+    ]);
+    const asked = analyze(
+      "I manage twelve people and skip some 1:1s every week, which I hate. What worked for you?",
+    );
+    expect(asked.strengths.map((s) => s.rule)).toContain("reader-question");
+    expect(asked.questions.join(" ")).toContain("You ask “What worked for you?”");
+  });
   it("gives nothing it dismisses, though a negated imperative is advice", () => {
     expect(excerpts(usableContent, "I don't need another checklist.", "en")).toEqual([]);
     expect(excerpts(usableContent, "Frameworks don't matter.", "en")).toEqual([]);
