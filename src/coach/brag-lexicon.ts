@@ -165,10 +165,11 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:people|everyone|they) (?:always |often )?(?:tell|tells|told) me (?:i'?m|i am|how)",
       "(?:my|our) (?:world-class|best-in-class|unmatched|unparalleled|exceptional|outstanding) ",
       // Thanking one's own qualities: "I couldn't have done it without my incredible drive".
-      "(?<=without )my (?:own )?(?:(?:incredible|relentless|sheer|amazing|unwavering|own) ){0,2}(?:drive|determination|grit|hard work|work ethic|discipline|talent|vision|resilience|persistence|perseverance|hustle)",
+      "(?<=(?:without|owe it all to|owe everything to|thanks to) )my (?:own )?(?:(?:incredible|relentless|sheer|amazing|unwavering|own) ){0,2}(?:drive|determination|grit|hard work|work ethic|discipline|talent|vision|resilience|persistence|perseverance|hustle)(?=\\s*(?:[,.!;)]|and\\b|$))",
       // "I've been saying this for 10 years and I was right."
       // Not "I was right there", "I was right to worry": only said as a verdict.
-      "i was (?:right|proven right)(?= ?[:!.,;]| all along| and|$)",
+      // Nor "I thought I was right", told before being wrong.
+      "(?<!(?:thought|think|sure|believed|convinced|certain) (?:that )?)i was (?:right|proven right)(?= ?[:!.,;]| all along| and|$)",
       "proved (?:them|everyone|everybody|the doubters|the haters) wrong",
     ],
     possession: [
@@ -283,9 +284,9 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:je suis|j'étais|j'ai toujours été|que je suis) (?:tellement |vraiment |trop |très |super |hyper |plutôt |juste |naturellement |carrément |si ){0,4}(?:beau|belle|intelligente?|douée?|talentueuse|talentueux|canon|mignonne?|drôle|modeste|humble|charmante?|brillante?|organisée?|efficace|créative|créatif|patiente?|généreuse|généreux|romantique|populaire|riche|un génie|une? experte?|une légende|un boss|une boss|une machine|un roi|une reine|le roi|la reine)",
       "j'ai toujours (?:su|eu raison|gagné|réussi|atteint|dépassé)",
       // Remercier ses propres qualités : « je n'y serais jamais arrivé sans ma détermination ».
-      "(?<=sans )(?:ma|mon) (?:propre )?(?:(?:incroyable|sacrée|énorme|immense|folle) )?(?:détermination|persévérance|ténacité|discipline|talent|vision|niaque|rigueur|acharnement)",
+      "(?<=(?:sans|grâce à) )(?:ma|mon) (?:propre |seule )?(?:(?:incroyable|sacrée|énorme|immense|folle) )?(?:détermination|persévérance|ténacité|discipline|talent|vision|niaque|rigueur|acharnement)(?=\\s*(?:[,.!;)]|et\\b|$))",
       // « Ça fait dix ans que je le dis et j'avais raison. »
-      "j'avais raison(?= ?[:!.,;]| depuis le début| et|$)",
+      "(?<!(?:pensais|croyais|pensait|croyait|sûr|sûre|convaincue?|certaine?) (?:que )?)j'avais raison(?= ?[:!.,;]| depuis le début| et|$)",
       "(?:je leur ai|j'ai) donné tort (?:à tout le monde|aux sceptiques|à ceux qui)",
       "(?:personne ne|aucun de vous ne) (?:peut|pourrait) (?:me battre|faire mieux|rivaliser)",
       "je suis (?:le|la) (?:meilleure?|plus jeune|premier|première|seule?)",

@@ -1,3 +1,4 @@
+import { BRAGS } from "./brag-lexicon.js";
 import {
   CONDITION,
   conceptAt,
@@ -162,8 +163,23 @@ const NAMED_PERSON_VERB: Record<Lang, ReadonlySet<string>> = {
       " ",
     ),
   ),
-  fr: new Set("est a était avait vient fut nous m'a s'est a-t-elle a-t-il".split(" ")),
+  fr: new Set("est a était avait vient fut s'est a-t-elle a-t-il".split(" ")),
 };
+
+// Days and months open sentences as names do: "Monday was huge", "Lundi a été incroyable".
+const CALENDAR = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(
+    " ",
+  ),
+);
+// What the named one gave the author is the author's news: "Gartner ranked our platform", "Forbes
+// named me…" (not "Lena joined us": hers).
+const AWARDING = new Set(
+  "ranked named selected chose picked awarded gave invited featured hired funded backed acquired recognized recognised nominated listed".split(
+    " ",
+  ),
+);
+const TO_AUTHOR = new Set(["us", "our", "me", "my"]);
 
 const capitalised = (text: string, t: Token) => {
   const c = text.charCodeAt(t.start);
@@ -179,11 +195,19 @@ function namedSubject(ctx: RuleContext, at: number): boolean {
   const { words, text, lang } = ctx;
   let i = at;
   const name = (t: Token | undefined) =>
-    t !== undefined && t.cls === 0 && capitalised(text, t) && conceptOf(lang, t) === 0;
+    t !== undefined &&
+    t.cls === 0 &&
+    capitalised(text, t) &&
+    conceptOf(lang, t) === 0 &&
+    !CALENDAR.has(t.word);
   if (!name(words[i])) return false;
   if (name(words[i + 1])) i++;
   const verb = words[i + 1]?.word;
-  return verb !== undefined && (NAMED_PERSON_VERB[lang].has(verb) || (lang === "en" && pastTense(verb)));
+  if (verb === undefined || !(NAMED_PERSON_VERB[lang].has(verb) || (lang === "en" && pastTense(verb))))
+    return false;
+  if (AWARDING.has(verb))
+    for (let j = i + 2; j <= i + 3 && j < words.length; j++) if (TO_AUTHOR.has(words[j]!.word)) return false;
+  return true;
 }
 
 const CONJUNCTION: Record<Lang, ReadonlySet<string>> = {
@@ -204,15 +228,16 @@ const THIRD_PERSON_SUBJECT: Record<Lang, ReadonlySet<string>> = {
 // "My laptop died", "mon ordinateur est mort": a thing broke. "No one died" denies it, and "how I died
 // back in 1849" is a joke: an author who died does not post.
 const NOT_A_PERSON_EN =
-  "(?<!(?:laptop|phone|battery|computer|car|server|printer|drive|tv|plant|plants|no one|nobody|i) )";
+  "(?<!(?:laptop|phone|battery|computer|car|server|printer|drive|tv|plant|plants|no one|nobody|i|pipeline|build|project|app|site|website|demo|deal|idea|startup|company|product|feature|repo|thread|meeting|conversation|trend) )";
 const NOT_A_PERSON_FR =
   "(?<!(?:ordinateur|ordi|téléphone|portable|batterie|voiture|serveur|imprimante|plante) )";
 const LOSS_ENTRIES: Record<Lang, Record<"death" | "loss", readonly string[]>> = {
   en: {
     death: [
       "passed away",
-      `${NOT_A_PERSON_EN}died(?! (?:laughing|of laughter|a little))`,
-      "(?<!own )death",
+      // Not "I nearly died of embarrassment", "bored to death", "death by PowerPoint".
+      `${NOT_A_PERSON_EN}(?<!(?:nearly|almost) )died(?! (?:laughing|of (?:laughter|embarrassment|shame|boredom|cringe)|a little|inside))`,
+      "(?<!(?:own|to) )death(?! by)",
       "funerals?",
       "condolences",
       "in memoriam",
@@ -240,7 +265,8 @@ const LOSS_ENTRIES: Record<Lang, Record<"death" | "loss", readonly string[]>> = 
       "obsèques",
       "funérailles",
       "condoléances",
-      "deuil",
+      // Not "faire le deuil de mon ancien poste" (letting go).
+      "(?<!(?:fait|faire|faisant|fais|ferai) le )deuil",
       "nous (?:a|ont) quittée?s?",
       "perdu (?:mon|ma|notre) (?:père|mère|papa|maman|fils|fille|femme|mari|compagnon|compagne|frère|sœur|grand-mère|grand-père|bébé|meilleur ami|meilleure amie|ami|amie)",
     ],
@@ -450,8 +476,31 @@ export function lossOfAuthor(ctx: RuleContext): boolean {
           ? (sentenceAt(c, l.start)?.firstSingular ?? false)
           : possessedInClause(c, l.start)),
     );
-    return loss !== undefined && !NEW_START_RE[c.lang].test(c.lower.slice(loss.end));
+    return loss !== undefined && !comebackAfter(c, loss.end);
   });
+}
+
+// Now, after the loss: what a comeback's news says ("Today I run…", "je viens d'acheter…").
+const NOW_RE: Record<Lang, RegExp> = {
+  en: /\b(?:today|now|just|since then|these days|this (?:week|month|year))\b/,
+  fr: /\b(?:aujourd'hui|maintenant|désormais|depuis|vien[st] d|cette (?:semaine|année))/,
+};
+
+/**
+ * Whether the author's news follows a loss: "I was let go… thrilled to announce I've joined
+ * Google", "5 years ago I was laid off. Today I run a $20M company and just bought my dream
+ * house". A post that ends on a win is a comeback story, coached as one; what a farewell or a
+ * eulogy recalls ("we launched the mobile app", "when I joined") is no news.
+ */
+function comebackAfter(ctx: RuleContext, pos: number): boolean {
+  if (NEW_START_RE[ctx.lang].test(ctx.lower.slice(pos))) return true;
+  for (const brag of findGroups(BRAGS[ctx.lang], ctx)) {
+    if (brag.start < pos) continue;
+    const s = sentenceAt(ctx, brag.start);
+    if (s && (s.firstSingular || s.firstPlural) && NOW_RE[ctx.lang].test(ctx.lower.slice(s.start, s.end)))
+      return true;
+  }
+  return false;
 }
 
 // What a comeback announces after a loss.
@@ -469,13 +518,24 @@ export function authorSubjectBefore(ctx: RuleContext, span: Span): boolean {
   const i = firstWordFrom(words, span.start);
   if (i >= words.length) return false;
   const from = clauseOfWord(ctx, i).from;
-  // "j'ai" is both the subject and an auxiliary (a filler) before the verb.
+  // "j'ai" is both the subject and an auxiliary (a filler) before the verb; "I had to politely
+  // decline", "j'ai poliment décliné": an adverb comes between.
   for (let j = i - 1; j >= from; j--) {
-    if (isSubject(lang, words[j]!)) return true;
-    if (!(conceptOf(lang, words[j]!) & FILLER)) return false;
+    const w = words[j]!;
+    if (isSubject(lang, w)) return true;
+    if (!(conceptOf(lang, w) & FILLER) && !MANNER_ADVERB[lang].test(w.word)) return false;
   }
-  return false;
+  // "Turned down Google. Twice.": a sentence opening on a past tense has dropped its "I".
+  const sentence = sentenceAt(ctx, words[i]!.start);
+  return (
+    lang === "en" &&
+    sentence !== undefined &&
+    firstWordFrom(words, sentence.start) === i &&
+    /ed$|^said$/.test(words[i]!.word)
+  );
 }
+
+const MANNER_ADVERB: Record<Lang, RegExp> = { en: /^[a-z]{3,}ly$/, fr: /^[a-zé]{3,}ment$/ };
 
 /** Whether "my", "our", "mon"… opens the clause of a position before it: "my teammate Sarah was laid off". */
 export function possessedInClause(ctx: RuleContext, pos: number): boolean {

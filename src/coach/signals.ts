@@ -238,9 +238,10 @@ export const SIGNALS: readonly Signal[] = [
 const EXCLAMATIONS_RE = /!+/g;
 const EVENT_DETAIL_RE =
   /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/gi;
-// A time zone after a time: "11am PT", "14h CET". Capitals: "et" is French for "and". Alone ("the
-// CSV dates are in UTC") it sets no event.
-const TIME_ZONE_RE = /\d\s?(?:[aApP]\.?[mM]\.?|h\d{0,2})?\s?(?:PT|ET|CET|GMT|EST|PST|BST|CEST|UTC)\b/g;
+// A time zone after a time: "11am PT", "14h CET", "noon ET". Capitals: "et" is French for "and".
+// Alone ("the CSV dates are in UTC") or after a bare number ("3 PT sessions a week") it sets no event.
+const TIME_ZONE_RE =
+  /(?:\d\s?(?:[aApP]\.?[mM]\.?|h\d{0,2})|\d:\d{2}|\b(?:noon|midnight|midi|minuit))\s?(?:PT|ET|CET|GMT|EST|PST|BST|CEST|UTC)\b/g;
 const startsWithDigit = (word: string) => isDigitCode(word.charCodeAt(0));
 // Every date or time EVENT_DETAIL_RE knows has a digit; most drafts have none to look at.
 const ANY_DIGIT_RE = /\d/;
@@ -310,7 +311,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
     exclamations: ctx.text.includes("!") ? (ctx.text.match(EXCLAMATIONS_RE)?.length ?? 0) : 0,
     eventDetails:
       (ANY_DIGIT_RE.test(ctx.text) ? (ctx.text.match(EVENT_DETAIL_RE)?.length ?? 0) : 0) +
-      (ANY_DIGIT_RE.test(ctx.text) ? (ctx.text.match(TIME_ZONE_RE)?.length ?? 0) : 0),
+      (ctx.text.match(TIME_ZONE_RE)?.length ?? 0),
     opensWithMention:
       ctx.mentions.length > 0 && ctx.text.trimStart().startsWith(textAt(ctx, ctx.mentions[0]!)),
     links: ctx.urls.length,
@@ -418,7 +419,8 @@ const MORE = new Set(["more", "happier", "prouder", "plus", "aussi"]);
 
 function comparativeFollows(words: readonly Token[], w: number, end: number): boolean {
   for (let j = w + 1; j <= w + 2 && j + 1 < end; j++)
-    if (BE.has(words[j]!.word) && MORE.has(words[j + 1]!.word)) return true;
+    // "jamais été aussi peu fier" says less.
+    if (BE.has(words[j]!.word) && MORE.has(words[j + 1]!.word) && words[j + 2]?.word !== "peu") return true;
   return false;
 }
 

@@ -100,11 +100,31 @@ describe("context: what turns self-praise into something else", () => {
 
   it("a death told in jest or denied is no loss: 'No one died', 'how I died in 1849'", () => {
     for (const text of [
+      // Found by a review: figures of speech hid every win of a boastful post.
+      "I nearly died of embarrassment when my demo crashed. Then I fixed it live. I just won the regional hackathon!",
+      "I was bored to death in meetings. I just won the regional hackathon!",
+      "Death by PowerPoint is real. I just won the regional hackathon!",
+      "Our CI pipeline died on Friday. I just won the regional hackathon!",
       "I was so relieved: no one died. I just won the regional hackathon!",
       "I found a site with theories about how I died back in 1849. I just won the regional hackathon!",
       "If I'm ever a dad I'll fake my own death. I just won the regional hackathon!",
     ])
       expect(ego(text), text).toContain("bragging");
+  });
+
+  it("a loss followed by the author's news of now is a comeback, coached as one (found by a review)", () => {
+    expect(
+      ego("5 years ago I was laid off. Today I run a $20M company and I just won the regional hackathon!"),
+    ).toContain("bragging");
+    expect(ego("J'ai fait le deuil de mon ancien poste. Depuis, j'ai été promu directeur !", "fr")).toContain(
+      "bragging",
+    );
+    // What a farewell or a eulogy recalls is no comeback.
+    expect(
+      ego(
+        "Today was my last day at Acme: my position was one of the 300 cut. I'm proud of what we achieved together, we launched the mobile app.",
+      ),
+    ).toEqual([]);
   });
 
   it("a time zone sets an event only after a time: 'in UTC' is no date (found by a probe)", () => {
@@ -117,6 +137,8 @@ describe("context: what turns self-praise into something else", () => {
     expect(eventDetails("Join us Thursday 11am PT for the demo.")).toBe(2);
     expect(eventDetails("Webinar at 3 PM ET, Dec. 9th.")).toBe(3);
     expect(eventDetails("Rendez-vous jeudi 14h CET.")).toBe(1);
+    expect(eventDetails("Join us at noon ET for the demo.")).toBe(1);
+    expect(eventDetails("3 PT sessions a week after my knee surgery.")).toBe(0);
   });
 
   it("a person named as the subject tells their news, not the author's (found by a probe)", () => {
@@ -128,6 +150,17 @@ describe("context: what turns self-praise into something else", () => {
     expect(signalsOf("Il y a deux ans, Inès est arrivée chez nous en alternance.", "fr")).not.toContain(
       "self-past",
     );
+    // A day is no person, and what a named one gives the author is the author's news (found by a review).
+    expect(signalsOf("Monday was huge: proud to have closed our biggest deal ever!", "en")).toContain(
+      "self-praise",
+    );
+    expect(
+      signalsOf("Lundi a été incroyable : fier d'avoir signé notre plus gros contrat !", "fr"),
+    ).toContain("self-praise");
+    expect(rulesOf("Gartner ranked our platform number one in the magic quadrant.")).toContain("bragging");
+    expect(
+      rulesOf("Station F nous a sélectionnés parmi 2 000 candidatures. Fiers de notre équipe !", "fr"),
+    ).toContain("bragging");
     // The author's own past stays theirs; a sentence that opens on a word, not a name, too.
     expect(signalsOf("Today I finished the migration.", "en")).toContain("self-past");
     expect(signalsOf("Finished the migration today, we launched it at noon.", "en")).toContain("self-past");

@@ -95,9 +95,12 @@ const COMPLAINT: Record<Lang, readonly string[]> = {
  */
 const REFUSAL: Record<Lang, readonly string[]> = {
   en: [
-    "(?:had to |have to |chose to |decided to )?(?:turn(?:ed)? down|turning down|decline[ds]?|declining|refuse[ds]?|said no to|say no to|saying no to|passed on)",
+    // Not "I refused to use Google Docs": refusing to do something is no offer turned down.
+    "(?:had to |have to |chose to |decided to |keep |kept )?(?:[a-z]+ly )?(?:turn(?:ed)? down|turning down|decline[ds]?|declining|refuse[ds]?(?! to)|reject(?:ed|ing)?|said no to|say no to|saying no to|passed on)",
   ],
-  fr: ["(?:dû |du |choisi de |décidé de )?(?:refuser|refusé|décliner|décliné|dire non à|dit non à)"],
+  fr: [
+    "(?:dû |du |choisi de |décidé de )?(?:refuser|refusé|décliner|décliné|rejeté|dire non à|dit non à)(?! d'| de )",
+  ],
 };
 
 // One scan for every kind of marker; the status scan runs only when a marker is there.
@@ -106,26 +109,33 @@ const MARKERS: Record<Lang, Lexicon> = {
   fr: groupedLexicon("fr", { complaint: COMPLAINT.fr, humility: HUMILITY.fr, refusal: REFUSAL.fr }),
 };
 
+// "I said no to Google Analytics": a product, not an employer.
+const NOT_A_PRODUCT =
+  "(?! (?:docs|analytics|maps|cloud|sheets|slides|ads|drive|chrome|search|workspace|calendar|meet|photos|play|fonts|forms|office|teams|excel|word|outlook|aws|prime|music|tv|pay|ai|glass|home|watch|vision|threads|messenger|ads))";
+
 /** Offers only the sought-after get, and names whose offer is news in itself. */
 const SOUGHT_AFTER: Record<Lang, Lexicon> = {
   en: lexicon("en", [
-    // Counted ("three offers", "dozens of invitations"): a meeting invitation declined is no news.
-    "(?:\\d+|two|three|four|five|six|several|many|multiple|dozens of|so many) (?:\\w+ )?(?:offers|invitations|requests)",
+    // Counted offers ("three offers"), countless invitations: a meeting invitation or three
+    // feature requests declined are no news.
+    "(?:\\d+|two|three|four|five|six|several|many|multiple|dozens of|so many) (?:\\w+ )?offers",
+    "(?:dozens of|so many|countless|hundreds of) (?:\\w+ )?invitations",
     "(?:keynote|speaking|conference|panel|podcast|tv) invitations?",
     "(?:acquisition|buyout|book) offers?",
     "keynotes?",
     "board seats?",
     "book deals?",
-    "(?:google|meta|facebook|apple|amazon|microsoft|netflix|openai|mckinsey|goldman sachs|harvard|stanford|oxford|y combinator)",
+    `(?:google|meta|facebook|apple|amazon|microsoft|netflix|openai|mckinsey|goldman sachs|harvard|stanford|oxford|y combinator)${NOT_A_PRODUCT}`,
   ]),
   fr: lexicon("fr", [
-    "(?:\\d+|deux|trois|quatre|cinq|six|plusieurs|des dizaines d'|tant d') ?(?:\\w+ )?(?:offres|invitations|propositions|sollicitations)",
+    "(?:\\d+|deux|trois|quatre|cinq|six|plusieurs|des dizaines d'|tant d') ?(?:\\w+ )?(?:offres|propositions)",
+    "(?:des dizaines d'|tant d'|d'innombrables |des centaines d')(?:invitations|sollicitations)",
     "invitations? (?:à|a|pour) (?:des |une |un )?(?:conférences?|keynotes?|tables rondes?|émissions?|podcasts?)",
     "(?:offres?|propositions?) de rachat",
     "keynotes?",
     "postes? d'administrat(?:eur|rice)",
     "contrats? d'édition",
-    "(?:google|meta|facebook|apple|amazon|microsoft|netflix|openai|mckinsey|harvard|stanford|polytechnique|hec)",
+    `(?:google|meta|facebook|apple|amazon|microsoft|netflix|openai|mckinsey|harvard|stanford|polytechnique|hec)${NOT_A_PRODUCT}`,
   ]),
 };
 

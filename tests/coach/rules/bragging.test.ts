@@ -55,6 +55,12 @@ describe("bragging (Jin et al. types)", () => {
     expect(
       excerpts(bragging, "I've been saying this for 10 years and I was right: remote is the future.", "en"),
     ).toEqual(["trait:I was right"]);
+    expect(excerpts(bragging, "I owe it all to my relentless drive.", "en")).toEqual([
+      "trait:my relentless drive",
+    ]);
+    expect(excerpts(bragging, "Grâce à ma seule détermination, j'ai tout réussi.", "fr")).toContain(
+      "trait:ma seule détermination",
+    );
     expect(
       excerpts(
         bragging,
@@ -66,6 +72,11 @@ describe("bragging (Jin et al. types)", () => {
       ["I couldn't have done it without my wife.", "en"],
       ["I was right there when it happened.", "en"],
       ["J'avais raison de m'inquiéter pour la migration.", "fr"],
+      // Found by a review: a verdict the author takes back, a person, a thing.
+      ["I thought I was right, so I pushed back hard. I was wrong.", "en"],
+      ["Je pensais que j'avais raison. J'avais tort.", "fr"],
+      ["I couldn't have done it without my talent agent, Sarah.", "en"],
+      ["I couldn't have done it without my vision correction glasses.", "en"],
     ] as const)
       expect(excerpts(bragging, text, lang), text).toEqual([]);
   });

@@ -74,7 +74,16 @@ describe("humblebrag (Sezer, Gino & Norton)", () => {
         "J'ai dû refuser trois invitations à des conférences en keynote, faute de place dans mon agenda.",
         "fr",
       ),
-    ).toEqual(["refusal:dû refuser trois invitations"]);
+    ).toEqual(["refusal:dû refuser trois invitations à des conférences"]);
+    // Missed by the first version (found by a review): no subject, an adverb, "rejected", "keep".
+    for (const [text, lang] of [
+      ["Turned down Google. Twice.", "en"],
+      ["I had to politely decline three keynote invitations.", "en"],
+      ["J'ai poliment décliné trois invitations à des conférences.", "fr"],
+      ["I rejected two acquisition offers.", "en"],
+      ["I keep turning down recruiters from Meta.", "en"],
+    ] as const)
+      expect(excerpts(humblebrag, text, lang), text).toHaveLength(1);
     // Someone else's refusal, an ordinary one, or saying no in general is no humblebrag.
     for (const [text, lang] of [
       ["They declined my invitation to speak.", "en"],
@@ -83,6 +92,12 @@ describe("humblebrag (Sezer, Gino & Norton)", () => {
       ["I turned down a job offer because the culture was toxic.", "en"],
       ["I refused to give up.", "en"],
       ["Refuser une offre n'est jamais simple.", "fr"],
+      // Over-broad in the first version (found by a review): requests, products, actions, dinners.
+      ["I said no to 3 feature requests this week so we could fix the onboarding bugs first.", "en"],
+      ["I refused to use Google Docs for our specs.", "en"],
+      ["I said no to Google Analytics on our site.", "en"],
+      ["J'ai refusé d'utiliser Google Docs.", "fr"],
+      ["J'ai dû refuser trois invitations à dîner chez des amis car je déménage.", "fr"],
     ] as const)
       expect(excerpts(humblebrag, text, lang), text).toEqual([]);
   });
