@@ -219,7 +219,6 @@ const THIRD_PERSON_SUBJECT: Record<Lang, ReadonlySet<string>> = {
   fr: new Set(["il", "elle", "ils", "elles"]),
 };
 
-/** Failures told in several words: "a product nobody wanted", "ça n'a pas marché". */
 /**
  * Losses: a death, a job lost, an illness. Nothing won ("got laid off" is no credit, "my father
  * passed away" no news of the author's), and no detail to ask the reader about. A death is grouped
@@ -289,6 +288,7 @@ export const LOSS: Record<Lang, Lexicon> = {
   fr: groupedLexicon("fr", LOSS_ENTRIES.fr),
 };
 
+/** Failures told in several words: "a product nobody wanted", "ça n'a pas marché". */
 const FAILURE_PHRASES: Record<Lang, Lexicon> = {
   en: lexicon("en", [
     "(?:nobody|no one)(?: else)? (?:wanted|needed|used|bought|came|cared|read|showed up|signed up|paid)",
