@@ -447,17 +447,19 @@ for (const lang of ["en", "fr"] as const) {
 // The French reader as the object of a verb: "ça vous fait gagner", "cet outil t'aide".
 const READER_OBJECT_FR = /^(?:vous|te|toi|t'.+)$/;
 const AUTHOR_SUBJECT_FR = /^(?:je|j'.+|nous|on)$/;
+// "Je vous partage ma joie": what follows the author's possessive stays the author's.
+const AUTHOR_POSSESSIVE_FR = new Set(["ma", "mon", "mes", "notre", "nos"]);
 
 /**
  * Whether a French word of good news goes to the reader: "si ça vous fait gagner une après-midi",
  * "cet outil t'aide à gagner du temps" (within three words after "vous", "te", with no "je" or
- * "on" between). "Je vous annonce que j'ai gagné" is still the author's.
+ * "on" between). "Je vous annonce que j'ai gagné" and "je vous partage ma joie" are still the author's.
  */
 export function forReader(lang: Lang, words: readonly Token[], w: number): boolean {
   if (lang !== "fr") return false;
   for (let j = w; j >= Math.max(0, w - 3); j--) {
     const word = words[j]!.word;
-    if (j < w && AUTHOR_SUBJECT_FR.test(word)) return false;
+    if (j < w && (AUTHOR_SUBJECT_FR.test(word) || AUTHOR_POSSESSIVE_FR.has(word))) return false;
     if (READER_OBJECT_FR.test(word)) return true;
   }
   return false;

@@ -229,6 +229,8 @@ describe("English and French alike", () => {
     expect(value("Cet outil t'aide à gagner du temps, je l'ai codé.", "self-positive")).toBe(0);
     expect(value("J'ai gagné le hackathon.", "self-positive")).toBeGreaterThan(0);
     expect(value("Je vous annonce que j'ai gagné le hackathon.", "self-positive")).toBeGreaterThan(0);
+    // A review: a good word right after the author's possessive stays the author's.
+    expect(value("Je vous partage ma joie : j'ai décroché mon master.", "self-positive")).toBeGreaterThan(0);
   });
   it("hears a wish in the French conditional as in English 'would'", () => {
     const wishes = (draft: string, lang: "en" | "fr") =>

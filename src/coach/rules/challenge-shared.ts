@@ -88,8 +88,8 @@ const CHALLENGE: Record<Lang, Lexicon> = {
     "j'avoue (?:que|qu'|avoir)|je l'avoue|je dois l'avouer",
     "vulnérable",
     "(?<!(?:sur|contre|éviter|prévenir|parler)(?: le| du)? )burn-?out",
-    // Overwhelmed ("je me suis senti dépassé"), not exceeded: "dépassé mes objectifs", "les 10 000".
-    "dépassée?(?! (?:mes|nos|les|le|la|l'|ses|son|sa|leurs?|notre|votre|vos|tous|toutes|largement|de loin|\\d))",
+    // Overwhelmed ("je me suis senti dépassé") or exceeded ("dépassé mes objectifs"): see exceeded().
+    "dépassée?",
     "je ne savais pas",
     "incertitude",
     "inquiète?",
@@ -114,12 +114,21 @@ export function challengeSpans(ctx: RuleContext): Span[] {
   );
 }
 
-/** "With zero failed transactions", "no doubt", "sans stress": the word says there was none. */
+/**
+ * "With zero failed transactions", "no doubt", "sans stress": the word says there was none. A
+ * denier itself denied ("it wasn't without doubts", "pas sans peur") says there was some.
+ */
 function denied(ctx: RuleContext, span: Span): boolean {
+  const { words } = ctx;
   // A finding is made of words: its first one exists.
-  const i = firstWordFrom(ctx.words, span.start);
-  return i > clauseOfWord(ctx, i).from && NO_FAILURE.has(ctx.words[i - 1]!.word);
+  const i = firstWordFrom(words, span.start);
+  const from = clauseOfWord(ctx, i).from;
+  if (i <= from || !NO_FAILURE.has(words[i - 1]!.word)) return false;
+  return !(i - 2 >= from && NEGATED_DENIER_BEFORE.test(words[i - 2]!.word));
 }
+
+// What turns a denier over: "wasn't", "not", "never", "pas", "jamais", "non".
+const NEGATED_DENIER_BEFORE = /(?:n't|^not|^never|^pas|^jamais|^non)$/;
 
 /**
  * A difficulty of the reader's, not the author's: the last person its clause names before it is
@@ -138,37 +147,72 @@ function readers(ctx: RuleContext, span: Span): boolean {
   return false;
 }
 
-// "Overwhelmed" and "dépassé" by kindness, not by work: what overwhelms follows ("…by all your
-// messages"), or the sentence or the one before thanks or counts the messages ("500 messages, I'm
-// overwhelmed"). A "dépassé" that exceeded something is no feeling at all.
+// "Overwhelmed" and "dépassé" by kindness, not by work: congratulations, kind words or wishes
+// overwhelm ("…by all your kind messages"), or the sentence or the one before is made of them ("So
+// many congratulations! I'm overwhelmed"). Any "messages" or "thanks" is not enough: "overwhelmed
+// by Slack messages", "thanks to my therapist for helping me when I was overwhelmed" tell a struggle.
 const AMBIGUOUS_FEELING: Record<Lang, RegExp> = { en: /^overwhelmed$/, fr: /^dépassée?$/ };
-const BY_KINDNESS: Record<Lang, RegExp> = {
-  en: /^\s+(?:by|with)\s+(?:\S+\s+){0,3}?(?:love|support|kindness|gratitude|joy|emotions?|messages|wishes|congratulations|kind words|response|outpouring)\b/,
-  fr: /^\s+(?:par|de)\s+(?:\S+\s+){0,3}?(?:amour|soutien|bienveillance|gratitude|joie|émotions?|messages|vœux|félicitations|mots)(?=[\s,.;:!?]|$)/,
+const KIND_WORDS: Record<Lang, string> = {
+  en: "congratulat\\w*|(?:kind|warm|lovely|sweet|nice|supportive|encouraging|heartfelt|birthday|your) (?:\\S+ )?(?:words|messages|notes|comments|wishes)|(?:good |best )?wishes|love and support|outpouring",
+  fr: "félicit\\p{L}*|vœux|(?:mots|messages|commentaires) (?:\\S+ )?(?:gentils|doux|bienveillants|chaleureux|adorables|de soutien|d'encouragement|de félicitations)|(?:vos|tes|gentils|adorables|beaux|chaleureux) (?:\\S+ )?(?:mots|messages|commentaires)",
 };
-const THANKS: Record<Lang, RegExp> = {
-  en: /\b(?:thank(?:s| you)?|grateful|congratulat\w*|messages|wishes|kind words)\b/,
-  fr: /(?:^|[^\p{L}])(?:merci|reconnaissante?|félicit\p{L}*|messages|vœux)(?=[^\p{L}]|$)/u,
+const BY_KINDNESS: Record<Lang, RegExp> = {
+  en: new RegExp(
+    `^\\s+(?:by|with)\\s+(?:\\S+\\s+){0,3}?(?:love|support|kindness|gratitude|joy|emotions?|${KIND_WORDS.en})(?=[\\s,.;:!?]|$)`,
+    "u",
+  ),
+  fr: new RegExp(
+    `^\\s+(?:par|de)\\s+(?:\\S+\\s+){0,3}?(?:amour|soutien|bienveillance|gratitude|joie|émotions?|${KIND_WORDS.fr})(?=[\\s,.;:!?]|$)`,
+    "u",
+  ),
+};
+const KINDNESS_NEAR: Record<Lang, RegExp> = {
+  en: new RegExp(`(?:^|[^\\p{L}])(?:${KIND_WORDS.en})(?=[^\\p{L}]|$)`, "u"),
+  fr: new RegExp(`(?:^|[^\\p{L}])(?:${KIND_WORDS.fr})(?=[^\\p{L}]|$)`, "u"),
 };
 
-// "J'ai toujours dépassé mes objectifs": "dépassé" with an object exceeded it, a boast.
+// "J'ai toujours dépassé mes objectifs", "dépassé les 10 000": "dépassé" exceeded a goal or a figure,
+// a boast. After "senti", "suis", "étais", "complètement", it is a feeling whatever follows ("je me
+// suis senti dépassé tous les jours", "j'étais complètement dépassé la plupart du temps").
+const FEELING_BEFORE_RE =
+  /(?:^|\s)(?:senti|sentie|sens|sent|suis|es|est|étais|était|été|complètement|totalement|vite|un peu|très|trop)\s+$/;
 const EXCEEDED_RE =
-  /^\s+(?:mes|mon|ma|nos|notre|les|le|la|l'|tous|toutes|ses|son|sa|leurs?|largement|même)(?=[\s']|$)/;
+  /^\s+(?:(?:largement|de loin|même|encore|enfin|déjà)\s+)?(?:(?:mes|mon|ma|nos|notre|vos|votre|les|le|la|l'|ses|son|sa|leurs?|tous|toutes)\s*(?:\S+\s+){0,2}?)?(?:(?:objectifs?|attentes|prévisions|pronostics|estimations?|ambitions|espérances|records?|quotas?|cibles?|budgets?|chiffres?|cap|barre|seuil|millions?|milliers?|milliards?)(?=[^\p{L}]|$)|\d)/u;
+
+function exceeded(lower: string, span: Span): boolean {
+  return (
+    !FEELING_BEFORE_RE.test(lower.slice(Math.max(0, span.start - 16), span.start)) &&
+    EXCEEDED_RE.test(lower.slice(span.end, span.end + 50))
+  );
+}
 
 function notOverwhelmedByHardship(ctx: RuleContext, span: Span): boolean {
   const { lang, lower, sentences } = ctx;
   if (!AMBIGUOUS_FEELING[lang].test(lower.slice(span.start, span.end))) return false;
-  if (lang === "fr" && EXCEEDED_RE.test(lower.slice(span.end, span.end + 12))) return true;
+  if (lang === "fr" && exceeded(lower, span)) return true;
   if (BY_KINDNESS[lang].test(lower.slice(span.end, span.end + 60))) return true;
   const s = sentences.indexOf(sentenceAt(ctx, span.start)!);
-  return s !== -1 && THANKS[lang].test(lower.slice(sentences[Math.max(0, s - 1)]!.start, sentences[s]!.end));
+  return (
+    s !== -1 && KINDNESS_NEAR[lang].test(lower.slice(sentences[Math.max(0, s - 1)]!.start, sentences[s]!.end))
+  );
 }
 
 // A difficulty not behind the author yet: "we haven't fixed it yet", "I'm still stuck", "toujours
-// pas résolu". "What did you do about it?" would take it for solved.
+// pas résolu", "I'm struggling with burnout right now", "je galère encore". "What did you do about
+// it?" would take it for solved. A memory is no "still" ("I still remember the fear"), nor is
+// "toujours" before a participle, which says "always" ("j'ai toujours eu peur").
 const STILL_BEFORE: Record<Lang, RegExp> = {
-  en: /\bstill\s+(?:\S+\s+){0,2}$/,
-  fr: /(?:^|\s)(?:encore|toujours)\s+(?:\S+\s+){0,2}$/,
+  en: /\bstill\s+(?!(?:remember|recall|think|laugh|smile|cringe|get|feel the|have the)\b)(?:\S+\s+){0,2}$/,
+  fr: /(?:^|\s)(?:encore|toujours)\s+(?!(?:eu|été|\p{L}+(?:é|ée|és|ées))(?:\s|$))(?:\S+\s+){0,2}$/u,
+};
+// "I'm struggling", "we've been stuck": told in the present of the one telling.
+const PRESENT_BEFORE: Record<Lang, RegExp> = {
+  en: /(?:\bi'm|\bi am|\bwe're|\bwe are|\bi've been|\bwe've been|\bi have been|\bwe have been)\s+(?:\S+\s+)?$/,
+  fr: /(?:^|\s)(?:je|on|nous)\s+(?:\S+\s+)?$/,
+};
+const NOW_AFTER: Record<Lang, RegExp> = {
+  en: /^\S*\s+(?:\S+\s+){0,4}?(?:right now|at the moment|these days|currently)\b|\b(?:i|we) (?:don't|do not) (?:yet )?know (?:how|what|if|where|when)\b/,
+  fr: /^\S*\s+(?:encore|toujours)(?!\s+(?:une fois|plus|moins|mieux|et|pas)\b)(?=[\s,.;:!?]|$)|\b(?:en ce moment|actuellement|aujourd'hui encore|encore aujourd'hui)\b|\bje ne sais (?:toujours )?pas (?:comment|quoi|si|où|quand)\b/u,
 };
 const NOT_YET_AFTER: Record<Lang, RegExp> = {
   en: /(?:\bnot|n't|\bnever)\s+(?:\S+\s+){0,4}?yet\b/,
@@ -178,9 +222,13 @@ const NOT_YET_AFTER: Record<Lang, RegExp> = {
 function ongoing(ctx: RuleContext, hit: Span): boolean {
   const { lang, lower } = ctx;
   const clause = clauseOfWord(ctx, firstWordFrom(ctx.words, hit.start));
-  if (STILL_BEFORE[lang].test(lower.slice(ctx.words[clause.from]!.start, hit.start))) return true;
+  const before = lower.slice(ctx.words[clause.from]!.start, hit.start);
+  if (STILL_BEFORE[lang].test(before)) return true;
   const end = sentenceAt(ctx, hit.start)?.end ?? lower.length;
-  return NOT_YET_AFTER[lang].test(lower.slice(hit.end, end));
+  const after = lower.slice(hit.end, end);
+  if (NOT_YET_AFTER[lang].test(after)) return true;
+  // Present tense alone tells too little ("I'm afraid that…"): with "now" or "encore" it is now.
+  return PRESENT_BEFORE[lang].test(before) && NOW_AFTER[lang].test(lower.slice(hit.start, end));
 }
 
 export const challengeShared: Rule = {

@@ -1,5 +1,5 @@
 import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
-import type { RuleContext, Span } from "../text.js";
+import { type RuleContext, type Span, sentenceAt } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -56,6 +56,8 @@ const BAIT: Record<Lang, Lexicon> = {
 // Comment baiting names the exact word to type: "comment YES", "tapez « oui »", "type 🔥 below".
 // Matched on the lower-cased text (same offsets); the original tells whether the word was shouted.
 const EMOJI = "(?:[\\ud83c-\\ud83e][\\udc00-\\udfff]|[\\u2600-\\u27bf])\\ufe0f?";
+// How Slack message text carries an emoji: ":eyes:", ":+1:".
+const SHORTCODE = ":[a-z0-9_+-]+:";
 const COMMENT_VERBS: Record<Lang, string> = {
   en: "comment|type|write|drop|reply(?: with)?|say",
   fr: "commentez|commente|tapez|tape|écrivez|écris|répondez|réponds",
@@ -73,21 +75,36 @@ const COMMENT_BAIT_FOLLOW =
 
 function commentBaitRe(verbs: string): RegExp {
   return new RegExp(
-    `(?:^|[^a-z\\u00c0-\\u024f])((?:${verbs})\\s+(["'“«]\\s?)?([a-z0-9\\u00c0-\\u024f]+|(?:${EMOJI})+)\\s?[”»"']?)(?=\\s|$|[.!,])`,
+    `(?:^|[^a-z\\u00c0-\\u024f])((?:${verbs})\\s+(["'“«]\\s?)?([a-z0-9\\u00c0-\\u024f]+|(?:${EMOJI}|${SHORTCODE})+)\\s?[”»"']?)(?=\\s|$|[.!,])`,
     "gd",
   );
 }
 
+const SLACK_EMOJI = `(?:${EMOJI}|${SHORTCODE})`;
+const EMOJI_OPTION_RE = new RegExp(`^\\s*(?:(?:with|avec)\\s+)?(?:(?:an?|un|une)\\s+)?${SLACK_EMOJI}`);
+const EMOJI_G = new RegExp(SLACK_EMOJI, "g");
+// "Once you've read the runbook", "quand vous avez lu": a reaction that says "seen", not a vote.
+const ACKNOWLEDGE_RE =
+  /\b(?:once|when|after|as soon as|if) you(?:'ve| have)? (?:read|seen|watched|reviewed|done|finished|checked|signed|completed|tested)\b|\bto (?:acknowledge|confirm)\b|(?:une fois que|quand|dès que|lorsque|si) (?:vous avez|tu as) (?:lu|vu|regardé|relu|fait|fini|terminé|validé|signé|testé)\b|\bpour (?:confirmer|dire que)\b/;
+// "… if you want my template", "if you agree": a reaction traded for a gift or an opinion is bait.
+const WANTS_RE =
+  /\bif you (?:want|agree|'d like|would like|need|like)\b|\bsi (?:vous voulez|tu veux|vous êtes d'accord|t'es d'accord|tu es d'accord|ça vous intéresse|vous aussi)\b/;
+
 /**
- * In Slack, reacting with an emoji is how a channel votes and says "seen": "react 👍 for sync, 👀
- * for async" is a poll there, not bait (on LinkedIn or Facebook it is vote baiting).
+ * In Slack, reacting with an emoji is how a channel votes and says "seen": a poll of two emoji or
+ * more ("👍 for sync, :eyes: for async") or an acknowledgement ("react with 👀 once you've read the
+ * runbook") is no bait there. One emoji traded for something ("comment 🔥 if you want my template")
+ * is bait everywhere, as is any vote on LinkedIn or Facebook.
  */
-function emojiVote(ctx: RuleContext, word: string): boolean {
-  return ctx.platform === "slack" && word !== "" && !/[a-z0-9\u00c0-\u024f]/.test(word);
+function emojiVote(ctx: RuleContext, at: number): boolean {
+  if (ctx.platform !== "slack") return false;
+  const rest = ctx.lower.slice(at, sentenceAt(ctx, at)?.end ?? ctx.lower.length);
+  if (!EMOJI_OPTION_RE.test(rest) || WANTS_RE.test(rest)) return false;
+  return (rest.match(EMOJI_G)?.length ?? 0) >= 2 || ACKNOWLEDGE_RE.test(rest);
 }
 
-function commentBait(text: string, lower: string, lang: Lang): (Span & { word: string })[] {
-  const spans: (Span & { word: string })[] = [];
+function commentBait(text: string, lower: string, lang: Lang): (Span & { wordStart: number })[] {
+  const spans: (Span & { wordStart: number })[] = [];
   if (!COMMENT_TRIGGERS[lang].some((w) => lower.includes(w))) return spans;
   const re = COMMENT_BAIT[lang];
   re.lastIndex = 0;
@@ -97,10 +114,9 @@ function commentBait(text: string, lower: string, lang: Lang): (Span & { word: s
     const word = text.slice(wordStart, wordEnd);
     const quoted = Boolean(m[2]);
     const shouted = word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
-    const emoji = !/[a-z0-9\u00c0-\u024f]/.test(m[3]!);
+    const emoji = !/[a-z0-9\u00c0-\u024f]/.test(m[3]!) || m[3]!.startsWith(":");
     const followed = COMMENT_BAIT_FOLLOW.test(lower.slice(end, end + 20));
-    if ((quoted || shouted || emoji) && (followed || shouted || emoji))
-      spans.push({ start, end, word: m[3]! });
+    if ((quoted || shouted || emoji) && (followed || shouted || emoji)) spans.push({ start, end, wordStart });
   }
   return spans;
 }
@@ -132,11 +148,11 @@ export const engagementBait: Rule = {
   run(ctx) {
     const hits: Hit[] = [];
     for (const m of findGroups(BAIT[ctx.lang], ctx)) {
-      if (m.group === "react" && emojiVote(ctx, ctx.lower.slice(m.end, m.end + 3).trim())) continue;
+      if (m.group === "react" && emojiVote(ctx, m.end)) continue;
       hits.push({ start: m.start, end: m.end, variant: m.group });
     }
     for (const s of commentBait(ctx.text, ctx.lower, ctx.lang))
-      if (!emojiVote(ctx, s.word)) hits.push({ start: s.start, end: s.end, variant: "comment" });
+      if (!emojiVote(ctx, s.wordStart)) hits.push({ start: s.start, end: s.end, variant: "comment" });
     return hits.sort((a, b) => a.start - b.start);
   },
 };

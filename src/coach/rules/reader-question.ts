@@ -31,14 +31,21 @@ export const readerQuestion: Rule = {
       .filter(
         (s, i) =>
           s.question &&
-          // A question quoted ("ask « who did this? »") is someone else's, not one put to the reader.
-          !insideQuotation(ctx, ctx.text.lastIndexOf("?", s.end - 1)) &&
-          !singleQuoted(ctx, s) &&
+          // A question quoted ("ask « who did this? »") is someone else's, not one put to the reader,
+          // unless the author puts it to the reader that way.
+          (!(insideQuotation(ctx, ctx.text.lastIndexOf("?", s.end - 1)) || singleQuoted(ctx, s)) ||
+            putToReader(ctx, s, i)) &&
           !FILLER_RE.test(ctx.lower.slice(s.start, s.end)) &&
           !answeredByAuthor(ctx, i),
       )
-      .map((s) => ({ start: s.start, end: s.end })),
+      // A quoted question keeps its closing quote: "'What would you cut first?'".
+      .map((s) => ({
+        start: s.start,
+        end: s.end + (CLOSING_QUOTE_RE.exec(ctx.text.slice(s.end))?.[0].length ?? 0),
+      })),
 };
+
+const CLOSING_QUOTE_RE = /^[\u00a0\u202f ]?['’»”"]/;
 
 // An opening single quote: after a space, a colon or a bracket, before a letter ("don't" is none).
 const OPENING_SINGLE_QUOTE_RE = /(?:^|[\s:(])['‘]\p{L}/u;
@@ -52,6 +59,26 @@ function singleQuoted(ctx: RuleContext, s: Sentence): boolean {
   const mark = ctx.text.lastIndexOf("?", s.end - 1);
   const close = ctx.text.charAt(mark + 1);
   return (close === "'" || close === "’") && OPENING_SINGLE_QUOTE_RE.test(ctx.text.slice(s.start, mark));
+}
+
+// "So I'll ask you the same: 'What would you cut first?'", "ma question pour vous : « … ? »".
+const ASKS_READER_RE =
+  /\b(?:ask(?:ing)? you|question (?:for|to) you|over to you|my question\s*:|je vous (?:pose|demande|retourne)|je te (?:pose|demande|retourne)|(?:ma|la) question (?:pour|à) (?:vous|toi)|ma question\s*:)/;
+// A tip telling the reader what to ask others: "ask 'why?'", "demandez « pourquoi ? »".
+const ASK_OTHERS_RE = /\b(?:ask|demandez|demande)\b(?![\s-]+(?:you|yourself|vous|toi)\b)/;
+// What may follow a draft's last quote: its closing mark, spaces, emoji, hashtags.
+const TRAILER_RE = /^[\s'’"”»]*(?:\p{Extended_Pictographic}|\u200d|\ufe0f|\s|#\S+)*$/u;
+
+/**
+ * A quoted question the author puts to the reader: introduced as such ("I'll ask you the same:
+ * '…?'"), or closing the draft, unless the sentence tells the reader what to ask others.
+ */
+function putToReader(ctx: RuleContext, s: Sentence, i: number): boolean {
+  const mark = ctx.text.lastIndexOf("?", s.end - 1);
+  const before = ctx.lower.slice(ctx.sentences[i - 1]?.start ?? s.start, mark);
+  if (ASKS_READER_RE.test(before)) return true;
+  // Closing the draft: nothing but its closing quote, emoji or hashtags after it.
+  return TRAILER_RE.test(ctx.text.slice(mark + 1)) && !ASK_OTHERS_RE.test(ctx.lower.slice(s.start, mark));
 }
 
 // "You know what?", "Devinez quoi ?": a way of saying "listen", asking nothing.

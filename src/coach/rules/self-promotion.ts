@@ -1,6 +1,6 @@
 import { hypothetical, insideQuotation } from "../context.js";
 import { findGroups, groupedLexicon, type Lexicon } from "../lexicon.js";
-import { memo, memoized, type RuleContext } from "../text.js";
+import { memo, memoized, type RuleContext, sentenceAt } from "../text.js";
 import type { Lang } from "../types.js";
 import type { Hit, Rule } from "./rule.js";
 
@@ -71,13 +71,19 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "(?:a )?(?:few|limited) (?:spots|seats|places) (?:left|available)",
       "only (?:\\d+|a few|a handful of) (?:spots|seats|places|tickets)(?: (?:left|remaining|available))?",
       "early[- ]bird (?:pricing|price|prices|tickets?|discount|offer|rate)",
-      "(?:dm|message) me",
       // An offer to sell, not to help: "contact me for my rates", "contactez-moi pour mes tarifs".
       "(?:contact|email|e-mail|call|write to) (?:me|us) (?:for|about) (?:my|our) (?:rates|pricing|prices|quote|services|packages|offers?)",
       "(?:enter|click) (?:here )?to win",
       "don'?t miss (?:it|out|this)",
       "save (?:the|your) (?:date|spot|seat)",
       "(?:watch|listen to|check out) (?:the full|my|our) (?:episode|interview|video|conversation|talk|podcast)",
+    ],
+    // Asking for a private message: a call to act unless it offers help (see offersHelp).
+    dm: [
+      "(?:dm|pm|message) me",
+      "send me an? (?:dm|pm|message|direct message|private message)",
+      "(?:write to|contact) me (?:in|by|via) (?:dm|pm|private|a dm)",
+      "my (?:dms?|inbox) (?:is|are) (?:wide )?open",
     ],
   },
   fr: {
@@ -108,12 +114,14 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "lien dans (?:le premier commentaire|les commentaires|ma bio)",
       "(?:plus que|encore) (?:\\d+|quelques) places",
       "places limitées",
-      "(?:envoyez|envoie)-moi un (?:message|mp|dm)",
-      "(?:écrivez|écris|contactez|contacte)-moi en (?:mp|dm|privé)",
-      "(?:mon|mes) (?:dm|mp)s? (?:est|sont) (?:grands? )?ouverts?",
       "(?:écrivez-moi|contactez-moi|écrivez-nous|contactez-nous|appelez-moi) pour (?:mes|nos) (?:tarifs|prix|devis|services|offres?|forfaits)",
       "ne (?:le |la )?manquez pas",
       "(?:regardez|écoutez|découvrez|lisez) (?:mon|ma|notre|l'épisode|l'interview) (?:dernier|dernière|nouveau|nouvelle|complet|complète|intégral)?",
+    ],
+    dm: [
+      "(?:envoyez|envoie)-moi un (?:message|mp|dm)",
+      "(?:écrivez|écris|contactez|contacte)-moi en (?:mp|dm|privé)",
+      "(?:mon|mes) (?:dm|mp)s? (?:est|sont) (?:grands? )?ouverts?",
     ],
   },
 };
@@ -174,11 +182,22 @@ function promotions(ctx: RuleContext): Hit[] {
     // A question weighs a possibility; quoted words are a title or someone else's, not a sale.
     if (hypothetical(ctx, m.start) || insideQuotation(ctx, m.start)) continue;
     if (m.group === "teaser" && !teaserPost) continue;
+    if (m.group === "dm" && offersHelp(ctx, m.start)) continue;
     hits.push(
-      m.group === "action"
+      m.group === "action" || m.group === "dm"
         ? { start: m.start, end: m.end, variant: "action" }
         : { start: m.start, end: m.end },
     );
   }
   return hits;
+}
+
+// "DM me if you get stuck", "envoie-moi un MP si tu bloques, je t'aide": the author offers help, the
+// reader asks for it; nothing is done for the author.
+const HELP_OFFER_RE =
+  /\bif (?:you|anyone|someone) (?:get stuck|gets stuck|(?:are|'re|is) stuck|need (?:help|a hand|anything)|needs (?:help|a hand)|(?:have|has) (?:any )?questions?|hit a wall|run into (?:trouble|issues|problems))|\b(?:happy|glad) to help\b|\bi(?:'ll| will| can) help\b|\bsi (?:tu bloques|vous bloquez|besoin|tu as besoin|vous avez besoin|(?:tu as|vous avez) (?:des |une )?questions?|ça coince)|\bje (?:t'|vous )aide(?:rai)?\b|\bje peux (?:t'|vous )aider\b|\bavec plaisir\b/;
+
+function offersHelp(ctx: RuleContext, at: number): boolean {
+  const sentence = sentenceAt(ctx, at);
+  return HELP_OFFER_RE.test(ctx.lower.slice(sentence?.start ?? 0, sentence?.end ?? ctx.lower.length));
 }

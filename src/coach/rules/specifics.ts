@@ -38,18 +38,45 @@ function isListMarker(lower: string, start: number, end: number): boolean {
 }
 
 // "Over 500 messages", "10k followers", "1 million de vues": a count of the attention the author
-// got helps no reader. Up to two words between ("500 kind messages", "1 million de vues").
+// got helps no reader. Up to two words between ("500 kind messages", "1 million de vues"), none of
+// them a number or a "to".
 const ATTENTION_AFTER_RE =
-  /^\+?\s+(?:\S+\s+){0,2}?(?:likes|views|followers|subscribers|connections|comments|reactions|shares|reposts|impressions|congratulations|messages|dms|wishes|j'aime|vues|abonnée?s|commentaires|réactions|partages|félicitations|relations)(?=[\s,.;:!?)]|$)/;
+  /^\+?\s+(?:(?!(?:to|à|and|et|or|ou|vs|->|→)\s)[^\s\d]+\s+){0,2}?(likes|views|followers|subscribers|connections|comments|reactions|shares|reposts|impressions|congratulations|messages|dms|wishes|j'aime|vues|abonnée?s|commentaires|réactions|partages|félicitations|relations)(?=[\s,.;:!?)]|$)/;
+const RANGE_TO_RE = /^\s*(?:to|à|->|→)\s*\d(?:[\d,.]|[\s\u00a0\u202f]\d)*[km]?/;
 // "I sent 200 cold messages and got 3 replies": the author's own effort, a real detail.
 const AUTHORS_EFFORT_BEFORE_RE =
   /\b(?:sent|wrote|posted|answered|replied to|envoyé|écrit|publié|répondu à)\s+(?:\S+\s+)?$/;
+// What a system also carries: messages, connections, comments, shares.
+const SYSTEM_ALSO = new Set([
+  "connections",
+  "comments",
+  "reactions",
+  "shares",
+  "messages",
+  "dms",
+  "commentaires",
+  "réactions",
+  "partages",
+  "relations",
+]);
+// Of those, a rate ("2 million messages per second", "300 messages a day") is traffic, and a
+// measurement ("our cluster handles…", "from 500 to 40 connections") a system's: both details.
+const RATE_AFTER_RE =
+  /^[\s,]*(?:per|a|an|each|every|\/|par|chaque|à la|by the)\s*(?:second|sec|s|minute|min|hour|h|day|week|month|seconde|heure|jour|semaine|mois)(?=[^\p{L}]|$)/u;
+const MEASURED_BEFORE_RE =
+  /(?:\b(?:handles?|handled|process(?:es|ed)?|serves?|served|ingests?|ingested|queues?|queued|stores?|stored|holds?|delivers?|delivered|pushes|pushed|traite|traité|gère|géré|absorbe)\s+(?:\S+\s+)?|\b(?:from|between|de|entre)\s+\d\S*\s+(?:to|and|à|et)\s+|(?:->|→)\s*|\b(?:from|between)\s+)$/;
 
 function countsAttention(lower: string, hit: Span): boolean {
-  return (
-    ATTENTION_AFTER_RE.test(lower.slice(hit.end, hit.end + 50)) &&
-    !AUTHORS_EFFORT_BEFORE_RE.test(lower.slice(Math.max(0, hit.start - 30), hit.start))
-  );
+  // "From 500 to 5,000 followers": the first number of a range counts what the second does.
+  const to = RANGE_TO_RE.exec(lower.slice(hit.end, hit.end + 20));
+  const end = hit.end + (to?.[0].length ?? 0);
+  const after = ATTENTION_AFTER_RE.exec(lower.slice(end, end + 50));
+  if (after === null) return false;
+  const before = lower.slice(Math.max(0, hit.start - 30), hit.start);
+  if (AUTHORS_EFFORT_BEFORE_RE.test(before)) return false;
+  if (!SYSTEM_ALSO.has(after[1]!)) return true;
+  const rest = end + after[0].length;
+  return !RATE_AFTER_RE.test(lower.slice(rest, rest + 20)) && !MEASURED_BEFORE_RE.test(before);
 }
 
 export const specifics: Rule = {

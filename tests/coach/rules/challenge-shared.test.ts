@@ -135,4 +135,55 @@ describe("challenge-shared", () => {
     ).questions.join(" ");
     expect(fixed).toContain("What did you do about it");
   });
+  it("reads struggle in 'overwhelmed' and 'dépassé' unless kind words overwhelm or a goal was exceeded (found by a review)", () => {
+    for (const text of [
+      "For a year I was overwhelmed by Slack messages, 300 a day.",
+      "Thanks to my therapist for helping me when I was overwhelmed.",
+    ])
+      expect(excerpts(challengeShared, text, "en"), text).toEqual(["overwhelmed"]);
+    for (const text of [
+      "Pendant un an, j'étais dépassé par les messages Slack.",
+      "Je me suis senti dépassé tous les jours.",
+      "J'étais complètement dépassé la plupart du temps.",
+      "Je me suis senti dépassé par les objectifs du trimestre.",
+    ])
+      expect(excerpts(challengeShared, text, "fr"), text).toEqual(["dépassé"]);
+    // Counter-cases: kind words and wishes still overwhelm with joy, goals and figures are exceeded.
+    for (const text of ["So many kind words. I'm overwhelmed.", "Overwhelmed by your birthday wishes!"])
+      expect(excerpts(challengeShared, text, "en"), text).toEqual([]);
+    for (const text of [
+      "Merci pour vos vœux, je suis dépassé.",
+      "Je suis dépassée par vos messages si gentils.",
+      "J'ai dépassé les attentes.",
+    ])
+      expect(excerpts(challengeShared, text, "fr"), text).toEqual([]);
+  });
+  it("reads a denier itself denied as a difficulty told (found by a review)", () => {
+    expect(excerpts(challengeShared, "It wasn't without doubts.", "en")).toEqual(["doubts"]);
+    expect(excerpts(challengeShared, "Ce ne fut pas sans peur.", "fr")).toEqual(["peur"]);
+    expect(excerpts(challengeShared, "We shipped without fear.", "en")).toEqual([]);
+  });
+  it("tells a memory and 'always' from 'still', and hears a struggle told in the present (found by a review)", () => {
+    expect(excerpts(challengeShared, "I still remember the fear of my first on-call night.", "en")).toEqual([
+      "fear",
+    ]);
+    expect(
+      excerpts(
+        challengeShared,
+        "J'ai toujours eu peur de parler en public, jusqu'à ce que je m'y mette.",
+        "fr",
+      ),
+    ).toEqual(["peur"]);
+    expect(
+      excerpts(
+        challengeShared,
+        "I'm struggling with burnout right now and I don't know how to get out of it.",
+        "en",
+      )[0],
+    ).toBe("ongoing:struggling");
+    expect(excerpts(challengeShared, "Je galère encore avec ce bug.", "fr")).toEqual(["ongoing:galère"]);
+    // Counter-cases: "encore une fois" is once more, a present "I'm afraid that" is politeness.
+    expect(excerpts(challengeShared, "J'ai galéré encore une fois.", "fr")).toEqual(["galéré"]);
+    expect(excerpts(challengeShared, "I'm afraid that this is wrong.", "en")).toEqual(["afraid"]);
+  });
 });

@@ -23,6 +23,34 @@ describe("engagement-bait", () => {
       "comment:Comment YES",
     ]);
   });
+  it("in Slack, exempts only a real poll or an acknowledgement, shortcodes too (found by a review)", () => {
+    for (const text of [
+      "React with :eyes: once you've read the runbook.",
+      "React with a 👀 once you've read the runbook.",
+      "React with 👍 for sync, :eyes: for async.",
+    ])
+      expect(excerpts(engagementBait, text, "en", "slack"), text).toEqual([]);
+    expect(
+      excerpts(engagementBait, "Réagissez avec 👀 une fois que vous avez lu la doc.", "fr", "slack"),
+    ).toEqual([]);
+    // Counter-cases: one emoji traded for a gift or an opinion is bait in Slack too, and any vote
+    // stays bait on LinkedIn.
+    expect(excerpts(engagementBait, "Comment 🔥 if you want my template.", "en", "slack")).toEqual([
+      "comment:Comment 🔥",
+    ]);
+    expect(excerpts(engagementBait, "Comment :fire: if you want my template.", "en", "slack")).toEqual([
+      "comment:Comment :fire:",
+    ]);
+    expect(excerpts(engagementBait, "React with 👍 if you agree.", "en", "slack")).toEqual([
+      "react:React with",
+    ]);
+    expect(excerpts(engagementBait, "Commentez 🔥 si vous voulez le modèle.", "fr", "slack")).toEqual([
+      "comment:Commentez 🔥",
+    ]);
+    expect(
+      excerpts(engagementBait, "React with :eyes: once you've read the runbook.", "en", "linkedin"),
+    ).toEqual(["react:React with"]);
+  });
   it("finds each kind of bait in French", () => {
     expect(excerpts(engagementBait, "Likez si vous êtes d'accord !", "fr")).toEqual(["react:Likez si"]);
     expect(excerpts(engagementBait, "Commentez « OUI » si vous voulez le guide.", "fr")).toEqual([

@@ -42,6 +42,24 @@ describe("reader-question", () => {
       "What's the one review habit you'd never drop?",
     ]);
   });
+  it("keeps a quoted question the author puts to the reader (found by a review)", () => {
+    expect(
+      excerpts(
+        readerQuestion,
+        "We cut half the roadmap. So I'll ask you the same: 'What would you cut first?'",
+        "en",
+      ),
+    ).toEqual(["So I'll ask you the same: 'What would you cut first?'"]);
+    expect(
+      excerpts(readerQuestion, "On a coupé la moitié. Ma question : « que couperiez-vous ? »", "fr"),
+    ).toEqual(["Ma question : « que couperiez-vous ? »"]);
+    expect(excerpts(readerQuestion, "We cut half the roadmap. 'What would you cut first?' 🤔", "en")).toEqual(
+      ["'What would you cut first?'"],
+    );
+    // Counter-cases: a tip on what to ask others, even closing the draft, is still an example.
+    expect(excerpts(readerQuestion, "My tip: ask 'what happens if this list is empty?'", "en")).toEqual([]);
+    expect(excerpts(readerQuestion, "Demandez plutôt ‘qu'est-ce qui bloque ?’", "fr")).toEqual([]);
+  });
   it("leaves out a hook the author answers at once, and a question that asks nothing", () => {
     expect(excerpts(readerQuestion, "Why did I quit? I was bored.", "en")).toEqual([]);
     expect(excerpts(readerQuestion, "Pourquoi j'ai démissionné ? Je m'ennuyais.", "fr")).toEqual([]);

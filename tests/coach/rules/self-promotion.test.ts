@@ -57,6 +57,21 @@ describe("self-promotion (selling one's own work)", () => {
     ]);
     expect(excerpts(selfPromotion, "Il m'a envoyé un DM hier pour le modèle.", "fr")).toEqual([]);
   });
+  it("reads an offer of help as no call to act, and asks for a DM alike in English and French (found by a review)", () => {
+    expect(
+      excerpts(selfPromotion, "Envoie-moi un MP si tu bloques sur l'install, je t'aide.", "fr", "slack"),
+    ).toEqual([]);
+    expect(excerpts(selfPromotion, "Envoyez-moi un message si vous avez des questions.", "fr")).toEqual([]);
+    expect(excerpts(selfPromotion, "DM me if you get stuck.", "en", "slack")).toEqual([]);
+    expect(excerpts(selfPromotion, "Message me if you have any questions, happy to help.", "en")).toEqual([]);
+    // Counter-cases: a DM asked for the author's sake, in either language.
+    expect(excerpts(selfPromotion, "Send me a DM for the template.", "en")).toEqual(["action:Send me a DM"]);
+    expect(excerpts(selfPromotion, "Envoie-moi un DM pour le modèle.", "fr")).toEqual([
+      "action:Envoie-moi un DM",
+    ]);
+    expect(excerpts(selfPromotion, "Recruiters, my DMs are open!", "en")).toEqual(["action:my DMs are open"]);
+    expect(excerpts(selfPromotion, "DM me for my rates.", "en")).toEqual(["action:DM me"]);
+  });
   it("sells nothing in a question or in someone else's work", () => {
     expect(excerpts(selfPromotion, "Should I write my first book?", "en")).toEqual([]);
     expect(excerpts(selfPromotion, "Janelle Shane wrote a wonderful book about how AI fails.", "en")).toEqual(

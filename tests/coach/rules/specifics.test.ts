@@ -33,6 +33,20 @@ describe("specifics", () => {
       "4",
     ]);
   });
+  it("keeps a rate or a system's measurement of messages or connections: no attention received (found by a review)", () => {
+    expect(excerpts(specifics, "Our Kafka cluster handles 2 million messages per second.", "en")).toEqual([
+      "2",
+    ]);
+    expect(excerpts(specifics, "We cut the pool from 500 to 40 connections.", "en")).toEqual(["500", "40"]);
+    expect(excerpts(specifics, "The bot posts 300 messages a day.", "en")).toEqual(["300"]);
+    expect(excerpts(specifics, "Notre cluster traite 2 millions de messages par seconde.", "fr")).toEqual([
+      "2",
+    ]);
+    // Counter-cases: attention received stays no detail, a range of it too.
+    expect(excerpts(specifics, "10k followers and 2,000 comments on my post.", "en")).toEqual([]);
+    expect(excerpts(specifics, "I went from 500 to 5,000 followers.", "en")).toEqual([]);
+    expect(excerpts(specifics, "De 500 à 10 000 abonnés en un an.", "fr")).toEqual([]);
+  });
   it("ignores the digits of a link or a mention: an address, not a detail", () => {
     expect(excerpts(specifics, "Read it at https://mysite.com/award-2026 today", "en")).toEqual([]);
     expect(excerpts(specifics, "Merci <@U0G9QF9C6> et @sam_2024 pour la relecture.", "fr")).toEqual([]);
