@@ -75,7 +75,7 @@ const COMMENT_BAIT_FOLLOW =
 
 function commentBaitRe(verbs: string): RegExp {
   return new RegExp(
-    `(?:^|[^a-z\\u00c0-\\u024f])((?:${verbs})\\s+(["'“«]\\s?)?([a-z0-9\\u00c0-\\u024f]+|(?:${EMOJI}|${SHORTCODE})+)\\s?[”»"']?)(?=\\s|$|[.!,])`,
+    `(?:^|[^a-z\\u00c0-\\u024f])((?:${verbs})\\s+(?:(?:an?|un|une) (?=${EMOJI}|${SHORTCODE}))?(["'“«]\\s?)?([a-z0-9\\u00c0-\\u024f]+|(?:${EMOJI}|${SHORTCODE})+)\\s?[”»"']?)(?=\\s|$|[.!,])`,
     "gd",
   );
 }

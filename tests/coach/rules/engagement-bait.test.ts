@@ -6,6 +6,9 @@ describe("engagement-bait", () => {
   it("finds each kind of bait in English", () => {
     expect(excerpts(engagementBait, "Comment YES if you agree!", "en")).toEqual(["comment:Comment YES"]);
     expect(excerpts(engagementBait, "Tag someone who needs this.", "en")).toEqual(["tag:Tag someone"]);
+    // "a" before the emoji hid it (found by a review); "drop a line" asks for nothing in particular.
+    expect(excerpts(engagementBait, "Drop a 🔥 below if you agree!", "en")).toEqual(["comment:Drop a 🔥"]);
+    expect(excerpts(engagementBait, "Drop a line below if you agree.", "en")).toEqual([]);
     expect(excerpts(engagementBait, "Like this post if you're a Monday person.", "en")).toEqual([
       "react:Like this post if",
     ]);
