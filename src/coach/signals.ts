@@ -240,6 +240,8 @@ const EVENT_DETAIL_RE =
   /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/gi;
 // A time zone after a time: "11am PT", "14h CET", "noon ET". Capitals: "et" is French for "and".
 // Alone ("the CSV dates are in UTC") or after a bare number ("3 PT sessions a week") it sets no event.
+// Most drafts name no time zone: a cheap scan for one before the full pattern.
+const ANY_TIME_ZONE_RE = /(?:PT|ET|CET|GMT|EST|PST|BST|CEST|UTC)\b/;
 const TIME_ZONE_RE =
   /(?:\d\s?(?:[aApP]\.?[mM]\.?|h\d{0,2})|\d:\d{2}|\b(?:noon|midnight|midi|minuit))\s?(?:PT|ET|CET|GMT|EST|PST|BST|CEST|UTC)\b/g;
 const startsWithDigit = (word: string) => isDigitCode(word.charCodeAt(0));
@@ -311,7 +313,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
     exclamations: ctx.text.includes("!") ? (ctx.text.match(EXCLAMATIONS_RE)?.length ?? 0) : 0,
     eventDetails:
       (ANY_DIGIT_RE.test(ctx.text) ? (ctx.text.match(EVENT_DETAIL_RE)?.length ?? 0) : 0) +
-      (ctx.text.match(TIME_ZONE_RE)?.length ?? 0),
+      (ANY_TIME_ZONE_RE.test(ctx.text) ? (ctx.text.match(TIME_ZONE_RE)?.length ?? 0) : 0),
     opensWithMention:
       ctx.mentions.length > 0 && ctx.text.trimStart().startsWith(textAt(ctx, ctx.mentions[0]!)),
     links: ctx.urls.length,

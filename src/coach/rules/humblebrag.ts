@@ -89,14 +89,23 @@ const COMPLAINT: Record<Lang, readonly string[]> = {
   ],
 };
 
+// "I had to politely decline": how the author said no.
+const MANNER = "politely|respectfully|reluctantly|gracefully|regretfully|kindly|firmly|happily|quietly";
+const REFUSED =
+  "(?:turn(?:ed)? down|turning down|decline[ds]?|declining|refuse[ds]?(?! to)|reject(?:ed|ing)?|said no to|say no to|saying no to|passed on)";
+
 /**
  * What the author turned down, told as a lesson in saying no: "I had to decline three keynote
  * invitations", "I turned down Google. Twice.", "j'ai dû refuser un contrat d'édition".
  */
 const REFUSAL: Record<Lang, readonly string[]> = {
   en: [
-    // Not "I refused to use Google Docs": refusing to do something is no offer turned down.
-    "(?:had to |have to |chose to |decided to |keep |kept )?(?:[a-z]+ly )?(?:turn(?:ed)? down|turning down|decline[ds]?|declining|refuse[ds]?(?! to)|reject(?:ed|ing)?|said no to|say no to|saying no to|passed on)",
+    // Not "I refused to use Google Docs": refusing to do something is no offer turned down. Each
+    // entry opens on a word, so that the lexicon's index runs it only where that word is.
+    `(?:had|have|has|chose|decided) to (?:(?:${MANNER}) )?(?:turn down|decline|refuse(?! to)|reject|say no to|pass on)`,
+    "(?:keep|kept) (?:turning down|declining|refusing(?! to)|rejecting|saying no to|passing on)",
+    `(?:${MANNER}) ${REFUSED}`,
+    REFUSED,
   ],
   fr: [
     "(?:dû |du |choisi de |décidé de )?(?:refuser|refusé|décliner|décliné|rejeté|dire non à|dit non à)(?! d'| de )",
