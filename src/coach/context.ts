@@ -156,58 +156,100 @@ function makeClause(ctx: RuleContext, from: number, to: number): Clause {
   return { from, to, story, subject, other, someoneElses };
 }
 
-// What a person named at the head of a clause does: "Lena Okafor joined us", "Inès est arrivée".
-const NAMED_PERSON_VERB: Record<Lang, ReadonlySet<string>> = {
-  en: new Set(
-    "is was has had joined wrote built led ran made gave took found got won did said told came left became just started shipped rewrote stayed now".split(
-      " ",
-    ),
+// What a person named at the head of a clause does: "Lena Okafor joined us", "Priya wrote".
+const NAMED_DEED = new Set(
+  "joined wrote built led ran made gave took found got won did said told came left became started shipped rewrote stayed".split(
+    " ",
   ),
-  fr: new Set("est a était avait vient fut s'est a-t-elle a-t-il".split(" ")),
-};
-
+);
 // Days and months open sentences as names do: "Monday was huge", "Lundi a été incroyable".
 const CALENDAR = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(
     " ",
   ),
 );
-// What the named one gave the author is the author's news: "Gartner ranked our platform", "Forbes
-// named me…" (not "Lena joined us": hers).
+// What the named one gave the author is the author's news: "Gartner (has) ranked our platform",
+// "Station F nous a sélectionnés" (not "Lena joined us", "Inès nous a rejoints": theirs).
 const AWARDING = new Set(
   "ranked named selected chose picked awarded gave invited featured hired funded backed acquired recognized recognised nominated listed".split(
     " ",
   ),
 );
-const TO_AUTHOR = new Set(["us", "our", "me", "my"]);
+const AWARDING_FR =
+  /^(?:sélectionn|choisi|nomm|class|récompens|invit|recrut|financ|rachet|distingu|élu|retenu|prim)/;
+const TO_AUTHOR = new Set(["us", "our", "me", "my", "nous", "notre", "nos", "mon", "ma", "mes"]);
+// A French past participle: "arrivée", "parti", "devenue", "refait".
+const FR_PARTICIPLE = /^[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes)$/;
 
-const capitalised = (text: string, t: Token) => {
+function capitalised(text: string, t: Token): boolean {
   const c = text.charCodeAt(t.start);
   return (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
-};
+}
 
-/**
- * Whether a clause opens on a person named as its subject, one or two capitalised words no word
- * list knows, then a verb: "Lena Okafor joined us" (her news, not the author's), "Priya wrote the
- * script", "Inès est arrivée chez nous". Not "Today I shipped", "Shipped today", "Google".
- */
-function namedSubject(ctx: RuleContext, at: number): boolean {
-  const { words, text, lang } = ctx;
-  let i = at;
-  const name = (t: Token | undefined) =>
+/** A word no list knows, capitalised, not a day: "Lena", "Okafor", "Inès". */
+function isName(ctx: RuleContext, t: Token | undefined): boolean {
+  return (
     t !== undefined &&
     t.cls === 0 &&
-    capitalised(text, t) &&
-    conceptOf(lang, t) === 0 &&
-    !CALENDAR.has(t.word);
-  if (!name(words[i])) return false;
-  if (name(words[i + 1])) i++;
-  const verb = words[i + 1]?.word;
-  if (verb === undefined || !(NAMED_PERSON_VERB[lang].has(verb) || (lang === "en" && pastTense(verb))))
-    return false;
-  if (AWARDING.has(verb))
-    for (let j = i + 2; j <= i + 3 && j < words.length; j++) if (TO_AUTHOR.has(words[j]!.word)) return false;
-  return true;
+    capitalised(ctx.text, t) &&
+    conceptOf(ctx.lang, t) === 0 &&
+    !CALENDAR.has(t.word)
+  );
+}
+
+/** Whether the author's "us", "our", "nous"… is among the two words from `from`. */
+function namedGaveAuthor(words: readonly Token[], from: number): boolean {
+  for (let j = from; j <= from + 1 && j < words.length; j++) if (TO_AUTHOR.has(words[j]!.word)) return true;
+  return false;
+}
+
+/**
+ * Whether a clause opens on a person named as its subject doing something: one or two capitalised
+ * words no list knows, then a deed. "Lena Okafor joined us" (her news, not the author's), "Priya
+ * wrote the script", "Lena is leading", "Inès est arrivée chez nous". Not a state ("Paris was
+ * huge", "Pâques a été incroyable"), not what the named one gave the author ("Gartner ranked our
+ * platform"), not "Today I shipped", "Shipped today".
+ */
+function namedSubject(ctx: RuleContext, at: number): boolean {
+  const { words } = ctx;
+  // Cheapest test first: most clauses open on a word in lower case.
+  const head = words[at];
+  if (head === undefined || !capitalised(ctx.text, head) || !isName(ctx, head)) return false;
+  const i = isName(ctx, words[at + 1]) ? at + 2 : at + 1;
+  const verb = words[i]?.word;
+  if (verb === undefined) return false;
+  return ctx.lang === "en" ? namedDeedEn(words, i, verb) : namedDeedFr(words, i, verb);
+}
+
+function namedDeedEn(words: readonly Token[], i: number, verb: string): boolean {
+  let deed = verb;
+  let at = i;
+  if (verb === "is" || verb === "was" || verb === "has" || verb === "had" || verb === "just") {
+    const next = words[i + 1]?.word;
+    if (next === "now" || next === "just") return true;
+    if (next === undefined || !(next.endsWith("ing") || pastTense(next) || NAMED_DEED.has(next)))
+      return false;
+    deed = next;
+    at = i + 1;
+  } else if (!(NAMED_DEED.has(verb) || pastTense(verb))) return false;
+  return !(AWARDING.has(deed) && namedGaveAuthor(words, at + 1));
+}
+
+function namedDeedFr(words: readonly Token[], i: number, verb: string): boolean {
+  // "Inès nous a rejoints" (hers), "Station F nous a sélectionnés" (the author's news).
+  if (verb === "nous" || verb === "m'a" || verb === "m'ont") {
+    const participle = words[verb === "nous" ? i + 2 : i + 1]?.word ?? "";
+    return FR_PARTICIPLE.test(participle) && !AWARDING_FR.test(participle);
+  }
+  if (verb === "vient" || verb === "fut" || verb === "s'est") return true;
+  if (verb === "a" || verb === "avait") {
+    let participle = words[i + 1]?.word ?? "";
+    if (participle === "été") participle = words[i + 2]?.word ?? "";
+    if (!FR_PARTICIPLE.test(participle)) return false;
+    return !(AWARDING_FR.test(participle) && namedGaveAuthor(words, i + 2));
+  }
+  if (verb === "est" || verb === "était") return FR_PARTICIPLE.test(words[i + 1]?.word ?? "");
+  return false;
 }
 
 const CONJUNCTION: Record<Lang, ReadonlySet<string>> = {
@@ -227,9 +269,9 @@ const THIRD_PERSON_SUBJECT: Record<Lang, ReadonlySet<string>> = {
 // "My laptop died", "mon ordinateur est mort": a thing broke. "No one died" denies it, and "how I died
 // back in 1849" is a joke: an author who died does not post.
 const NOT_A_PERSON_EN =
-  "(?<!(?:laptop|phone|battery|computer|car|server|printer|drive|tv|plant|plants|no one|nobody|i|pipeline|build|project|app|site|website|demo|deal|idea|startup|company|product|feature|repo|thread|meeting|conversation|trend) )";
+  "(?<!(?:laptop|macbook|mac|pc|iphone|ipad|phone|battery|computer|car|engine|bike|server|printer|drive|disk|router|wifi|internet|mic|camera|screen|monitor|keyboard|headphones|airpods|tv|fridge|plant|plants|no one|nobody|i|pipeline|build|project|app|site|website|demo|deal|idea|startup|company|product|feature|repo|database|thread|meeting|conversation|trend|account|podcast|newsletter|blog|dream|hope|motivation) )";
 const NOT_A_PERSON_FR =
-  "(?<!(?:ordinateur|ordi|téléphone|portable|batterie|voiture|serveur|imprimante|plante) )";
+  "(?<!(?:ordinateur|ordi|mac|pc|iphone|téléphone|portable|batterie|voiture|moteur|vélo|serveur|imprimante|disque|box|wifi|connexion|micro|écran|clavier|télé|frigo|plante|projet|appli|site|base) )";
 const LOSS_ENTRIES: Record<Lang, Record<"death" | "loss", readonly string[]>> = {
   en: {
     death: [
@@ -260,7 +302,8 @@ const LOSS_ENTRIES: Record<Lang, Record<"death" | "loss", readonly string[]>> = 
     death: [
       "décédée?s?",
       "décès",
-      `${NOT_A_PERSON_FR}(?:est|sont) morte?s?`,
+      // Not "morte de rire".
+      `${NOT_A_PERSON_FR}(?:est|sont) morte?s?(?! de rire)`,
       "obsèques",
       "funérailles",
       "condoléances",
@@ -476,13 +519,14 @@ export function lossOfAuthor(ctx: RuleContext): boolean {
           ? (sentenceAt(c, l.start)?.firstSingular ?? false)
           : possessedInClause(c, l.start)),
     );
-    return loss !== undefined && !comebackAfter(c, loss.end);
+    return loss !== undefined && !comebackAfter(c, loss.end, loss.group === "death");
   });
 }
 
-// Now, after the loss: what a comeback's news says ("Today I run…", "je viens d'acheter…").
+// Now, after the loss: what a comeback's news says ("Today I run…", "je viens d'acheter…"). Not
+// "just" or "now", which a farewell says too ("I just want to thank…").
 const NOW_RE: Record<Lang, RegExp> = {
-  en: /\b(?:today|now|just|since then|these days|this (?:week|month|year))\b/,
+  en: /\b(?:today|since then|these days|this (?:week|month|year))\b/,
   fr: /\b(?:aujourd'hui|maintenant|désormais|depuis|vien[st] d|cette (?:semaine|année))/,
 };
 
@@ -490,12 +534,17 @@ const NOW_RE: Record<Lang, RegExp> = {
  * Whether the author's news follows a loss: "I was let go… thrilled to announce I've joined
  * Google", "5 years ago I was laid off. Today I run a $20M company and just bought my dream
  * house". A post that ends on a win is a comeback story, coached as one; what a farewell or a
- * eulogy recalls ("we launched the mobile app", "when I joined") is no news.
+ * eulogy recalls ("we launched the mobile app", "when I joined") is no news, and after a death,
+ * "today I'm grateful to my team" is no win: only a comeback's announcement counts there.
  */
-function comebackAfter(ctx: RuleContext, pos: number): boolean {
+// What a comeback announces: something won, bought or joined; not a feeling ("grateful").
+const COMEBACK_NEWS = new Set(["achievement", "possession", "affiliation"]);
+
+function comebackAfter(ctx: RuleContext, pos: number, death: boolean): boolean {
   if (NEW_START_RE[ctx.lang].test(ctx.lower.slice(pos))) return true;
+  if (death) return false;
   for (const brag of findGroups(BRAGS[ctx.lang], ctx)) {
-    if (brag.start < pos) continue;
+    if (brag.start < pos || !COMEBACK_NEWS.has(brag.group)) continue;
     const s = sentenceAt(ctx, brag.start);
     if (s && (s.firstSingular || s.firstPlural) && NOW_RE[ctx.lang].test(ctx.lower.slice(s.start, s.end)))
       return true;

@@ -101,15 +101,26 @@ describe("context: what turns self-praise into something else", () => {
   it("a death told in jest or denied is no loss: 'No one died', 'how I died in 1849'", () => {
     for (const text of [
       // Found by a review: figures of speech hid every win of a boastful post.
-      "I nearly died of embarrassment when my demo crashed. Then I fixed it live. I just won the regional hackathon!",
-      "I was bored to death in meetings. I just won the regional hackathon!",
-      "Death by PowerPoint is real. I just won the regional hackathon!",
-      "Our CI pipeline died on Friday. I just won the regional hackathon!",
-      "I was so relieved: no one died. I just won the regional hackathon!",
-      "I found a site with theories about how I died back in 1849. I just won the regional hackathon!",
-      "If I'm ever a dad I'll fake my own death. I just won the regional hackathon!",
+      "I nearly died of embarrassment when my demo crashed. Then I fixed it live. I won the regional hackathon!",
+      "I was bored to death in meetings. I won the regional hackathon!",
+      // A thing that dies is no loss (found by a final review); no "now" word, so no comeback either.
+      "My MacBook died an hour before my keynote. I won the regional hackathon!",
+      "Death by PowerPoint is real. I won the regional hackathon!",
+      "Our CI pipeline died on Friday. I won the regional hackathon!",
+      "I was so relieved: no one died. I won the regional hackathon!",
+      "I found a site with theories about how I died back in 1849. I won the regional hackathon!",
+      "If I'm ever a dad I'll fake my own death. I won the regional hackathon!",
     ])
       expect(ego(text), text).toContain("bragging");
+  });
+
+  it("a French thing that dies, or dying of laughter, is no loss (found by a final review)", () => {
+    expect(
+      ego("Mon Mac est mort juste avant ma conférence. J'ai gagné le prix du meilleur speaker !", "fr"),
+    ).toContain("bragging");
+    expect(ego("Ma grand-mère est morte de rire. J'ai gagné le prix du meilleur speaker !", "fr")).toContain(
+      "bragging",
+    );
   });
 
   it("a loss followed by the author's news of now is a comeback, coached as one (found by a review)", () => {
@@ -119,6 +130,14 @@ describe("context: what turns self-praise into something else", () => {
     expect(ego("J'ai fait le deuil de mon ancien poste. Depuis, j'ai été promu directeur !", "fr")).toContain(
       "bragging",
     );
+    // After a death, "today I'm grateful" is no comeback (found by a final review: 60 became 24).
+    expect(ego("My dad died in May. Today I'm grateful to my team for covering for me.")).toEqual([]);
+    expect(
+      ego(
+        "Mon père est décédé en mai. Cette semaine je reprends le travail et je suis reconnaissant envers mon manager.",
+        "fr",
+      ),
+    ).toEqual([]);
     // What a farewell or a eulogy recalls is no comeback.
     expect(
       ego(
@@ -161,6 +180,21 @@ describe("context: what turns self-praise into something else", () => {
     expect(
       rulesOf("Station F nous a sélectionnés parmi 2 000 candidatures. Fiers de notre équipe !", "fr"),
     ).toContain("bragging");
+    // Found by a final review: a place or an event described is no one acting; "has ranked"
+    // gives the author news too; "Inès nous a rejoints" is hers.
+    expect(signalsOf("Paris was huge: proud to have closed our biggest deal ever!", "en")).toContain(
+      "self-praise",
+    );
+    expect(
+      signalsOf("Pâques a été incroyable : fier d'avoir signé notre plus gros contrat !", "fr"),
+    ).toContain("self-praise");
+    expect(rulesOf("Gartner has ranked our platform number one in the magic quadrant.")).toContain(
+      "bragging",
+    );
+    expect(
+      signalsOf("Inès nous a rejoints en janvier. Elle a refait tout le suivi des crashs.", "fr"),
+    ).not.toContain("self-credit");
+    expect(signalsOf("Lena is now leading our mobile release.", "en")).not.toContain("self-credit");
     // The author's own past stays theirs; a sentence that opens on a word, not a name, too.
     expect(signalsOf("Today I finished the migration.", "en")).toContain("self-past");
     expect(signalsOf("Finished the migration today, we launched it at noon.", "en")).toContain("self-past");

@@ -1,4 +1,4 @@
-import { authorSubjectBefore } from "../context.js";
+import { authorSubjectBefore, firstWordFrom } from "../context.js";
 import { features } from "../features.js";
 import { findAll, findGroups, groupedLexicon, type Lexicon, lexicon } from "../lexicon.js";
 import { type RuleContext, type Span, sentenceAt } from "../text.js";
@@ -91,8 +91,9 @@ const COMPLAINT: Record<Lang, readonly string[]> = {
 
 // "I had to politely decline": how the author said no.
 const MANNER = "politely|respectfully|reluctantly|gracefully|regretfully|kindly|firmly|happily|quietly";
+// Not "I was turned down by Google": a refusal the author met is no offer turned down.
 const REFUSED =
-  "(?:turn(?:ed)? down|turning down|decline[ds]?|declining|refuse[ds]?(?! to)|reject(?:ed|ing)?|said no to|say no to|saying no to|passed on)";
+  "(?:turn(?:ed)? down|turning down|decline[ds]?|declining|refuse[ds]?(?! to)|reject(?:ed|ing)?|said no to|say no to|saying no to|passed on)(?! by)";
 
 /**
  * What the author turned down, told as a lesson in saying no: "I had to decline three keynote
@@ -108,7 +109,7 @@ const REFUSAL: Record<Lang, readonly string[]> = {
     REFUSED,
   ],
   fr: [
-    "(?:dû |du |choisi de |décidé de )?(?:refuser|refusé|décliner|décliné|rejeté|dire non à|dit non à)(?! d'| de )",
+    "(?:dû |du |choisi de |décidé de )?(?:refuser|refusée?s?|décliner|décliné|rejetée?s?|dire non à|dit non à)(?! d'| de | par )",
   ],
 };
 
@@ -120,7 +121,10 @@ const MARKERS: Record<Lang, Lexicon> = {
 
 // "I said no to Google Analytics": a product, not an employer.
 const NOT_A_PRODUCT =
-  "(?! (?:docs|analytics|maps|cloud|sheets|slides|ads|drive|chrome|search|workspace|calendar|meet|photos|play|fonts|forms|office|teams|excel|word|outlook|aws|prime|music|tv|pay|ai|glass|home|watch|vision|threads|messenger|ads))";
+  "(?! (?:docs|analytics|maps|cloud|sheets|slides|ads|drive|chrome|search|workspace|calendar|meet|photos|play|fonts|forms|office|teams|excel|word|outlook|aws|prime|music|tv|pay|ai|glass|home|watch|vision|threads|messenger))";
+
+// Employers and schools whose offer is news in itself, in either language.
+const PRESTIGE = `(?:google|meta|facebook|apple|amazon|microsoft|netflix|openai|mckinsey|goldman sachs|harvard|stanford|oxford|polytechnique|hec|y combinator)${NOT_A_PRODUCT}`;
 
 /** Offers only the sought-after get, and names whose offer is news in itself. */
 const SOUGHT_AFTER: Record<Lang, Lexicon> = {
@@ -134,7 +138,7 @@ const SOUGHT_AFTER: Record<Lang, Lexicon> = {
     "keynotes?",
     "board seats?",
     "book deals?",
-    `(?:google|meta|facebook|apple|amazon|microsoft|netflix|openai|mckinsey|goldman sachs|harvard|stanford|oxford|y combinator)${NOT_A_PRODUCT}`,
+    PRESTIGE,
   ]),
   fr: lexicon("fr", [
     "(?:\\d+|deux|trois|quatre|cinq|six|plusieurs|des dizaines d'|tant d') ?(?:\\w+ )?(?:offres|propositions)",
@@ -144,7 +148,7 @@ const SOUGHT_AFTER: Record<Lang, Lexicon> = {
     "keynotes?",
     "postes? d'administrat(?:eur|rice)",
     "contrats? d'édition",
-    `(?:google|meta|facebook|apple|amazon|microsoft|netflix|openai|mckinsey|harvard|stanford|polytechnique|hec)${NOT_A_PRODUCT}`,
+    PRESTIGE,
   ]),
 };
 
@@ -201,6 +205,15 @@ function wraps(ctx: RuleContext, marker: Span, modesty: boolean, news: Span): bo
   const n = sentenceAt(ctx, news.start);
   if (!m || !n) return false;
   return n === m || (modesty && ctx.sentences[ctx.sentences.indexOf(m) + 1] === n);
+}
+
+/**
+ * Whether what was sought after is what the author turned down: within two words of the refusal
+ * ("turned down Google", "keep turning down recruiters from Meta"), not "declined the meeting
+ * invite from Google".
+ */
+function objectOf(ctx: RuleContext, refusal: Span, sought: Span): boolean {
+  return firstWordFrom(ctx.words, sought.start) - firstWordFrom(ctx.words, refusal.end) <= 2;
 }
 
 export const humblebrag: Rule = {
@@ -260,9 +273,7 @@ export const humblebrag: Rule = {
       if (m.group === "refusal") {
         // The author's own refusal ("they declined my invitation" is no brag), of what follows it.
         if (!authorSubjectBefore(ctx, m)) continue;
-        a = findAll(SOUGHT_AFTER[ctx.lang], ctx).find(
-          (x) => x.start >= m.end && sentenceAt(ctx, x.start) === sentenceAt(ctx, m.start),
-        );
+        a = findAll(SOUGHT_AFTER[ctx.lang], ctx).find((x) => x.start >= m.end && objectOf(ctx, m, x));
       } else {
         const complaint = m.group === "complaint";
         a = achievements.find((x) => wraps(ctx, m, !complaint, x) && (x.end <= m.start || x.start >= m.end));

@@ -98,6 +98,11 @@ describe("humblebrag (Sezer, Gino & Norton)", () => {
       ["I said no to Google Analytics on our site.", "en"],
       ["J'ai refusé d'utiliser Google Docs.", "fr"],
       ["J'ai dû refuser trois invitations à dîner chez des amis car je déménage.", "fr"],
+      // Found by a final review: a refusal the author met, and an offer far from the refusal.
+      ["I was turned down by Google 4 times. Here's what I changed.", "en"],
+      ["I got rejected by Stanford twice.", "en"],
+      ["J'ai été refusé par Google.", "fr"],
+      ["Declined the meeting invite from Google.", "en"],
     ] as const)
       expect(excerpts(humblebrag, text, lang), text).toEqual([]);
   });
