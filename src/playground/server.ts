@@ -12,7 +12,7 @@ import {
   PLATFORMS,
 } from "../coach/index.js";
 import { refineWithLlm } from "../commands/reply.js";
-import { MAX_DRAINED } from "../http-drain.js";
+import { drainBody, MAX_DRAINED } from "../http-drain.js";
 import type { LlmCoach } from "../llm/client.js";
 import { coachingBlocks, coachingText } from "../slack/blocks.js";
 import { DraftRefs } from "../slack/draft-ref.js";
@@ -343,32 +343,29 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 /**
- * Reads a body up to MAX_BODY. A larger one is still read to its end (and dropped) so that the
- * browser gets the 413 and its message rather than a reset connection; only past MAX_DRAINED is
- * the connection closed early.
+ * Reads a body up to MAX_BODY. A larger one is still read to its end (and dropped, see drainBody) so
+ * that the browser gets the 413 and its message rather than a reset connection; only past
+ * MAX_DRAINED is the connection closed early.
  */
 function readBody(req: http.IncomingMessage, tooLarge: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"]);
-    if (declared > MAX_DRAINED) {
+    if (Number(req.headers["content-length"]) > MAX_DRAINED) {
       reject(new HttpError(413, tooLarge, true));
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-      else if (size > MAX_DRAINED) {
-        req.pause();
-        reject(new HttpError(413, tooLarge, true));
+      if (size <= MAX_BODY) {
+        chunks.push(c);
+        return;
       }
-    });
-    req.on("end", () =>
-      size > MAX_BODY
-        ? reject(new HttpError(413, tooLarge))
-        : resolve(Buffer.concat(chunks).toString("utf8")),
-    );
-    req.on("error", reject);
+      req.off("data", onData).off("end", onEnd).off("error", reject);
+      // Closed early unless drained to its end.
+      void drainBody(req, size).then(() => reject(new HttpError(413, tooLarge, !req.readableEnded)));
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString("utf8"));
+    req.on("data", onData).on("end", onEnd).on("error", reject);
   });
 }

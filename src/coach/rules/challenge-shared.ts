@@ -148,9 +148,12 @@ function readers(ctx: RuleContext, span: Span): boolean {
 }
 
 // "Overwhelmed" and "dépassé" by kindness, not by work: congratulations, kind words or wishes
-// overwhelm ("…by all your kind messages"), or the sentence or the one before is made of them ("So
-// many congratulations! I'm overwhelmed"). Any "messages" or "thanks" is not enough: "overwhelmed
-// by Slack messages", "thanks to my therapist for helping me when I was overwhelmed" tell a struggle.
+// overwhelm ("…by all your kind messages"), or, with no cause named, the sentence or the one before
+// is made of them ("So many congratulations! I'm overwhelmed"). Any "messages" or "thanks" is not
+// enough: "overwhelmed by Slack messages", "thanks to my therapist for helping me when I was
+// overwhelmed" tell a struggle. So does any other cause ("Birthday wishes aside, I was overwhelmed
+// by the workload", "Merci pour vos félicitations ! … dépassé par la migration"), and a contrast
+// between the kind words and the feeling ("Merci pour vos vœux. Par contre je suis dépassé").
 const AMBIGUOUS_FEELING: Record<Lang, RegExp> = { en: /^overwhelmed$/, fr: /^dépassée?$/ };
 const KIND_WORDS: Record<Lang, string> = {
   en: "congratulat\\w*|(?:kind|warm|lovely|sweet|nice|supportive|encouraging|heartfelt|birthday|your) (?:\\S+ )?(?:words|messages|notes|comments|wishes)|(?:good |best )?wishes|love and support|outpouring",
@@ -167,8 +170,15 @@ const BY_KINDNESS: Record<Lang, RegExp> = {
   ),
 };
 const KINDNESS_NEAR: Record<Lang, RegExp> = {
-  en: new RegExp(`(?:^|[^\\p{L}])(?:${KIND_WORDS.en})(?=[^\\p{L}]|$)`, "u"),
-  fr: new RegExp(`(?:^|[^\\p{L}])(?:${KIND_WORDS.fr})(?=[^\\p{L}]|$)`, "u"),
+  en: new RegExp(`(?:^|[^\\p{L}])(?:${KIND_WORDS.en})(?=[^\\p{L}]|$)`, "gu"),
+  fr: new RegExp(`(?:^|[^\\p{L}])(?:${KIND_WORDS.fr})(?=[^\\p{L}]|$)`, "gu"),
+};
+// A cause other than kindness: "by the workload", "par la migration". French "de" stays out:
+// "dépassé de 30 %" is no cause.
+const CAUSE: Record<Lang, RegExp> = { en: /^\s+(?:by|with)\s/, fr: /^\s+par\s/ };
+const CONTRAST: Record<Lang, RegExp> = {
+  en: /\b(?:but|however|aside|apart|though|although|yet|that said)\b/,
+  fr: /(?:^|[^\p{L}])(?:mais|par contre|en revanche|cependant|pourtant|toutefois|à part|hormis)(?=[^\p{L}]|$)/u,
 };
 
 // "J'ai toujours dépassé mes objectifs", "dépassé les 10 000": "dépassé" exceeded a goal or a figure,
@@ -176,8 +186,13 @@ const KINDNESS_NEAR: Record<Lang, RegExp> = {
 // suis senti dépassé tous les jours", "j'étais complètement dépassé la plupart du temps").
 const FEELING_BEFORE_RE =
   /(?:^|\s)(?:senti|sentie|sens|sent|suis|es|est|étais|était|été|complètement|totalement|vite|un peu|très|trop)\s+$/;
-const EXCEEDED_RE =
-  /^\s+(?:(?:largement|de loin|même|encore|enfin|déjà)\s+)?(?:(?:mes|mon|ma|nos|notre|vos|votre|les|le|la|l'|ses|son|sa|leurs?|tous|toutes)\s*(?:\S+\s+){0,2}?)?(?:(?:objectifs?|attentes|prévisions|pronostics|estimations?|ambitions|espérances|records?|quotas?|cibles?|budgets?|chiffres?|cap|barre|seuil|millions?|milliers?|milliards?)(?=[^\p{L}]|$)|\d)/u;
+// A budget exceeded is an overrun, a struggle ("le projet a dépassé le budget de 30 %"). A figure
+// is one only right after "dépassé" or its article ("les 10 000"), not words later ("le budget de 30").
+const DETERMINER = "(?:mes|mon|ma|nos|notre|vos|votre|les|le|la|l'|ses|son|sa|leurs?|tous|toutes)";
+const EXCEEDED_RE = new RegExp(
+  `^\\s+(?:(?:largement|de loin|même|encore|enfin|déjà)\\s+)?(?:(?:${DETERMINER}\\s*(?:\\S+\\s+){0,2}?)?(?:objectifs?|attentes|prévisions|pronostics|estimations?|ambitions|espérances|records?|quotas?|cibles?|chiffres?|cap|barre|seuil|millions?|milliers?|milliards?)(?=[^\\p{L}]|$)|(?:${DETERMINER}\\s*)?\\d)`,
+  "u",
+);
 
 function exceeded(lower: string, span: Span): boolean {
   return (
@@ -190,11 +205,20 @@ function notOverwhelmedByHardship(ctx: RuleContext, span: Span): boolean {
   const { lang, lower, sentences } = ctx;
   if (!AMBIGUOUS_FEELING[lang].test(lower.slice(span.start, span.end))) return false;
   if (lang === "fr" && exceeded(lower, span)) return true;
-  if (BY_KINDNESS[lang].test(lower.slice(span.end, span.end + 60))) return true;
+  const after = lower.slice(span.end, span.end + 60);
+  if (BY_KINDNESS[lang].test(after)) return true;
+  if (CAUSE[lang].test(after)) return false;
   const s = sentences.indexOf(sentenceAt(ctx, span.start)!);
-  return (
-    s !== -1 && KINDNESS_NEAR[lang].test(lower.slice(sentences[Math.max(0, s - 1)]!.start, sentences[s]!.end))
-  );
+  if (s === -1) return false;
+  const near = lower.slice(sentences[Math.max(0, s - 1)]!.start, span.start);
+  // What comes after the last kind words before the feeling: no contrast in it.
+  let afterKindness: number | undefined;
+  for (const m of near.matchAll(KINDNESS_NEAR[lang])) afterKindness = m.index + m[0].length;
+  if (afterKindness !== undefined) return !CONTRAST[lang].test(near.slice(afterKindness));
+  // "I'm overwhelmed, so many kind words!"
+  const rest = lower.slice(span.end, sentences[s]!.end);
+  KINDNESS_NEAR[lang].lastIndex = 0;
+  return KINDNESS_NEAR[lang].test(rest);
 }
 
 // A difficulty not behind the author yet: "we haven't fixed it yet", "I'm still stuck", "toujours

@@ -83,9 +83,10 @@ function commentBaitRe(verbs: string): RegExp {
 const SLACK_EMOJI = `(?:${EMOJI}|${SHORTCODE})`;
 const EMOJI_OPTION_RE = new RegExp(`^\\s*(?:(?:with|avec)\\s+)?(?:(?:an?|un|une)\\s+)?${SLACK_EMOJI}`);
 const EMOJI_G = new RegExp(SLACK_EMOJI, "g");
-// "Once you've read the runbook", "quand vous avez lu": a reaction that says "seen", not a vote.
+// "Once you've read the runbook", "quand vous avez lu", "when done": a reaction that says "seen",
+// not a vote. An RSVP ("if you can make it", "si vous venez") counts heads the same way.
 const ACKNOWLEDGE_RE =
-  /\b(?:once|when|after|as soon as|if) you(?:'ve| have)? (?:read|seen|watched|reviewed|done|finished|checked|signed|completed|tested)\b|\bto (?:acknowledge|confirm)\b|(?:une fois que|quand|dès que|lorsque|si) (?:vous avez|tu as) (?:lu|vu|regardé|relu|fait|fini|terminé|validé|signé|testé)\b|\bpour (?:confirmer|dire que)\b/;
+  /\b(?:when|once) (?:done|finished|complete|ready)\b|\bif you(?:'re| are) (?:coming|joining|in)\b|\bif you(?:'ll| will)? (?:can )?(?:make it|be there|attend|join)\b|\b(?:une fois|quand c'est) (?:fait|faite|fini|finie|terminé|terminée)\b|\bsi (?:vous venez|tu viens|vous pouvez venir|tu peux venir|vous serez (?:là|présents?)|tu seras (?:là|présente?)|vous participez|tu participes)\b|\b(?:once|when|after|as soon as|if) you(?:'ve| have)? (?:read|seen|watched|reviewed|done|finished|checked|signed|completed|tested)\b|\bto (?:acknowledge|confirm)\b|(?:une fois que|quand|dès que|lorsque|si) (?:vous avez|tu as) (?:lu|vu|regardé|relu|fait|fini|terminé|validé|signé|testé)\b|\bpour (?:confirmer|dire que)\b/;
 // "… if you want my template", "if you agree": a reaction traded for a gift or an opinion is bait.
 const WANTS_RE =
   /\bif you (?:want|agree|'d like|would like|need|like)\b|\bsi (?:vous voulez|tu veux|vous êtes d'accord|t'es d'accord|tu es d'accord|ça vous intéresse|vous aussi)\b/;

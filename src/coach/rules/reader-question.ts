@@ -38,14 +38,17 @@ export const readerQuestion: Rule = {
           !FILLER_RE.test(ctx.lower.slice(s.start, s.end)) &&
           !answeredByAuthor(ctx, i),
       )
-      // A quoted question keeps its closing quote: "'What would you cut first?'".
+      // A quoted question keeps its closing quote: "'What would you cut first?'", and leaves the
+      // one that closed the quotation before it ("» Je vous pose la même : « … ? »").
       .map((s) => ({
-        start: s.start,
+        start: s.start + (LEADING_CLOSE_RE.exec(ctx.text.slice(s.start, s.end))?.[0].length ?? 0),
         end: s.end + (CLOSING_QUOTE_RE.exec(ctx.text.slice(s.end))?.[0].length ?? 0),
       })),
 };
 
 const CLOSING_QUOTE_RE = /^[\u00a0\u202f ]?['’»”"]/;
+// A closing quote: "»", or a straight or curly one before a space ("'What…" opens one).
+const LEADING_CLOSE_RE = /^(?:»|['’”"](?=[\s\u00a0\u202f]))[\s\u00a0\u202f]*/;
 
 // An opening single quote: after a space, a colon or a bracket, before a letter ("don't" is none).
 const OPENING_SINGLE_QUOTE_RE = /(?:^|[\s:(])['‘]\p{L}/u;
@@ -69,16 +72,28 @@ const ASK_OTHERS_RE = /\b(?:ask|demandez|demande)\b(?![\s-]+(?:you|yourself|vous
 // What may follow a draft's last quote: its closing mark, spaces, emoji, hashtags.
 const TRAILER_RE = /^[\s'’"”»]*(?:\p{Extended_Pictographic}|\u200d|\ufe0f|\s|#\S+)*$/u;
 
+// A question someone was asked, reported: "My manager once asked me: '…?'", "il m'a demandé : « … ? »".
+const REPORTED_RE =
+  /\b(?:asked|was asking|used to ask|says|said|told|wondered|wanted to know)\b|(?:^|[^\p{L}])(?:demandé|demandait|demandaient|dit|disait|disaient|posé)(?=[^\p{L}]|$)/u;
+// A sentence that opens on a closing quote continues the one before: "ask 'what's blocking you?' |
+// instead of 'when…?'".
+const CONTINUED_RE = /^['’"”»]/;
+
 /**
  * A quoted question the author puts to the reader: introduced as such ("I'll ask you the same:
- * '…?'"), or closing the draft, unless the sentence tells the reader what to ask others.
+ * '…?'"), or closing the draft, unless someone else asked it or the sentence tells the reader what
+ * to ask others. Both are read from where the sentence holding the quotation begins.
  */
 function putToReader(ctx: RuleContext, s: Sentence, i: number): boolean {
   const mark = ctx.text.lastIndexOf("?", s.end - 1);
-  const before = ctx.lower.slice(ctx.sentences[i - 1]?.start ?? s.start, mark);
+  let first = i;
+  while (first > 0 && CONTINUED_RE.test(ctx.text.slice(ctx.sentences[first]!.start))) first--;
+  const before = ctx.lower.slice(ctx.sentences[first - 1]?.start ?? ctx.sentences[first]!.start, mark);
   if (ASKS_READER_RE.test(before)) return true;
+  const own = ctx.lower.slice(ctx.sentences[first]!.start, mark);
+  if (REPORTED_RE.test(own)) return false;
   // Closing the draft: nothing but its closing quote, emoji or hashtags after it.
-  return TRAILER_RE.test(ctx.text.slice(mark + 1)) && !ASK_OTHERS_RE.test(ctx.lower.slice(s.start, mark));
+  return TRAILER_RE.test(ctx.text.slice(mark + 1)) && !ASK_OTHERS_RE.test(own);
 }
 
 // "You know what?", "Devinez quoi ?": a way of saying "listen", asking nothing.

@@ -195,9 +195,17 @@ function promotions(ctx: RuleContext): Hit[] {
 // "DM me if you get stuck", "envoie-moi un MP si tu bloques, je t'aide": the author offers help, the
 // reader asks for it; nothing is done for the author.
 const HELP_OFFER_RE =
-  /\bif (?:you|anyone|someone) (?:get stuck|gets stuck|(?:are|'re|is) stuck|need (?:help|a hand|anything)|needs (?:help|a hand)|(?:have|has) (?:any )?questions?|hit a wall|run into (?:trouble|issues|problems))|\b(?:happy|glad) to help\b|\bi(?:'ll| will| can) help\b|\bsi (?:tu bloques|vous bloquez|besoin|tu as besoin|vous avez besoin|(?:tu as|vous avez) (?:des |une )?questions?|ça coince)|\bje (?:t'|vous )aide(?:rai)?\b|\bje peux (?:t'|vous )aider\b|\bavec plaisir\b/;
+  /\bif (?:you|anyone|someone)(?: get stuck| gets stuck|(?: are|'re| is) stuck| need (?:help|a hand|anything)| needs (?:help|a hand)| (?:have|has) (?:any )?questions?| hits? a wall| runs? into (?:trouble|issues|problems))|\b(?:happy|glad) to help\b|\bi(?:'ll| will| can) help\b|\bsi (?:tu bloques|vous bloquez|besoin|tu as besoin|vous avez besoin|(?:tu as|vous avez) (?:des |une )?questions?|ça coince)|\bje (?:t'|vous )aide(?:rai)?\b|\bje peux (?:t'|vous )aider\b|\bavec plaisir\b/;
+
+// Help that is sold: rates, prices, amounts, places left, a call to book. "DM me if you need help
+// with your website. Rates start at $500." offers a service, not a hand.
+const SALE_CUE_RE =
+  /\b(?:rates?|pricing|prices?|fees?|quotes?|packages?|discount|book (?:a|your) (?:call|session|slot)|(?:spots?|slots?|seats?|places?) (?:left|available|remaining)|tarifs?|prix|devis|forfaits?|honoraires|réservez (?:un|votre) (?:appel|créneau))\b|[$€£]\s?\d|\d\s?(?:[$€£]|eur\b|euros?\b|dollars?\b|k€)|\b(?:il (?:me|nous) reste|plus que|encore) (?:\d+|quelques|une?|deux|trois) (?:places?|créneaux)\b/u;
 
 function offersHelp(ctx: RuleContext, at: number): boolean {
   const sentence = sentenceAt(ctx, at);
-  return HELP_OFFER_RE.test(ctx.lower.slice(sentence?.start ?? 0, sentence?.end ?? ctx.lower.length));
+  return (
+    HELP_OFFER_RE.test(ctx.lower.slice(sentence?.start ?? 0, sentence?.end ?? ctx.lower.length)) &&
+    !SALE_CUE_RE.test(ctx.lower)
+  );
 }

@@ -158,6 +158,32 @@ describe("challenge-shared", () => {
     ])
       expect(excerpts(challengeShared, text, "fr"), text).toEqual([]);
   });
+  it("reads struggle when kind words come before a hardship that overwhelms, or a budget overrun (found by a final review)", () => {
+    for (const text of [
+      "Happy birthday wishes aside, I was overwhelmed by the workload this month.",
+      "Thanks for all the congratulations! I was overwhelmed with work all week though.",
+    ])
+      expect(excerpts(challengeShared, text, "en"), text).toEqual(["overwhelmed"]);
+    for (const text of [
+      "Merci pour toutes vos félicitations ! Par contre je suis complètement dépassé par la migration.",
+      "Merci pour vos vœux. Par contre je suis dépassé.",
+    ])
+      expect(excerpts(challengeShared, text, "fr"), text).toEqual(["dépassé"]);
+    expect(excerpts(challengeShared, "Le projet a dépassé le budget de 30 %.", "fr")).toEqual(["dépassé"]);
+    // Counter-cases: kindness as the cause, or with no other cause named, still overwhelms with joy;
+    // figures and goals are still exceeded.
+    for (const text of [
+      "Thanks for all the congratulations! I'm overwhelmed by your kind messages.",
+      "I'm overwhelmed, so many kind words!",
+    ])
+      expect(excerpts(challengeShared, text, "en"), text).toEqual([]);
+    for (const text of [
+      "Merci pour toutes vos félicitations ! Je suis dépassé par vos messages si gentils.",
+      "Nous avons dépassé les 10 000 utilisateurs.",
+      "On a dépassé nos objectifs de 30 %.",
+    ])
+      expect(excerpts(challengeShared, text, "fr"), text).toEqual([]);
+  });
   it("reads a denier itself denied as a difficulty told (found by a review)", () => {
     expect(excerpts(challengeShared, "It wasn't without doubts.", "en")).toEqual(["doubts"]);
     expect(excerpts(challengeShared, "Ce ne fut pas sans peur.", "fr")).toEqual(["peur"]);

@@ -54,6 +54,27 @@ describe("engagement-bait", () => {
       excerpts(engagementBait, "React with :eyes: once you've read the runbook.", "en", "linkedin"),
     ).toEqual(["react:React with"]);
   });
+  it("in Slack, reads 'when done' and an RSVP as an acknowledgement (found by a final review)", () => {
+    for (const text of [
+      "Please react with ✅ when done.",
+      "React with :white_check_mark: once done.",
+      "Drop a 👍 if you can make it to the offsite.",
+      "React with 👍 if you're coming to lunch.",
+    ])
+      expect(excerpts(engagementBait, text, "en", "slack"), text).toEqual([]);
+    for (const text of ["Réagissez avec 👍 si vous venez jeudi.", "Réagissez avec ✅ une fois fait."])
+      expect(excerpts(engagementBait, text, "fr", "slack"), text).toEqual([]);
+    // Counter-cases: a gift or an opinion traded for the reaction, and LinkedIn, stay bait.
+    expect(excerpts(engagementBait, "Drop a 👍 if you want the slides.", "en", "slack")).toEqual([
+      "comment:Drop a 👍",
+    ]);
+    expect(excerpts(engagementBait, "Please react with ✅ when done.", "en", "linkedin")).toEqual([
+      "react:react with",
+    ]);
+    expect(excerpts(engagementBait, "Réagissez avec 👍 si vous êtes d'accord.", "fr", "slack")).toEqual([
+      "react:Réagissez avec",
+    ]);
+  });
   it("finds each kind of bait in French", () => {
     expect(excerpts(engagementBait, "Likez si vous êtes d'accord !", "fr")).toEqual(["react:Likez si"]);
     expect(excerpts(engagementBait, "Commentez « OUI » si vous voulez le guide.", "fr")).toEqual([

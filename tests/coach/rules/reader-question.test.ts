@@ -60,6 +60,36 @@ describe("reader-question", () => {
     expect(excerpts(readerQuestion, "My tip: ask 'what happens if this list is empty?'", "en")).toEqual([]);
     expect(excerpts(readerQuestion, "Demandez plutôt ‘qu'est-ce qui bloque ?’", "fr")).toEqual([]);
   });
+  it("leaves out a quoted question someone else asked, and a tip's second quoted question (found by a final review)", () => {
+    expect(excerpts(readerQuestion, "My manager once asked me: 'What would you cut first?'", "en")).toEqual(
+      [],
+    );
+    expect(
+      excerpts(readerQuestion, "Mon manager m'a demandé : « Qu'est-ce que tu couperais en premier ? »", "fr"),
+    ).toEqual([]);
+    expect(
+      excerpts(
+        readerQuestion,
+        "Next time a PR stalls, ask 'what's blocking you?' instead of 'when will it be done?'",
+        "en",
+      ),
+    ).toEqual([]);
+    // Counter-cases: the author puts the same question to the reader, and the excerpt is the question.
+    expect(
+      excerpts(
+        readerQuestion,
+        "My manager once asked me: 'What would you cut first?' I'll ask you the same: 'What would you cut first?'",
+        "en",
+      ),
+    ).toEqual(["I'll ask you the same: 'What would you cut first?'"]);
+    expect(
+      excerpts(
+        readerQuestion,
+        "Mon manager m'a demandé : « Qu'est-ce que tu couperais ? » Je vous pose la même : « Et vous ? »",
+        "fr",
+      ),
+    ).toEqual(["Je vous pose la même : « Et vous ? »"]);
+  });
   it("leaves out a hook the author answers at once, and a question that asks nothing", () => {
     expect(excerpts(readerQuestion, "Why did I quit? I was bored.", "en")).toEqual([]);
     expect(excerpts(readerQuestion, "Pourquoi j'ai démissionné ? Je m'ennuyais.", "fr")).toEqual([]);

@@ -72,6 +72,36 @@ describe("self-promotion (selling one's own work)", () => {
     expect(excerpts(selfPromotion, "Recruiters, my DMs are open!", "en")).toEqual(["action:my DMs are open"]);
     expect(excerpts(selfPromotion, "DM me for my rates.", "en")).toEqual(["action:DM me"]);
   });
+  it("reads 'you're stuck' as an offer of help, and help with a price or places left as a sale (found by a final review)", () => {
+    for (const text of [
+      "DM me if you're stuck on the migration.",
+      "DM me if you are stuck on the migration.",
+    ])
+      expect(excerpts(selfPromotion, text, "en", "slack"), text).toEqual([]);
+    expect(
+      excerpts(selfPromotion, "DM me if you need help with your website. Rates start at $500.", "en"),
+    ).toEqual(["action:DM me"]);
+    expect(excerpts(selfPromotion, "DM me if you need help. Book a call this week.", "en")).toEqual([
+      "action:DM me",
+    ]);
+    expect(
+      excerpts(
+        selfPromotion,
+        "Envoyez-moi un message si vous avez besoin d'un coach. Il me reste 2 places.",
+        "fr",
+      ),
+    ).toEqual(["action:Envoyez-moi un message"]);
+    expect(
+      excerpts(selfPromotion, "Envoie-moi un MP si tu as besoin d'aide, mes tarifs sont en ligne.", "fr"),
+    ).toEqual(["action:Envoie-moi un MP"]);
+    // Counter-cases: help offered with a number that is no price, nor places to sell.
+    expect(
+      excerpts(selfPromotion, "DM me if you need help with the 3 steps above, happy to pair.", "en"),
+    ).toEqual([]);
+    expect(
+      excerpts(selfPromotion, "Envoyez-moi un message si vous avez besoin d'aide pour la v2.", "fr"),
+    ).toEqual([]);
+  });
   it("sells nothing in a question or in someone else's work", () => {
     expect(excerpts(selfPromotion, "Should I write my first book?", "en")).toEqual([]);
     expect(excerpts(selfPromotion, "Janelle Shane wrote a wonderful book about how AI fails.", "en")).toEqual(
