@@ -186,7 +186,7 @@ function capitalised(text: string, t: Token): boolean {
   return (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
 }
 
-/** A word no list knows, capitalised, not a day: "Lena", "Okafor", "Inès". */
+/** A word no list knows, capitalised, not a day: "Lena", "Okafor", "Inès". Cheapest tests first. */
 function isName(ctx: RuleContext, t: Token | undefined): boolean {
   return (
     t !== undefined &&
@@ -212,9 +212,7 @@ function namedGaveAuthor(words: readonly Token[], from: number): boolean {
  */
 function namedSubject(ctx: RuleContext, at: number): boolean {
   const { words } = ctx;
-  // Cheapest test first: most clauses open on a word in lower case.
-  const head = words[at];
-  if (head === undefined || !capitalised(ctx.text, head) || !isName(ctx, head)) return false;
+  if (!isName(ctx, words[at])) return false;
   const i = isName(ctx, words[at + 1]) ? at + 2 : at + 1;
   const verb = words[i]?.word;
   if (verb === undefined) return false;

@@ -109,7 +109,7 @@ const CHALLENGES = memo<Span[]>();
 export function challengeSpans(ctx: RuleContext): Span[] {
   return memoized(ctx, CHALLENGES, (c) =>
     findAll(CHALLENGE[c.lang], c).filter(
-      (s) => !denied(c, s) && !readers(c, s) && !notOverwhelmedByHardship(c, s),
+      (s) => !denied(c, s) && !readersDifficulty(c, s) && !notOverwhelmedByHardship(c, s),
     ),
   );
 }
@@ -135,7 +135,7 @@ const NEGATED_DENIER_BEFORE = /(?:n't|^not|^never|^pas|^jamais|^non)$/;
  * "you" ("If you're stuck…", "Si vous connaissez une équipe qui galère"). "You made me doubt" and
  * "thank you for staying when I failed" are the author's.
  */
-function readers(ctx: RuleContext, span: Span): boolean {
+function readersDifficulty(ctx: RuleContext, span: Span): boolean {
   const { words } = ctx;
   const { first, plural, second } = PERSON[ctx.lang];
   const i = firstWordFrom(words, span.start);

@@ -58,6 +58,8 @@ const BAIT: Record<Lang, Lexicon> = {
 const EMOJI = "(?:[\\ud83c-\\ud83e][\\udc00-\\udfff]|[\\u2600-\\u27bf])\\ufe0f?";
 // How Slack message text carries an emoji: ":eyes:", ":+1:".
 const SHORTCODE = ":[a-z0-9_+-]+:";
+// An emoji as typed, or as Slack's message text carries it (":eyes:").
+const SLACK_EMOJI = `(?:${EMOJI}|${SHORTCODE})`;
 const COMMENT_VERBS: Record<Lang, string> = {
   en: "comment|type|write|drop|reply(?: with)?|say",
   fr: "commentez|commente|tapez|tape|écrivez|écris|répondez|réponds",
@@ -75,12 +77,11 @@ const COMMENT_BAIT_FOLLOW =
 
 function commentBaitRe(verbs: string): RegExp {
   return new RegExp(
-    `(?:^|[^a-z\\u00c0-\\u024f])((?:${verbs})\\s+(?:(?:an?|un|une) (?=${EMOJI}|${SHORTCODE}))?(["'“«]\\s?)?([a-z0-9\\u00c0-\\u024f]+|(?:${EMOJI}|${SHORTCODE})+)\\s?[”»"']?)(?=\\s|$|[.!,])`,
+    `(?:^|[^a-z\\u00c0-\\u024f])((?:${verbs})\\s+(?:(?:an?|un|une) (?=${SLACK_EMOJI}))?(["'“«]\\s?)?([a-z0-9\\u00c0-\\u024f]+|${SLACK_EMOJI}+)\\s?[”»"']?)(?=\\s|$|[.!,])`,
     "gd",
   );
 }
 
-const SLACK_EMOJI = `(?:${EMOJI}|${SHORTCODE})`;
 const EMOJI_OPTION_RE = new RegExp(`^\\s*(?:(?:with|avec)\\s+)?(?:(?:an?|un|une)\\s+)?${SLACK_EMOJI}`);
 const EMOJI_G = new RegExp(SLACK_EMOJI, "g");
 // "Once you've read the runbook", "quand vous avez lu", "when done": a reaction that says "seen",
