@@ -87,9 +87,7 @@ export function openFailureCause(path: string, err: unknown): string {
     case "SQLITE_CORRUPT":
       return "the file is damaged: restore it from a backup, or move it away to start afresh";
     default:
-      return typeof code === "string" && code.startsWith("SQLITE_BUSY")
-        ? "another process kept the file locked for over 5 s"
-        : String(message ?? err);
+      return isBusy(err) ? "another process kept the file locked for over 5 s" : String(message ?? err);
   }
 }
 
