@@ -1,4 +1,4 @@
-import { authorSubjectBefore, firstWordFrom } from "../context.js";
+import { authorSubjectBefore, CLAUSE_BREAK, firstWordFrom } from "../context.js";
 import { features } from "../features.js";
 import { findAll, findGroups, groupedLexicon, type Lexicon, lexicon } from "../lexicon.js";
 import { type RuleContext, type Span, sentenceAt } from "../text.js";
@@ -30,7 +30,6 @@ const HUMILITY: Record<Lang, readonly string[]> = {
     // Modesty announced before the news: "I hate talking about myself, but…", "Not to brag, but…".
     "(?:i )?(?:hate|don'?t like|never like) (?:talking|bragging|posting) about (?:myself|me)",
     "(?:i )?(?:don'?t|do not|rarely) (?:usually )?(?:post|share|talk) about (?:myself|these things|this kind of thing|this)",
-    "not (?:one )?to brag",
     // A success asked about as if it were a problem: "Is it weird that I got three offers?"
     "is it (?:weird|bad|wrong|strange|odd|normal|just me) (?:that|if|when) (?:i|we)",
   ],
@@ -46,7 +45,6 @@ const HUMILITY: Record<Lang, readonly string[]> = {
     "je ne m'y attendais pas",
     "je me pince encore",
     "je (?:déteste|n'aime pas) (?:parler de moi|me mettre en avant|me vanter)",
-    "sans (?:vouloir )?(?:me vanter|fanfaronner)",
     "(?:je ne suis pas|pas) du genre à (?:me vanter|me mettre en avant|frimer)",
     "(?:c'est|est-ce) (?:bizarre|grave|normal|mal) (?:que|si) (?:je|j'\\w+|nous|on)",
   ],
@@ -89,6 +87,26 @@ const COMPLAINT: Record<Lang, readonly string[]> = {
   ],
 };
 
+/**
+ * A brag announced as one ("not to brag, but…", "sans vouloir me vanter…"): whatever the sentence
+ * goes on to say is the news, whether or not the coach knows its words.
+ */
+const ANNOUNCED: Record<Lang, readonly string[]> = {
+  en: [
+    "not (?:one |trying |going |gonna |here )?to (?:brag|boast|flex|show off)",
+    "(?:i )?(?:don'?t|do not) (?:mean|want|like) to (?:brag|boast|flex|show off)",
+    "without (?:wanting to )?(?:bragging|boasting)",
+    "(?:small|little|quick|humble) brag",
+    "brag alert",
+  ],
+  fr: [
+    "sans (?:vouloir )?(?:me vanter|fanfaronner|frimer|me la péter|me la raconter)",
+    "(?:pas|non) pour me (?:vanter|la péter|la raconter)",
+    "je (?:ne )?veux pas me (?:vanter|la péter)",
+    "(?:petite |mini )?(?:séquence|minute|instant) (?:vantardise|frime)",
+  ],
+};
+
 // "I had to politely decline": how the author said no.
 const MANNER = "politely|respectfully|reluctantly|gracefully|regretfully|kindly|firmly|happily|quietly";
 // Not "I was turned down by Google": a refusal the author met is no offer turned down.
@@ -115,8 +133,18 @@ const REFUSAL: Record<Lang, readonly string[]> = {
 
 // One scan for every kind of marker; the status scan runs only when a marker is there.
 const MARKERS: Record<Lang, Lexicon> = {
-  en: groupedLexicon("en", { complaint: COMPLAINT.en, humility: HUMILITY.en, refusal: REFUSAL.en }),
-  fr: groupedLexicon("fr", { complaint: COMPLAINT.fr, humility: HUMILITY.fr, refusal: REFUSAL.fr }),
+  en: groupedLexicon("en", {
+    announced: ANNOUNCED.en,
+    complaint: COMPLAINT.en,
+    humility: HUMILITY.en,
+    refusal: REFUSAL.en,
+  }),
+  fr: groupedLexicon("fr", {
+    announced: ANNOUNCED.fr,
+    complaint: COMPLAINT.fr,
+    humility: HUMILITY.fr,
+    refusal: REFUSAL.fr,
+  }),
 };
 
 // "I said no to Google Analytics": a product, not an employer.
@@ -216,6 +244,35 @@ function objectOf(ctx: RuleContext, refusal: Span, sought: Span): boolean {
   return firstWordFrom(ctx.words, sought.start) - firstWordFrom(ctx.words, refusal.end) <= 2;
 }
 
+// What may come before the announcement in its clause: "but not to brag", "I mean, not to brag".
+const BEFORE_ANNOUNCEMENT = new Set(
+  "and but so ok okay well honestly lol i mean try trying et mais bon alors franchement bref".split(" "),
+);
+const TWO_WORDS_RE = /[\p{L}\p{N}]+[^\p{L}\p{N}]+[\p{L}\p{N}]/u;
+
+/**
+ * What a brag announced as one says: the rest of its sentence ("not to brag, but my handwriting is
+ * basically a font"), what came before it ("J'ai fini premier, sans vouloir me vanter."), or the
+ * next sentence ("Not to brag. I ran it in 2:59."). Only an announcement opening its clause: "I
+ * told him not to brag about it" announces nothing.
+ */
+function announcedNews(ctx: RuleContext, marker: Span): Span | undefined {
+  const s = sentenceAt(ctx, marker.start);
+  if (!s) return undefined;
+  const { words } = ctx;
+  for (let i = firstWordFrom(words, marker.start) - 1; i >= 0 && words[i]!.start >= s.start; i--) {
+    if (CLAUSE_BREAK.test(ctx.text.slice(words[i]!.end, words[i + 1]!.start))) break;
+    if (!BEFORE_ANNOUNCEMENT.has(words[i]!.word)) return undefined;
+  }
+  const candidates: Span[] = [
+    { start: marker.end, end: s.end },
+    { start: s.start, end: marker.start },
+  ];
+  const next = ctx.sentences[ctx.sentences.indexOf(s) + 1];
+  if (next) candidates.push(next);
+  return candidates.find((c) => TWO_WORDS_RE.test(ctx.text.slice(c.start, c.end)));
+}
+
 export const humblebrag: Rule = {
   id: "humblebrag",
   dimension: "authenticity",
@@ -270,7 +327,8 @@ export const humblebrag: Rule = {
     const hits: Hit[] = [];
     for (const m of markers) {
       let a: Span | undefined;
-      if (m.group === "refusal") {
+      if (m.group === "announced") a = announcedNews(ctx, m);
+      else if (m.group === "refusal") {
         // The author's own refusal ("they declined my invitation" is no brag), of what follows it.
         if (!authorSubjectBefore(ctx, m)) continue;
         a = findAll(SOUGHT_AFTER[ctx.lang], ctx).find((x) => x.start >= m.end && objectOf(ctx, m, x));
@@ -282,7 +340,7 @@ export const humblebrag: Rule = {
       const hit: Hit = {
         start: Math.min(m.start, a.start),
         end: Math.max(m.end, a.end),
-        variant: m.group === "humility" ? "default" : m.group,
+        variant: m.group === "humility" || m.group === "announced" ? "default" : m.group,
       };
       // "honored and humbled to share that I've been named": one humblebrag, not one per marker.
       const last = hits[hits.length - 1];

@@ -80,6 +80,41 @@ describe("bragging (Jin et al. types)", () => {
     ] as const)
       expect(excerpts(bragging, text, lang), text).toEqual([]);
   });
+  it("finds brags told in words the labelled tweets lacked (found by tweets written blind to them)", () => {
+    const en: [string, string][] = [
+      ["I'm the funniest person in every group chat", "trait:I'm the funniest"],
+      ["nobody parallel parks like me", "trait:nobody parallel parks like me"],
+      ["I have never lost a game of chess to my family", "trait:I have never lost a"],
+      ["I can outwork anyone in this office", "trait:outwork anyone"],
+      ["on top of the world rn after that presentation", "feeling:on top of the world"],
+      ["all the hard work finally paid off", "feeling:hard work finally paid off"],
+      ["backstage at the Grammys rn", "action:backstage at"],
+      ["flew first class to Dubai", "action:flew first class"],
+      ["officially debt free as of today", "achievement:debt free"],
+      ["the new truck is lifted and loud", "possession:new truck"],
+    ];
+    for (const [draft, found] of en) expect(excerpts(bragging, draft, "en")).toContain(found);
+    const fr: [string, string][] = [
+      ["personne fait les crêpes comme moi", "trait:personne fait les crêpes comme moi"],
+      ["j'ai une mémoire photographique", "trait:j'ai une mémoire photographique"],
+      ["Permis validé du premier coup !!!", "achievement:Permis validé"],
+      ["Loge VIP pour le Classico ce soir", "action:Loge VIP"],
+      ["tout paie enfin, quelle fierté", "feeling:tout paie enfin"],
+      ["mon copain m'a offert un sac Chanel", "possession:m'a offert un sac"],
+    ];
+    for (const [draft, found] of fr) expect(excerpts(bragging, draft, "fr")).toContain(found);
+    // Close, but no brag: someone else, a complaint, a question, the police.
+    for (const draft of [
+      "I'm the oldest of four kids",
+      "nobody wants to sit like me and wait",
+      "I look good for nothing on Mondays",
+      "a cop a day keeps the crime away",
+      "life is hard",
+    ])
+      expect(excerpts(bragging, draft, "en")).toEqual([]);
+    for (const draft of ["personne ne m'aime", "j'ai raté mon permis", "il est sur un nuage"])
+      expect(excerpts(bragging, draft, "fr")).toEqual([]);
+  });
   it("does not count someone else's win as the author's brag", () => {
     expect(
       excerpts(bragging, "Congratulations to Maria, whose team won the award for accessibility.", "en"),

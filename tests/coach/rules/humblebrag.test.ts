@@ -44,6 +44,25 @@ describe("humblebrag (Sezer, Gino & Norton)", () => {
       excerpts(humblebrag, "Je ne suis pas du genre à me vanter, mais j'ai été nommée directrice.", "fr"),
     ).toEqual(["Je ne suis pas du genre à me vanter, mais j'ai été nommée"]);
   });
+  it("reads a brag announced as one, whatever its words (found by a probe: 'not to brag but my handwriting is basically a font' had no finding)", () => {
+    expect(excerpts(humblebrag, "not to brag but my handwriting is basically a font", "en")).toEqual([
+      "not to brag but my handwriting is basically a font",
+    ]);
+    expect(excerpts(humblebrag, "Not to brag. I ran it in 2:59 flat.", "en")).toEqual([
+      "Not to brag. I ran it in 2:59 flat.",
+    ]);
+    expect(excerpts(humblebrag, "I try not to brag but I got a 98.", "en")).toHaveLength(1);
+    expect(excerpts(humblebrag, "J'ai fini premier, sans vouloir me vanter.", "fr")).toEqual([
+      "J'ai fini premier, sans vouloir me vanter",
+    ]);
+    expect(
+      excerpts(humblebrag, "Pas pour me la péter, mais mon dressing fait la taille de ton salon.", "fr"),
+    ).toHaveLength(1);
+    // Told to someone else, or announcing nothing: no brag.
+    expect(excerpts(humblebrag, "I told him not to brag about it.", "en")).toEqual([]);
+    expect(excerpts(humblebrag, "Not to brag.", "en")).toEqual([]);
+    expect(excerpts(humblebrag, "Il m'a dit de ne pas me vanter pour rien.", "fr")).toEqual([]);
+  });
   it("finds French humility around a ranking (found by a probe: French humblebrags went unseen)", () => {
     expect(
       excerpts(
