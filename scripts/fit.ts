@@ -130,7 +130,7 @@ function sampleWeights(data: readonly Example[]): number[] {
   return data.map((e) => (e.set === "linkedin" && tweets > 0 ? (LINKEDIN_SHARE * tweets) / linkedin : 1));
 }
 
-function fitModel(data: readonly Example[], rows: readonly Row[]): LogisticModel {
+export function fitModel(data: readonly Example[], rows: readonly Row[]): LogisticModel {
   return fitLogistic(
     rows.map(design),
     data.map((e) => e.positive),

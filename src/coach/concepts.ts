@@ -13,7 +13,6 @@ import { FIRST_EN, UNKNOWN } from "./words.js";
 export const OTHERS = 1;
 export const WISH = 2;
 export const NEGATIVE = 4;
-export const CHAT = 8;
 export const CREDIT = 16;
 export const TIME = 32;
 export const PRAISE = 64;
@@ -65,10 +64,6 @@ const LISTS: Record<Lang, [number, string][]> = {
       "hate hated hates sad miss missed missing lost lose losing hurt hurts worse worst sorry shit fuck fucking hell damn ugh tired sick annoyed annoying angry mad upset stupid awful terrible horrible cry crying scared afraid worried fear depressed lonely bored boring pain sucks disappointed",
     ],
     [
-      CHAT,
-      "lol lmao lmfao haha hahaha hahahaha u ur bro hey ok okay tbh bc nah yeah idk imo smh omfg dude sis",
-    ],
-    [
       CREDIT,
       "got won beat bought finished completed did made found took signed ordered scored earned passed managed reached landed achieved built launched published fixed raised wrote ran sold closed graduated finally accomplished cooked baked painted designed created started joined hired promoted accepted qualified crushed nailed smashed aced killed",
     ],
@@ -105,7 +100,6 @@ const LISTS: Record<Lang, [number, string][]> = {
       NEGATIVE,
       "déteste détestes détestais triste tristes manque manques perdu perdue perdre mal pire désolé désolée merde putain bordel fatigué fatiguée crevé crevée malade énervé énervée saoulé soûlé chiant chiante nul nulle horrible affreux pleure pleurer peur inquiet inquiète déprimé déprimée seul seule ennuie ennuyeux douleur déçu déçue marre",
     ],
-    [CHAT, "mdr ptdr lol haha hahaha tkt jsp wsh frérot ouais bah ben hein bref ok okay wesh"],
     [
       CREDIT,
       "eu gagné battu acheté achetée fini finie terminé terminée fait faite trouvé trouvée pris prise signé commandé marqué obtenu obtenue réussi réussie appris atteint décroché décrochée construit lancé lancée publié publiée réparé levé écrit couru vendu diplômé diplômée enfin accompli accomplie cuisiné préparé peint conçu créé créée commencé rejoint embauché embauchée promu promue admis admise reçu reçue accepté acceptée qualifié qualifiée cartonné assuré viens conquis remporté élevé",

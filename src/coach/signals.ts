@@ -1,6 +1,5 @@
 import {
   AFFECTION,
-  CHAT,
   CREDIT,
   conceptAt,
   deniesNothing,
@@ -52,7 +51,6 @@ export interface SignalCounts {
   addressee: number;
   wishes: number;
   negative: number;
-  chat: number;
   /** Counted only in sentences about the author ("I", "we", or the subject dropped). */
   selfCredit: number;
   selfTime: number;
@@ -67,7 +65,6 @@ export interface SignalCounts {
   selfPositive: number;
   negativeValence: number;
   exclamations: number;
-  opensWithMention: boolean;
   /** "Thursday 11am PT", "Dec. 9th", "jeudi 18h": what an invitation to an event says. */
   eventDetails: number;
   links: number;
@@ -110,13 +107,6 @@ export const SIGNALS: readonly Signal[] = [
     label: { en: "Words about other people (you, they)", fr: "Mots sur d'autres personnes (vous, ils)" },
     // A mention is not among the words: it counts as one more, about someone else.
     value: (c) => share(c.others + c.addressee + c.peopleNamed, c.words + c.peopleNamed),
-  },
-  {
-    id: "conversation",
-    dimension: "audience",
-    direction: "reader",
-    label: { en: "A conversational tone", fr: "Un ton de conversation" },
-    value: (c) => capped(c.chat + (c.opensWithMention ? 1 : 0)),
   },
   {
     id: "public-affairs",
@@ -298,7 +288,6 @@ function countSignals(ctx: RuleContext): SignalCounts {
     addressee: 0,
     wishes: 0,
     negative: 0,
-    chat: 0,
     selfCredit: 0,
     selfTime: 0,
     selfPraise: 0,
@@ -314,8 +303,6 @@ function countSignals(ctx: RuleContext): SignalCounts {
     eventDetails:
       (ANY_DIGIT_RE.test(ctx.text) ? (ctx.text.match(EVENT_DETAIL_RE)?.length ?? 0) : 0) +
       (ANY_TIME_ZONE_RE.test(ctx.text) ? (ctx.text.match(TIME_ZONE_RE)?.length ?? 0) : 0),
-    opensWithMention:
-      ctx.mentions.length > 0 && ctx.text.trimStart().startsWith(textAt(ctx, ctx.mentions[0]!)),
     links: ctx.urls.length,
     peopleNamed: capped(peopleNamed(ctx)),
   };
@@ -388,7 +375,6 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (k & OTHERS) c.others++;
       if (k & WISH) c.wishes++;
       if (k & NEGATIVE) c.negative++;
-      if (k & CHAT) c.chat++;
       if (k & EMPHASIS) c.emphasis++;
       if (k & MINE) c.mine++;
       if (k & PUBLIC) c.publicAffairs++;
