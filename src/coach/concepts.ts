@@ -57,7 +57,7 @@ const LISTS: Record<Lang, [number, string][]> = {
     [SUBJECT, "i i'm im i've ive i'd i'll we we're we've we'd we'll"],
     [
       FILLER,
-      "have has had been be am is are was were can just finally officially also actually really so totally literally already now recently today yesterday still even both all did do got get the a an this that some",
+      "have has had been be am is are was were just finally officially also actually really so totally literally already now recently today yesterday still even both all did do got get the a an this that some",
     ],
     [
       NEGATIVE,

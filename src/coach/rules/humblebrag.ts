@@ -1,8 +1,9 @@
-import { authorSubjectBefore, CLAUSE_BREAK, firstWordFrom } from "../context.js";
+import { authorSubjectBefore, CLAUSE_BREAK, discounted, firstWordFrom, insideQuotation } from "../context.js";
 import { features } from "../features.js";
 import { findAll, findGroups, groupedLexicon, type Lexicon, lexicon } from "../lexicon.js";
 import { type RuleContext, type Span, sentenceAt } from "../text.js";
 import type { Lang } from "../types.js";
+import { PERSON } from "../words.js";
 import type { Hit, Rule } from "./rule.js";
 
 /**
@@ -95,9 +96,9 @@ const ANNOUNCED: Record<Lang, readonly string[]> = {
   en: [
     "not (?:one |trying |going |gonna |here )?to (?:brag|boast|flex|show off)",
     "(?:i )?(?:don'?t|do not) (?:mean|want|like) to (?:brag|boast|flex|show off)",
-    "without (?:wanting to )?(?:bragging|boasting)",
-    "(?:small|little|quick|humble) brag",
-    "brag alert",
+    // Not "a little brag for my friend Sam": someone else's news.
+    "(?:small|little|quick|humble) brag(?! (?:for|about|on behalf))",
+    "brag alert(?! (?:for|about|on behalf))",
   ],
   fr: [
     "sans (?:vouloir )?(?:me vanter|fanfaronner|frimer|me la péter|me la raconter)",
@@ -253,12 +254,14 @@ const TWO_WORDS_RE = /[\p{L}\p{N}]+[^\p{L}\p{N}]+[\p{L}\p{N}]/u;
 /**
  * What a brag announced as one says: the rest of its sentence ("not to brag, but my handwriting is
  * basically a font"), what came before it ("J'ai fini premier, sans vouloir me vanter."), or the
- * next sentence ("Not to brag. I ran it in 2:59."). Only an announcement opening its clause: "I
- * told him not to brag about it" announces nothing.
+ * next sentence ("Not to brag. I ran it in 2:59."). Only an announcement opening its clause, not
+ * quoted ("I told him not to brag about it", "Every LinkedIn post: “Not to brag, but…”"), and news
+ * about the author, told as such: not a question ("not trying to flex, just asking: is $60k
+ * normal?"), a failure ("j'ai encore raté mon train") or someone else's ("that he's the best").
  */
 function announcedNews(ctx: RuleContext, marker: Span): Span | undefined {
   const s = sentenceAt(ctx, marker.start);
-  if (!s) return undefined;
+  if (!s || insideQuotation(ctx, marker.start)) return undefined;
   const { words } = ctx;
   for (let i = firstWordFrom(words, marker.start) - 1; i >= 0 && words[i]!.start >= s.start; i--) {
     if (CLAUSE_BREAK.test(ctx.text.slice(words[i]!.end, words[i + 1]!.start))) break;
@@ -270,7 +273,11 @@ function announcedNews(ctx: RuleContext, marker: Span): Span | undefined {
   ];
   const next = ctx.sentences[ctx.sentences.indexOf(s) + 1];
   if (next) candidates.push(next);
-  return candidates.find((c) => TWO_WORDS_RE.test(ctx.text.slice(c.start, c.end)));
+  const news = candidates.find((c) => TWO_WORDS_RE.test(ctx.text.slice(c.start, c.end)));
+  if (!news || sentenceAt(ctx, news.start)?.question) return undefined;
+  const first = PERSON[ctx.lang].first;
+  const author = words.find((t) => t.start >= news.start && t.end <= news.end && t.cls & first);
+  return author && !discounted(ctx, author) ? news : undefined;
 }
 
 export const humblebrag: Rule = {

@@ -83,11 +83,10 @@ describe("bragging (Jin et al. types)", () => {
   it("finds brags told in words the labelled tweets lacked (found by tweets written blind to them)", () => {
     const en: [string, string][] = [
       ["I'm the funniest person in every group chat", "trait:I'm the funniest"],
-      ["nobody parallel parks like me", "trait:nobody parallel parks like me"],
       ["I have never lost a game of chess to my family", "trait:I have never lost a"],
-      ["I can outwork anyone in this office", "trait:outwork anyone"],
+      ["I outwork anyone in this office", "trait:outwork anyone"],
       ["on top of the world rn after that presentation", "feeling:on top of the world"],
-      ["all the hard work finally paid off", "feeling:hard work finally paid off"],
+      ["all my hard work finally paid off", "feeling:all my hard work finally paid off"],
       ["backstage at the Grammys rn", "action:backstage at"],
       ["flew first class to Dubai", "action:flew first class"],
       ["officially debt free as of today", "achievement:debt free"],
@@ -95,25 +94,57 @@ describe("bragging (Jin et al. types)", () => {
     ];
     for (const [draft, found] of en) expect(excerpts(bragging, draft, "en")).toContain(found);
     const fr: [string, string][] = [
-      ["personne fait les crêpes comme moi", "trait:personne fait les crêpes comme moi"],
       ["j'ai une mémoire photographique", "trait:j'ai une mémoire photographique"],
       ["Permis validé du premier coup !!!", "achievement:Permis validé"],
       ["Loge VIP pour le Classico ce soir", "action:Loge VIP"],
-      ["tout paie enfin, quelle fierté", "feeling:tout paie enfin"],
+      ["tous mes efforts ont enfin payé", "feeling:tous mes efforts ont enfin payé"],
       ["mon copain m'a offert un sac Chanel", "possession:m'a offert un sac"],
     ];
     for (const [draft, found] of fr) expect(excerpts(bragging, draft, "fr")).toContain(found);
-    // Close, but no brag: someone else, a complaint, a question, the police.
+  });
+  it("leaves those words alone where they brag about nothing (found by a review)", () => {
     for (const draft of [
       "I'm the oldest of four kids",
-      "nobody wants to sit like me and wait",
-      "I look good for nothing on Mondays",
+      "I'm the richest I've ever been: $200 in savings",
+      "Courtside seats for the finals are now $5,000. Madness.",
+      "Top performer in our region this quarter was Jamal!",
+      "Inner peace is a myth sold by wellness apps.",
+      "Designer bags are a scam.",
+      "My flight to Ibiza got cancelled.",
+      "My monstera is thriving.",
+      "Couldn't ask for more time off this year, sadly.",
+      "Karim's hard work paid off, congrats to him!",
+      "I copped a parking ticket today.",
+      "My dad got me a car seat for the baby.",
+      "My sense of direction is insane, I got lost twice.",
+      "I've never had to study this hard.",
+      "No one procrastinates like me.",
+      "Got 2 CT scans this week.",
+      "I was invited to join a meeting that could have been an email.",
+      "so I can be debt free by 2030",
+      "Can I fly business class with a lap infant?",
       "a cop a day keeps the crime away",
       "life is hard",
     ])
-      expect(excerpts(bragging, draft, "en")).toEqual([]);
-    for (const draft of ["personne ne m'aime", "j'ai raté mon permis", "il est sur un nuage"])
-      expect(excerpts(bragging, draft, "fr")).toEqual([]);
+      expect(excerpts(bragging, draft, "en"), draft).toEqual([]);
+    for (const draft of [
+      "personne ne m'aime",
+      "j'ai raté mon permis",
+      "il est sur un nuage",
+      "Note : 16/20 pour ce resto.",
+      "Résidence secondaire : comment la déclarer aux impôts",
+      "Aux côtés de la ministre, les syndicats ont manifesté.",
+      "Élue meilleure boulangerie du quartier, bravo à eux !",
+      "J'habite à Cannes, les loyers sont fous.",
+      "Qui dit mieux ? Trois bugs en prod.",
+      "J'ai plus de dettes que d'économies.",
+      "J'ai pas besoin de réviser, l'examen est annulé.",
+      "Je suis la plus rapide pour casser mes lunettes.",
+      "On m'a dit que je ressemblais à mon père.",
+      "Je plane depuis l'anesthésie.",
+      "Quelle fierté de voir Julie nommée directrice !",
+    ])
+      expect(excerpts(bragging, draft, "fr"), draft).toEqual([]);
   });
   it("does not count someone else's win as the author's brag", () => {
     expect(

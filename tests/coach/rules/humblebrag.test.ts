@@ -62,6 +62,15 @@ describe("humblebrag (Sezer, Gino & Norton)", () => {
     expect(excerpts(humblebrag, "I told him not to brag about it.", "en")).toEqual([]);
     expect(excerpts(humblebrag, "Not to brag.", "en")).toEqual([]);
     expect(excerpts(humblebrag, "Il m'a dit de ne pas me vanter pour rien.", "fr")).toEqual([]);
+    // A question, a failure, a quotation, someone else's news (found by a review).
+    for (const [draft, lang] of [
+      ["Not trying to flex, just asking: is $60k normal for my role?", "en"],
+      ["Pas pour me vanter, mais j'ai encore raté mon train.", "fr"],
+      ['Every LinkedIn post: "Not to brag, but…"', "en"],
+      ["He said, not to brag, that he's the best coder.", "en"],
+      ["Little brag for my friend Sam: she got promoted!", "en"],
+    ] as const)
+      expect(excerpts(humblebrag, draft, lang), draft).toEqual([]);
   });
   it("finds French humility around a ranking (found by a probe: French humblebrags went unseen)", () => {
     expect(
