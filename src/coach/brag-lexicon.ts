@@ -20,13 +20,19 @@ const RAISED =
 // la voiture", "assuré ma maison" are a mishap or a chore.
 const FR_MISHAP =
   "(?! (?:mon|ma|mes|le|la|les|l'|un|une|sa|son|ses|notre|nos|votre|vos) ?(?:pantalon|jean|chemise|robe|t-shirt|pull|veste|sac|papier|feuille|contrat|lettre|voiture|vélo|moto|scooter|écran|téléphone|portable|ordi|ordinateur|maison|appartement|logement|genou|bras|jambe|main|pied)s?\\b)";
+// "I'm happy to answer questions", "ravie de vous aider": an offer to the reader, not joy at one's
+// own news. Read after the word of joy, inside an entry.
+const OFFER_EN =
+  "(?! to (?:answer|help|chat|talk|hop|jump|walk|connect|review|take questions|support|assist|introduce|make intros|share more|give feedback|pair|discuss|lend|explain))";
+const OFFER_FR =
+  "(?! (?:de |d')(?:vous |t')?(?:aider|répondre|échanger|discuter|en parler|relire|accompagner|expliquer|présenter quelqu'un))";
 // "Je kiffe trop ce café" likes a thing; "je kiffe trop ma nouvelle vie" is the author's.
 const LIKES_A_THING = "(?! (?:ce|cet|cette|ces|ton|ta|tes|votre|vos)\\b)";
 
 export const SELF_CONGRATULATION: Record<Lang, Lexicon> = {
   en: lexicon("en", [
     "(?:so |very |incredibly |super |really |beyond |truly )?(?:thrilled|excited|proud|happy|pleased|delighted|honou?red|humbled|stoked|ecstatic|overjoyed|elated) (?:and (?:\\w+) )?(?:to|that i|that we|i) (?:finally )?(?:announce|share|say|join|be|have|receive|welcome|report|inform|present|introduce|accept|celebrate|reveal|start|begin|officially)",
-    "(?:i'?m|i am|we'?re|we are|feeling) (?:so |very |incredibly |super |really |beyond |truly )?(?:proud|thrilled|excited|happy|pleased|delighted|humbled|honou?red|blessed|stoked)(?: (?:to|that i|that we) (?:finally )?(?:announce|share|say|join|be|have|receive|welcome|report|present|introduce|accept|celebrate|reveal|start))?",
+    `(?:i'?m|i am|we'?re|we are|feeling) (?:so |very |incredibly |super |really |beyond |truly )?(?:proud|thrilled|excited|happy|pleased|delighted|humbled|honou?red|blessed|stoked)(?: (?:to|that i|that we) (?:finally )?(?:announce|share|say|join|be|have|receive|welcome|report|present|introduce|accept|celebrate|reveal|start))?${OFFER_EN}`,
     "(?:so |very )?proud of (?:myself|me|my achievement|what i)",
     "it is with (?:great |immense )?(?:pleasure|pride|joy) that",
     "(?:big|huge|exciting|some personal|personal) news",
@@ -42,8 +48,8 @@ export const SELF_CONGRATULATION: Record<Lang, Lexicon> = {
     "(?:grande|belle|grosse) nouvelle",
     "(?:je suis |suis )?(?:tellement |très |si )?(?:fier|fière) de moi",
     "je l'ai fait(?= ?[!.]|$)",
-    "(?:je suis|on est|nous sommes|je me sens) (?:tellement |très |si |trop |vraiment |super |hyper )?(?:fier|fière|fiers|fières|ravie?s?|heureux|heureuse|heureuses|contente?s?|excitée?s?|comblée?s?|honorée?s?)",
-    "(?:fier|fière|fiers|fières|ravie?s?|heureux|heureuse|heureuses|contente?s?) (?:de |d')[a-zéèêàâîôûç]+(?:er|ir|re|oir)",
+    `(?:je suis|on est|nous sommes|je me sens) (?:tellement |très |si |trop |vraiment |super |hyper )?(?:fier|fière|fiers|fières|ravie?s?|heureux|heureuse|heureuses|contente?s?|excitée?s?|comblée?s?|honorée?s?)${OFFER_FR}`,
+    `(?:fier|fière|fiers|fières|ravie?s?|heureux|heureuse|heureuses|contente?s?)${OFFER_FR} (?:de |d')[a-zéèêàâîôûç]+(?:er|ir|re|oir)`,
     "(?:ça|cela) me (?:fait|rend) (?:tellement |très |si |trop )?(?:plaisir|heureux|heureuse|fier|fière)",
   ]),
 };
@@ -149,7 +155,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:best|greatest|perfect|amazing|awesome|incredible) (?:day|night|weekend|week|year|time|feeling) (?:ever|of my life)",
       "life is good",
       "(?:love|loving) my (?:life|job|new)",
-      "(?:so |very |really |incredibly |super )?(?:proud|thrilled|ecstatic|overjoyed|stoked|elated) (?:of|about|that|to)",
+      `(?:so |very |really |incredibly |super )?(?:proud|thrilled|ecstatic|overjoyed|stoked|elated)${OFFER_EN} (?:of|about|that|to)`,
       "proud (?:mom|mum|dad|parent|moment)",
       "(?:feeling|feel|looking) (?:so |absolutely |truly )?(?:accomplished|unstoppable|proud|blessed|amazing|incredible|fantastic|on top of the world|like a (?:boss|champion|winner|million bucks))",
       "i love what i do",
@@ -322,7 +328,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "(?:la |le )?(?:meilleure?|plus belle|plus beau) (?:journée|jour|soirée|week-end|semaine|année|moment) (?:de ma vie|de tous les temps)",
       "la vie est belle",
       "j'adore (?:ma vie|mon job|mon travail|mon nouveau|ma nouvelle)",
-      "(?:tellement |très |si |trop |vraiment )?(?:fier|fière|fiers|fières|ravie?s?|comblée?s?) (?:de|d'|que)",
+      `(?:tellement |très |si |trop |vraiment )?(?:fier|fière|fiers|fières|ravie?s?|comblée?s?)${OFFER_FR} (?:de|d'|que)`,
       "(?:maman|papa|parent) (?:fier|fière|comblée?)",
       "je me sens (?:invincible|au sommet|comblée?|fière?|incroyable|au top)",
       "j'adore ce que je fais",

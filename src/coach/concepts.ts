@@ -459,6 +459,31 @@ export function forReader(lang: Lang, words: readonly Token[], w: number): boole
   return false;
 }
 
+const OFFER_VERBS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(
+    "answer help chat talk hop jump walk connect review support assist introduce pair discuss lend explain".split(
+      " ",
+    ),
+  ),
+  fr: new Set("aider répondre échanger discuter relire accompagner expliquer".split(" ")),
+};
+
+/**
+ * Whether a word of joy offers something to the reader: "I'm happy to answer questions", "ravie de
+ * vous aider", not "happy to announce".
+ */
+export function offersToReader(lang: Lang, words: readonly Token[], w: number): boolean {
+  const next = words[w + 1]?.word;
+  if (next === undefined) return false;
+  if (lang === "en") return next === "to" && OFFER_VERBS.en.has(words[w + 2]?.word ?? "");
+  // "d'aider", "de vous aider", "de t'aider"
+  let j = w + 1;
+  let verb = next.startsWith("d'") ? next.slice(2) : next === "de" ? words[++j]?.word : undefined;
+  if (verb === "vous") verb = words[j + 1]?.word;
+  else if (verb?.startsWith("t'")) verb = verb.slice(2);
+  return verb !== undefined && OFFER_VERBS.fr.has(verb);
+}
+
 // "Sans doute" says "probably", "nul doute" "surely": their "doute" is no worry.
 const NOT_A_DOUBT_BEFORE = new Set(["sans", "nul"]);
 

@@ -5,8 +5,15 @@ import {
   SELF_CONGRATULATION,
   SUBJECT_DROP_OPENERS,
 } from "./brag-lexicon.js";
-import { pastTense } from "./concepts.js";
-import { aboutAuthor, clauseOpensSentence, clauseSubject, discounted, insideQuotation } from "./context.js";
+import { offersToReader, pastTense } from "./concepts.js";
+import {
+  aboutAuthor,
+  clauseOpensSentence,
+  clauseSubject,
+  discounted,
+  firstWordFrom,
+  insideQuotation,
+} from "./context.js";
 import { findAll, findGroups } from "./lexicon.js";
 import { roadTold } from "./road.js";
 
@@ -95,6 +102,8 @@ function computeFeatures(ctx: RuleContext): Features {
   const celebration: CelebrationSpan[] = [];
   for (const m of findGroups(CELEBRATION[lang], ctx)) {
     if (overlaps(m, congratulations) || overlaps(m, brags) || overlaps(m, ctx.hashtags)) continue;
+    // "Ravie de répondre à vos questions": joy offered to the reader, not at one's own news.
+    if (offersToReader(lang, ctx.words, firstWordFrom(ctx.words, m.start))) continue;
     const sentence = sentenceAt(ctx, m.start);
     if (!sentence || sentence.question) continue;
     const strong = m.group === "strong";

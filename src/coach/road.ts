@@ -17,6 +17,9 @@ const EFFORT: Record<Lang, Lexicon> = {
     "countless (?:hours|nights|attempts)",
     "blood,? sweat",
     "(?:tried|applied) (?:\\d+|many|so many|several) times",
+    // Where one started from: "A year ago I couldn't run 5k", "I used to be terrified of…".
+    "(?:i|we) (?:couldn'?t|could not|wasn'?t able to|were not able to|was not able to|weren'?t able to) (?:even )?(?:run|walk|swim|lift|speak|read|write|code|cook|do|finish|get|afford|pass|climb|play|sing|stand)",
+    "(?:i|we) used to (?:be (?:terrified|afraid|scared|bad|awful|terrible|hopeless)|struggle|fail|hate)",
   ]),
   fr: lexicon("fr", [
     "chemin parcouru",
@@ -29,6 +32,8 @@ const EFFORT: Record<Lang, Lexicon> = {
     "(?:long|dur) chemin",
     "nuits blanches",
     "(?:j'ai|on a) (?:essayé|postulé|tenté) (?:\\d+|plusieurs|tant de|de nombreuses) fois",
+    "(?:je n'arrivais|j'arrivais|je ne pouvais|je pouvais|on n'arrivait|on arrivait) (?:même )?pas (?:à )?(?:courir|marcher|nager|parler|lire|écrire|coder|cuisiner|faire|finir|terminer|payer|réussir|monter|jouer)",
+    "(?:j'étais|j'avais) (?:nulle?|terrifiée?|mauvaise?|incapable|une peur bleue)",
   ]),
 };
 

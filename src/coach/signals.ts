@@ -11,6 +11,7 @@ import {
   NEGATION,
   NEGATIVE,
   OTHERS,
+  offersToReader,
   PRAISE,
   PUBLIC,
   pastTense,
@@ -226,8 +227,14 @@ export const SIGNALS: readonly Signal[] = [
 ];
 
 const EXCLAMATIONS_RE = /!+/g;
-const EVENT_DETAIL_RE =
-  /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/gi;
+// The time of an event ("11am", "2 p.m.") and its date ("Dec. 9th", "le 12 mars").
+const EVENT_TIME_RE = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)\b/gi;
+const EVENT_DATE_RE =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/gi;
+// A date sets an event only beside what makes one: "back on June 3" or "blocked until Oct 3" in an
+// update or a leave notice invites no one.
+const EVENT_CUE_RE =
+  /\b(?:webinar|webinaire|talk|session|meetup|meet-up|conference|conférence|workshop|atelier|event|événement|évènement|summit|panel|keynote|masterclass|live|livestream|register|registration|rsvp|tickets?|billets?|join (?:us|me)|rejoignez|inscri\w*|rendez-vous|see you|à bientôt|salon|table ronde|launch party|hackathon|bootcamp|course|cours|formation)\b/;
 // A time zone after a time: "11am PT", "14h CET", "noon ET". Capitals: "et" is French for "and".
 // Alone ("the CSV dates are in UTC") or after a bare number ("3 PT sessions a week") it sets no event.
 // Most drafts name no time zone: a cheap scan for one before the full pattern.
@@ -235,7 +242,7 @@ const ANY_TIME_ZONE_RE = /(?:PT|ET|CET|GMT|EST|PST|BST|CEST|UTC)\b/;
 const TIME_ZONE_RE =
   /(?:\d\s?(?:[aApP]\.?[mM]\.?|h\d{0,2})|\d:\d{2}|\b(?:noon|midnight|midi|minuit))\s?(?:PT|ET|CET|GMT|EST|PST|BST|CEST|UTC)\b/g;
 const startsWithDigit = (word: string) => isDigitCode(word.charCodeAt(0));
-// Every date or time EVENT_DETAIL_RE knows has a digit; most drafts have none to look at.
+// Every time and date EVENT_TIME_RE and EVENT_DATE_RE know has a digit; most drafts have none.
 const ANY_DIGIT_RE = /\d/;
 // What the author did, told in the past: English regular past tense ("fixed"); French passé composé,
 // a participle right after an auxiliary ("j'ai terminé", "je suis allée").
@@ -271,6 +278,12 @@ function isPast(lang: Lang, words: readonly Token[], i: number, from: number): b
   return false;
 }
 
+function eventTimesAndDates(ctx: RuleContext): number {
+  const times = ctx.text.match(EVENT_TIME_RE)?.length ?? 0;
+  if (!EVENT_CUE_RE.test(ctx.lower)) return times;
+  return times + (ctx.text.match(EVENT_DATE_RE)?.length ?? 0);
+}
+
 const COUNTS = memo<Readonly<SignalCounts>>();
 
 /** Every signal's ingredients, counted in one walk over the draft's sentences and words. */
@@ -301,7 +314,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
     negativeValence: 0,
     exclamations: ctx.text.includes("!") ? (ctx.text.match(EXCLAMATIONS_RE)?.length ?? 0) : 0,
     eventDetails:
-      (ANY_DIGIT_RE.test(ctx.text) ? (ctx.text.match(EVENT_DETAIL_RE)?.length ?? 0) : 0) +
+      (ANY_DIGIT_RE.test(ctx.text) ? eventTimesAndDates(ctx) : 0) +
       (ANY_TIME_ZONE_RE.test(ctx.text) ? (ctx.text.match(TIME_ZONE_RE)?.length ?? 0) : 0),
     links: ctx.urls.length,
     peopleNamed: capped(peopleNamed(ctx)),
@@ -361,6 +374,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
           !greeting &&
           !aimedAtOthers(k, words, w) &&
           !forReader(ctx.lang, words, w) &&
+          !offersToReader(ctx.lang, words, w) &&
           !praisesOthers(ctx, t.end)
         )
           c.selfPositive += v;
@@ -377,7 +391,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
       if (k & NEGATIVE) c.negative++;
       if (k & EMPHASIS) c.emphasis++;
       if (k & MINE) c.mine++;
-      if (k & PUBLIC) c.publicAffairs++;
+      if (k & PUBLIC && !ownNews(words, w)) c.publicAffairs++;
       if (!aboutSelf) continue;
       if (k & NEGATION && !comparative) c.selfNegation++;
       // A failure or a lesson told in the clause makes its "first" and "finished" a story, not a win.
@@ -390,6 +404,15 @@ function countSignals(ctx: RuleContext): SignalCounts {
     }
   }
   return c;
+}
+
+// "Some personal news", "big news": the author's own, not the news of the world.
+const OWN_NEWS_BEFORE = new Set(
+  "personal big exciting some great good happy sad huge fun career life my our".split(" "),
+);
+
+function ownNews(words: readonly Token[], w: number): boolean {
+  return words[w]!.word === "news" && OWN_NEWS_BEFORE.has(words[w - 1]?.word ?? "");
 }
 
 /**

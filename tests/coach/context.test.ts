@@ -160,6 +160,34 @@ describe("context: what turns self-praise into something else", () => {
     expect(eventDetails("3 PT sessions a week after my knee surgery.")).toBe(0);
   });
 
+  it("a date sets an event only beside what makes one, and 'personal news' is no public affair (found by a probe)", () => {
+    const signal = (text: string, id: string) =>
+      analyze(text).signals.find((s) => s.signal === id)?.value ?? 0;
+    // A parental-leave notice lost 32 points for its two dates; a project update landed in
+    // "reads as self-promotion" with no finding at all.
+    expect(
+      signal("Heads up: I'm starting parental leave on March 4 and will be back June 3.", "event-details"),
+    ).toBe(0);
+    expect(signal("We're blocked until their schema freeze lifts on Oct 3.", "event-details")).toBe(0);
+    expect(signal("Je serai en congé à partir du 1er septembre.", "event-details")).toBe(0);
+    expect(signal("Join our webinar on March 4 at 11am.", "event-details")).toBe(2);
+    expect(signal("Rejoignez-nous à l'atelier du 12 mars.", "event-details")).toBe(1);
+    // "Some personal news" is the author's, not the world's (it counted +8 as public affairs).
+    expect(signal("Some personal news: I've been promoted to Engineering Manager!", "public-affairs")).toBe(
+      0,
+    );
+    expect(signal("The news about the election is grim.", "public-affairs")).toBeGreaterThan(0);
+  });
+
+  it("joy offered to the reader is no joy at one's own news (found by a probe)", () => {
+    const signals = (text: string) => analyze(text).signals.map((s) => s.signal);
+    expect(signals("If you know someone, I'm happy to answer questions about the role.")).not.toContain(
+      "self-positive",
+    );
+    expect(signals("Je suis ravie de vous aider si besoin.")).not.toContain("self-positive");
+    expect(signals("I'm so happy I finally got the job.")).toContain("self-positive");
+  });
+
   it("a person named as the subject tells their news, not the author's (found by a probe)", () => {
     const signalsOf = (text: string, lang: "en" | "fr") =>
       analyze(text, { lang }).signals.map((s) => s.signal);

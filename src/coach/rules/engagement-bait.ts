@@ -84,6 +84,10 @@ function commentBaitRe(verbs: string): RegExp {
 
 const EMOJI_OPTION_RE = new RegExp(`^\\s*(?:(?:with|avec)\\s+)?(?:(?:an?|un|une)\\s+)?${SLACK_EMOJI}`);
 const EMOJI_G = new RegExp(SLACK_EMOJI, "g");
+// "React with your letter", "réagissez avec l'emoji correspondant": the options are listed in the
+// post, each answered by its own emoji.
+const EMOJI_CHOICE_RE =
+  /^\s*(?:(?:with|avec)\s+)?(?:(?:your|the|an?)\s+(?:letter|number|choice|option|answer|pick|vote|emoji (?:for|of) your (?:choice|pick|answer))\b|(?:l'|votre |ta |ton |la |le )\s*(?:emoji (?:correspondant|de votre choix|de ton choix)|lettre|numéro|réponse|choix)\b)/;
 // "Once you've read the runbook", "quand vous avez lu", "when done": a reaction that says "seen",
 // not a vote. An RSVP ("if you can make it", "si vous venez") counts heads the same way.
 const ACKNOWLEDGE_RE =
@@ -101,7 +105,9 @@ const WANTS_RE =
 function emojiVote(ctx: RuleContext, at: number): boolean {
   if (ctx.platform !== "slack") return false;
   const rest = ctx.lower.slice(at, sentenceAt(ctx, at)?.end ?? ctx.lower.length);
-  if (!EMOJI_OPTION_RE.test(rest) || WANTS_RE.test(rest)) return false;
+  if (WANTS_RE.test(rest)) return false;
+  if (EMOJI_CHOICE_RE.test(rest)) return true;
+  if (!EMOJI_OPTION_RE.test(rest)) return false;
   return (rest.match(EMOJI_G)?.length ?? 0) >= 2 || ACKNOWLEDGE_RE.test(rest);
 }
 

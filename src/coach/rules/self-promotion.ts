@@ -182,7 +182,11 @@ function promotions(ctx: RuleContext): Hit[] {
     // A question weighs a possibility; quoted words are a title or someone else's, not a sale.
     if (hypothetical(ctx, m.start) || insideQuotation(ctx, m.start)) continue;
     if (m.group === "teaser" && !teaserPost) continue;
-    if (m.group === "dm" && offersHelp(ctx, m.start)) continue;
+    if (
+      m.group === "dm" &&
+      (offersHelp(ctx, m.start) || DONT_RE.test(ctx.lower.slice(Math.max(0, m.start - 16), m.start)))
+    )
+      continue;
     hits.push(
       m.group === "action" || m.group === "dm"
         ? { start: m.start, end: m.end, variant: "action" }
@@ -195,7 +199,10 @@ function promotions(ctx: RuleContext): Hit[] {
 // "DM me if you get stuck", "envoie-moi un MP si tu bloques, je t'aide": the author offers help, the
 // reader asks for it; nothing is done for the author.
 const HELP_OFFER_RE =
-  /\bif (?:you|anyone|someone)(?: get stuck| gets stuck|(?: are|'re| is) stuck| need (?:help|a hand|anything)| needs (?:help|a hand)| (?:have|has) (?:any )?questions?| hits? a wall| runs? into (?:trouble|issues|problems))|\b(?:happy|glad) to help\b|\bi(?:'ll| will| can) help\b|\bsi (?:tu bloques|vous bloquez|besoin|tu as besoin|vous avez besoin|(?:tu as|vous avez) (?:des |une )?questions?|ça coince)|\bje (?:t'|vous )aide(?:rai)?\b|\bje peux (?:t'|vous )aider\b|\bavec plaisir\b/;
+  /\bif (?:you|anyone|someone)(?: get stuck| gets stuck|(?: are|'re| is) stuck| need (?:help|a hand|anything)| needs (?:help|a hand)| (?:have|has) (?:any )?questions?| hits? a wall| runs? into (?:trouble|issues|problems))|\b(?:happy|glad) to help\b|\bwe(?:'ll| will) (?:figure|sort|work) (?:it|something|this|that) out\b|\bwe(?:'ll| will) find (?:a way|something|a solution)\b|\bon (?:trouvera|va trouver) (?:une solution|un moyen|quelque chose|un créneau)\b|\bi(?:'ll| will| can) help\b|\bsi (?:tu bloques|vous bloquez|besoin|tu as besoin|vous avez besoin|(?:tu as|vous avez) (?:des |une )?questions?|ça coince)|\bje (?:t'|vous )aide(?:rai)?\b|\bje peux (?:t'|vous )aider\b|\bavec plaisir\b/;
+
+// "Please don't DM me", "ne m'écrivez pas": asking for no message asks for nothing.
+const DONT_RE = /\b(?:don'?t|do not|never|no need to|please don'?t|pas besoin de)\s+(?:\w+\s+)?$/;
 
 // Help that is sold: rates, prices, amounts, places left, a call to book. "DM me if you need help
 // with your website. Rates start at $500." offers a service, not a hand.

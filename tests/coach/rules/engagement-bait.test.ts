@@ -36,6 +36,34 @@ describe("engagement-bait", () => {
     expect(
       excerpts(engagementBait, "Réagissez avec 👀 une fois que vous avez lu la doc.", "fr", "slack"),
     ).toEqual([]);
+    // Options listed in the post, each answered by its emoji (found by a probe).
+    expect(
+      excerpts(
+        engagementBait,
+        "A) Lisbon, B) the office, C) a workshop. React with your letter by Friday.",
+        "en",
+        "slack",
+      ),
+    ).toEqual([]);
+    expect(
+      excerpts(
+        engagementBait,
+        "1) Paris, 2) au vert. Réagissez avec l'emoji correspondant avant vendredi.",
+        "fr",
+        "slack",
+      ),
+    ).toEqual([]);
+    expect(
+      excerpts(engagementBait, "React with your letter if you want my template.", "en", "slack"),
+    ).toHaveLength(1);
+    expect(
+      excerpts(
+        engagementBait,
+        "A) Lisbon, B) the office. React with your letter by Friday.",
+        "en",
+        "linkedin",
+      ),
+    ).toHaveLength(1);
     // Counter-cases: one emoji traded for a gift or an opinion is bait in Slack too, and any vote
     // stays bait on LinkedIn.
     expect(excerpts(engagementBait, "Comment 🔥 if you want my template.", "en", "slack")).toEqual([

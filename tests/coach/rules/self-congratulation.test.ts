@@ -31,4 +31,18 @@ describe("self-congratulation", () => {
       excerpts(selfCongratulation, "Notre API gère maintenant les webhooks : voici comment.", "fr"),
     ).toEqual([]);
   });
+  it("reads joy offered to the reader as an offer (found by a probe: 'I'm happy to answer questions' in a hiring post)", () => {
+    expect(
+      excerpts(
+        selfCongratulation,
+        "I'm happy to answer questions about what the day-to-day looks like.",
+        "en",
+      ),
+    ).toEqual([]);
+    expect(excerpts(selfCongratulation, "Je suis ravie de vous aider si besoin.", "fr")).toEqual([]);
+    expect(excerpts(selfCongratulation, "I'm happy to announce I joined Acme.", "en")).toEqual([
+      "I'm happy to announce",
+    ]);
+    expect(excerpts(selfCongratulation, "Je suis ravie de rejoindre Acme.", "fr")).toEqual(["Je suis ravie"]);
+  });
 });

@@ -64,6 +64,20 @@ describe("self-promotion (selling one's own work)", () => {
     expect(excerpts(selfPromotion, "Envoyez-moi un message si vous avez des questions.", "fr")).toEqual([]);
     expect(excerpts(selfPromotion, "DM me if you get stuck.", "en", "slack")).toEqual([]);
     expect(excerpts(selfPromotion, "Message me if you have any questions, happy to help.", "en")).toEqual([]);
+    // Asking for no message, or offering to sort something out together (found by a probe).
+    expect(excerpts(selfPromotion, "Please don't DM me, I won't be checking Slack.", "en", "slack")).toEqual(
+      [],
+    );
+    expect(
+      excerpts(selfPromotion, "If none of these work for you, DM me and we'll figure something out.", "en"),
+    ).toEqual([]);
+    expect(
+      excerpts(
+        selfPromotion,
+        "Si aucune option ne vous convient, écrivez-moi en privé, on trouvera une solution.",
+        "fr",
+      ),
+    ).toEqual([]);
     // Counter-cases: a DM asked for the author's sake, in either language.
     expect(excerpts(selfPromotion, "Send me a DM for the template.", "en")).toEqual(["action:Send me a DM"]);
     expect(excerpts(selfPromotion, "Envoie-moi un DM pour le modèle.", "fr")).toEqual([

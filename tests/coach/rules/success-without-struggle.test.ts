@@ -21,4 +21,23 @@ describe("success-without-struggle", () => {
     ).toEqual([]);
     expect(excerpts(successWithoutStruggle, "J'ai été promue après deux ans de doutes.", "fr")).toEqual([]);
   });
+  it("reads where the author started from as the road (found by a probe: a marathon 'a year ago I couldn't run 5k')", () => {
+    expect(
+      excerpts(
+        successWithoutStruggle,
+        "I finished my first marathon on Sunday in 4:12! A year ago I couldn't run 5k without stopping.",
+        "en",
+      ),
+    ).toEqual([]);
+    expect(
+      excerpts(
+        successWithoutStruggle,
+        "J'ai terminé mon premier marathon dimanche ! Il y a un an je n'arrivais pas à courir 5 km.",
+        "fr",
+      ),
+    ).toEqual([]);
+    expect(
+      excerpts(successWithoutStruggle, "I finished my first marathon on Sunday in 4:12!", "en"),
+    ).toHaveLength(1);
+  });
 });
