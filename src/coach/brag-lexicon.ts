@@ -1,3 +1,4 @@
+import { JOY_OFFER } from "./concepts.js";
 import { groupedLexicon, type Lexicon, lexicon } from "./lexicon.js";
 import type { Lang } from "./types.js";
 
@@ -20,12 +21,9 @@ const RAISED =
 // la voiture", "assuré ma maison" are a mishap or a chore.
 const FR_MISHAP =
   "(?! (?:mon|ma|mes|le|la|les|l'|un|une|sa|son|ses|notre|nos|votre|vos) ?(?:pantalon|jean|chemise|robe|t-shirt|pull|veste|sac|papier|feuille|contrat|lettre|voiture|vélo|moto|scooter|écran|téléphone|portable|ordi|ordinateur|maison|appartement|logement|genou|bras|jambe|main|pied)s?\\b)";
-// "I'm happy to answer questions", "ravie de vous aider": an offer to the reader, not joy at one's
-// own news. Read after the word of joy, inside an entry.
-const OFFER_EN =
-  "(?! to (?:answer|help|chat|talk|hop|jump|walk|connect|review|take questions|support|assist|introduce|make intros|share more|give feedback|pair|discuss|lend|explain))";
-const OFFER_FR =
-  "(?! (?:de |d')(?:vous |t')?(?:aider|répondre|échanger|discuter|en parler|relire|accompagner|expliquer|présenter quelqu'un))";
+// An offer to the reader after a word of joy (concepts.ts): "I'm happy to answer your questions".
+const OFFER_EN = `(?! ${JOY_OFFER.en})`;
+const OFFER_FR = `(?! ?(?:${JOY_OFFER.fr}))`;
 // "Je kiffe trop ce café" likes a thing; "je kiffe trop ma nouvelle vie" is the author's.
 const LIKES_A_THING = "(?! (?:ce|cet|cette|ces|ton|ta|tes|votre|vos)\\b)";
 

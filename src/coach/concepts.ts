@@ -459,29 +459,28 @@ export function forReader(lang: Lang, words: readonly Token[], w: number): boole
   return false;
 }
 
-const OFFER_VERBS: Record<Lang, ReadonlySet<string>> = {
-  en: new Set(
-    "answer help chat talk hop jump walk connect review support assist introduce pair discuss lend explain".split(
-      " ",
-    ),
-  ),
-  fr: new Set("aider répondre échanger discuter relire accompagner expliquer".split(" ")),
+/**
+ * What a word of joy offers the reader when it comes right after it: "I'm happy to answer your
+ * questions", "ravie de vous aider", "d'en discuter avec vous"; not "happy to announce", "proud to
+ * walk across the stage", "fière d'accompagner 200 entreprises" (the reader must be named). Read as
+ * a lookahead by the lexicons of joy and at a word of joy by the signals.
+ */
+export const JOY_OFFER: Record<Lang, string> = {
+  en: "to (?:be able to )?(?:(?:answer|take) (?:your |any |all |some |more )?questions|(?:help|assist|support) (?:you|anyone|anybody|out|if)|(?:chat|talk|connect|hop on a call|jump on a call)(?: more)? (?:with you|with anyone|if)|(?:walk|introduce) you|(?:review|pair on) (?:it|your))",
+  fr: "(?:de |d')(?:pouvoir )?(?:vous |t')(?:aider|accompagner|répondre|expliquer|en parler|présenter)|(?:de |d')(?:pouvoir )?répondre à (?:vos|tes) questions|(?:de |d')(?:pouvoir )?(?:en )?(?:discuter|parler|échanger) avec (?:vous|toi)|d'en (?:discuter|parler)",
+};
+const JOY_OFFER_AT: Record<Lang, RegExp> = {
+  en: new RegExp(`\\s+(?:${JOY_OFFER.en})`, "y"),
+  fr: new RegExp(`\\s*(?:${JOY_OFFER.fr})`, "y"),
 };
 
-/**
- * Whether a word of joy offers something to the reader: "I'm happy to answer questions", "ravie de
- * vous aider", not "happy to announce".
- */
-export function offersToReader(lang: Lang, words: readonly Token[], w: number): boolean {
-  const next = words[w + 1]?.word;
-  if (next === undefined) return false;
-  if (lang === "en") return next === "to" && OFFER_VERBS.en.has(words[w + 2]?.word ?? "");
-  // "d'aider", "de vous aider", "de t'aider"
-  let j = w + 1;
-  let verb = next.startsWith("d'") ? next.slice(2) : next === "de" ? words[++j]?.word : undefined;
-  if (verb === "vous") verb = words[j + 1]?.word;
-  else if (verb?.startsWith("t'")) verb = verb.slice(2);
-  return verb !== undefined && OFFER_VERBS.fr.has(verb);
+/** Whether the word of joy at `w` offers something to the reader (see JOY_OFFER). */
+export function offersToReader(lang: Lang, lower: string, words: readonly Token[], w: number): boolean {
+  const word = words[w];
+  if (!word) return false;
+  const re = JOY_OFFER_AT[lang];
+  re.lastIndex = word.end;
+  return re.test(lower);
 }
 
 // "Sans doute" says "probably", "nul doute" "surely": their "doute" is no worry.

@@ -103,7 +103,9 @@ function computeFeatures(ctx: RuleContext): Features {
   for (const m of findGroups(CELEBRATION[lang], ctx)) {
     if (overlaps(m, congratulations) || overlaps(m, brags) || overlaps(m, ctx.hashtags)) continue;
     // "Ravie de répondre à vos questions": joy offered to the reader, not at one's own news.
-    if (offersToReader(lang, ctx.words, firstWordFrom(ctx.words, m.start))) continue;
+    let last = firstWordFrom(ctx.words, m.start);
+    while (last + 1 < ctx.words.length && ctx.words[last + 1]!.start < m.end) last++;
+    if (offersToReader(lang, ctx.lower, ctx.words, last)) continue;
     const sentence = sentenceAt(ctx, m.start);
     if (!sentence || sentence.question) continue;
     const strong = m.group === "strong";

@@ -4,7 +4,7 @@ import { type CoachResult, DIMENSIONS, type Platform } from "./types.js";
  * The LLM prompt, in one place. Bump PROMPT_VERSION with any change to the wording or the output
  * shape: it keys the answer cache, and the snapshot test shows the change in review.
  */
-export const PROMPT_VERSION = "2026-11-27.26";
+export const PROMPT_VERSION = "2026-11-27.27";
 
 export const SYSTEM_PROMPT = `You are postcoach, a kind and sharp mentor who helps people post things worth reading on social networks and at work.
 

@@ -17,8 +17,10 @@ const EFFORT: Record<Lang, Lexicon> = {
     "countless (?:hours|nights|attempts)",
     "blood,? sweat",
     "(?:tried|applied) (?:\\d+|many|so many|several) times",
-    // Where one started from: "A year ago I couldn't run 5k", "I used to be terrified of…".
-    "(?:i|we) (?:couldn'?t|could not|wasn'?t able to|were not able to|was not able to|weren'?t able to) (?:even )?(?:run|walk|swim|lift|speak|read|write|code|cook|do|finish|get|afford|pass|climb|play|sing|stand)",
+    // Where one started from, when: "A year ago I couldn't run 5k", "I used to be terrified of…".
+    // Not "we couldn't do it without our customers", "I couldn't even finish my coffee before the
+    // third VC called".
+    "(?:ago|back then|at first|when i started|when i began|at the start)[,:]? (?:i|we) (?:couldn'?t|could not|could barely|wasn'?t able to|was not able to|had never) (?:even )?(?:run|walk|swim|lift|speak|read|write|code|cook|finish|afford|pass|climb|play|sing|stand)(?! (?:\\S+ ){0,3}(?:without|before) (?:my|our|the|a))",
     "(?:i|we) used to (?:be (?:terrified|afraid|scared|bad|awful|terrible|hopeless)|struggle|fail|hate)",
   ]),
   fr: lexicon("fr", [
@@ -32,7 +34,7 @@ const EFFORT: Record<Lang, Lexicon> = {
     "(?:long|dur) chemin",
     "nuits blanches",
     "(?:j'ai|on a) (?:essayé|postulé|tenté) (?:\\d+|plusieurs|tant de|de nombreuses) fois",
-    "(?:je n'arrivais|j'arrivais|je ne pouvais|je pouvais|on n'arrivait|on arrivait) (?:même )?pas (?:à )?(?:courir|marcher|nager|parler|lire|écrire|coder|cuisiner|faire|finir|terminer|payer|réussir|monter|jouer)",
+    "(?:il y a \\S+ (?:ans?|mois)|au début|à l'époque|quand j'ai commencé)[,]? (?:je n'arrivais|j'arrivais|je ne pouvais|je pouvais|on n'arrivait|on arrivait) (?:même |plus )?pas (?:à )?(?:courir|marcher|nager|parler|lire|écrire|coder|cuisiner|finir|terminer|payer|réussir|monter|jouer)(?! (?:\\S+ ){0,3}(?:tellement|sans|avant))",
     "(?:j'étais|j'avais) (?:nulle?|terrifiée?|mauvaise?|incapable|une peur bleue)",
   ]),
 };

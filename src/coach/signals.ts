@@ -231,10 +231,10 @@ const EXCLAMATIONS_RE = /!+/g;
 const EVENT_TIME_RE = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)\b/gi;
 const EVENT_DATE_RE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/gi;
-// A date sets an event only beside what makes one: "back on June 3" or "blocked until Oct 3" in an
-// update or a leave notice invites no one.
+// A date sets an event only beside what makes one, in its sentence or the one before: "back on June
+// 3" in a leave notice or "blocked until Oct 3" in an update invites no one.
 const EVENT_CUE_RE =
-  /\b(?:webinar|webinaire|talk|session|meetup|meet-up|conference|conférence|workshop|atelier|event|événement|évènement|summit|panel|keynote|masterclass|live|livestream|register|registration|rsvp|tickets?|billets?|join (?:us|me)|rejoignez|inscri\w*|rendez-vous|see you|à bientôt|salon|table ronde|launch party|hackathon|bootcamp|course|cours|formation)\b/;
+  /(?<![\p{L}\p{N}])(?:webinars?|webinaires?|talks?|sessions?|meetups?|meet-ups?|conferences?|conférences?|workshops?|ateliers?|events?|événements?|évènements?|summits?|panels?|keynotes?|masterclass|livestream|live stream|en direct|register|registration|rsvp|tickets?|billets?|join (?:us|me)|rejoignez|inscri\p{L}*|rendez-vous|see you|à bientôt|salons?|stand|booth|table ronde|launch(?:ing)?|lancement|lance|ama|soirée|party|fête|celebrate|célébrer|doors open|save the date|hackathon|bootcamp|formation)(?![\p{L}\p{N}])/u;
 // A time zone after a time: "11am PT", "14h CET", "noon ET". Capitals: "et" is French for "and".
 // Alone ("the CSV dates are in UTC") or after a bare number ("3 PT sessions a week") it sets no event.
 // Most drafts name no time zone: a cheap scan for one before the full pattern.
@@ -279,9 +279,15 @@ function isPast(lang: Lang, words: readonly Token[], i: number, from: number): b
 }
 
 function eventTimesAndDates(ctx: RuleContext): number {
-  const times = ctx.text.match(EVENT_TIME_RE)?.length ?? 0;
-  if (!EVENT_CUE_RE.test(ctx.lower)) return times;
-  return times + (ctx.text.match(EVENT_DATE_RE)?.length ?? 0);
+  let n = ctx.text.match(EVENT_TIME_RE)?.length ?? 0;
+  EVENT_DATE_RE.lastIndex = 0;
+  for (let m = EVENT_DATE_RE.exec(ctx.text); m !== null; m = EVENT_DATE_RE.exec(ctx.text)) {
+    const i = ctx.sentences.findIndex((s) => m!.index >= s.start && m!.index < s.end);
+    const from = ctx.sentences[Math.max(0, i - 1)]?.start ?? 0;
+    const to = ctx.sentences[i]?.end ?? ctx.text.length;
+    if (EVENT_CUE_RE.test(ctx.lower.slice(from, to))) n++;
+  }
+  return n;
 }
 
 const COUNTS = memo<Readonly<SignalCounts>>();
@@ -374,7 +380,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
           !greeting &&
           !aimedAtOthers(k, words, w) &&
           !forReader(ctx.lang, words, w) &&
-          !offersToReader(ctx.lang, words, w) &&
+          !offersToReader(ctx.lang, ctx.lower, words, w) &&
           !praisesOthers(ctx, t.end)
         )
           c.selfPositive += v;
@@ -406,13 +412,15 @@ function countSignals(ctx: RuleContext): SignalCounts {
   return c;
 }
 
-// "Some personal news", "big news": the author's own, not the news of the world.
-const OWN_NEWS_BEFORE = new Set(
-  "personal big exciting some great good happy sad huge fun career life my our".split(" "),
-);
+// "Some personal news", "une actualité personnelle": the author's own, not the world's. "Big news
+// for the climate" and "sad news: the earthquake" stay public affairs.
+const OWN_NEWS_BEFORE = new Set(["personal", "my", "our", "career"]);
+const OWN_NEWS_AFTER = new Set(["personnelle", "perso", "pro"]);
 
 function ownNews(words: readonly Token[], w: number): boolean {
-  return words[w]!.word === "news" && OWN_NEWS_BEFORE.has(words[w - 1]?.word ?? "");
+  const word = words[w]!.word;
+  if (word === "news") return OWN_NEWS_BEFORE.has(words[w - 1]?.word ?? "");
+  return word === "actualité" && OWN_NEWS_AFTER.has(words[w + 1]?.word ?? "");
 }
 
 /**

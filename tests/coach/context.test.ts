@@ -172,11 +172,26 @@ describe("context: what turns self-praise into something else", () => {
     expect(signal("Je serai en congé à partir du 1er septembre.", "event-details")).toBe(0);
     expect(signal("Join our webinar on March 4 at 11am.", "event-details")).toBe(2);
     expect(signal("Rejoignez-nous à l'atelier du 12 mars.", "event-details")).toBe(1);
+    // What else makes an event, in its sentence; a cue elsewhere in the post is not enough (found by
+    // a review).
+    expect(signal("Our product launch is on March 4, come celebrate with us!", "event-details")).toBe(1);
+    expect(signal("Notre événement annuel a lieu le 12 mars.", "event-details")).toBe(1);
+    expect(signal("On vous attend le 12 mars sur notre stand.", "event-details")).toBe(1);
+    expect(
+      signal(
+        "I'm starting parental leave on March 4. Tom owns the roadmap. Of course, ping Sam for anything urgent.",
+        "event-details",
+      ),
+    ).toBe(0);
     // "Some personal news" is the author's, not the world's (it counted +8 as public affairs).
     expect(signal("Some personal news: I've been promoted to Engineering Manager!", "public-affairs")).toBe(
       0,
     );
     expect(signal("The news about the election is grim.", "public-affairs")).toBeGreaterThan(0);
+    expect(signal("Une actualité personnelle : j'ai été promue manager !", "public-affairs")).toBe(0);
+    expect(
+      signal("Sad news: the earthquake in Turkey has killed thousands.", "public-affairs"),
+    ).toBeGreaterThan(0);
   });
 
   it("joy offered to the reader is no joy at one's own news (found by a probe)", () => {

@@ -88,6 +88,11 @@ const EMOJI_G = new RegExp(SLACK_EMOJI, "g");
 // post, each answered by its own emoji.
 const EMOJI_CHOICE_RE =
   /^\s*(?:(?:with|avec)\s+)?(?:(?:your|the|an?)\s+(?:letter|number|choice|option|answer|pick|vote|emoji (?:for|of) your (?:choice|pick|answer))\b|(?:l'|votre |ta |ton |la |le )\s*(?:emoji (?:correspondant|de votre choix|de ton choix)|lettre|numéro|réponse|choix)\b)/;
+// The options a poll lists: "A) Lisbon", "2. au vert", "B- a workshop".
+const OPTION_MARKER_G = /(?:^|\s)(?:[A-Ea-e]|[1-9])[).-]\s/g;
+// "… and I'll send you my pricing template", "et je vous envoie mon modèle": a reaction traded.
+const TRADE_RE =
+  /\b(?:and|&) i(?:'ll| will) (?:send|dm|share|give|email)\b|\bto (?:get|receive|grab) (?:my|the|a|your)\b|\b(?:et )?je (?:vous|t') ?(?:envoie|enverrai|partage)\b|\bpour (?:recevoir|avoir|obtenir) (?:mon|le|la|votre|ton)\b/;
 // "Once you've read the runbook", "quand vous avez lu", "when done": a reaction that says "seen",
 // not a vote. An RSVP ("if you can make it", "si vous venez") counts heads the same way.
 const ACKNOWLEDGE_RE =
@@ -105,8 +110,8 @@ const WANTS_RE =
 function emojiVote(ctx: RuleContext, at: number): boolean {
   if (ctx.platform !== "slack") return false;
   const rest = ctx.lower.slice(at, sentenceAt(ctx, at)?.end ?? ctx.lower.length);
-  if (WANTS_RE.test(rest)) return false;
-  if (EMOJI_CHOICE_RE.test(rest)) return true;
+  if (WANTS_RE.test(rest) || TRADE_RE.test(rest)) return false;
+  if (EMOJI_CHOICE_RE.test(rest)) return (ctx.text.match(OPTION_MARKER_G)?.length ?? 0) >= 2;
   if (!EMOJI_OPTION_RE.test(rest)) return false;
   return (rest.match(EMOJI_G)?.length ?? 0) >= 2 || ACKNOWLEDGE_RE.test(rest);
 }

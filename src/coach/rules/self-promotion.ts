@@ -74,6 +74,7 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       // An offer to sell, not to help: "contact me for my rates", "contactez-moi pour mes tarifs".
       "(?:contact|email|e-mail|call|write to) (?:me|us) (?:for|about) (?:my|our) (?:rates|pricing|prices|quote|services|packages|offers?)",
       "(?:enter|click) (?:here )?to win",
+      "book (?:a|your) (?:free )?(?:call|consultation|demo|discovery call|strategy call|slot)",
       "don'?t miss (?:it|out|this)",
       "save (?:the|your) (?:date|spot|seat)",
       "(?:watch|listen to|check out) (?:the full|my|our) (?:episode|interview|video|conversation|talk|podcast)",
@@ -108,6 +109,7 @@ const LEXICONS: Record<Lang, Record<string, readonly string[]>> = {
       "(?:e-?book|guide|webinaire|atelier|masterclass|formation|essai|table ronde|session) gratuite?s?",
       "(?:inscrivez|inscris|abonnez|abonne)[- ](?:vous|toi)",
       "inscriptions? (?:ouvertes?|ici|en commentaire|gratuite)",
+      "(?:réservez|réserve|prenez|prends) (?:un|votre|ton) (?:appel|créneau|rendez-vous|rdv)",
       "(?:précommandez|commandez|téléchargez|réservez|procurez-vous) (?:le|la|votre|ton|ta|dès|ici|maintenant|gratuitement)",
       "disponible (?:dès maintenant |maintenant )?(?:sur|chez) amazon",
       "lien en (?:premier )?commentaire",
@@ -182,11 +184,7 @@ function promotions(ctx: RuleContext): Hit[] {
     // A question weighs a possibility; quoted words are a title or someone else's, not a sale.
     if (hypothetical(ctx, m.start) || insideQuotation(ctx, m.start)) continue;
     if (m.group === "teaser" && !teaserPost) continue;
-    if (
-      m.group === "dm" &&
-      (offersHelp(ctx, m.start) || DONT_RE.test(ctx.lower.slice(Math.max(0, m.start - 16), m.start)))
-    )
-      continue;
+    if (m.group === "dm" && (offersHelp(ctx, m.start) || askedNot(ctx, m.start))) continue;
     hits.push(
       m.group === "action" || m.group === "dm"
         ? { start: m.start, end: m.end, variant: "action" }
@@ -199,20 +197,31 @@ function promotions(ctx: RuleContext): Hit[] {
 // "DM me if you get stuck", "envoie-moi un MP si tu bloques, je t'aide": the author offers help, the
 // reader asks for it; nothing is done for the author.
 const HELP_OFFER_RE =
-  /\bif (?:you|anyone|someone)(?: get stuck| gets stuck|(?: are|'re| is) stuck| need (?:help|a hand|anything)| needs (?:help|a hand)| (?:have|has) (?:any )?questions?| hits? a wall| runs? into (?:trouble|issues|problems))|\b(?:happy|glad) to help\b|\bwe(?:'ll| will) (?:figure|sort|work) (?:it|something|this|that) out\b|\bwe(?:'ll| will) find (?:a way|something|a solution)\b|\bon (?:trouvera|va trouver) (?:une solution|un moyen|quelque chose|un créneau)\b|\bi(?:'ll| will| can) help\b|\bsi (?:tu bloques|vous bloquez|besoin|tu as besoin|vous avez besoin|(?:tu as|vous avez) (?:des |une )?questions?|ça coince)|\bje (?:t'|vous )aide(?:rai)?\b|\bje peux (?:t'|vous )aider\b|\bavec plaisir\b/;
+  /\bif (?:you|anyone|someone)(?: get stuck| gets stuck|(?: are|'re| is) stuck| need (?:help|a hand|anything)| needs (?:help|a hand)| (?:have|has) (?:any )?questions?| hits? a wall| runs? into (?:trouble|issues|problems))|\b(?:happy|glad) to help\b|\bi(?:'ll| will| can) help\b|\bsi (?:tu bloques|vous bloquez|besoin|tu as besoin|vous avez besoin|(?:tu as|vous avez) (?:des |une )?questions?|ça coince)|\bje (?:t'|vous )aide(?:rai)?\b|\bje peux (?:t'|vous )aider\b|\bavec plaisir\b/;
 
-// "Please don't DM me", "ne m'écrivez pas": asking for no message asks for nothing.
-const DONT_RE = /\b(?:don'?t|do not|never|no need to|please don'?t|pas besoin de)\s+(?:\w+\s+)?$/;
+// "Please don't DM me": asking for no message asks for nothing ("don't hesitate, DM me for my rates"
+// still asks).
+const DONT_RE = /\b(?:don'?t|do not|never|no need to)\s+(?:(?:ever|even|just)\s+)?$/;
+
+function askedNot(ctx: RuleContext, at: number): boolean {
+  return DONT_RE.test(ctx.lower.slice(Math.max(0, at - 24), at)) && !SALE_CUE_RE.test(ctx.lower);
+}
+
+// "If none of these work for you, DM me and we'll figure something out", "si aucune option ne vous
+// convient, … on trouvera une solution": sorting out together what the post itself asks.
+const SORTED_TOGETHER_RE =
+  /\b(?:if|si)\b.*(?:\bwe(?:'ll| will) (?:figure|sort|work) (?:it|something|this|that) out\b|\bwe(?:'ll| will) find (?:a way|something|a solution)\b|\bon (?:trouvera|va trouver) (?:une solution|un moyen|quelque chose)\b)/;
 
 // Help that is sold: rates, prices, amounts, places left, a call to book. "DM me if you need help
 // with your website. Rates start at $500." offers a service, not a hand.
 const SALE_CUE_RE =
-  /\b(?:rates?|pricing|prices?|fees?|quotes?|packages?|discount|book (?:a|your) (?:call|session|slot)|(?:spots?|slots?|seats?|places?) (?:left|available|remaining)|tarifs?|prix|devis|forfaits?|honoraires|réservez (?:un|votre) (?:appel|créneau))\b|[$€£]\s?\d|\d\s?(?:[$€£]|eur\b|euros?\b|dollars?\b|k€)|\b(?:il (?:me|nous) reste|plus que|encore) (?:\d+|quelques|une?|deux|trois) (?:places?|créneaux)\b/u;
+  /\b(?:rates?|pricing|prices?|fees?|quotes?|packages?|discount|book (?:a|your) (?:call|session|slot)|(?:spots?|slots?|seats?|places?) (?:left|available|remaining)|tarifs?|prix|devis|forfaits?|honoraires|réservez (?:un|votre) (?:appel|créneau))\b|[$€£]\s?\d|\d\s?(?:[$€£]|eur\b|euros?\b|dollars?\b|k€)|\b(?:il (?:me|nous) reste|plus que|encore) (?:\d+|quelques|une?|deux|trois) (?:places?|créneaux)\b|\b(?:grow|double|triple|boost|scale|10x) (?:your|you'?re) (?:revenue|leads|sales|business|pipeline|income|audience)\b|\b(?:strategy|discovery|sales|intro) call\b|\bbooster (?:vos|tes|ton|votre) (?:ventes|business|chiffre|revenus|leads)\b|\bappel (?:découverte|stratégique)\b/u;
 
 function offersHelp(ctx: RuleContext, at: number): boolean {
   const sentence = sentenceAt(ctx, at);
   return (
-    HELP_OFFER_RE.test(ctx.lower.slice(sentence?.start ?? 0, sentence?.end ?? ctx.lower.length)) &&
+    (HELP_OFFER_RE.test(ctx.lower.slice(sentence?.start ?? 0, sentence?.end ?? ctx.lower.length)) ||
+      SORTED_TOGETHER_RE.test(ctx.lower.slice(sentence?.start ?? 0, sentence?.end ?? ctx.lower.length))) &&
     !SALE_CUE_RE.test(ctx.lower)
   );
 }

@@ -56,6 +56,24 @@ describe("engagement-bait", () => {
     expect(
       excerpts(engagementBait, "React with your letter if you want my template.", "en", "slack"),
     ).toHaveLength(1);
+    // A reaction traded for something, or no options listed, is bait still (found by a review).
+    expect(
+      excerpts(
+        engagementBait,
+        "A) yes, B) no. React with your letter and I'll send you my pricing template.",
+        "en",
+        "slack",
+      ),
+    ).toHaveLength(1);
+    expect(
+      excerpts(
+        engagementBait,
+        "1) oui, 2) non. Réagissez avec votre numéro et je vous envoie mon modèle.",
+        "fr",
+        "slack",
+      ),
+    ).toHaveLength(1);
+    expect(excerpts(engagementBait, "React with your number!", "en", "slack")).toHaveLength(1);
     expect(
       excerpts(
         engagementBait,

@@ -44,5 +44,20 @@ describe("self-congratulation", () => {
       "I'm happy to announce",
     ]);
     expect(excerpts(selfCongratulation, "Je suis ravie de rejoindre Acme.", "fr")).toEqual(["Je suis ravie"]);
+    // The reader must be the one served: walking a stage or helping 200 clients is the author's news
+    // (found by a review).
+    for (const [draft, lang] of [
+      ["I'm so proud to walk across the stage tomorrow to receive my MBA.", "en"],
+      ["I'm thrilled to connect with 500 CEOs at Davos.", "en"],
+      ["Je suis fière d'accompagner plus de 200 entreprises du CAC 40.", "fr"],
+      ["Fière d'aider plus de 10 000 clients.", "fr"],
+    ] as const)
+      expect(excerpts(selfCongratulation, draft, lang), draft).toHaveLength(1);
+    for (const [draft, lang] of [
+      ["I'm happy to take your questions.", "en"],
+      ["Ravie de pouvoir répondre à vos questions.", "fr"],
+      ["Ravie d'en discuter avec vous.", "fr"],
+    ] as const)
+      expect(excerpts(selfCongratulation, draft, lang), draft).toEqual([]);
   });
 });

@@ -78,6 +78,23 @@ describe("self-promotion (selling one's own work)", () => {
         "fr",
       ),
     ).toEqual([]);
+    // …but not a pitch: "don't hesitate", growth promised, a call booked (found by a review).
+    expect(excerpts(selfPromotion, "Don't hesitate DM me for my rates.", "en", "slack")).toEqual([
+      "action:DM me",
+    ]);
+    expect(excerpts(selfPromotion, "Want to double your leads? DM me and we'll find a way.", "en")).toEqual([
+      "action:DM me",
+    ]);
+    expect(
+      excerpts(
+        selfPromotion,
+        "Écrivez-moi en privé, on trouvera une solution pour booster vos ventes.",
+        "fr",
+      ),
+    ).toEqual(["action:Écrivez-moi en privé"]);
+    expect(excerpts(selfPromotion, "I'm happy to help you grow your revenue, book a call.", "en")).toEqual([
+      "action:book a call",
+    ]);
     // Counter-cases: a DM asked for the author's sake, in either language.
     expect(excerpts(selfPromotion, "Send me a DM for the template.", "en")).toEqual(["action:Send me a DM"]);
     expect(excerpts(selfPromotion, "Envoie-moi un DM pour le modèle.", "fr")).toEqual([
@@ -97,6 +114,7 @@ describe("self-promotion (selling one's own work)", () => {
     ).toEqual(["action:DM me"]);
     expect(excerpts(selfPromotion, "DM me if you need help. Book a call this week.", "en")).toEqual([
       "action:DM me",
+      "action:Book a call",
     ]);
     expect(
       excerpts(

@@ -39,5 +39,20 @@ describe("success-without-struggle", () => {
     expect(
       excerpts(successWithoutStruggle, "I finished my first marathon on Sunday in 4:12!", "en"),
     ).toHaveLength(1);
+    // No road without a when, nor one that hides a brag (found by a review).
+    expect(
+      excerpts(
+        successWithoutStruggle,
+        "We hit $1M ARR. We couldn't do it without our amazing customers.",
+        "en",
+      ),
+    ).toHaveLength(1);
+    expect(
+      excerpts(
+        successWithoutStruggle,
+        "We raised $40M! Back then I couldn't even finish my coffee before the third VC called.",
+        "en",
+      ),
+    ).toHaveLength(1);
   });
 });
