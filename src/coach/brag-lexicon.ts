@@ -206,7 +206,7 @@ const BRAG_LEXICONS: Record<Lang, Record<BragType, readonly string[]>> = {
       "photographic memory",
       "(?:the )?voice of an angel",
       "my (?:skin|hair|body|abs|memory|taste|handwriting|aim|jump ?shot|cooking|sense of (?:direction|humou?r|style)|style|fit|outfit|smile|glow) (?:is|was|has been) (?:\\w+ ){0,2}(?:perfect|flawless|glowing|elite|on point|immaculate|impeccable|top ?tier|unmatched|goals)",
-      "(?:i|i'm|im) (?:\\w+ )?(?:look|looking|looked) (?:so |really |hella |damn |extra )?(?:good|great|amazing|hot|fire|stunning|gorgeous|snatched)(?! for)",
+      "(?:i|i'm|im|i am) (?:look|looking|looked|really look|do look) (?:so |really |hella |damn |extra )?(?:good|great|amazing|hot|fire|stunning|gorgeous|snatched)(?! for)",
       "good hair day",
       "(?:i|i can) (?:speak|know) (?:\\d+|three|four|five|six|seven|eight) languages",
       "(?:i'?m|im|i am) (?:way |just |simply |literally )?(?:too|that) (?:good|smart|fast|pretty|talented|hot|fine|cute|strong)(?= ?[!.,]| lol| tbh| to| at| for|$)",
