@@ -474,12 +474,10 @@ const JOY_OFFER_AT: Record<Lang, RegExp> = {
   fr: new RegExp(`\\s*(?:${JOY_OFFER.fr})`, "y"),
 };
 
-/** Whether the word of joy at `w` offers something to the reader (see JOY_OFFER). */
-export function offersToReader(lang: Lang, lower: string, words: readonly Token[], w: number): boolean {
-  const word = words[w];
-  if (!word) return false;
+/** Whether what follows a word of joy ending at `end` offers something to the reader (JOY_OFFER). */
+export function offersToReader(lang: Lang, lower: string, end: number): boolean {
   const re = JOY_OFFER_AT[lang];
-  re.lastIndex = word.end;
+  re.lastIndex = end;
   return re.test(lower);
 }
 

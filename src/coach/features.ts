@@ -6,14 +6,7 @@ import {
   SUBJECT_DROP_OPENERS,
 } from "./brag-lexicon.js";
 import { offersToReader, pastTense } from "./concepts.js";
-import {
-  aboutAuthor,
-  clauseOpensSentence,
-  clauseSubject,
-  discounted,
-  firstWordFrom,
-  insideQuotation,
-} from "./context.js";
+import { aboutAuthor, clauseOpensSentence, clauseSubject, discounted, insideQuotation } from "./context.js";
 import { findAll, findGroups } from "./lexicon.js";
 import { roadTold } from "./road.js";
 
@@ -103,9 +96,7 @@ function computeFeatures(ctx: RuleContext): Features {
   for (const m of findGroups(CELEBRATION[lang], ctx)) {
     if (overlaps(m, congratulations) || overlaps(m, brags) || overlaps(m, ctx.hashtags)) continue;
     // "Ravie de répondre à vos questions": joy offered to the reader, not at one's own news.
-    let last = firstWordFrom(ctx.words, m.start);
-    while (last + 1 < ctx.words.length && ctx.words[last + 1]!.start < m.end) last++;
-    if (offersToReader(lang, ctx.lower, ctx.words, last)) continue;
+    if (offersToReader(lang, ctx.lower, m.end)) continue;
     const sentence = sentenceAt(ctx, m.start);
     if (!sentence || sentence.question) continue;
     const strong = m.group === "strong";

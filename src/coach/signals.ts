@@ -22,7 +22,7 @@ import {
 } from "./concepts.js";
 import { CLAUSE_BREAK, isSubject, layout, lossOfAuthor, praisesOthers } from "./context.js";
 import { subjectDropped } from "./features.js";
-import { isDigitCode, memo, memoized, type RuleContext, type Token } from "./text.js";
+import { isDigitCode, memo, memoized, type RuleContext, sentenceAt, type Token } from "./text.js";
 import type { Dimension, Lang } from "./types.js";
 import { PERSON } from "./words.js";
 
@@ -282,9 +282,10 @@ function eventTimesAndDates(ctx: RuleContext): number {
   let n = ctx.text.match(EVENT_TIME_RE)?.length ?? 0;
   EVENT_DATE_RE.lastIndex = 0;
   for (let m = EVENT_DATE_RE.exec(ctx.text); m !== null; m = EVENT_DATE_RE.exec(ctx.text)) {
-    const i = ctx.sentences.findIndex((s) => m!.index >= s.start && m!.index < s.end);
+    const sentence = sentenceAt(ctx, m.index);
+    const i = sentence ? ctx.sentences.indexOf(sentence) : -1;
     const from = ctx.sentences[Math.max(0, i - 1)]?.start ?? 0;
-    const to = ctx.sentences[i]?.end ?? ctx.text.length;
+    const to = sentence?.end ?? ctx.text.length;
     if (EVENT_CUE_RE.test(ctx.lower.slice(from, to))) n++;
   }
   return n;
@@ -380,7 +381,7 @@ function countSignals(ctx: RuleContext): SignalCounts {
           !greeting &&
           !aimedAtOthers(k, words, w) &&
           !forReader(ctx.lang, words, w) &&
-          !offersToReader(ctx.lang, ctx.lower, words, w) &&
+          !offersToReader(ctx.lang, ctx.lower, t.end) &&
           !praisesOthers(ctx, t.end)
         )
           c.selfPositive += v;

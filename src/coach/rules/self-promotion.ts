@@ -219,9 +219,6 @@ const SALE_CUE_RE =
 
 function offersHelp(ctx: RuleContext, at: number): boolean {
   const sentence = sentenceAt(ctx, at);
-  return (
-    (HELP_OFFER_RE.test(ctx.lower.slice(sentence?.start ?? 0, sentence?.end ?? ctx.lower.length)) ||
-      SORTED_TOGETHER_RE.test(ctx.lower.slice(sentence?.start ?? 0, sentence?.end ?? ctx.lower.length))) &&
-    !SALE_CUE_RE.test(ctx.lower)
-  );
+  const text = ctx.lower.slice(sentence?.start ?? 0, sentence?.end ?? ctx.lower.length);
+  return (HELP_OFFER_RE.test(text) || SORTED_TOGETHER_RE.test(text)) && !SALE_CUE_RE.test(ctx.lower);
 }
